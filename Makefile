@@ -1,0 +1,50 @@
+# The one entry point for people and CI. `make run` and `make test` are the README's two commands.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# pyenv reads .python-version; a Python >= 3.12 is required by Django 6.1.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
+	v=$$($$c -c 'import sys; print(int(sys.version_info >= (3, 12)))' 2>/dev/null); \
+	if [ "$$v" = "1" ]; then command -v $$c; break; fi; done)
+
+.PHONY: run test lint format bench venv migrate seed demo-users clean
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "error: Claimdesk needs Python >= 3.12 (Django 6.1); none of python3.13, python3.12, python3 on PATH is. Install one (e.g. 'pyenv install 3.12') or run 'make PYTHON=/path/to/python3.12 ...'." >&2; \
+		exit 1; fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+venv: $(VENV)/.installed
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py import_articles seeds/
+
+demo-users: migrate
+	$(PY) manage.py create_demo_users
+
+run: seed demo-users
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: venv
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache

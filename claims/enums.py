@@ -1,0 +1,92 @@
+"""Choices used across Claimdesk: models, filters, exports and the extraction engine agree on them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ClaimStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_REVIEW = "in_review", _("In review")
+    READY = "ready", _("Ready to publish")
+    PUBLISHED = "published", _("Published")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class Verdict(models.TextChoices):
+    TRUE = "true", _("True")
+    MOSTLY_TRUE = "mostly_true", _("Mostly true")
+    HALF_TRUE = "half_true", _("Half true")
+    MISLEADING = "misleading", _("Misleading")
+    MOSTLY_FALSE = "mostly_false", _("Mostly false")
+    FALSE = "false", _("False")
+    UNSUPPORTED = "unsupported", _("Unsupported")
+    NOT_CHECKABLE = "not_checkable", _("Not checkable")
+
+    @property
+    def rating(self) -> int | None:
+        """The schema.org ratingValue, 1 (worst) to 6 (best); None where the scale does not apply."""
+        return _VERDICT_RATING.get(self)
+
+
+_VERDICT_RATING = {
+    Verdict.TRUE: 6,
+    Verdict.MOSTLY_TRUE: 5,
+    Verdict.HALF_TRUE: 4,
+    Verdict.MISLEADING: 3,
+    Verdict.MOSTLY_FALSE: 2,
+    Verdict.FALSE: 1,
+}
+VERDICT_BEST_RATING = 6
+VERDICT_WORST_RATING = 1
+
+
+class ClaimKind(models.TextChoices):
+    DIRECT = "direct", _("Direct quote")
+    INDIRECT = "indirect", _("Reported statement")
+    MIXED = "mixed", _("Mixed quote")
+
+
+class SpeakerKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    GOVERNMENT = "government", _("Government")
+    ORGANIZATION = "organization", _("Organization")
+    MEDIA = "media", _("Media")
+    GROUP = "group", _("Group")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+
+class StanceChoice(models.TextChoices):
+    SUPPORTS = "supports", _("Supports")
+    OPPOSES = "opposes", _("Opposes")
+    CONDITIONAL = "conditional", _("Conditional")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+class LinkRelation(models.TextChoices):
+    REPEATS = "repeats", _("repeats")
+    PARAPHRASES = "paraphrases", _("paraphrases")
+    SUPPORTS = "supports", _("supports")
+    CONTRADICTS = "contradicts", _("contradicts")
+    RESPONDS_TO = "responds_to", _("responds to")
+    CORRECTS = "corrects", _("corrects")
+
+    @property
+    def inverse_label(self) -> str:
+        """How the relation reads from the other claim: A repeats B, so B is "repeated by" A."""
+        return str(_INVERSE_LABELS[self])
+
+
+_INVERSE_LABELS = {
+    LinkRelation.REPEATS: _("repeated by"),
+    LinkRelation.PARAPHRASES: _("paraphrased by"),
+    LinkRelation.SUPPORTS: _("supported by"),
+    LinkRelation.CONTRADICTS: _("contradicted by"),
+    LinkRelation.RESPONDS_TO: _("responded to by"),
+    LinkRelation.CORRECTS: _("corrected by"),
+}
+
+
+class MergeSuggestionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    MERGED = "merged", _("Merged")
+    REJECTED = "rejected", _("Rejected")

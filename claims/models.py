@@ -1,0 +1,636 @@
+"""Claimdesk's data model: articles, the claims found in them, who said them, and their review."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Func, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from .enums import (
+    ClaimKind,
+    ClaimStatus,
+    LinkRelation,
+    MergeSuggestionStatus,
+    SpeakerKind,
+    StanceChoice,
+    Verdict,
+)
+from .normalise import normalise_name, source_key_for, text_hash
+
+SLUG_MAX = 120
+
+
+def available_slug(model, text: str, *, fallback: str, exclude_pk=None) -> str:
+    """slugify(text), or with -2, -3, ... appended when taken. The unique index settles races."""
+    base = slugify(text)[: SLUG_MAX - 6].strip("-") or fallback
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class Outlet(models.Model):
+    name = models.CharField(
+        max_length=200, unique=True, help_text="Publication name, e.g. The New York Times."
+    )
+    slug = models.SlugField(
+        max_length=SLUG_MAX, unique=True, help_text="Used in public URLs and filters."
+    )
+    homepage = models.URLField(blank=True, help_text="The outlet's home page.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = available_slug(Outlet, self.name, fallback="outlet", exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_list(self):
+        """Outlet joined, body deferred: list pages never need the full text."""
+        return self.select_related("outlet").defer("body")
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=500, help_text="The article's headline as published.")
+    slug = models.SlugField(
+        max_length=SLUG_MAX, unique=True, blank=True, help_text="Derived from the headline."
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="Who published the article.",
+    )
+    # NULL, not "": the unique constraint must let many articles have no URL.
+    url = models.URLField(  # noqa: DJ001
+        max_length=2000, null=True, blank=True, help_text="Where the article was published."
+    )
+    published = models.DateField(null=True, blank=True, help_text="Publication date.")
+    authors = models.CharField(max_length=500, blank=True, help_text="Bylines, comma separated.")
+    body = models.TextField(help_text="The cleaned article text that claim offsets point into.")
+    language = models.CharField(max_length=12, default="en", help_text="ISO 639-1 language code.")
+    source_key = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Identity for imports: normalised URL, or a hash of the normalised text.",
+    )
+    source_path = models.CharField(
+        max_length=1000, blank=True, help_text="The file it was imported from."
+    )
+    body_hash = models.CharField(
+        max_length=40, blank=True, editable=False, help_text="Hash of the body."
+    )
+    imported_at = models.DateTimeField(default=timezone.now, help_text="When it was imported.")
+    extractor_version = models.CharField(
+        max_length=40, blank=True, help_text="Extractor that found its claims."
+    )
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_key"], name="claims_article_unique_source_key"),
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=Q(url__isnull=False) & ~Q(url=""),
+                name="claims_article_unique_url",
+            ),
+        ]
+        indexes = [
+            # Article lists and per-outlet pages order by publication date.
+            models.Index(fields=["-published", "-id"], name="claims_article_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("claims:article-detail", kwargs={"slug": self.slug})
+
+    def derive_fields(self):
+        """Fill slug, source_key and body_hash from the row's own text (also used before bulk writes)."""
+        if self.url == "":
+            self.url = None
+        self.body_hash = text_hash(self.body)
+        if not self.source_key:
+            self.source_key = source_key_for(url=self.url, body=self.body)
+        if not self.slug:
+            self.slug = available_slug(
+                Article, self.headline, fallback="article", exclude_pk=self.pk
+            )
+
+
+wikidata_validator = RegexValidator(r"^Q[1-9]\d*$", "A Wikidata id looks like Q22686.")
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def with_claim_counts(self):
+        """Annotates `claim_count` in the same query (no per-row COUNT)."""
+        return self.annotate(claim_count=models.Count("claims", distinct=True))
+
+
+class Speaker(models.Model):
+    name = models.CharField(max_length=300, help_text="Canonical name, e.g. Antony J. Blinken.")
+    slug = models.SlugField(
+        max_length=SLUG_MAX, unique=True, blank=True, help_text="Used in public URLs."
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=SpeakerKind,
+        default=SpeakerKind.PERSON,
+        help_text="What sort of speaker.",
+    )
+    role = models.CharField(
+        max_length=300, blank=True, help_text='Title or function, e.g. "Secretary of State".'
+    )
+    affiliation = models.CharField(
+        max_length=300, blank=True, help_text="Who they speak for, as free text."
+    )
+    affiliated_with = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text="The speaker they speak for, e.g. a government (Blinken: United States).",
+    )
+    description = models.TextField(blank=True, help_text="A short public description.")
+    wikidata_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[wikidata_validator],
+        help_text="Wikidata item, e.g. Q22686; used as sameAs in ClaimReview markup.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = SpeakerQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        permissions = [("merge_speaker", "Can merge speakers")]
+        indexes = [models.Index(fields=["name"], name="claims_speaker_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = available_slug(Speaker, self.name, fallback="speaker", exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("claims:speaker-detail", kwargs={"slug": self.slug})
+
+    @property
+    def wikidata_url(self) -> str:
+        return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=300, help_text='A surface form, e.g. "Mr. Blinken".')
+    normalised = models.CharField(
+        max_length=300, editable=False, help_text="Matching key, derived."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["normalised"], name="claims_speakeralias_unique_normalised"
+            ),
+        ]
+
+    def __str__(self):
+        return self.alias
+
+    def save(self, *args, **kwargs):
+        self.normalised = normalise_name(self.alias)
+        super().save(*args, **kwargs)
+
+
+class SpeakerMergeSuggestion(models.Model):
+    """Recorded by the importer when a new speaker might be an existing one: a human decides."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merge_suggestions")
+    candidate = models.ForeignKey(
+        Speaker, on_delete=models.CASCADE, related_name="+", help_text="The possible duplicate."
+    )
+    reason = models.CharField(max_length=300, help_text="Why they may be the same.")
+    score = models.FloatField(default=0.0, help_text="Similarity, 0 to 1.")
+    status = models.CharField(
+        max_length=10, choices=MergeSuggestionStatus, default=MergeSuggestionStatus.OPEN
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(speaker=F("candidate")), name="claims_mergesuggestion_not_self"
+            ),
+            models.UniqueConstraint(
+                fields=["speaker", "candidate"], name="claims_mergesuggestion_unique_pair"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Merge suggestion #{self.pk} ({self.status})"
+
+
+class SpeakerMerge(models.Model):
+    """An audit record of one merge: what was folded into `kept`, and what moved."""
+
+    kept = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges")
+    merged_name = models.CharField(max_length=300)
+    merged_slug = models.CharField(max_length=SLUG_MAX)
+    details = models.JSONField(
+        default=dict, help_text="Counts of claims, aliases, suggestions moved."
+    )
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        return f"{self.merged_name} merged"
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True, help_text="Short label, e.g. Peace talks.")
+    slug = models.SlugField(
+        max_length=SLUG_MAX, unique=True, blank=True, help_text="Used in public URLs."
+    )
+    description = models.TextField(blank=True, help_text="What claims get this tag.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = available_slug(Tag, self.name, fallback="tag", exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Topic(models.Model):
+    """A proposition claims take positions on, e.g. "Peace talks on China's 12-point plan"."""
+
+    title = models.CharField(max_length=300, help_text="Short name of the proposition.")
+    slug = models.SlugField(
+        max_length=SLUG_MAX, unique=True, blank=True, help_text="Used in public URLs."
+    )
+    question = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text='The question stances answer, e.g. "Should talks start now?"',
+    )
+    description = models.TextField(blank=True, help_text="Background shown on the topic page.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = available_slug(Topic, self.title, fallback="topic", exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("claims:topic-detail", kwargs={"slug": self.slug})
+
+
+class SearchDocument(Func):
+    """The claim's searchable text: a tsvector on PostgreSQL, lower-cased text on SQLite.
+
+    Generated by the database (no signals); PostgreSQL indexes it with GIN (migration 0002).
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("content"), F("mention"))
+
+    def as_sql(self, compiler, connection, **extra):
+        content, content_params = compiler.compile(self.source_expressions[0])
+        mention, mention_params = compiler.compile(self.source_expressions[1])
+        return f"lower({content} || ' ' || {mention})", (*content_params, *mention_params)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        content, content_params = compiler.compile(self.source_expressions[0])
+        mention, mention_params = compiler.compile(self.source_expressions[1])
+        sql = f"to_tsvector('english'::regconfig, coalesce({content}, '') || ' ' || coalesce({mention}, ''))"
+        return sql, (*content_params, *mention_params)
+
+
+class SearchDocumentField(SearchVectorField):
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def visible(self):
+        """Everything but dismissed claims (the review desk sees those too, the public never)."""
+        return self.exclude(status=ClaimStatus.DISMISSED)
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="claims", help_text="Where it appeared."
+    )
+    speaker = models.ForeignKey(
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        help_text="Who made the claim; empty when unattributed.",
+    )
+    mention = models.CharField(
+        max_length=300, blank=True, help_text="The words naming the speaker in the text."
+    )
+    mention_start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Offset of the mention in the body."
+    )
+    mention_end = models.PositiveIntegerField(null=True, blank=True)
+    content = models.TextField(help_text="The claim, verbatim from the article.")
+    start = models.PositiveIntegerField(help_text="Offset of the content in the article body.")
+    end = models.PositiveIntegerField(help_text="End offset (exclusive) of the content.")
+    cue = models.CharField(
+        max_length=100, blank=True, help_text='The reporting words, e.g. "said".'
+    )
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=10,
+        choices=ClaimKind,
+        default=ClaimKind.INDIRECT,
+        help_text="Direct, reported or mixed.",
+    )
+    context = models.TextField(blank=True, help_text="The paragraph the claim appears in.")
+    said_on = models.DateField(
+        null=True, blank=True, help_text="When it was said, if the text says."
+    )
+    sort_date = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="said_on, else the article's date: what public lists sort by (derived).",
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=ClaimStatus,
+        default=ClaimStatus.NEW,
+        help_text="Where the claim is in review.",
+    )
+    # NULL means "no verdict yet", distinct from every rating.
+    verdict = models.CharField(  # noqa: DJ001
+        max_length=16, choices=Verdict, null=True, blank=True, help_text="The rating, once checked."
+    )
+    rationale = models.TextField(
+        blank=True, help_text="Why this verdict: published with the verdict."
+    )
+    notes = models.TextField(blank=True, help_text="Internal reviewer notes. Never public.")
+    attribution_checked = models.BooleanField(
+        default=False,
+        help_text="Did this speaker really say this, in these words? Checked against the source.",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+        help_text="Who is checking it.",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_claims",
+        help_text="Who recorded the verdict.",
+    )
+    reviewed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the verdict was recorded."
+    )
+    published_at = models.DateTimeField(null=True, blank=True, help_text="When it was published.")
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="claims", help_text="Labels for finding claims."
+    )
+    orphaned = models.BooleanField(
+        default=False,
+        help_text="The article text changed on re-import and this span is no longer extracted.",
+    )
+    content_hash = models.CharField(
+        max_length=40, blank=True, editable=False, help_text="Hash of normalised content."
+    )
+    extractor_version = models.CharField(
+        max_length=40, blank=True, help_text="Extractor that found it; empty if entered by hand."
+    )
+    search = models.GeneratedField(
+        expression=SearchDocument(), output_field=SearchDocumentField(), db_persist=True
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Optimistic lock: bumped on every reviewed save."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search", "content_hash", "sort_date", "updated"])
+
+    class Meta:
+        ordering = ["-sort_date", "-id"]
+        permissions = [
+            ("publish_claim", "Can publish and unpublish claims"),
+            ("dismiss_claim", "Can dismiss claims"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__gte=0) & Q(end__gt=F("start")), name="claims_claim_offsets_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(mention_start__isnull=True) | Q(mention_end__gt=F("mention_start")),
+                name="claims_claim_mention_offsets_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(cue_start__isnull=True) | Q(cue_end__gt=F("cue_start")),
+                name="claims_claim_cue_offsets_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ClaimStatus.PUBLISHED) | Q(verdict__isnull=False),
+                name="claims_claim_published_has_verdict",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="claims_claim_unique_span"
+            ),
+        ]
+        indexes = [
+            # Public claim list: newest first, keyset pagination over (sort_date, id).
+            models.Index(fields=["-sort_date", "-id"], name="claims_claim_date_id_idx"),
+            # Review queues and public visibility filter by status, newest first.
+            models.Index(
+                fields=["status", "-sort_date", "-id"], name="claims_claim_status_date_idx"
+            ),
+            # Speaker pages: a speaker's claims over time.
+            models.Index(
+                fields=["speaker", "-sort_date", "-id"], name="claims_claim_speaker_date_idx"
+            ),
+            # Exact-duplicate lookups for "similar claims".
+            models.Index(fields=["content_hash"], name="claims_claim_content_hash_idx"),
+            # Published feed and home page.
+            models.Index(fields=["-published_at"], name="claims_claim_published_at_idx"),
+        ]
+
+    def __str__(self):
+        excerpt = self.content if len(self.content) <= 80 else self.content[:79] + "…"
+        return excerpt
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("claims:claim-detail", kwargs={"pk": self.pk})
+
+    def derive_fields(self, *, article_published=None):
+        """Fill content_hash and sort_date (also called before bulk_create, which skips save())."""
+        self.content_hash = text_hash(self.content)
+        if self.said_on:
+            self.sort_date = self.said_on
+        elif article_published is not None:
+            self.sort_date = article_published
+        elif self.sort_date is None and self.article_id:
+            self.sort_date = (
+                Article.objects.filter(pk=self.article_id)
+                .values_list("published", flat=True)
+                .first()
+            )
+        if self.sort_date is None:
+            self.sort_date = (self.created or timezone.now()).date()
+
+
+class ClaimEvidence(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(
+        max_length=2000, help_text="A source that backs the verdict (http or https only)."
+    )
+    title = models.CharField(max_length=300, blank=True, help_text="What the source is.")
+    note = models.TextField(blank=True, help_text="What it shows.")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        verbose_name_plural = "claim evidence"
+        constraints = [
+            # Only web links: a "javascript:" URL in evidence would run in a reader's browser.
+            models.CheckConstraint(
+                condition=Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="claims_claimevidence_http_url",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class Stance(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="stances")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="stances")
+    stance = models.CharField(
+        max_length=12, choices=StanceChoice, help_text="The claim's position on the topic."
+    )
+    note = models.TextField(blank=True, help_text="Why this reading of the claim.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["topic_id", "stance"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "topic"], name="claims_stance_one_per_claim_topic"
+            ),
+        ]
+        indexes = [models.Index(fields=["topic", "stance"], name="claims_stance_topic_idx")]
+
+    def __str__(self):
+        return self.stance
+
+
+class ClaimLink(models.Model):
+    from_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    to_claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(
+        max_length=12, choices=LinkRelation, help_text="How the first claim relates to the second."
+    )
+    note = models.TextField(blank=True, help_text="Why they are linked.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_claim=F("to_claim")), name="claims_claimlink_no_self_link"
+            ),
+            models.UniqueConstraint(
+                fields=["from_claim", "to_claim", "relation"],
+                name="claims_claimlink_unique_relation",
+            ),
+        ]
+
+    def __str__(self):
+        return self.relation
+
+    @property
+    def inverse_label(self) -> str:
+        return LinkRelation(self.relation).inverse_label

@@ -1,0 +1,65 @@
+"""Text normalisation shared by models, services and importers. Pure Python, no Django."""
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_WS = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+# Invisible characters that let two visually equal strings differ (zero-width, bidi controls).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|smid|partner)$", re.I)
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width and bidirectional-override characters."""
+    return _INVISIBLE.sub("", text)
+
+
+def normalise_text(text: str) -> str:
+    """Casefolded, accent-free, punctuation-free, single-spaced: equal for trivially equal texts."""
+    text = unicodedata.normalize("NFKD", strip_invisible(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NON_WORD.sub(" ", text.casefold())
+    return _WS.sub(" ", text).strip()
+
+
+def text_hash(text: str) -> str:
+    """A SHA-1 of the normalised text: the key for exact-duplicate lookups (40 hex chars)."""
+    return hashlib.sha1(normalise_text(text).encode(), usedforsecurity=False).hexdigest()
+
+
+def normalise_url(url: str) -> str:
+    """Lower-cased scheme and host, no fragment, no tracking parameters, no trailing slash."""
+    parts = urlsplit(url.strip())
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k))
+    )
+    path = parts.path.rstrip("/") or "/"
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    return urlunsplit(
+        ("https" if parts.scheme in ("http", "https") else parts.scheme, host, path, query, "")
+    )
+
+
+def source_key_for(*, url: str | None, body: str) -> str:
+    """An article's identity: its normalised URL when it has one, else a hash of its text."""
+    if url:
+        key = "url:" + normalise_url(url)
+        # Keep the unique index small: very long URLs are keyed by their hash.
+        return (
+            key
+            if len(key) <= 255
+            else "url-sha1:" + hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()
+        )
+    return "sha1:" + text_hash(body)
+
+
+def normalise_name(name: str) -> str:
+    """The key for speaker aliases: "Mr. Blinken" and "mr blinken" compare equal."""
+    return normalise_text(name)

@@ -1,0 +1,20 @@
+"""Settings for the test suite: production settings plus test-only tweaks.
+
+DEBUG stays off, as in production; DATABASE_URL still picks SQLite or PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-" + "x" * 40)
+
+from newsroom.settings import *  # noqa: F403
+from newsroom.settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, tests only
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECURE_SSL_REDIRECT = False
+# Login throttling is tested on purpose (tests/claims/test_security.py turns it on there).
+AXES_ENABLED = False
