@@ -31,7 +31,7 @@ def make_user(
     *,
     username=None,
     role=None,
-    password="correct horse battery",  # noqa: S107 (a test fixture)
+    password="correct horse battery",
     **fields,
 ):
     """A staff user; role is "Reviewer" or "Editor" (the groups migration 0002 creates)."""
