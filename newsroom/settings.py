@@ -126,7 +126,8 @@ try:
         DATABASE_URL,
         # Persistent connections: a fresh PostgreSQL connection per request costs ~5x throughput.
         conn_max_age=env_int("CONN_MAX_AGE", 600),
-        conn_health_checks=True,
+        # Check a reused connection at the start of each request; reconnect if the server went.
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 except (ValueError, dj_database_url.UnknownSchemeError) as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
