@@ -38,7 +38,7 @@ def gunicorn(on_postgresql):
         port = free_port()
         db = connection.settings_dict
         full_env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
             "DJANGO_SETTINGS_MODULE": "tests.settings",
             "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
             "ALLOWED_HOSTS": "127.0.0.1",

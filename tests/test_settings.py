@@ -37,6 +37,7 @@ _VARS = {
     "CSRF_TRUSTED_ORIGINS",
     "CONN_MAX_AGE",
     "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # the browser tests' conftest sets it for this process only
 }
 
 
