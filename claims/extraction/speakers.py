@@ -1,0 +1,667 @@
+"""Speaker mentions: find the noun phrase that names a speaker, classify it, and resolve it to
+one canonical name per article ("Mr. Blinken", "he" -> "Antony J. Blinken").
+
+Parsing is token based over a short window next to a cue, so the cost per claim is bounded
+by the window size, not by the article length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+
+# Words (with inner apostrophes, hyphens, dots of abbreviations) and the punctuation that
+# separates noun phrases. A trailing dot is only kept for abbreviations, see `tokenize`.
+_TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+$")
+
+# Proper names anywhere in the text (for "Mr. Blinken" -> "Antony J. Blinken" and pronouns).
+# Two to five capitalised tokens; middle initials allowed. Bounded repetition keeps it linear.
+_NAME_RE = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
+    r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+)?"
+    r"[A-Z][a-zà-ÿ’'-]+){1,3}"
+)
+_HONORIFIC_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)")
+
+_LEADING_SKIP = frozenset(
+    (
+        "but and so yet as if when while because although though since after before then "
+        "still however now also instead meanwhile indeed moreover thus hence even only or "
+        "nor later earlier"
+    ).split()
+)
+_PREPOSITIONS = frozenset(
+    (
+        "in on at to from with by into onto about against over under after before during "
+        "through between among within without across around behind beyond near upon via per "
+        "like toward towards despite except amid for of"
+    ).split()
+)
+_NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
+_CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end]; a sentence-final dot is dropped unless it ends an
+    abbreviation or an initial ("Mr.", "J.", "U.S.")."""
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        s, e = m.span()
+        w = m.group()
+        if len(w) > 1 and w.endswith(".") and w.lower() not in lx.HONORIFICS:
+            if not _INITIAL_RE.match(w) and not re.match(r"^(?:[A-Za-z]\.)+[A-Za-z]\.$", w):
+                w = w[:-1]
+                e -= 1
+        out.append(Token(s, e, w))
+    return out
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker noun phrase as it appears in the text."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # canonical form before in-article resolution
+    kind: str
+    role: str = ""
+    affiliation: str = ""
+    pronoun: str = ""  # "m", "f", "p", "n", "s" when the mention is a pronoun
+    relative: bool = False  # "who"/"which": resolve to the phrase before
+    proper: bool = False  # names someone ("Hanna Maliar"), not a description
+    phrase_start: int = 0  # start of the whole subject phrase, appositives included
+
+
+def _is_wordish(tok: Token) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE_RE.sub("", word)
+
+
+def _country_of(word: str) -> str:
+    w = _strip_possessive(word)
+    if w in lx.COUNTRIES:
+        return w
+    if w in lx.COUNTRY_ALIASES:
+        return lx.COUNTRY_ALIASES[w]
+    return lx.DEMONYMS.get(w, "")
+
+
+def _np_end(tokens: list[Token], i: int, limit: int) -> int:
+    """Index just past the noun phrase that starts at tokens[i] (forward, greedy, bounded)."""
+    j = i
+    n_of = n_and = 0
+    seen_word = False
+    while j < limit:
+        t = tokens[j]
+        low = t.low
+        if not _is_wordish(t):
+            break
+        if low in ("of", "for") and seen_word:
+            if n_of >= 2 or j + 1 >= limit or not _is_wordish(tokens[j + 1]):
+                break
+            nxt = tokens[j + 1].low
+            if nxt in lx.NP_STOP and nxt not in ("the",):
+                break
+            n_of += 1
+            j += 1
+            continue
+        if low == "and" and seen_word:
+            if n_and >= 1 or j + 1 >= limit:
+                break
+            nxt = tokens[j + 1]
+            if not (nxt.cap or nxt.low in lx.DETERMINERS):
+                break
+            n_and += 1
+            j += 1
+            continue
+        if low in lx.DETERMINERS:
+            # A determiner is only allowed at the start or after of/for/and.
+            if seen_word and tokens[j - 1].low not in ("of", "for", "and"):
+                break
+            j += 1
+            continue
+        if t.cap or low in lx.HONORIFICS:
+            seen_word = True
+            j += 1
+            continue
+        if low in lx.NP_STOP or low in lx.VERB_STOP:
+            break
+        if low.endswith("ly") and len(low) > 4:
+            break
+        seen_word = True
+        j += 1
+        if j - i > 12:
+            break
+    # Do not end on a connective.
+    while j > i and tokens[j - 1].low in _CONNECTIVES:
+        j -= 1
+    return j
+
+
+def _back_np_start(tokens: list[Token], j: int, floor: int) -> int:
+    """Start index of the noun phrase ending just before tokens[j] (backward, bounded)."""
+    i = j
+    steps = 0
+    while i > floor and steps < 10:
+        t = tokens[i - 1]
+        low = t.low
+        if not _is_wordish(t):
+            break
+        if t.cap or low in lx.HONORIFICS:
+            i -= 1
+        elif low in ("of",) and i - 1 > floor and tokens[i - 2].cap and i < j:
+            i -= 1
+        elif low in lx.DETERMINERS:
+            i -= 1
+            break
+        elif low in lx.NP_STOP or low in lx.VERB_STOP:
+            break
+        elif i < j and tokens[i].cap and not t.cap:
+            # A lower-case word before a name is a role ("adviser Alexander Rodnyansky").
+            i -= 1
+        elif i == j or not tokens[i].cap:
+            i -= 1
+        else:
+            break
+        steps += 1
+    return i
+
+
+def _name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
+    """The trailing run of capitalised tokens in tokens[i:j], without leading titles.
+
+    Returns (a, b) token indices; a == b when the phrase has no proper name at its end.
+    """
+    b = j
+    a = j
+    while a > i:
+        t = tokens[a - 1]
+        if t.cap or _INITIAL_RE.match(t.text) or t.low in _NAME_PARTICLES and a < b:
+            a -= 1
+        else:
+            break
+    # Keep an honorific ("Mr.") but drop titles ("Secretary of State", "President").
+    k = a
+    while k < b - 1 and (tokens[k].low in lx.TITLE_WORDS and tokens[k].low not in lx.HONORIFICS):
+        k += 1
+    return k, b
+
+
+def classify(words: list[str], has_person_name: bool) -> str:
+    """Best-guess speaker kind from the words of a phrase."""
+    lows = [_strip_possessive(w).lower() for w in words]
+    joined = " ".join(_strip_possessive(w) for w in words)
+    head = lows[-1] if lows else ""
+    if any(w in lx.HONORIFICS for w in lows[:1]) or has_person_name:
+        return "person"
+    if joined in lx.COUNTRIES or joined in lx.COUNTRY_ALIASES:
+        return "government"
+    if joined.removeprefix("the ").removeprefix("The ") in lx.COUNTRY_ALIASES:
+        return "government"
+    if head in lx.MEDIA_WORDS:
+        return "media"
+    if head in lx.GOVERNMENT_WORDS:
+        return "government"
+    if head in lx.ORG_WORDS:
+        return "organization"
+    if head in lx.ANONYMOUS_HEADS:
+        # "a spokesman for X" is a person without a name; plural unnamed sources are anonymous.
+        return "anonymous" if head.endswith("s") or lows[0] in ("a", "an", "one") else "person"
+    if head in lx.PLURAL_GROUP_HINT or "and" in lows:
+        return "group"
+    if words and words[-1][:1].isupper():
+        return "organization" if len(words) > 1 else "person"
+    return "person" if not head.endswith("s") else "group"
+
+
+def _affiliation(words: list[str]) -> str:
+    for w in words:
+        c = _country_of(w)
+        if c:
+            return c
+    return ""
+
+
+def _canonical(words: list[str]) -> str:
+    ws = list(words)
+    while ws and ws[0].lower() in lx.DETERMINERS:
+        ws = ws[1:]
+    if not ws:
+        return ""
+    name = " ".join(ws)
+    name = name[0].upper() + name[1:]
+    if len(ws) == 1:
+        name = _strip_possessive(name)
+    return name
+
+
+def mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
+    """Build a Mention from the noun phrase tokens[i:j]."""
+    while i < j and tokens[i].low in _LEADING_SKIP:
+        i += 1
+    if i >= j:
+        return None
+    first = tokens[i]
+    if j - i == 1 and first.low in lx.PRONOUNS:
+        return Mention(first.start, first.end, first.text, "", "", pronoun=lx.PRONOUNS[first.low])
+    if j - i == 1 and first.low in ("who", "which"):
+        return Mention(first.start, first.end, first.text, "", "", relative=True)
+    # Split "President Vladimir V. Putin of Russia": the head is before the first "of"/"for".
+    head_end = j
+    tail_words: list[str] = []
+    for k in range(i + 1, j):
+        if tokens[k].low in ("of", "for") and tokens[k - 1].cap and k + 1 < j and tokens[k + 1].cap:
+            # Only cut when what precedes is a person name, not "Secretary of State".
+            a, b = _name_run(tokens, i, k)
+            if b - a >= 2 and tokens[a].low not in lx.TITLE_WORDS:
+                head_end = k
+                tail_words = [t.text for t in tokens[k + 1 : j]]
+            break
+    a, b = _name_run(tokens, i, head_end)
+    words = [t.text for t in tokens[i:head_end]]
+    run_words = [t.text for t in tokens[a:b]]
+    run_lows = {_strip_possessive(w).lower() for w in run_words}
+    is_person = (
+        b > a
+        and not any(_POSSESSIVE_RE.search(w) for w in run_words)
+        and not (run_lows & (lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS))
+        and " ".join(run_words) not in lx.COUNTRIES
+        and " ".join(run_words) not in lx.COUNTRY_ALIASES
+        and not _country_of(run_words[-1])
+        and (b - a >= 2 or tokens[a].low in lx.HONORIFICS or a > i or tokens[b - 1].cap)
+    )
+    role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
+    if is_person and b - a == 1 and a == i and not words[0][:1].isupper():
+        is_person = False
+    if is_person:
+        # A single capitalised word that is a plural or a demonym ("Democrats") is a group.
+        single = run_words[0] if len(run_words) == 1 else ""
+        if single and (single in lx.DEMONYMS or single.endswith("s") and single.lower() in
+                       lx.PLURAL_GROUP_HINT):
+            is_person = False
+    if is_person:
+        s, e = tokens[a].start, tokens[b - 1].end
+        name_words = [w for w in run_words if w.lower() not in lx.HONORIFICS] or run_words
+        role = " ".join(w for w in role_words if not _country_of(w) or w.lower() in lx.TITLE_WORDS)
+        aff = _affiliation(words[: a - i] + tail_words)
+        return Mention(
+            s,
+            e,
+            text[s:e],
+            " ".join(name_words),
+            "person",
+            role=role.strip(),
+            affiliation=aff,
+            proper=True,
+        )
+    s, e = tokens[i].start, tokens[head_end - 1].end
+    kind = classify(words, False)
+    name = _canonical(words)
+    aff = _affiliation(words + tail_words)
+    if kind == "government" and not aff:
+        aff = _country_of(name) or lx.COUNTRY_ALIASES.get(name, "")
+    role = ""
+    if kind in ("person", "anonymous") and words:
+        role = " ".join(w for w in role_words if not _country_of(w))
+    return Mention(s, e, text[s:e], name, kind, role=role, affiliation=aff)
+
+
+def _segment_start(tokens: list[Token], j: int) -> int:
+    """Index of the first token after the nearest separator before tokens[j]."""
+    i = j
+    while i > 0 and _is_wordish(tokens[i - 1]):
+        i -= 1
+    return i
+
+
+def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
+    """The speaker phrase ending just before a cue, e.g. "Mr. Blinken" in "Mr. Blinken said".
+
+    Handles appositives ("Ukraine's president, Volodymyr Zelensky, said"), role phrases with
+    relative clauses ("the head of X that has ..., said") and intervening auxiliaries.
+    Returns None when no plausible subject is found. Cost is bounded by the window size.
+    """
+    start = max(start, cue_start - 300)
+    tokens = tokenize(text, start, cue_start)
+    j = len(tokens)
+    while j > 0 and _is_wordish(tokens[j - 1]) and (
+        tokens[j - 1].low in lx.AUX_ADVERBS
+        or (tokens[j - 1].low.endswith("ly") and not tokens[j - 1].cap and len(tokens[j - 1].low) > 4)
+    ):
+        j -= 1
+    if j == 0:
+        return None
+    if tokens[j - 1].text == ",":
+        m = _appositive_subject(text, tokens, j)
+        if m is not None and not m.phrase_start:
+            m.phrase_start = m.start
+        return m
+    return _plain_subject(text, tokens, j)
+
+
+def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """ "A, B, said": one of A and B names the speaker, the other describes it.
+
+    The proper name wins ("Ukraine's president, Volodymyr Zelensky, said"); a relative or
+    prepositional B ("Kazakhstan, which Mr. Blinken visited, said") leaves A.
+    """
+    b_end = j - 1
+    b_start = _segment_start(tokens, b_end)
+    if b_start == 0 or tokens[b_start - 1].text != ",":
+        seg = _np_end(tokens, b_start, b_end)
+        return mention_from_tokens(text, tokens, b_start, seg) if seg > b_start else None
+    a_end = b_start - 1
+    a_start = _segment_start(tokens, a_end)
+    while a_start < a_end and tokens[a_start].low in _LEADING_SKIP:
+        a_start += 1
+    if a_end <= a_start or b_end <= b_start:
+        return None
+    a_np_end = _np_end(tokens, a_start, a_end)
+    if a_np_end <= a_start or a_np_end < a_end - 1:
+        # A is not a noun phrase ("In an interview,"): B alone is the subject, if anything.
+        seg = _np_end(tokens, b_start, b_end)
+        return mention_from_tokens(text, tokens, b_start, seg) if seg > b_start else None
+    ma = mention_from_tokens(text, tokens, a_start, a_np_end)
+    if ma is None:
+        return None
+    ma.phrase_start = tokens[a_start].start
+    b_first = tokens[b_start].low
+    if b_first in lx.RELATIVE_PRONOUNS or b_first in _PREPOSITIONS or b_first in (
+        "including", "speaking", "now", "then", "like", "who", "whose"
+    ) or b_first.endswith("ing"):
+        return ma
+    b_np_end = _np_end(tokens, b_start, b_end)
+    mb = mention_from_tokens(text, tokens, b_start, b_np_end) if b_np_end > b_start else None
+    if mb is None:
+        return ma
+    if mb.proper and not ma.proper:
+        mb.role = mb.role or _role_text(ma)
+        mb.affiliation = mb.affiliation or ma.affiliation
+        mb.phrase_start = ma.phrase_start
+        return mb
+    if ma.proper or not mb.proper:
+        ma.role = ma.role or _role_text(mb)
+        ma.affiliation = ma.affiliation or mb.affiliation
+    return ma
+
+
+def _role_text(m: Mention) -> str:
+    """A description used as a role: "the foreign secretary of India" -> "foreign secretary"."""
+    words = m.text.split()
+    while words and (words[0].lower() in lx.DETERMINERS or _POSSESSIVE_RE.search(words[0])
+                     or words[0] in lx.DEMONYMS):
+        words = words[1:]
+    if "of" in words:
+        words = words[: words.index("of")]
+    return " ".join(words)
+
+
+def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
+    seg_start = _segment_start(tokens, j)
+    while seg_start < j and tokens[seg_start].low in _LEADING_SKIP:
+        seg_start += 1
+    if seg_start >= j:
+        return None
+    if tokens[j - 1].low in lx.PRONOUNS or tokens[j - 1].low in ("who", "which"):
+        return mention_from_tokens(text, tokens, j - 1, j)
+    first = tokens[seg_start].low
+    if first not in _PREPOSITIONS and first not in lx.NP_STOP or first == "the":
+        end = _np_end(tokens, seg_start, j)
+        if end > seg_start and end >= j - 6:
+            return mention_from_tokens(text, tokens, seg_start, end)
+        if end > seg_start and first in lx.DETERMINERS:
+            return mention_from_tokens(text, tokens, seg_start, end)
+    i = _back_np_start(tokens, j, seg_start)
+    if i < j:
+        return mention_from_tokens(text, tokens, i, j)
+    return None
+
+
+def subject_after(text: str, cue_end: int, end: int) -> tuple[Mention | None, int]:
+    """The speaker phrase right after an inverted cue ("..., said Mr. Smith, a spokesman.").
+
+    Returns the mention and the offset where the phrase (with any appositive) ends.
+    """
+    end = min(end, cue_end + 300)
+    tokens = tokenize(text, cue_end, end)
+    if not tokens:
+        return None, cue_end
+    j = _np_end(tokens, 0, len(tokens))
+    if j == 0:
+        return None, cue_end
+    m = mention_from_tokens(text, tokens, 0, j)
+    stop = tokens[j - 1].end
+    if m is not None and j < len(tokens) and tokens[j].text == ",":
+        k = _np_end(tokens, j + 1, len(tokens))
+        if k > j + 1:
+            appos = [t.text for t in tokens[j + 1 : k]]
+            if m.kind == "person":
+                m.role = m.role or _canonical(appos)
+                m.affiliation = m.affiliation or _affiliation(appos)
+            stop = tokens[k - 1].end
+    return m, stop
+
+
+def possessor_before(text: str, start: int, noun_start: int) -> Mention | None:
+    """The owner of a claim noun: "China's (longstanding) declaration", "his warning"."""
+    tokens = tokenize(text, max(start, noun_start - 120), noun_start)
+    j = len(tokens)
+    # Skip adjectives between the possessor and the noun.
+    k = j
+    while k > 0 and _is_wordish(tokens[k - 1]) and not tokens[k - 1].cap and (
+        tokens[k - 1].low not in lx.PRONOUNS and tokens[k - 1].low not in ("his", "their", "its")
+    ) and not _POSSESSIVE_RE.search(tokens[k - 1].text) and j - k < 3:
+        k -= 1
+    if k == 0:
+        return None
+    t = tokens[k - 1]
+    if t.low in ("his", "her", "their", "its", "my", "our"):
+        p = {"his": "m", "her": "f", "their": "p", "its": "n", "my": "s", "our": "p"}[t.low]
+        return Mention(t.start, t.end, t.text, "", "", pronoun=p)
+    if _POSSESSIVE_RE.search(t.text) and t.cap:
+        i = k - 1
+        while i > 0 and k - i < 6 and (
+            tokens[i - 1].cap or _INITIAL_RE.match(tokens[i - 1].text)
+        ) and not _POSSESSIVE_RE.search(tokens[i - 1].text):
+            i -= 1
+        m = mention_from_tokens(text, tokens, i, k)
+        if m is not None:
+            # The mention keeps the possessive off its span.
+            stripped = _strip_possessive(m.text)
+            m.end = m.start + len(stripped)
+            m.text = stripped
+            if not m.name or m.name.endswith(("’s", "'s")):
+                m.name = _strip_possessive(m.name)
+        return m
+    return None
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str
+    role: str = ""
+    affiliation: str = ""
+    gender: str = ""  # "m", "f" or ""
+    last: str = ""
+
+
+@dataclass(slots=True)
+class Registry:
+    """Speakers and person names seen so far in one article (built fresh per call)."""
+
+    text: str
+    in_quote: object  # callable(pos) -> bool
+    by_last: dict[str, Entity] = field(default_factory=dict)
+    by_name: dict[str, Entity] = field(default_factory=dict)
+    mention_pos: list[int] = field(default_factory=list)
+    mention_ent: list[Entity] = field(default_factory=list)
+    speakers: list[tuple[int, Entity]] = field(default_factory=list)
+
+    def prescan(self) -> None:
+        """Register every multi-word proper name and honorific gender, in text order."""
+        text = self.text
+        genders: dict[str, str] = {}
+        for m in _HONORIFIC_NAME_RE.finditer(text):
+            h = m.group(1).lower() + "."
+            g = "f" if h in lx.FEMALE_HONORIFICS or h == "miss." else "m" if h == "mr." else ""
+            if g:
+                genders.setdefault(_strip_possessive(m.group(2)), g)
+        for m in _NAME_RE.finditer(text):
+            if self.in_quote(m.start()):
+                continue
+            words = m.group().split()
+            while words and (
+                words[0].lower() in lx.TITLE_WORDS
+                or words[0].lower() in lx.NP_STOP
+                or words[0].lower() in lx.DETERMINERS
+            ):
+                words = words[1:]
+            if len(words) < 2 or words[0].lower() in lx.HONORIFICS:
+                continue
+            titles = m.group().split()[: len(m.group().split()) - len(words)]
+            words[-1] = _strip_possessive(words[-1])
+            lows = {w.lower() for w in words}
+            if lows & (lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS | lx.TITLE_WORDS):
+                continue
+            full = " ".join(words)
+            if full in lx.COUNTRIES or any(w in lx.COUNTRIES or w in lx.DEMONYMS for w in words):
+                continue
+            ent = self._person(full)
+            if not ent.role and titles and all(w.lower() in lx.TITLE_WORDS for w in titles):
+                lead = text[max(0, m.start() - 30) : m.start()].split()
+                if len(lead) >= 2 and lead[-1] == "of" and lead[-2].lower() in lx.TITLE_WORDS:
+                    titles = [*lead[-2:], *titles]
+                ent.role = " ".join(titles)
+            if ent.gender == "" and words[-1] in genders:
+                ent.gender = genders[words[-1]]
+            self.mention_pos.append(m.start() + len(m.group()) - len(m.group().lstrip()))
+            self.mention_ent.append(ent)
+
+    def _person(self, full: str) -> Entity:
+        ent = self.by_name.get(full)
+        if ent is None:
+            last = full.split()[-1]
+            ent = self.by_last.get(last)
+            if ent is None or len(full) > len(ent.name) and ent.name.split()[-1] == last and (
+                full.split()[0] == ent.name.split()[0]
+            ):
+                if ent is None:
+                    ent = Entity(full, "person", last=last)
+                    self.by_last[last] = ent
+                else:
+                    ent.name = full
+            self.by_name[full] = ent
+        return ent
+
+    def resolve(self, m: Mention, pos: int) -> Entity | None:
+        """Map a mention to an article-level entity, registering new ones."""
+        if m.pronoun or m.relative:
+            return self._resolve_pronoun(m, pos)
+        if m.kind == "person":
+            words = [w for w in m.name.split() if w.lower() not in lx.HONORIFICS]
+            if not words:
+                return None
+            last = _strip_possessive(words[-1])
+            ent = self.by_name.get(" ".join(words))
+            if ent is None:
+                ent = self.by_last.get(last)
+            if ent is None:
+                ent = Entity(" ".join(words), "person", last=last)
+                self.by_last[last] = ent
+                self.by_name[ent.name] = ent
+            h = m.text.split()[0].lower() if m.text else ""
+            if h in lx.FEMALE_HONORIFICS:
+                ent.gender = "f"
+            elif h in lx.MALE_HONORIFICS:
+                ent.gender = "m"
+            ent.role = ent.role or m.role
+            ent.affiliation = ent.affiliation or m.affiliation
+            return ent
+        if not m.name:
+            return None
+        key = m.name.lower()
+        ent = self.by_name.get(key)
+        if ent is None and m.text.lower().startswith(("the ", "this ", "that ")):
+            ent = self._generic(m)
+        if ent is None:
+            ent = Entity(m.name, m.kind, role=m.role, affiliation=m.affiliation)
+            self.by_name[key] = ent
+        return ent
+
+    def _generic(self, m: Mention) -> Entity | None:
+        head = m.name.split()[-1].lower()
+        for _, ent in reversed(self.speakers[-8:]):
+            if ent.name.split()[-1].lower() == head:
+                return ent
+            if head in lx.MEDIA_WORDS and ent.kind == "media":
+                return ent
+        return None
+
+    def _resolve_pronoun(self, m: Mention, pos: int) -> Entity | None:
+        p = m.pronoun
+        want_person = p in ("m", "f", "s")
+        if m.relative:
+            return None
+        if p in ("s",) or m.text.lower() in ("we", "you"):
+            return None
+        # The previous speaker, if recent and compatible, wins: news prose keeps its subject.
+        for spos, ent in reversed(self.speakers[-3:]):
+            if pos - spos > 700:
+                break
+            if self._compatible(ent, p, want_person):
+                return ent
+        if want_person:
+            i = bisect.bisect_left(self.mention_pos, pos)
+            steps = 0
+            while i > 0 and steps < 30:
+                i -= 1
+                steps += 1
+                ent = self.mention_ent[i]
+                if pos - self.mention_pos[i] > 3000:
+                    break
+                if self._compatible(ent, p, True):
+                    return ent
+        for spos, ent in reversed(self.speakers[-6:]):
+            if pos - spos > 3000:
+                break
+            if self._compatible(ent, p, want_person):
+                return ent
+        return None
+
+    @staticmethod
+    def _compatible(ent: Entity, p: str, want_person: bool) -> bool:
+        if want_person:
+            return ent.kind == "person" and (not ent.gender or ent.gender == p)
+        if p == "p":
+            return ent.kind in ("group", "anonymous", "government", "organization", "media")
+        if p == "n":
+            return ent.kind in ("government", "organization", "media")
+        return False
+
+    def note_speaker(self, pos: int, ent: Entity) -> None:
+        self.speakers.append((pos, ent))

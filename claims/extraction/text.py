@@ -1,0 +1,166 @@
+"""Paragraphs, quotations and sentence boundaries, each found in one linear regex pass.
+
+Everything here works on character offsets into the caller's string; nothing is copied or
+normalised, so offsets stay valid for the caller.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Typographic and straight double quotes, the two-apostrophe quote some wire copy uses, and
+# guillemets. Newlines are matched too so the pairing loop sees paragraph ends in order.
+_QUOTE_EVENT_RE = re.compile(r"''|``|[\"“”„‟«»\n]")
+_OPENERS = frozenset(("“", "„", "«", "``"))
+_CLOSERS = frozenset(("”", "»", "‟"))
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+# A candidate sentence end: terminal punctuation, optional closing marks, then whitespace and
+# something that can start a sentence. Semicolons end a clause for our purposes too.
+_BOUNDARY_RE = re.compile(r"[.!?]+['\"”’)\]]*(?=[ \t]+['\"“‘(\[]*[A-Z0-9])|;(?=[ \t])")
+_ABBREV_BEFORE_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|"
+    r"Hon|Mt|No|Nos|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Pres|Gens|"
+    r"Cmdr|Maj|Atty|Supt|Ariz|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Mass|Mich|Minn|Miss|Nev|Okla|"
+    r"Ore|Pa|Tenn|Tex|Va|Wash|Wis|approx|est|al|Univ|Dept|Ave|Blvd|Rd)|\b[A-Z]|"
+    r"\b(?:[A-Za-z]\.){1,3}[A-Za-z])$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A double-quoted span inside one paragraph.
+
+    `start` is the opening mark; `end` is just past the closing mark, or the paragraph end when
+    the paragraph opens a quote without closing it (`closed` False, the multi-paragraph style).
+    """
+
+    start: int
+    end: int
+    closed: bool
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end); whitespace-only lines are skipped."""
+    out = []
+    for m in _PARAGRAPH_RE.finditer(text):
+        s, e = m.span()
+        seg = m.group()
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        out.append((s + lead, e - trail))
+    return out
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quotation marks paragraph by paragraph, in one pass.
+
+    Curly marks pair by direction; straight marks alternate. An opening mark inside an open
+    curly quote restarts it (scraped text often loses closers). A quote still open at a
+    newline ends there with `closed=False`.
+    """
+    quotes: list[Quote] = []
+    open_at = -1
+    open_kind = ""
+    for m in _QUOTE_EVENT_RE.finditer(text):
+        mark = m.group()
+        pos = m.start()
+        if mark == "\n":
+            if open_at >= 0:
+                end = pos
+                while end > open_at + 1 and text[end - 1] in " \t\r":
+                    end -= 1
+                if end > open_at + 1:
+                    quotes.append(Quote(open_at, end, False))
+                open_at = -1
+            continue
+        if mark in _OPENERS:
+            open_at, open_kind = pos, "curly"
+        elif mark in _CLOSERS:
+            if open_at >= 0:
+                if m.end() - open_at > 2:
+                    quotes.append(Quote(open_at, m.end(), True))
+                open_at = -1
+        else:  # straight: '"', "''"
+            if open_at >= 0:
+                if m.end() - open_at > 2:
+                    quotes.append(Quote(open_at, m.end(), True))
+                open_at = -1
+            else:
+                open_at, open_kind = pos, "straight"
+    if open_at >= 0:
+        end = len(text)
+        while end > open_at + 1 and text[end - 1] in " \t\r":
+            end -= 1
+        if end > open_at + 1:
+            quotes.append(Quote(open_at, end, False))
+    del open_kind
+    return quotes
+
+
+class QuoteIndex:
+    """Answers "is this offset inside a quote" in O(log n)."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+
+    def containing(self, pos: int) -> Quote | None:
+        """The quote whose interior (strictly after the opener) holds `pos`."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i >= 0 and self.quotes[i].start < pos < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def between(self, start: int, end: int) -> list[Quote]:
+        """Quotes lying wholly inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            if self.quotes[i].end <= end:
+                out.append(self.quotes[i])
+            i += 1
+        return out
+
+
+def sentence_breaks(text: str, qindex: QuoteIndex) -> list[int]:
+    """Sorted offsets where a sentence (or ;-clause) ends, newlines included.
+
+    A break inside a quotation does not count: a quote is atomic, so `He said: "A. B."` is one
+    sentence. A break right after a closing quote does count.
+    """
+    breaks = []
+    for m in _BOUNDARY_RE.finditer(text):
+        end = m.end()
+        if m.group() != ";" and _ABBREV_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if qindex.containing(end - 1) is not None and qindex.containing(end) is not None:
+            continue
+        if qindex.containing(m.start()) is not None and qindex.containing(end) is not None:
+            continue
+        breaks.append(end)
+    pos = text.find("\n")
+    nl = []
+    while pos >= 0:
+        nl.append(pos)
+        pos = text.find("\n", pos + 1)
+    if nl:
+        breaks = sorted(set(breaks).union(nl))
+    return breaks
+
+
+def sentence_bounds(text: str, breaks: list[int], pos: int) -> tuple[int, int]:
+    """The sentence around `pos`, trimmed of surrounding whitespace."""
+    i = bisect.bisect_right(breaks, pos)
+    start = breaks[i - 1] if i > 0 else 0
+    end = breaks[i] if i < len(breaks) else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
