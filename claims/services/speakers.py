@@ -1,0 +1,598 @@
+"""Speaker resolution across articles, aliases, merge suggestions and merges.
+
+Resolution order for a speaker name the extractor found (``resolve``):
+
+1. Metonyms ("the Kremlin", "Moscow" -> Russia), for every kind but people.
+2. An exact alias: every surface form ever resolved is a ``SpeakerAlias`` (normalised, unique),
+   so "Mr. Zelensky" seen once resolves the same way next time.
+3. People only: a transliteration key ("Zelenskyy", "Zelenskiy" -> "zelensk"; "Dmytro",
+   "Dmitry" -> "dmitr") and a small table of given-name variants (Vladimir = Volodymyr) match
+   "Vladimir Zelensky" to "Volodymyr Zelensky"; then the surname with a compatible first name or
+   initial ("V. Zelensky", a bare "Zelensky").
+4. Otherwise a new speaker. When more than one existing speaker fits (two Bidens for a bare
+   "Biden"), nothing is merged silently: the new speaker is created and a
+   ``SpeakerMergeSuggestion`` per candidate goes to the review desk.
+
+The metonym table: ``DEFAULT_METONYMS`` here, extended or overridden by the
+``CLAIMDESK_METONYMS`` setting (a dict of surface form -> government name; a value of None
+removes a default). Once resolved, a metonym is stored as an alias of the government speaker,
+and stored aliases win over the table: the review desk edits aliases to correct or extend it
+(add the alias "Downing Street" to the United Kingdom speaker and the next import follows it).
+
+Pronouns and descriptions ("he", "the spokesman") are never stored as aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from claims.enums import SpeakerKind
+from claims.models import (
+    Claim,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    SpeakerMergeSuggestion,
+)
+from claims.normalise import normalise_name
+from claims.permissions import require
+
+DEFAULT_METONYMS = {
+    "Moscow": "Russia",
+    "the Kremlin": "Russia",
+    "Kremlin": "Russia",
+    "Beijing": "China",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Washington": "United States",
+    "the White House": "United States",
+    "White House": "United States",
+    "U.S.": "United States",
+    "US": "United States",
+    "America": "United States",
+    "London": "United Kingdom",
+    "Downing Street": "United Kingdom",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Tehran": "Iran",
+    "Pyongyang": "North Korea",
+    "Minsk": "Belarus",
+}
+
+# Given names that are one name in different transliterations (compared by translit_key).
+GIVEN_NAME_VARIANTS = [
+    ("Volodymyr", "Vladimir", "Wladimir", "Volodimir"),
+    ("Oleksandr", "Alexander", "Aleksandr", "Alexandr", "Olexander", "Oleksander"),
+    ("Dmytro", "Dmitry", "Dmitri", "Dmitriy"),
+    ("Serhiy", "Sergei", "Sergey", "Serhii", "Sergiy"),
+    ("Andriy", "Andrei", "Andrey", "Andrii"),
+    ("Oleksiy", "Alexei", "Alexey", "Aleksei", "Oleksii"),
+    ("Mykhailo", "Mikhail", "Mykhaylo"),
+    ("Mykola", "Nikolai", "Nikolay"),
+    ("Yuriy", "Yuri", "Yury", "Iurii"),
+    ("Ihor", "Igor"),
+    ("Petro", "Pyotr", "Petr"),
+    ("Yevhen", "Yevgeny", "Evgeny", "Yevgeniy"),
+    ("Olena", "Yelena", "Elena"),
+    ("Maksym", "Maxim", "Maksim"),
+    ("Anatoliy", "Anatoly"),
+    ("Valeriy", "Valery"),
+]
+
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "them",
+        "their",
+        "theirs",
+        "its",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "one",
+        "himself",
+        "herself",
+        "themselves",
+    ]
+)
+HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"))
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those"))
+_VOWELS_AT_END = re.compile(r"[aeiou]+$")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def translit_key(word: str) -> str:
+    """A key equal for common romanisations of one Slavic name: Zelenskyy/Zelensky/Zelenskiy."""
+    w = normalise_name(word).replace(" ", "")
+    w = w.replace("x", "ks").replace("kh", "h").replace("ph", "f").replace("w", "v")
+    w = w.replace("y", "i").replace("j", "i")
+    w = _DOUBLES.sub(r"\1", w)
+    stripped = _VOWELS_AT_END.sub("", w)
+    return stripped or w
+
+
+_GIVEN_GROUP = {translit_key(n): group[0] for group in GIVEN_NAME_VARIANTS for n in group}
+
+
+def given_key(word: str) -> str:
+    key = translit_key(word)
+    return translit_key(_GIVEN_GROUP.get(key, word))
+
+
+def metonym_table() -> dict[str, str]:
+    """Normalised surface form -> government name: the defaults plus settings.CLAIMDESK_METONYMS."""
+    table = dict(DEFAULT_METONYMS)
+    for surface, target in getattr(settings, "CLAIMDESK_METONYMS", {}).items():
+        if target is None:
+            table.pop(surface, None)
+        else:
+            table[surface] = target
+    return {normalise_name(k): v for k, v in table.items()}
+
+
+def is_pronoun(text: str) -> bool:
+    return normalise_name(text) in PRONOUNS
+
+
+def is_name_like(mention: str, name: str) -> bool:
+    """Worth storing as an alias: shares a word with the name, or is a proper noun phrase.
+
+    "Mr. Zelensky" (for Volodymyr Zelensky) and "the Kremlin" are; "he", "the spokesman" and
+    "the report" are not: stored, they would attach every future "the spokesman" to one person.
+    """
+    words = normalise_name(mention).split()
+    if not words or " ".join(words) in PRONOUNS:
+        return False
+    if set(words) & set(normalise_name(name).split()) - HONORIFICS - _DETERMINERS:
+        return True
+    raw = [w for w in mention.split() if w.lower() not in _DETERMINERS]
+    return bool(raw) and all(w[:1].isupper() for w in raw)
+
+
+def person_parts(name: str) -> tuple[str, str] | None:
+    """(given, surname) of a person's name, given '' when absent; None for descriptions.
+
+    "Antony J. Blinken" -> ("Antony", "Blinken"); "Mr. Zelensky" -> ("", "Zelensky");
+    "Head of the Wagner force" -> None (not a name: lower-case words).
+    """
+    words = [w.strip(",") for w in name.split()]
+    words = [w for w in words if w and normalise_name(w) not in HONORIFICS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
+        words = words[:-1]
+    if not words:
+        return None
+    return (words[0] if len(words) > 1 else "", words[-1])
+
+
+@dataclass(slots=True)
+class _Known:
+    id: int
+    name: str
+    kind: str
+    given: str  # given_key of the first name, or "" (may be an initial)
+    surname: str  # translit_key of the surname, or "" for non-people
+
+
+@dataclass(slots=True)
+class Resolution:
+    speaker_id: int
+    created: bool
+    suggestions: int = 0
+
+
+@dataclass(slots=True)
+class ResolveStats:
+    speakers_new: int = 0
+    speakers_matched: int = 0
+    suggestions: int = 0
+    aliases: int = 0
+
+
+@dataclass(slots=True)
+class _Staged:
+    """Cache entries added during one article: dropped if its transaction rolls back."""
+
+    aliases: dict[str, int] = field(default_factory=dict)
+    known: dict[int, _Known] = field(default_factory=dict)
+
+
+class SpeakerResolver:
+    """Resolves extracted speaker names to Speaker rows, for one import run.
+
+    Holds an in-memory index of speakers and aliases (loaded once, a few MB for 10^5 speakers),
+    so an article costs one alias query plus inserts for what is new. Use ``article()`` around
+    each article's transaction so a rolled-back article leaves no stale cache entries.
+    Not thread-safe; one per process.
+    """
+
+    def __init__(self):
+        self._loaded = False
+        self._aliases: dict[str, int] = {}
+        self._known: dict[int, _Known] = {}
+        self._by_surname: dict[str, set[int]] = {}
+        self._by_fullkey: dict[str, set[int]] = {}
+        self._metonyms = metonym_table()
+        self._staged: _Staged | None = None
+        self._filled: set[int] = set()
+
+    # --- cache ------------------------------------------------------------------------------
+    def _load(self):
+        if self._loaded:
+            return
+        for pk, name, kind in Speaker.objects.values_list("id", "name", "kind").iterator(
+            chunk_size=5000
+        ):
+            self._remember(pk, name, kind, staged=False)
+        for normalised, speaker_id in SpeakerAlias.objects.values_list(
+            "normalised", "speaker_id"
+        ).iterator(chunk_size=5000):
+            self._aliases[normalised] = speaker_id
+            known = self._known.get(speaker_id)
+            if known and known.kind == SpeakerKind.PERSON:
+                self._index_person_key(known.id, normalised)
+        self._loaded = True
+
+    def _remember(self, pk, name, kind, *, staged=True):
+        given = surname = ""
+        if kind == SpeakerKind.PERSON and (parts := person_parts(name)):
+            given = given_key(parts[0]) if parts[0] else ""
+            surname = translit_key(parts[1])
+        known = _Known(pk, name, kind, given, surname)
+        self._known[pk] = known
+        if surname:
+            self._by_surname.setdefault(surname, set()).add(pk)
+            self._by_fullkey.setdefault(f"{given} {surname}", set()).add(pk)
+        if staged and self._staged is not None:
+            self._staged.known[pk] = known
+        return known
+
+    def _index_person_key(self, pk, surface):
+        if parts := person_parts(surface.title()):
+            given = given_key(parts[0]) if parts[0] else ""
+            if given:
+                self._by_fullkey.setdefault(f"{given} {translit_key(parts[1])}", set()).add(pk)
+
+    def _add_alias_cache(self, normalised, pk):
+        self._aliases[normalised] = pk
+        if self._staged is not None:
+            self._staged.aliases[normalised] = pk
+
+    @contextmanager
+    def article(self):
+        """Wrap one article's transaction: cache entries it adds are dropped if it fails."""
+        self._load()
+        self._staged = _Staged()
+        try:
+            yield self
+        except BaseException:
+            staged = self._staged
+            for key in staged.aliases:
+                self._aliases.pop(key, None)
+            for pk, known in staged.known.items():
+                self._known.pop(pk, None)
+                if known.surname:
+                    self._by_surname.get(known.surname, set()).discard(pk)
+                    self._by_fullkey.get(f"{known.given} {known.surname}", set()).discard(pk)
+            raise
+        finally:
+            self._staged = None
+
+    # --- resolution -------------------------------------------------------------------------
+    def resolve_many(self, items, *, stats: ResolveStats | None = None) -> list[int | None]:
+        """Resolve (name, kind, role, affiliation, mention) tuples; returns speaker ids.
+
+        Must run inside a transaction (and ``article()``). One alias query for the lot, then
+        inserts for new speakers, aliases and suggestions.
+        """
+        self._load()
+        stats = stats if stats is not None else ResolveStats()
+        self._refresh_aliases(items)
+        ids: list[int | None] = []
+        new_aliases: dict[str, tuple[str, int]] = {}
+        seen_new: set[int] = set()
+        seen_matched: set[int] = set()
+        for name, kind, role, affiliation, mention in items:
+            if not name or not name.strip():
+                ids.append(None)
+                continue
+            res = self._resolve_one(name.strip(), kind or SpeakerKind.PERSON, role, affiliation)
+            ids.append(res.speaker_id)
+            if res.created:
+                seen_new.add(res.speaker_id)
+            elif res.speaker_id not in seen_new:
+                seen_matched.add(res.speaker_id)
+            stats.suggestions += res.suggestions
+            for surface in (name, mention):
+                if (
+                    not surface
+                    or is_pronoun(surface)
+                    or (kind == SpeakerKind.ANONYMOUS and surface != name)
+                ):
+                    continue
+                if surface != name and not is_name_like(surface, name):
+                    continue
+                key = normalise_name(surface)
+                if key and key not in self._aliases and key not in new_aliases:
+                    new_aliases[key] = (surface.strip()[:300], res.speaker_id)
+        if new_aliases:
+            SpeakerAlias.objects.bulk_create(
+                [
+                    SpeakerAlias(speaker_id=pk, alias=alias, normalised=key)
+                    for key, (alias, pk) in new_aliases.items()
+                ],
+                ignore_conflicts=True,  # a concurrent import may have stored it first
+            )
+            for key, (alias, pk) in new_aliases.items():
+                self._add_alias_cache(key, pk)
+                if self._known.get(pk) and self._known[pk].kind == SpeakerKind.PERSON:
+                    self._index_person_key(pk, alias)
+            stats.aliases += len(new_aliases)
+        stats.speakers_new += len(seen_new)
+        stats.speakers_matched += len(seen_matched)
+        return ids
+
+    def _refresh_aliases(self, items):
+        """Look up, in one query, surface forms unknown to the cache (a concurrent run's)."""
+        keys = set()
+        for name, _kind, _role, affiliation, _mention in items:
+            for text in (name, affiliation):
+                if text and (key := normalise_name(text)) and key not in self._aliases:
+                    keys.add(key)
+                    if key in self._metonyms:
+                        keys.add(normalise_name(self._metonyms[key]))
+        if not keys:
+            return
+        rows = list(
+            SpeakerAlias.objects.filter(normalised__in=keys).values_list(
+                "normalised", "speaker_id", "speaker__name", "speaker__kind"
+            )
+        )
+        for normalised, pk, name, kind in rows:
+            if pk not in self._known:
+                self._remember(pk, name, kind)
+            self._add_alias_cache(normalised, pk)
+
+    def _resolve_one(self, name, kind, role, affiliation) -> Resolution:
+        key = normalise_name(name)
+        if kind != SpeakerKind.PERSON and key in self._metonyms and key not in self._aliases:
+            name, kind = self._metonyms[key], SpeakerKind.GOVERNMENT
+            key = normalise_name(name)
+        if key in self._aliases:
+            pk = self._aliases[key]
+            self._fill_blanks(pk, role=role, affiliation=affiliation)
+            return Resolution(pk, created=False)
+        candidates: list[tuple[int, str, float]] = []
+        parts = person_parts(name) if kind == SpeakerKind.PERSON else None
+        if parts:
+            match, candidates = self._match_person(*parts)
+            if match is not None:
+                self._fill_blanks(match, role=role, affiliation=affiliation)
+                return Resolution(match, created=False)
+        pk = self._create(name, kind, role, affiliation)
+        if candidates:
+            SpeakerMergeSuggestion.objects.bulk_create(
+                [
+                    SpeakerMergeSuggestion(
+                        speaker_id=pk, candidate_id=cid, reason=reason[:300], score=score
+                    )
+                    for cid, reason, score in candidates
+                ],
+                ignore_conflicts=True,
+            )
+        return Resolution(pk, created=True, suggestions=len(candidates))
+
+    def _match_person(self, given: str, surname: str):
+        """(match id or None, suggestion candidates) for a person's given name and surname."""
+        skey = translit_key(surname)
+        gkey = given_key(given) if given else ""
+        exact = self._by_fullkey.get(f"{gkey} {skey}", set()) if gkey else set()
+        exact = {pk for pk in exact if pk in self._known}
+        if len(exact) == 1:
+            return next(iter(exact)), []
+        pool = [self._known[pk] for pk in self._by_surname.get(skey, ()) if pk in self._known]
+        strong, weak = [], []
+        for cand in pool:
+            if gkey and cand.given and len(gkey) > 1 and len(cand.given) > 1:
+                if cand.given == gkey:
+                    strong.append(cand)
+            elif not gkey or not cand.given or gkey[0] == cand.given[0]:
+                weak.append(cand)
+        fits = strong or weak
+        if len(fits) == 1:
+            return fits[0].id, []
+        if len(fits) > 1:
+            label = f"{given} {surname}".strip()
+            return None, [
+                (
+                    cand.id,
+                    f"Same surname as {cand.name}; “{label}” fits {len(fits)} speakers",
+                    round(1 / len(fits), 2),
+                )
+                for cand in fits
+            ]
+        return None, []
+
+    def _create(self, name, kind, role, affiliation) -> int:
+        affiliated_with = self._government_for(affiliation, exclude_name=name)
+        speaker = Speaker(
+            name=name[:300],
+            kind=kind if kind in SpeakerKind.values else SpeakerKind.PERSON,
+            role=(role or "")[:300],
+            affiliation=(affiliation or "")[:300],
+            affiliated_with_id=affiliated_with,
+        )
+        speaker.save()
+        key = normalise_name(name)
+        # The canonical name is an alias too: the unique alias index is what keeps two
+        # concurrent imports from both creating "Hanna Maliar".
+        try:
+            with transaction.atomic():
+                SpeakerAlias.objects.create(speaker=speaker, alias=name[:300])
+        except IntegrityError:
+            existing = (
+                SpeakerAlias.objects.filter(normalised=key)
+                .values_list("speaker_id", flat=True)
+                .first()
+            )
+            if existing is None:
+                raise
+            Speaker.objects.filter(pk=speaker.pk).delete()
+            self._add_alias_cache(key, existing)
+            if existing not in self._known:
+                s = Speaker.objects.values_list("name", "kind").get(pk=existing)
+                self._remember(existing, *s)
+            return existing
+        self._add_alias_cache(key, speaker.pk)
+        self._remember(speaker.pk, speaker.name, speaker.kind)
+        return speaker.pk
+
+    def _government_for(self, affiliation, *, exclude_name) -> int | None:
+        """The government speaker an affiliation names ("Ukraine"), created when missing."""
+        if not affiliation:
+            return None
+        key = normalise_name(affiliation)
+        target = self._metonyms.get(key, affiliation)
+        tkey = normalise_name(target)
+        if not tkey or tkey == normalise_name(exclude_name):
+            return None
+        if tkey in self._aliases:
+            return self._aliases[tkey]
+        return self._create(target, SpeakerKind.GOVERNMENT, "", "")
+
+    def _fill_blanks(self, pk, *, role, affiliation):
+        """Give a matched speaker the role/affiliation it lacks; never overwrite an editor's.
+
+        Checked once per speaker per run (one query), not once per claim.
+        """
+        if pk in self._filled or not (role or affiliation) or pk not in self._known:
+            return
+        self._filled.add(pk)
+        row = (
+            Speaker.objects.filter(pk=pk)
+            .values("role", "affiliation", "affiliated_with_id")
+            .first()
+        )
+        if row is None:
+            return
+        updates = {}
+        if role and not row["role"]:
+            updates["role"] = role[:300]
+        if affiliation and not row["affiliation"]:
+            updates["affiliation"] = affiliation[:300]
+        if affiliation and not row["affiliated_with_id"]:
+            gov = self._government_for(affiliation, exclude_name=self._known[pk].name)
+            if gov and gov != pk:
+                updates["affiliated_with_id"] = gov
+        if updates:
+            Speaker.objects.filter(pk=pk).update(**updates)
+
+
+def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
+    """Fold `merge` into `keep` in one transaction, then delete `merge`.
+
+    Moves claims (their stances, evidence and links come with them), aliases (the merged name
+    becomes an alias of `keep`) and members (speakers affiliated with `merge`); resolves the
+    suggestions between the two as merged; moves suggestions involving a third speaker; fills
+    `keep`'s blank role, affiliation, description and Wikidata id. Records a SpeakerMerge with
+    the counts. Raises PermissionDenied unless `user` may merge speakers.
+    """
+    require(user, "merge_speakers")
+    if keep.pk == merge.pk:
+        raise ValueError("A speaker cannot be merged into itself.")
+    with transaction.atomic():
+        # Lock both rows so a concurrent merge or import cannot attach to the one going away.
+        locked = {
+            s.pk: s for s in Speaker.objects.select_for_update().filter(pk__in=[keep.pk, merge.pk])
+        }
+        if len(locked) != 2:
+            raise Speaker.DoesNotExist("One of the speakers no longer exists.")
+        keep, merge = locked[keep.pk], locked[merge.pk]
+        merged_name, merged_slug = merge.name, merge.slug
+        claims = Claim.objects.filter(speaker=merge).update(speaker=keep)
+        aliases = SpeakerAlias.objects.filter(speaker=merge).update(speaker=keep)
+        name_key = normalise_name(merged_name)
+        if name_key and not SpeakerAlias.objects.filter(normalised=name_key).exists():
+            SpeakerAlias.objects.create(speaker=keep, alias=merged_name)
+            aliases += 1
+        members = (
+            Speaker.objects.filter(affiliated_with=merge)
+            .exclude(pk=keep.pk)
+            .update(affiliated_with=keep)
+        )
+        if keep.affiliated_with_id == merge.pk:
+            keep.affiliated_with = None
+        pair = SpeakerMergeSuggestion.objects.filter(speaker=merge, candidate=keep) | (
+            SpeakerMergeSuggestion.objects.filter(speaker=keep, candidate=merge)
+        )
+        resolved = pair.count()
+        moved = _move_suggestions(keep=keep, merge=merge)
+        for attr in ("role", "affiliation", "description", "wikidata_id"):
+            if not getattr(keep, attr) and getattr(merge, attr):
+                setattr(keep, attr, getattr(merge, attr))
+        if keep.affiliated_with_id is None and merge.affiliated_with_id not in (None, keep.pk):
+            keep.affiliated_with_id = merge.affiliated_with_id
+        keep.save()
+        record = SpeakerMerge.objects.create(
+            kept=keep,
+            merged_name=merged_name,
+            merged_slug=merged_slug,
+            merged_by=user,
+            details={
+                "claims": claims,
+                "aliases": aliases,
+                "members": members,
+                "suggestions_resolved": resolved,
+                "suggestions_moved": moved,
+            },
+        )
+        # The pair's own suggestions go with the merged row (they cascade); the record above
+        # keeps their count.
+        merge.delete()
+    return record
+
+
+def _move_suggestions(*, keep: Speaker, merge: Speaker) -> int:
+    """Re-point suggestions between `merge` and third speakers at `keep`; drop duplicates."""
+    moved = 0
+    existing = set(
+        SpeakerMergeSuggestion.objects.filter(speaker=keep).values_list("candidate_id", flat=True)
+    )
+    existing_in = set(
+        SpeakerMergeSuggestion.objects.filter(candidate=keep).values_list("speaker_id", flat=True)
+    )
+    for sugg in SpeakerMergeSuggestion.objects.filter(speaker=merge).exclude(candidate=keep):
+        if sugg.candidate_id in existing:
+            continue
+        sugg.speaker = keep
+        sugg.save(update_fields=["speaker"])
+        existing.add(sugg.candidate_id)
+        moved += 1
+    for sugg in SpeakerMergeSuggestion.objects.filter(candidate=merge).exclude(speaker=keep):
+        if sugg.speaker_id in existing_in:
+            continue
+        sugg.candidate = keep
+        sugg.save(update_fields=["candidate"])
+        existing_in.add(sugg.speaker_id)
+        moved += 1
+    return moved
