@@ -57,6 +57,7 @@ def _cue_pattern() -> re.Pattern[str]:
     alts = "|".join(re.escape(f) for f in forms)
     return re.compile(
         r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<point>point(?:s|ed|ing)?\s+out)"
+        r"|(?P<phrasal>(?:fire[sd]?|firing|sho(?:t|ots|oting))\s+back|chimed?\s+in|went\s+on)"
         r"|(?P<head>Says|Said)|(?P<verb>" + alts + r"))\b"
     )
 
@@ -98,6 +99,11 @@ _TELL_VERBS = frozenset(
 # A complement starting with one of these is a noun-phrase object, not reported content.
 _NON_CLAUSE_START = frozenset(
     "about of for with by from into onto upon against over under at to him them me us".split()
+)
+# After "A, he said," these start a new clause, so the attribution is not parenthetical.
+_NOT_PARENTHETICAL = re.compile(
+    r",\s*(?:[a-z]+ing|according|but|and|while|although|though|as|because|when|after|before|"
+    r"who|which|where|in|on|at|during|with|to|for)\b"
 )
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
@@ -283,11 +289,12 @@ class _Extractor:
         """Content from s to the sentence end e, stopping at a clause that leaves the report."""
         text = self.text
         for m in _CONTENT_CUT_RE.finditer(text, s, e):
-            if self.in_quote(m.start() + len(m.group("q")) + 1):
+            q = m.group("q") or ""
+            if self.in_quote(m.start() + len(q) + 1):
                 continue
             if m.start() - s < 12:
                 continue
-            e = m.start() + 1 + len(m.group("q")) if m.group("q") else m.start()
+            e = m.start() + 1 + len(q) if q else m.start()
             break
         s, e = _strip_span(text, s, e)
         # A quote closed in the content keeps its closing mark; an unbalanced lone quote mark
@@ -328,6 +335,26 @@ class _Extractor:
             self.handle_according(cs, ce, s0, s1)
             return
         if self.negated(s0, cs):
+            return
+        if m.group("phrasal"):
+            before = text[c0:cs].rstrip()
+            if before.endswith(_CLOSING_QUOTE_ENDINGS):
+                self.handle_inverted_cue_first(cs, ce, s0, s1, c0)
+                return
+            mention = subject_before(text, c0, cs)
+            if mention is None:
+                return
+            pre = text[c0 : mention.phrase_start or mention.start].rstrip()
+            if pre.endswith(_CLOSING_QUOTE_ENDINGS):
+                content = self.quote_or_clause(c0, c0 + len(pre))
+            elif not pre:
+                q = self.quote_ending_before(s0)
+                content = (q.start, q.end) if q is not None else self.content_after(
+                    cs, ce, s1, "say")
+            else:
+                return
+            if content[1] > content[0]:
+                self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
             return
         if m.group("point"):
             content = self.content_after(cs, ce, s1, "point out")
@@ -371,8 +398,8 @@ class _Extractor:
             prev = self.last_draft_in(s0, s1, content_start, content_end)
             if prev is not None:
                 content_start = prev
-            if after_l.startswith(",") and _words(text, ce, s1) >= 3 and not re.match(
-                r",\s*(?:adding|saying|noting|arguing|explaining|according)\b", after_l
+            if after_l.startswith(",") and _words(text, ce, s1) >= 3 and not _NOT_PARENTHETICAL.match(
+                after_l
             ):
                 # Parenthetical attribution: "A, he said, B." covers the whole sentence.
                 rest_start = ce + (len(after) - len(after_l)) + 1
@@ -380,13 +407,19 @@ class _Extractor:
                 first_s, _ = _strip_span(text, content_start, content_end)
                 content = (first_s, e) if e > s else _strip_span(text, content_start, content_end)
             else:
-                content = _strip_span(text, content_start, content_end)
-                if content[1] < len(text) and text[content[1] : content[1] + 1] in "”\"":
-                    content = (content[0], content[1] + 1)
+                content = self.quote_or_clause(content_start, content_end)
             if content[1] - content[0] < 3 or _words(text, *content) < 2:
                 return
             self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
             return
+        if not pre and not belief and (not after_l or after_l[0] in ".!?" or self.content_is_before(
+            "”", ce, s1, after_l
+        )):
+            # "“A.” Trump said." : the quote ended the previous sentence.
+            q = self.quote_ending_before(s0)
+            if q is not None:
+                self.add(_Draft(q.start, q.end, "direct", (cs, ce), mention, (s0, s1)))
+                return
         if low in lx.WEAK_CUES and not self.strong_complement(ce, s1, low):
             return
         if belief and low in lx.BELIEF_FORMS and not self.clause_follows(ce, s1):
@@ -400,12 +433,47 @@ class _Extractor:
             pass
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
+    def quote_or_clause(self, start: int, end: int) -> tuple[int, int]:
+        """Content that precedes an attribution: the quote right before it when the quote
+        opens the clause or follows an intro phrase ("Whatever X, “...,” says Y"); otherwise the
+        clause from `start` (a mixed or indirect claim)."""
+        text = self.text
+        s, e = _strip_span(text, start, end)
+        if e < len(text) and text[e : e + 1] in "”\"'" and self.in_quote(e):
+            e += 1
+            if text[e - 2 : e] == "''":
+                pass
+        elif e + 1 < len(text) and text[e : e + 2] == "''":
+            e += 2
+        q = self.qindex.containing(e - 1)
+        if q is not None and q.end == e and q.start >= s:
+            lead = text[s : q.start].rstrip()
+            if not lead or lead.endswith((",", ":", "—")):
+                return (q.start, q.end)
+        return (s, e)
+
+    def quote_ending_before(self, pos: int) -> object:
+        """The closed quote that ends right before `pos` (whitespace apart), if any."""
+        text = self.text
+        k = pos
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] not in "”\"'":
+            return None
+        q = self.qindex.containing(k - 1)
+        if q is None or q.end != k or self.overlaps_taken(q.start, q.end):
+            return None
+        return q
+
     def content_is_before(self, pre: str, ce: int, s1: int, after_l: str) -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
             return True
-        if not after_l or after_l[0] in ",.;!?":
+        if not after_l or after_l[0] in ".;!?":
             return True
+        if after_l[0] == ",":
+            rest = after_l[1:].lstrip()
+            return not rest or rest[0] not in _QUOTE_CHARS
         toks = tokenize(self.text, ce, min(s1, ce + 160))
         if not toks:
             return True
@@ -424,6 +492,10 @@ class _Extractor:
             return True
         if window.startswith("that "):
             return True
+        q = self.qindex.between(ce, min(s1, ce + 90))
+        if q and not self.has_claim_word_gap(ce, q[0].start):
+            # "called Cruz the “ultimate hypocrite”", "described the move as a “breach”"
+            return True
         if low in _TELL_VERBS and low.startswith("call"):
             return bool(re.match(r"(?:for|on)\s", window))
         if low in _TELL_VERBS:
@@ -435,6 +507,10 @@ class _Extractor:
             return False
         m = _THAT_RE.search(window, 0, 60)
         return m is not None and not any(c in window[: m.start()] for c in _QUOTE_CHARS)
+
+    def has_claim_word_gap(self, s: int, e: int) -> bool:
+        """True when a sentence-level break sits between s and e."""
+        return bisect.bisect_right(self.breaks, e) != bisect.bisect_right(self.breaks, s)
 
     def clause_follows(self, ce: int, s1: int) -> bool:
         """Belief verbs need a clause ("thinks (that) X is"), not an object ("knows him")."""
@@ -469,9 +545,7 @@ class _Extractor:
         prev = self.last_draft_in(s0, s1, content_start, content_end)
         if prev is not None:
             content_start = prev
-        content = _strip_span(text, content_start, content_end)
-        if content[1] < len(text) and text[content[1] : content[1] + 1] in "”\"":
-            content = (content[0], content[1] + 1)
+        content = self.quote_or_clause(content_start, content_end)
         rest = text[stop:s1].lstrip()
         if rest.startswith(",") and _words(text, stop, s1) >= 3:
             tail_start = stop + (len(text[stop:s1]) - len(rest)) + 1
@@ -582,7 +656,10 @@ class _Extractor:
             quote_only = q.start <= s0 and s1 - q.end <= 2
             if prev is not None and prev.kind in ("direct", "mixed") and quote_only:
                 pp0, _ = self.paragraph_of(prev.start)
-                if pp0 == p0 and not self.has_quote_between(prev.end, q.start):
+                n_breaks = bisect.bisect_right(self.breaks, q.start) - bisect.bisect_right(
+                    self.breaks, prev.end
+                )
+                if pp0 == p0 and n_breaks <= 1 and not self.has_quote_between(prev.end, q.start):
                     # "A," she said. "B." -> one claim from the first opener to the last closer.
                     self.extend(prev, q.end)
                     continue

@@ -105,6 +105,9 @@ WEAK_CUES = frozenset(
     + _regular_forms("joke")
     + _regular_forms("question")
     + _regular_forms("quip")
+    + _regular_forms("continue")
+    + _regular_forms("demand")
+    + _regular_forms("concur")
     + ("written",)
 )
 

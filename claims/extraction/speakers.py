@@ -152,6 +152,8 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             break
         if low.endswith("ly") and len(low) > 4:
             break
+        if low.endswith("ed") and j > i and tokens[j - 1].cap:
+            break  # "Matt Walsh provided": a verb after a name ends the phrase
         seen_word = True
         j += 1
         if j - i > 12:
@@ -508,6 +510,7 @@ class Entity:
     affiliation: str = ""
     gender: str = ""  # "m", "f" or ""
     last: str = ""
+    proper: bool = False
 
 
 @dataclass(slots=True)
@@ -571,7 +574,7 @@ class Registry:
                 full.split()[0] == ent.name.split()[0]
             ):
                 if ent is None:
-                    ent = Entity(full, "person", last=last)
+                    ent = Entity(full, "person", last=last, proper=True)
                     self.by_last[last] = ent
                 else:
                     ent.name = full
@@ -591,9 +594,10 @@ class Registry:
             if ent is None:
                 ent = self.by_last.get(last)
             if ent is None:
-                ent = Entity(" ".join(words), "person", last=last)
+                ent = Entity(" ".join(words), "person", last=last, proper=m.proper)
                 self.by_last[last] = ent
                 self.by_name[ent.name] = ent
+            ent.proper = ent.proper or m.proper
             h = m.text.split()[0].lower() if m.text else ""
             if h in lx.FEMALE_HONORIFICS:
                 ent.gender = "f"
@@ -656,7 +660,10 @@ class Registry:
     @staticmethod
     def _compatible(ent: Entity, p: str, want_person: bool) -> bool:
         if want_person:
-            return ent.kind == "person" and (not ent.gender or ent.gender == p)
+            if ent.kind != "person" or ent.gender and ent.gender != p:
+                return False
+            head = ent.name.split()[-1].lower() if ent.name else ""
+            return ent.proper or head in lx.ANONYMOUS_HEADS or head in lx.TITLE_WORDS
         if p == "p":
             return ent.kind in ("group", "anonymous", "government", "organization", "media")
         if p == "n":
