@@ -1,28 +1,487 @@
-"""Public pages. Placeholder views until the public-pages work lands (issue 5)."""
+"""Public pages: read-only, server-rendered, no login. Every page runs a fixed number of queries.
 
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+Visibility is decided in one place, `Claim.objects.public()` (and `public_claim_q` for joins
+from other models): dismissed claims never appear; unreviewed ones only when
+CLAIMDESK_SHOW_UNREVIEWED is on, and then without verdict or rationale (the templates show those
+for published claims only). Reviewer notes, drafts and assignees are never read here.
+"""
 
-from .models import Article, Claim, Speaker, Topic
+import datetime
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django_filters.views import FilterView
+
+from . import jsonld
+from .enums import ClaimStatus, StanceChoice, Verdict
+from .filters import SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
+from .models import Article, Claim, ClaimLink, Outlet, Speaker, Stance, Tag, Topic
+from .search import RANK_CANDIDATES, highlight
+from .templatetags.claims_tags import inert
+
+PAGE_SIZE = 50
+COUNT_CAP = 10_000
+SPEAKER_PAGE_CLAIMS = 50
+TOPIC_STANCES_MAX = 1000
+SPEAKER_STANCES_MAX = 300
+RELATED_MAX = 10
+
+
+def public_claim_q(prefix: str = "") -> Q:
+    """The public() rule for a query reaching claims through a relation (`prefix` = "claim__")."""
+    if settings.CLAIMDESK_SHOW_UNREVIEWED:
+        return ~Q(**{f"{prefix}status": ClaimStatus.DISMISSED})
+    return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
+
+
+def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """(count, capped): counts at most cap + 1 rows through a LIMIT subquery, never all of them."""
+    n = queryset.order_by().values("pk")[: cap + 1].count()
+    return (cap, True) if n > cap else (n, False)
 
 
 def home(request):
-    return HttpResponse("Claimdesk")
-
-
-def claim_detail(request, pk):
-    return HttpResponse(
-        get_object_or_404(Claim.objects.visible(), pk=pk).content, content_type="text/plain"
+    public = Claim.objects.public()
+    recently_published = (
+        Claim.objects.published().for_list().order_by("-published_at", "-id")[:10]
+    )  # query: published claims by published_at (its own index), speaker and article joined
+    latest = public.for_list().order_by("-sort_date", "-id")[:10]  # query: newest public claims
+    topics = _topics_with_positions().filter(public_stances__gt=0)[:12]  # query: topic counts
+    claim_count = capped_count(public)  # query: count up to the cap
+    published_count = capped_count(Claim.objects.published())  # query: count up to the cap
+    return render(
+        request,
+        "claims/home.html",
+        {
+            "recently_published": recently_published,
+            "latest": latest if settings.CLAIMDESK_SHOW_UNREVIEWED else [],
+            "topics": topics,
+            "claim_count": claim_count,
+            "published_count": published_count,
+            "speaker_count": Speaker.objects.count(),  # query: speakers (a small table)
+        },
     )
 
 
+# --- Claim list --------------------------------------------------------------------------------
+
+_CURSOR = re.compile(r"(\d{4}-\d{2}-\d{2})_(\d{1,18})")
+
+
+def parse_cursor(raw: str | None) -> tuple[datetime.date, int] | None:
+    """ "2024-05-01_123" -> (date, id); anything else -> None (the list starts over)."""
+    match = _CURSOR.fullmatch(raw or "")
+    if not match:
+        return None
+    try:
+        return datetime.date.fromisoformat(match[1]), int(match[2])
+    except ValueError:
+        return None
+
+
+def cursor_for(claim) -> str:
+    return f"{claim.sort_date.isoformat()}_{claim.pk}"
+
+
+@dataclass
+class ListPage:
+    rows: list
+    next_params: dict = field(default_factory=dict)  # query changes for the "next" link
+    prev_params: dict | None = None  # None: no previous page
+    number: int | None = None  # page number, for relevance order
+
+
+def _after(queryset, cursor, *, descending: bool):
+    # Keyset condition written so the (sort_date, id) index serves it as one range:
+    # a Q(date < d) | Q(date = d, id < i) form made PostgreSQL walk far more index entries.
+    date, pk = cursor
+    if descending:
+        return queryset.filter(sort_date__lte=date).exclude(sort_date=date, id__gte=pk)
+    return queryset.filter(sort_date__gte=date).exclude(sort_date=date, id__lte=pk)
+
+
+def keyset_page(queryset, params, *, descending: bool) -> ListPage:
+    """One page of `queryset` (ordered by sort_date, id) after or before a cursor."""
+    after, before = parse_cursor(params.get("after")), parse_cursor(params.get("before"))
+    if before and not after:
+        reverse = ("sort_date", "id") if descending else ("-sort_date", "-id")
+        rows = list(
+            _after(queryset, before, descending=not descending).order_by(*reverse)[: PAGE_SIZE + 1]
+        )
+        has_prev = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE][::-1]
+        page = ListPage(rows=rows)
+        if rows:
+            page.next_params = {"after": cursor_for(rows[-1]), "before": None, "page": None}
+            if has_prev:
+                page.prev_params = {"before": cursor_for(rows[0]), "after": None, "page": None}
+            else:
+                page.prev_params = {"before": None, "after": None, "page": None}
+        return page
+    if after:
+        queryset = _after(queryset, after, descending=descending)
+    rows = list(queryset[: PAGE_SIZE + 1])
+    page = ListPage(rows=rows[:PAGE_SIZE])
+    if len(rows) > PAGE_SIZE:
+        page.next_params = {"after": cursor_for(page.rows[-1]), "before": None, "page": None}
+    if after and page.rows:
+        page.prev_params = {"before": cursor_for(page.rows[0]), "after": None, "page": None}
+    return page
+
+
+def numbered_page(queryset, params) -> ListPage:
+    """Offset pages over a bounded result (relevance order ranks at most RANK_CANDIDATES)."""
+    last = RANK_CANDIDATES // PAGE_SIZE
+    try:
+        number = min(max(int(params.get("page", "1")), 1), last)
+    except ValueError:
+        number = 1
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(queryset[offset : offset + PAGE_SIZE + 1])
+    page = ListPage(rows=rows[:PAGE_SIZE], number=number)
+    if len(rows) > PAGE_SIZE and number < last:
+        page.next_params = {"page": number + 1, "after": None, "before": None}
+    if number > 1:
+        page.prev_params = {"page": number - 1, "after": None, "before": None}
+    return page
+
+
+class ClaimListView(FilterView):
+    """/claims/: filters in the URL, keyset pages (newest/oldest), numbered pages (relevance)."""
+
+    filterset_class = ClaimFilter
+    template_name = "claims/claim_list.html"
+    strict = True
+
+    def get_queryset(self):
+        return Claim.objects.public().for_list()
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        # Bound even without parameters, so the default sort applies to the first visit too.
+        kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        filterset = self.filterset
+        valid = filterset.is_valid()
+        context = super().get_context_data(**kwargs)
+        if not valid:
+            context.update(page=ListPage(rows=[]), count=(0, False), errors=True)
+        else:
+            sort = filterset.sort_value
+            queryset = self.object_list
+            if sort == SORT_RELEVANCE:
+                page = numbered_page(queryset, self.request.GET)
+            else:
+                page = keyset_page(queryset, self.request.GET, descending=sort != SORT_OLDEST)
+            parsed = filterset.parsed_query
+            for claim in page.rows:
+                claim.snippet = highlight(inert(claim.content), parsed) if parsed else None
+            context.update(page=page, count=capped_count(queryset), errors=False)
+        context.update(
+            object_list=None,  # the page's rows are page.rows
+            choices=filter_choices(),
+            verdict_choices=Verdict.choices,
+            sort_value=filterset.sort_value if valid else "newest",
+        )
+        return context
+
+
+def filter_choices() -> dict:
+    """The options of the filter form's selects: (slug, name) pairs, one small query each."""
+    return {
+        "speakers": Speaker.objects.order_by("name").values_list("slug", "name"),  # query
+        "tags": Tag.objects.order_by("name").values_list("slug", "name"),  # query
+        "topics": Topic.objects.order_by("title").values_list("slug", "title"),  # query
+        "outlets": Outlet.objects.order_by("name").values_list("slug", "name"),  # query
+    }
+
+
+# --- Claim page --------------------------------------------------------------------------------
+
+
+def claim_detail(request, pk):
+    claim = get_object_or_404(Claim.objects.public().for_detail(), pk=pk)  # query (+ tags)
+    published = claim.status == ClaimStatus.PUBLISHED
+    linked = (
+        Claim.objects.public()
+        .select_related("speaker")
+        .defer("search", "notes", "context", "rationale")
+    )
+    links_out = list(
+        ClaimLink.objects.filter(from_claim=claim)
+        .filter(public_claim_q("to_claim__"))
+        .select_related("to_claim__speaker")
+        .only(
+            "relation",
+            "to_claim__content",
+            "to_claim__sort_date",
+            "to_claim__speaker__name",
+            "to_claim__speaker__slug",
+            "to_claim__status",
+        )
+    )  # query: links from this claim, with the target claim and its speaker
+    links_in = list(
+        ClaimLink.objects.filter(to_claim=claim)
+        .filter(public_claim_q("from_claim__"))
+        .select_related("from_claim__speaker")
+        .only(
+            "relation",
+            "from_claim__content",
+            "from_claim__sort_date",
+            "from_claim__speaker__name",
+            "from_claim__speaker__slug",
+            "from_claim__status",
+        )
+    )  # query: links into this claim, with the source claim and its speaker
+    stances = list(
+        Stance.objects.filter(claim=claim)
+        .select_related("topic")
+        .only("stance", "topic__title", "topic__slug")
+    )  # query: the claim's stances with their topics
+    related = []
+    if claim.speaker_id and stances:
+        related = list(
+            linked.filter(
+                speaker_id=claim.speaker_id, stances__topic__in=[s.topic_id for s in stances]
+            )
+            .exclude(pk=claim.pk)
+            .select_related("article__outlet")
+            .defer("article__body")
+            .distinct()
+            .order_by("-sort_date", "-id")[:RELATED_MAX]
+        )  # query: the speaker's other claims on the same topics
+    evidence = list(claim.evidence.all()) if published else []  # query (published only)
+    review = jsonld.claim_review(claim, url=request.build_absolute_uri(claim.get_absolute_url()))
+    return render(
+        request,
+        "claims/claim_detail.html",
+        {
+            "claim": claim,
+            "published": published,
+            "context_html": mark_span(claim.context, claim.content),
+            "links_out": links_out,
+            "links_in": links_in,
+            "stances": stances,
+            "related": related,
+            "evidence": evidence,
+            "jsonld": jsonld.ld_json_script(review) if review else "",
+        },
+    )
+
+
+def mark_span(paragraph: str, content: str) -> SafeString:
+    """The paragraph escaped, with the first occurrence of `content` in <mark>."""
+    paragraph, content = inert(paragraph), inert(content)
+    at = paragraph.find(content) if content else -1
+    if at < 0:
+        return conditional_escape(paragraph)
+    return format_html(
+        "{}<mark>{}</mark>{}",
+        paragraph[:at],
+        paragraph[at : at + len(content)],
+        paragraph[at + len(content) :],
+    )
+
+
+# --- Speakers ----------------------------------------------------------------------------------
+
+
+def speaker_list(request):
+    speakers = (
+        Speaker.objects.annotate(public_claims=Count("claims", filter=public_claim_q("claims__")))
+        .filter(public_claims__gt=0)
+        .only("name", "slug", "role", "affiliation", "kind")
+        .order_by("name", "id")
+    )
+    paginator = Paginator(speakers, 100)
+    page = paginator.get_page(request.GET.get("page"))  # queries: count, then the page
+    return render(request, "claims/speaker_list.html", {"page": page})
+
+
 def speaker_detail(request, slug):
-    return HttpResponse(get_object_or_404(Speaker, slug=slug).name, content_type="text/plain")
+    speaker = get_object_or_404(
+        Speaker.objects.select_related("affiliated_with"), slug=slug
+    )  # query
+    claims = Claim.objects.public().for_list().filter(speaker=speaker)
+    recent = list(claims.order_by("-sort_date", "-id")[:SPEAKER_PAGE_CLAIMS])  # query
+    total = capped_count(claims)  # query
+    scorecard = dict(
+        Claim.objects.published()
+        .filter(speaker=speaker)
+        .order_by()
+        .values_list("verdict")
+        .annotate(n=Count("pk"))
+    )  # query: published verdicts counted by verdict
+    stances = (
+        Stance.objects.filter(claim__speaker=speaker)
+        .filter(public_claim_q("claim__"))
+        .select_related("topic", "claim")
+        .only(
+            "stance",
+            "topic__title",
+            "topic__slug",
+            "claim__content",
+            "claim__sort_date",
+            "claim__status",
+        )
+        .order_by("topic__title", "topic_id", "-claim__sort_date", "-claim_id")
+    )[:SPEAKER_STANCES_MAX]  # query: stances with topic and claim
+    by_topic = defaultdict(list)
+    for stance in stances:
+        by_topic[stance.topic].append(stance)
+    return render(
+        request,
+        "claims/speaker_detail.html",
+        {
+            "speaker": speaker,
+            "claims": recent,
+            "total": total,
+            "scorecard": [(Verdict(v), scorecard[v]) for v in Verdict.values if v in scorecard],
+            "stances_by_topic": dict(by_topic),
+        },
+    )
+
+
+# --- Articles ----------------------------------------------------------------------------------
 
 
 def article_detail(request, slug):
-    return HttpResponse(get_object_or_404(Article, slug=slug).headline, content_type="text/plain")
+    article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
+    claims = list(
+        Claim.objects.public()
+        .filter(article=article)
+        .select_related("speaker")
+        .only(
+            "content",
+            "start",
+            "end",
+            "status",
+            "verdict",
+            "sort_date",
+            "kind",
+            "speaker__name",
+            "speaker__slug",
+            "article_id",
+        )
+        .order_by("start", "end", "id")
+    )  # query: the article's public claims, with speakers
+    return render(
+        request,
+        "claims/article_detail.html",
+        {"article": article, "claims": claims, "body_html": mark_claims(article.body, claims)},
+    )
+
+
+def mark_claims(body: str, claims) -> SafeString:
+    """The body escaped, each claim span wrapped in a <mark> linking to the claim's page.
+
+    Spans may nest or overlap: the text is cut at every span boundary and each piece is marked
+    once, linking to the innermost claim covering it, so the HTML never interleaves tags.
+    """
+    spans = [
+        c for c in claims if 0 <= c.start < c.end <= len(body)
+    ]  # a span past the body (an orphaned claim) is listed on the page, not highlighted
+    cuts = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
+    parts = []
+    for left, right in itertools.pairwise(cuts):
+        text = inert(body[left:right])
+        covering = [c for c in spans if c.start <= left and right <= c.end]
+        if not covering:
+            parts.append(conditional_escape(text))
+            continue
+        inner = min(covering, key=lambda c: (c.end - c.start, c.pk))
+        css = "claim-mark overlap" if len(covering) > 1 else "claim-mark"
+        parts.append(
+            format_html(
+                '<a class="{}" href="{}"><mark>{}</mark></a>', css, inner.get_absolute_url(), text
+            )
+        )
+    return mark_safe("".join(str(p) for p in parts))  # noqa: S308 -- every part is escaped above
+
+
+# --- Topics ------------------------------------------------------------------------------------
+
+
+def _topics_with_positions():
+    public = public_claim_q("stances__claim__")
+    counts = {
+        f"n_{choice.value}": Count("stances", filter=public & Q(stances__stance=choice.value))
+        for choice in StanceChoice
+    }
+    return Topic.objects.annotate(
+        public_stances=Count("stances", filter=public), **counts
+    ).order_by("title", "id")
+
+
+def topic_list(request):
+    topics = list(_topics_with_positions())  # query: topics with stance counts
+    return render(request, "claims/topic_list.html", {"topics": topics})
+
+
+@dataclass
+class ActorRow:
+    actor: object  # a Speaker (the government when affiliated), or None for unattributed
+    cells: dict = field(default_factory=lambda: {c.value: [] for c in StanceChoice})
+    history: list = field(default_factory=list)  # (stance, claim) in date order
+    changes: list = field(default_factory=list)  # (from, to, claim) when the stance changed
 
 
 def topic_detail(request, slug):
-    return HttpResponse(get_object_or_404(Topic, slug=slug).title, content_type="text/plain")
+    topic = get_object_or_404(Topic, slug=slug)  # query
+    stances = list(
+        Stance.objects.filter(topic=topic)
+        .filter(public_claim_q("claim__"))
+        .select_related("claim__speaker__affiliated_with")
+        .only(
+            "stance",
+            "claim__content",
+            "claim__sort_date",
+            "claim__status",
+            "claim__speaker__name",
+            "claim__speaker__slug",
+            "claim__speaker__kind",
+            "claim__speaker__affiliated_with__name",
+            "claim__speaker__affiliated_with__slug",
+            "claim__speaker__affiliated_with__kind",
+        )
+        .order_by("claim__sort_date", "claim_id")[:TOPIC_STANCES_MAX]
+    )  # query: the topic's public stances with claim, speaker and the speaker's government
+    rows = positions(stances)
+    return render(
+        request,
+        "claims/topic_detail.html",
+        {
+            "topic": topic,
+            "rows": rows,
+            "columns": StanceChoice.choices,
+            "any_changes": any(row.changes for row in rows),
+        },
+    )
+
+
+def positions(stances) -> list[ActorRow]:
+    """Rows of the positions matrix, one per actor, from stances in date order."""
+    rows: dict = {}
+    for stance in stances:
+        speaker = stance.claim.speaker
+        actor = (speaker.affiliated_with or speaker) if speaker else None
+        key = actor.pk if actor else None
+        row = rows.setdefault(key, ActorRow(actor=actor))
+        row.cells[stance.stance].append(stance.claim)
+        if row.history and row.history[-1][0] != stance.stance:
+            before, after = row.history[-1][0], stance.stance
+            row.changes.append(
+                (StanceChoice(before).label, StanceChoice(after).label, stance.claim)
+            )
+        row.history.append((stance.stance, stance.claim))
+    return sorted(rows.values(), key=lambda r: (r.actor is None, r.actor.name if r.actor else ""))

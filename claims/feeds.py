@@ -1,0 +1,87 @@
+"""Atom feeds of published claims: all, per speaker, per topic (django.contrib.syndication).
+
+Only published claims: a feed entry carries the verdict, and a feed reader keeps what it saw.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .enums import Verdict
+from .models import Claim, Speaker, Topic
+from .templatetags.claims_tags import inert
+
+FEED_ITEMS = 30
+
+
+class PublishedClaimsFeed(Feed):
+    feed_type = Atom1Feed
+    description_template = None
+
+    def title(self, obj=None):
+        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims"
+
+    def link(self, obj=None):
+        return reverse("claims:claim-list")
+
+    def subtitle(self, obj=None):
+        return "Claims checked and published, newest first."
+
+    def claims(self, obj):
+        return Claim.objects.published()
+
+    def items(self, obj=None):
+        return self.claims(obj).for_list().order_by("-published_at", "-id")[:FEED_ITEMS]
+
+    def item_title(self, item):
+        who = inert(item.speaker.name) if item.speaker_id else "Unattributed"
+        text = inert(item.content)
+        excerpt = text if len(text) <= 100 else text[:99] + "…"
+        return f"{Verdict(item.verdict).label}: {who}: “{excerpt}”"
+
+    def item_description(self, item):
+        # Plain text: the feed generator escapes it; readers render it as text.
+        return inert(item.content)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated
+
+    def item_author_name(self, item):
+        return inert(item.speaker.name) if item.speaker_id else None
+
+
+class SpeakerClaimsFeed(PublishedClaimsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Speaker, slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims by {inert(obj.name)}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def claims(self, obj):
+        return Claim.objects.published().filter(speaker=obj)
+
+
+class TopicClaimsFeed(PublishedClaimsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj=None):
+        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims on {inert(obj.title)}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url()
+
+    def claims(self, obj):
+        # One stance per (claim, topic): the join cannot repeat a claim.
+        return Claim.objects.published().filter(stances__topic=obj)

@@ -1,0 +1,69 @@
+"""schema.org ClaimReview markup for published claims, and its safe embedding in a page.
+
+https://schema.org/ClaimReview and Google's fact-check guidelines: the review's author is the
+publishing organisation; the reviewed Claim's author is the speaker.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from .enums import VERDICT_BEST_RATING, VERDICT_WORST_RATING, ClaimStatus, SpeakerKind, Verdict
+
+# The escapes Django's json_script uses: claim text cannot close the <script> element or open
+# an HTML comment, whatever it contains.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def claim_review(claim, *, url: str) -> dict | None:
+    """The ClaimReview for a published claim (absolute `url` of its page); None otherwise."""
+    if claim.status != ClaimStatus.PUBLISHED or not claim.verdict:
+        return None
+    verdict = Verdict(claim.verdict)
+    rating = {"@type": "Rating", "alternateName": verdict.label}
+    if verdict.rating is not None:
+        rating.update(
+            ratingValue=verdict.rating,
+            bestRating=VERDICT_BEST_RATING,
+            worstRating=VERDICT_WORST_RATING,
+        )
+    author = {"@type": "Organization", "name": settings.CLAIMDESK_PUBLISHER_NAME}
+    if settings.CLAIMDESK_PUBLISHER_URL:
+        author["url"] = settings.CLAIMDESK_PUBLISHER_URL
+    item = {"@type": "Claim"}
+    if claim.speaker_id:
+        speaker = claim.speaker
+        said_by = {
+            "@type": "Person" if speaker.kind == SpeakerKind.PERSON else "Organization",
+            "name": speaker.name,
+        }
+        if speaker.wikidata_url:
+            said_by["sameAs"] = speaker.wikidata_url
+        item["author"] = said_by
+    if claim.sort_date:
+        item["datePublished"] = claim.sort_date.isoformat()
+    article = claim.article
+    if article.url:
+        item["appearance"] = {"@type": "CreativeWork", "url": article.url}
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "datePublished": (claim.published_at or claim.reviewed_at or claim.updated)
+        .date()
+        .isoformat(),
+        "author": author,
+        "claimReviewed": claim.content,
+        "reviewRating": rating,
+        "itemReviewed": item,
+    }
+    return review
+
+
+def ld_json_script(data: dict) -> SafeString:
+    """`data` in a <script type="application/ld+json"> block, escaped as json_script does."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

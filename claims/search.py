@@ -1,0 +1,128 @@
+"""Claim search for the public claim list: PostgreSQL full text, a plain fallback on SQLite.
+
+PostgreSQL matches `Claim.search` (a generated tsvector with a GIN index, migration 0002)
+against `websearch_to_tsquery('english', q)`, which accepts anything a reader types (quotes,
+`or`, `-word`) without a syntax error. A claim also matches when its speaker's name matches.
+
+Relevance ranking is bounded: the newest RANK_CANDIDATES matches are taken through the index,
+then only those are ranked. Ranking every match of a very common word costs a full
+ts_rank over tens of thousands of rows; the bounded form keeps p95 flat (bench/bench_search.py).
+
+SQLite has no tsvector: every word must appear (case-insensitive substring) in the content,
+the speaker mention or the speaker's name; relevance there is recency.
+
+Snippets are highlighted in Python (`highlight`), on the rows of one page only, and escaped.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Speaker
+
+RANK_CANDIDATES = 1000
+MAX_QUERY_LENGTH = 200
+# Speakers whose name matches the query; their claims match too. Bounded: a one-letter query
+# must not turn into an IN list of every speaker.
+MAX_MATCHING_SPEAKERS = 50
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NEGATED = re.compile(r"(?:^|\s)-\"[^\"]*\"|(?:^|\s)-\w+", re.UNICODE)
+# Words websearch_to_tsquery reads as operators rather than search terms.
+_OPERATOR_WORDS = {"or", "and", "not"}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str  # the query as given to the database (cleaned, bounded)
+    words: tuple[str, ...]  # the positive words, lower-cased, for the fallback and highlighting
+
+    def __bool__(self):
+        return bool(self.words)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    """Clean reader input: drop NUL and control characters, bound the length, pick the words."""
+    text = "".join(ch for ch in (raw or "") if ch.isprintable() or ch == " ")
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    positive = _NEGATED.sub(" ", text)
+    words = tuple(
+        dict.fromkeys(
+            w.lower() for w in _WORD.findall(positive) if w.lower() not in _OPERATOR_WORDS
+        )
+    )
+    return ParsedQuery(text=text, words=words[:20])
+
+
+def _tsquery(parsed: ParsedQuery) -> SearchQuery:
+    return SearchQuery(parsed.text, search_type="websearch", config="english")
+
+
+def matching(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Claims of `queryset` that match the query (no ordering imposed)."""
+    if not parsed:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        query = _tsquery(parsed)
+        # One small query on the speakers table first: a literal id list lets the planner
+        # OR two index scans (GIN on search, btree on speaker); a join in the OR would not.
+        speaker_ids = list(
+            Speaker.objects.annotate(doc=SearchVector("name", config="english"))
+            .filter(doc=query)
+            .values_list("pk", flat=True)[:MAX_MATCHING_SPEAKERS]
+        )
+        condition = Q(search=query)
+        if speaker_ids:
+            condition |= Q(speaker_id__in=speaker_ids)
+        return queryset.filter(condition)
+    condition = Q()
+    for word in parsed.words:
+        condition &= (
+            Q(content__icontains=word)
+            | Q(mention__icontains=word)
+            | Q(speaker__name__icontains=word)
+        )
+    return queryset.filter(condition)
+
+
+def ranked(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Matches ordered by relevance: the newest RANK_CANDIDATES matches, ranked among themselves."""
+    candidates = (
+        matching(queryset, parsed).order_by("-sort_date", "-id").values("pk")[:RANK_CANDIDATES]
+    )
+    bounded = queryset.filter(pk__in=candidates)
+    if connection.vendor == "postgresql":
+        return bounded.annotate(rank=SearchRank(F("search"), _tsquery(parsed))).order_by(
+            "-rank", "-sort_date", "-id"
+        )
+    return bounded.order_by("-sort_date", "-id")
+
+
+def _word_pattern(word: str) -> str:
+    # Crude stemming so "talks" also lights up "talk" and "negotiations" "negotiating": match the
+    # word, or its first letters when it is long, followed by any word characters.
+    stem = word
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            break
+    return rf"\b{re.escape(stem)}\w*"
+
+
+def highlight(text: str, parsed: ParsedQuery) -> SafeString:
+    """`text` escaped, with the query's words wrapped in <mark>."""
+    if not parsed or not text:
+        return conditional_escape(text)
+    pattern = re.compile("|".join(_word_pattern(w) for w in parsed.words), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(conditional_escape(text[last : match.start()]))
+        parts.append(format_html("<mark>{}</mark>", match.group(0)))
+        last = match.end()
+    parts.append(conditional_escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 -- every part is escaped above
