@@ -372,6 +372,40 @@ class ClaimQuerySet(models.QuerySet):
         """Everything but dismissed claims (the review desk sees those too, the public never)."""
         return self.exclude(status=ClaimStatus.DISMISSED)
 
+    def public(self):
+        """What readers may see: published claims, plus unreviewed ones when the setting allows."""
+        if settings.CLAIMDESK_SHOW_UNREVIEWED:
+            return self.visible()
+        return self.filter(status=ClaimStatus.PUBLISHED)
+
+    def published(self):
+        """Published claims only: the ones with a public verdict (feeds, scorecards, JSON-LD)."""
+        return self.filter(status=ClaimStatus.PUBLISHED)
+
+    def for_list(self):
+        """Speaker and article+outlet joined; bodies, notes and the search vector not fetched."""
+        return self.select_related("speaker", "article__outlet").defer(*_CLAIM_LIST_DEFERRED)
+
+    def for_detail(self):
+        """Speaker (+ its government), article+outlet joined, tags prefetched; article body deferred."""
+        return (
+            self.select_related("speaker__affiliated_with", "article__outlet")
+            .defer("search", "notes", "article__body")
+            .prefetch_related("tags")
+        )
+
+
+# Columns a claim card never shows: the article body is the big one; notes are never public.
+_CLAIM_LIST_DEFERRED = (
+    "search",
+    "notes",
+    "context",
+    "rationale",
+    "article__body",
+    "article__source_path",
+    "article__authors",
+)
+
 
 class Claim(models.Model):
     article = models.ForeignKey(
