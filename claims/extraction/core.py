@@ -58,7 +58,7 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<point>point(?:s|ed|ing)?\s+out)"
         r"|(?P<phrasal>(?:fire[sd]?|firing|sho(?:t|ots|oting))\s+back|chimed?\s+in|went\s+on)"
-        r"|(?P<head>Says|Said)|(?P<verb>" + alts + r"))\b"
+        r"|(?P<head>Says|Said)|(?P<verb>" + alts + r"))\b(?![-=])"
     )
 
 
@@ -71,6 +71,8 @@ _TRAILING_PUNCT = " \t\r\n.,;:!?—–-"
 _CONTENT_CUT_RE = re.compile(
     r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|[a-z]{3,}ing|"
     r"according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b"
+    r"|\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
+    r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b"
     r"|\s+—\s+(?:but|while|although)\b"
 )
 # Time and place adjuncts that may sit between a cue and its "that" complement.
@@ -104,6 +106,10 @@ _NON_CLAUSE_START = frozenset(
 _NOT_PARENTHETICAL = re.compile(
     r",\s*(?:[a-z]+ing|according|but|and|while|although|though|as|because|when|after|before|"
     r"who|which|where|in|on|at|during|with|to|for)\b"
+)
+_CLAUSE_LINKS = frozenset(
+    "as while when but and because after before although though since until whereas if "
+    "which who where".split()
 )
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
@@ -269,6 +275,8 @@ class _Extractor:
             k = next((n for n, t in enumerate(toks) if t.text == ","), -1)
             if 0 < k < 10:
                 i = k + 1
+                if i < len(toks) and toks[i].low in _CLAUSE_LINKS:
+                    return (s1, s1)
             elif toks[0].low in ("on", "in", "at", "during", "last", "this", "yesterday",
                                  "today", "earlier", "later") or toks[0].low.endswith("day"):
                 # Time adjunct without a comma: skip up to three words.
@@ -322,8 +330,10 @@ class _Extractor:
     def handle_cue(self, m: re.Match[str]) -> None:
         text = self.text
         cs, ce = m.span()
-        if self.in_quote(cs) or self.is_taken(cs):
+        if self.in_quote(cs) or self.is_taken(cs) or text[cs - 1 : cs] in ("<", "-", "/", "@"):
             return
+        if not m.group("acc") and self.after_determiner(cs):
+            return  # "the alleged ...", "his stated goal": an adjective, not a cue
         s0, s1 = sentence_bounds(text, self.breaks, cs)
         if ce > s1:
             return
@@ -376,8 +386,8 @@ class _Extractor:
         if mention is not None and mention.relative:
             k = text.rfind(",", c0, mention.start)
             mention = subject_before(text, c0, k) if k > c0 else None
-        if mention is None:
-            if low.endswith("ing") and not belief:
+        if mention is None or not self.subject_adjacent(mention, cs):
+            if (low.endswith("ing") or self.after_and(s0, cs)) and not belief:
                 self.handle_participle(cs, ce, s0, s1, cue_word)
             return
         pre = text[c0 : mention.phrase_start or mention.start].rstrip()
@@ -432,6 +442,28 @@ class _Extractor:
         if m.group("head") and mention.kind != "person" and not mention.pronoun:
             pass
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
+
+    def after_determiner(self, cs: int) -> bool:
+        toks = tokenize(self.text, max(0, cs - 30), cs)
+        if not toks:
+            return False
+        last = toks[-1]
+        return last.low in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my") or (
+            last.text.endswith(("’s", "'s")) and not last.cap
+        )
+
+    def after_and(self, s0: int, cs: int) -> bool:
+        return self.text[max(s0, cs - 5) : cs].rstrip().endswith(" and")
+
+    def subject_adjacent(self, mention: Mention, cs: int) -> bool:
+        """The subject must end next to its cue, apart from auxiliaries, adverbs, an
+        appositive or a relative clause ("the head of X that has ... said")."""
+        toks = tokenize(self.text, mention.end, cs)
+        toks = [t for t in toks if not (t.low in lx.AUX_ADVERBS or t.low.endswith("ly"))]
+        if not toks:
+            return True
+        first = toks[0]
+        return first.text in (",", "(", "—", "–") or first.low in ("that", "who", "which", "whose")
 
     def quote_or_clause(self, start: int, end: int) -> tuple[int, int]:
         """Content that precedes an attribution: the quote right before it when the quote
@@ -582,6 +614,10 @@ class _Extractor:
         pre = text[max(s0, cs - 6) : cs].rstrip()
         if not (pre.endswith(",") or pre.endswith("and")):
             return
+        if not cue_word.lower().endswith("ing") and not any(
+            d.sentence == (s0, s1) for d in self.drafts[-3:]
+        ):
+            return
         if cue_word.lower() in lx.WEAK_CUES and not self.strong_complement(ce, s1, cue_word):
             return
         prior = None
@@ -653,13 +689,13 @@ class _Extractor:
             prev = drafts[i] if i >= 0 else None
             if new and (prev is None or new[-1].start > prev.start):
                 prev = new[-1]
-            quote_only = q.start <= s0 and s1 - q.end <= 2
+            quote_only = q.start <= s0 and (s1 - q.end <= 2 or not self.cue_in(q.end, s1))
             if prev is not None and prev.kind in ("direct", "mixed") and quote_only:
                 pp0, _ = self.paragraph_of(prev.start)
                 n_breaks = bisect.bisect_right(self.breaks, q.start) - bisect.bisect_right(
                     self.breaks, prev.end
                 )
-                if pp0 == p0 and n_breaks <= 1 and not self.has_quote_between(prev.end, q.start):
+                if pp0 == p0 and n_breaks <= 1:
                     # "A," she said. "B." -> one claim from the first opener to the last closer.
                     self.extend(prev, q.end)
                     continue
@@ -692,6 +728,9 @@ class _Extractor:
                         new.append(d)
                         bisect.insort(self.taken, (d.start, d.end))
         drafts.extend(new)
+
+    def cue_in(self, s: int, e: int) -> bool:
+        return _CUE_RE.search(self.text, s, e) is not None
 
     def has_quote_between(self, s: int, e: int) -> bool:
         return any(True for _ in self.qindex.between(s, e))

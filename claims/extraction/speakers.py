@@ -262,7 +262,14 @@ def _canonical(words: list[str]) -> str:
 
 
 def mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
-    """Build a Mention from the noun phrase tokens[i:j]."""
+    """Build a Mention from the noun phrase tokens[i:j]; `phrase_start` is where it begins."""
+    m = _mention_from_tokens(text, tokens, i, j)
+    if m is not None and i < j:
+        m.phrase_start = min(m.start, tokens[i].start)
+    return m
+
+
+def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
     while i < j and tokens[i].low in _LEADING_SKIP:
         i += 1
     if i >= j:
@@ -359,8 +366,6 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         return None
     if tokens[j - 1].text == ",":
         m = _appositive_subject(text, tokens, j)
-        if m is not None and not m.phrase_start:
-            m.phrase_start = m.start
         return m
     return _plain_subject(text, tokens, j)
 
