@@ -1,0 +1,204 @@
+"""import_articles PATH [PATH ...]: read article files, extract claims, store them.
+
+A thin adapter: claims.importers reads files, claims.services.imports writes each article in its
+own transaction. A bad file is reported on one line and skipped; the run ends with CommandError
+(exit status 1) when anything failed.
+"""
+
+import argparse
+import datetime as dt
+import sys
+from collections import Counter
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+
+from claims.importers import ImportFileError, discover, read_file
+from claims.services.imports import (
+    CREATED,
+    STALE,
+    UNCHANGED,
+    UPDATED,
+    ImportSession,
+    import_article,
+    record_with_defaults,
+)
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {value!r}")
+    return n
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from .txt (with an optional NAME.json sidecar), .json, .jsonl and "
+        ".html files or directories, extract their claims and resolve speakers."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or directories.")
+        parser.add_argument(
+            "--outlet", default="", help="Outlet name for articles whose file does not say."
+        )
+        parser.add_argument(
+            "--published",
+            type=iso_date,
+            default=None,
+            help="Publication date (YYYY-MM-DD) for articles whose file does not say.",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Extract and report; write nothing."
+        )
+        parser.add_argument(
+            "--no-extract", action="store_true", help="Store the articles without claims."
+        )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Re-extract articles whose text changed; reviewed claims are kept (orphaned "
+            "if their text is gone).",
+        )
+        parser.add_argument(
+            "--jobs",
+            type=positive_int,
+            default=1,
+            metavar="N",
+            help="Extract in N worker processes (database writes stay in this one).",
+        )
+
+    def handle(self, *args, **options):
+        paths = options["paths"]
+        self.verbosity = options["verbosity"]
+        self.dry_run = options["dry_run"]
+        extract = not options["no_extract"]
+        max_bytes = settings.CLAIMDESK_IMPORT_MAX_BYTES
+        files, errors = discover(paths)
+        tally = Counter()
+        for error in errors:
+            self._fail(error, tally)
+        session = ImportSession()
+
+        def items():
+            for path in files:
+                try:
+                    records = read_file(path, max_bytes=max_bytes)
+                except ImportFileError as exc:
+                    yield path, exc
+                    continue
+                for record in records:
+                    yield (
+                        path,
+                        record_with_defaults(
+                            record, outlet=options["outlet"], published=options["published"]
+                        ),
+                    )
+
+        if extract and options["jobs"] > 1:
+            from claims.importers.parallel import extract_body, ordered_map
+
+            stream = ordered_map(
+                extract_body,
+                items(),
+                jobs=options["jobs"],
+                key=lambda item: item[1].body if not isinstance(item[1], Exception) else None,
+            )
+            work = ((path, rec, extracted) for (path, rec), extracted in stream)
+        else:
+            work = ((path, rec, None) for path, rec in items())
+
+        bar = self._progress(len(files))
+        last_path = None
+        for path, rec, extracted in work:
+            if bar is not None and path != last_path:
+                bar.update(1)
+                last_path = path
+            if isinstance(rec, ImportFileError):
+                self._fail(rec, tally, bar=bar)
+                continue
+            try:
+                result = import_article(
+                    record=rec,
+                    extract=extract,
+                    update=options["update"],
+                    extracted=extracted,
+                    session=session,
+                    dry_run=self.dry_run,
+                )
+            except (ValueError, ValidationError, DatabaseError) as exc:
+                self._fail(ImportFileError(path, f"{rec.headline[:60]!r}: {exc}"), tally, bar=bar)
+                continue
+            tally[result.status] += 1
+            tally["claims"] += result.claims_created
+            tally["orphaned"] += result.claims_orphaned
+            tally["replaced"] += result.claims_replaced
+            tally["speakers_new"] += result.speakers_new
+            tally["speakers_matched"] += result.speakers_matched
+            tally["suggestions"] += result.suggestions
+            if self.verbosity >= 2:
+                self._note(f"{path}: {result.status}, {result.claims_created} claims", bar)
+        if bar is not None:
+            bar.close()
+        self._summary(tally)
+        if tally["failed"]:
+            raise CommandError(f"{tally['failed']} file(s) or article(s) failed to import.")
+
+    def _progress(self, total):
+        if self.verbosity < 1 or total < 2 or not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+
+    def _note(self, message, bar):
+        if bar is not None:
+            bar.write(message, file=sys.stdout)
+        else:
+            self.stdout.write(message)
+
+    def _fail(self, error: ImportFileError, tally: Counter, bar=None):
+        tally["failed"] += 1
+        line = self.style.ERROR(f"{error.path}: {error.reason}")
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            self.stderr.write(line)
+
+    def _summary(self, tally: Counter):
+        if self.verbosity < 1:
+            return
+        prefix = "Dry run (nothing written): " if self.dry_run else ""
+        w = self.stdout.write
+        w(
+            f"{prefix}articles: {tally[CREATED]} created, {tally[UNCHANGED]} unchanged, "
+            f"{tally[UPDATED]} updated, {tally['failed']} failed"
+        )
+        if tally[STALE]:
+            w(
+                self.style.WARNING(
+                    f"{tally[STALE]} article(s) changed since their import and were left as they "
+                    "were: run with --update to re-extract them."
+                )
+            )
+        claims = f"claims: {tally['claims']} created"
+        if tally["replaced"] or tally["orphaned"]:
+            claims += f", {tally['replaced']} replaced, {tally['orphaned']} orphaned (reviewed)"
+        w(claims)
+        w(
+            f"speakers: {tally['speakers_new']} new, {tally['speakers_matched']} matched; "
+            f"merge suggestions: {tally['suggestions']}"
+        )
