@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 # action -> the Django permission that grants it (the groups in migration 0002 hold them).
 ACTION_PERMISSIONS = {
     "review": "claims.change_claim",
+    # Published and dismissed claims are settled: only editors change them (or reopen them).
+    "edit_settled": "claims.publish_claim",
     "publish": "claims.publish_claim",
     "unpublish": "claims.publish_claim",
     "dismiss": "claims.dismiss_claim",

@@ -1,0 +1,102 @@
+"""Admin forms for the review desk: the claim form with its optimistic lock, evidence, actions."""
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.html import format_html, format_html_join
+
+from claims.models import Claim, ClaimEvidence, Speaker, Tag
+from claims.services.review import changes_since
+
+http_url_validator = URLValidator(
+    schemes=["http", "https"], message="Only http:// and https:// links are accepted."
+)
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Carries the claim's `version`: a save from a stale page is refused with what changed."""
+
+    class Meta:
+        model = Claim
+        fields = [
+            "article",
+            "content",
+            "start",
+            "end",
+            "speaker",
+            "mention",
+            "kind",
+            "said_on",
+            "assignee",
+            "verdict",
+            "rationale",
+            "attribution_checked",
+            "tags",
+            "notes",
+            "version",
+        ]
+        widgets = {"version": forms.HiddenInput}
+
+    def clean(self):
+        cleaned = super().clean()
+        posted = cleaned.get("version")
+        if self.instance.pk and posted is not None:
+            current = Claim.objects.get(pk=self.instance.pk)
+            if current.version != posted:
+                raise stale_error(current, posted)
+        return cleaned
+
+
+def stale_error(current: Claim, opened_version: int) -> forms.ValidationError:
+    """A form error naming each field someone else changed: what you opened vs what it is now."""
+    changes = changes_since(current, opened_version)
+    items = format_html_join(
+        "",
+        "<li>{}: you opened “{}”, it is now “{}”</li>",
+        ((c.label, c.before, c.after) for c in changes),
+    )
+    return forms.ValidationError(
+        format_html(
+            "Someone else saved this claim while you had it open (your copy: version {}, now {}). "
+            "Nothing was saved. Their changes:<ul>{}</ul>Reload the page to review them, then "
+            "make your edits again.",
+            opened_version,
+            current.version,
+            items or format_html("<li>{}</li>", "evidence, stances, links or tags"),
+        ),
+        code="stale",
+    )
+
+
+class EvidenceForm(forms.ModelForm):
+    url = forms.URLField(
+        max_length=2000,
+        validators=[http_url_validator],
+        assume_scheme="https",
+        help_text="A source that backs the verdict (http or https only).",
+    )
+
+    class Meta:
+        model = ClaimEvidence
+        fields = ["url", "title", "note"]
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        # URLField's to_python may add a scheme; check the result, not only the input.
+        http_url_validator(url)
+        return url
+
+
+class AddTagForm(forms.Form):
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all(), help_text="Added to each claim.")
+
+
+class MergeSpeakersForm(forms.Form):
+    keep = forms.ModelChoiceField(
+        queryset=Speaker.objects.none(),
+        widget=forms.RadioSelect,
+        help_text="The others are merged into this speaker; their claims and aliases move to it.",
+    )
+
+    def __init__(self, *args, speakers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = speakers

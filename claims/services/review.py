@@ -1,0 +1,348 @@
+"""The review workflow: status transitions, verdicts, links, tags and optimistic locking.
+
+Every write a reviewer or editor makes to a claim goes through here (admin forms, change-form
+actions, bulk actions, history reverts, commands), so the rules hold on every path:
+
+    new ──start review──▶ in_review ──mark ready──▶ ready ──publish──▶ published
+     │                       ▲  │                     │  ▲                  │
+     └──────mark ready───────┼──┼─────────────────────┘  └────unpublish─────┘
+                             └──┴── send back (ready -> in_review)
+    any state except dismissed ──dismiss──▶ dismissed ──restore──▶ new
+
+- start review, mark ready and send back: reviewers and editors ("review").
+- publish and unpublish: editors ("publish"/"unpublish", claims.publish_claim).
+- dismiss and restore: editors ("dismiss", claims.dismiss_claim).
+- Published and dismissed claims are settled: only editors edit them ("edit_settled").
+- mark ready and publish need a verdict, a rationale, at least one evidence link and
+  attribution_checked; the error lists what is missing.
+
+Every write bumps `Claim.version`. A form carries the version it was opened at; a save whose
+version is no longer current is refused (StaleClaimError) and nothing is written: the check is a
+conditional UPDATE (... WHERE id = %s AND version = %s), which on PostgreSQL blocks behind a
+concurrent writer and then sees its new version, so two simultaneous saves cannot both win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from claims.enums import ClaimStatus, LinkRelation
+from claims.models import Claim, ClaimLink, Tag
+from claims.permissions import can, require
+
+S = ClaimStatus
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str  # verb shown on buttons and in messages
+    action: str  # the claims.permissions action it needs
+
+
+TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (S.NEW, S.IN_REVIEW): Transition("start review", "review"),
+    (S.NEW, S.READY): Transition("mark ready", "review"),
+    (S.IN_REVIEW, S.READY): Transition("mark ready", "review"),
+    (S.READY, S.IN_REVIEW): Transition("send back", "review"),
+    (S.READY, S.PUBLISHED): Transition("publish", "publish"),
+    (S.PUBLISHED, S.READY): Transition("unpublish", "unpublish"),
+    (S.DISMISSED, S.NEW): Transition("restore", "dismiss"),
+    **{
+        (status, S.DISMISSED): Transition("dismiss", "dismiss")
+        for status in (S.NEW, S.IN_REVIEW, S.READY, S.PUBLISHED)
+    },
+}
+# Statuses that need the publication checklist complete before a claim may enter them.
+CHECKED_STATUSES = {S.READY, S.PUBLISHED}
+SETTLED_STATUSES = {S.PUBLISHED, S.DISMISSED}
+# Fields a history entry or a conflict message compares (in form order).
+REVIEWED_FIELDS = [
+    "status",
+    "speaker",
+    "mention",
+    "content",
+    "kind",
+    "said_on",
+    "verdict",
+    "rationale",
+    "attribution_checked",
+    "assignee",
+    "notes",
+]
+
+
+class TransitionError(ValidationError):
+    """The transition is not one of TRANSITIONS, or the claim is not ready for it."""
+
+
+class StaleClaimError(Exception):
+    """The claim changed since the form was opened; `changes` says what, `current` is the row."""
+
+    def __init__(self, current: Claim, changes: list[FieldChange]):
+        self.current = current
+        self.changes = changes
+        super().__init__(
+            f"Claim {current.pk} was changed by someone else (now version {current.version})."
+        )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: str  # what the form was opened with
+    after: str  # what the database holds now
+
+
+@dataclass
+class BulkResult:
+    done: list[Claim] = field(default_factory=list)
+    skipped: dict[int, str] = field(default_factory=dict)  # claim id -> why
+
+
+def allowed_transitions(user, claim: Claim) -> list[tuple[str, Transition]]:
+    """(target status, transition) pairs `user` may start from the claim's status (no checklist)."""
+    return [
+        (to, t)
+        for (frm, to), t in TRANSITIONS.items()
+        if frm == claim.status and can(user, t.action)
+    ]
+
+
+def publication_missing(claim: Claim) -> list[str]:
+    """What the claim still lacks before it can be marked ready or published (one query)."""
+    missing = []
+    if not claim.verdict:
+        missing.append("a verdict")
+    if not claim.rationale.strip():
+        missing.append("a rationale")
+    if not claim.evidence.exists():
+        missing.append("at least one evidence link")
+    if not claim.attribution_checked:
+        missing.append("the attribution check")
+    return missing
+
+
+def can_edit_claim(user, claim: Claim) -> bool:
+    """Reviewers edit claims in progress; settled (published, dismissed) claims need an editor."""
+    if not can(user, "review"):
+        return False
+    return claim.status not in SETTLED_STATUSES or can(user, "edit_settled")
+
+
+def require_edit(user, claim: Claim) -> None:
+    require(user, "review")
+    if claim.status in SETTLED_STATUSES:
+        require(user, "edit_settled")
+
+
+def check_transition(*, claim: Claim, to_status: str, user) -> Transition:
+    """Raise PermissionDenied or TransitionError unless `user` may move `claim` to `to_status`."""
+    transition = TRANSITIONS.get((claim.status, to_status))
+    if transition is None:
+        raise TransitionError(
+            f"A claim cannot go from {S(claim.status).label} to {S(to_status).label}.",
+            code="invalid_transition",
+        )
+    require(user, transition.action)
+    if to_status in CHECKED_STATUSES and (missing := publication_missing(claim)):
+        raise TransitionError(
+            f"Cannot {transition.name}: the claim needs {join_words(missing)}.", code="incomplete"
+        )
+    return transition
+
+
+def transition_claim(*, claim: Claim, to_status: str, user) -> Claim:
+    """Move one claim to `to_status` under the rules above; returns the saved row."""
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        check_transition(claim=current, to_status=to_status, user=user)
+        _apply_status(current, to_status)
+        _save(current, user=user)
+    return current
+
+
+def start_review(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.IN_REVIEW, user=user)
+
+
+def mark_ready(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.READY, user=user)
+
+
+def publish_claim(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.PUBLISHED, user=user)
+
+
+def unpublish_claim(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.READY, user=user)
+
+
+def dismiss_claim(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.DISMISSED, user=user)
+
+
+def restore_claim(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.NEW, user=user)
+
+
+def send_back(*, claim: Claim, user) -> Claim:
+    return transition_claim(claim=claim, to_status=S.IN_REVIEW, user=user)
+
+
+def transition_claims(*, claims: Iterable[Claim], to_status: str, user) -> BulkResult:
+    """Bulk version: each claim on its own (one refusal does not stop the rest)."""
+    result = BulkResult()
+    for claim in claims:
+        try:
+            result.done.append(transition_claim(claim=claim, to_status=to_status, user=user))
+        except TransitionError as exc:
+            result.skipped[claim.pk] = " ".join(exc.messages)
+    return result
+
+
+def assign_claim(*, claim: Claim, assignee, user) -> Claim:
+    """Give the claim to `assignee` (None to unassign)."""
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        require_edit(user, current)
+        current.assignee = assignee
+        _save(current, user=user)
+    return current
+
+
+def record_verdict(*, claim: Claim, verdict: str, rationale: str, user) -> Claim:
+    """Set verdict and rationale; stamps reviewed_by and reviewed_at."""
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        require_edit(user, current)
+        current.verdict = verdict or None
+        current.rationale = rationale
+        current.full_clean(validate_unique=False, validate_constraints=False)
+        _stamp_verdict(current, user)
+        _save(current, user=user)
+    return current
+
+
+def add_tag(*, claims: Iterable[Claim], tag: Tag, user) -> BulkResult:
+    """Tag each claim the user may edit; settled claims are skipped for reviewers."""
+    result = BulkResult()
+    for claim in claims:
+        if not can_edit_claim(user, claim):
+            require(user, "review")  # no review right at all: refuse outright
+            result.skipped[claim.pk] = "settled claims are changed by editors"
+            continue
+        claim.tags.add(tag)
+        result.done.append(claim)
+    return result
+
+
+def link_claims(
+    *, from_claim: Claim, to_claim: Claim, relation: str, user, note: str = ""
+) -> tuple[ClaimLink, bool]:
+    """Record that `from_claim` <relation> `to_claim`; returns (link, created). Idempotent."""
+    require_edit(user, from_claim)
+    if from_claim.pk == to_claim.pk:
+        raise ValidationError("A claim cannot be linked to itself.", code="self_link")
+    relation = LinkRelation(relation)
+    try:
+        with transaction.atomic():
+            link, created = ClaimLink.objects.get_or_create(
+                from_claim=from_claim,
+                to_claim=to_claim,
+                relation=relation,
+                defaults={"note": note, "created_by": user},
+            )
+    except IntegrityError:  # a concurrent click made it first
+        link, created = (
+            ClaimLink.objects.get(from_claim=from_claim, to_claim=to_claim, relation=relation),
+            False,
+        )
+    return link, created
+
+
+def save_reviewed_claim(
+    *, claim: Claim, user, expected_version: int, changed: Iterable[str] = ()
+) -> Claim:
+    """Save an edited claim (e.g. from the admin form) under the rules and the optimistic lock.
+
+    `claim` holds the new values; `changed` names the edited fields. A status change (e.g. a
+    history revert) must be an allowed transition; a new verdict stamps reviewed_by/_at. Raises
+    StaleClaimError when the row is no longer at `expected_version` (nothing written).
+    Call inside transaction.atomic when inlines are saved after it, so a refusal rolls them back.
+    """
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        require_edit(user, current)
+        if claim.status != current.status:
+            # Check the target against the new values (e.g. a restored verdict), not the old.
+            probe = Claim(pk=claim.pk, status=current.status)
+            for name in ("verdict", "rationale", "attribution_checked"):
+                setattr(probe, name, getattr(claim, name))
+            check_transition(claim=probe, to_status=claim.status, user=user)
+            _apply_status(claim, claim.status)
+        if "verdict" in changed or (claim.verdict and claim.verdict != current.verdict):
+            _stamp_verdict(claim, user)
+        bumped = Claim.objects.filter(pk=claim.pk, version=expected_version).update(
+            version=F("version") + 1
+        )
+        if not bumped:
+            raise StaleClaimError(current, changes_since(current, expected_version))
+        claim.version = expected_version + 1
+        claim._history_user = user
+        claim.save()
+    return claim
+
+
+def changes_since(current: Claim, version: int) -> list[FieldChange]:
+    """What differs between the claim as it was at `version` (from its history) and now."""
+    then = current.history.filter(version=version).order_by("-history_id").first()
+    if then is None:
+        return []
+    changes = []
+    for name in REVIEWED_FIELDS:
+        f = Claim._meta.get_field(name)
+        before, after = _display(then, f), _display(current, f)
+        if before != after:
+            changes.append(FieldChange(name, str(f.verbose_name), before, after))
+    return changes
+
+
+def _apply_status(claim: Claim, to_status: str) -> None:
+    if to_status == S.PUBLISHED:
+        claim.published_at = timezone.now()
+    elif claim.status == S.PUBLISHED or to_status == S.NEW:
+        claim.published_at = None
+    claim.status = to_status
+
+
+def _stamp_verdict(claim: Claim, user) -> None:
+    claim.reviewed_by = user if getattr(user, "pk", None) else None
+    claim.reviewed_at = timezone.now()
+
+
+def _save(claim: Claim, *, user) -> None:
+    """Save a row locked with select_for_update, bumping its version (and recording history)."""
+    claim.version += 1
+    claim._history_user = user
+    claim.save()
+
+
+def _display(obj, f) -> str:
+    if f.is_relation:
+        value = getattr(obj, f.attname)
+        return "—" if value is None else str(getattr(obj, f.name))
+    value = getattr(obj, f.attname)
+    if f.choices and value:
+        value = dict(f.flatchoices).get(value, value)
+    return "—" if value in (None, "") else str(value)
+
+
+def join_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
