@@ -56,7 +56,8 @@ def _cue_pattern() -> re.Pattern[str]:
     forms = sorted(lx.SPEECH_FORMS | lx.BELIEF_FORMS, key=len, reverse=True)
     alts = "|".join(re.escape(f) for f in forms)
     return re.compile(
-        r"\b(?:(?P<acc>[Aa]ccording\s+to)|(?P<point>point(?:s|ed|ing)?\s+out)"
+        r"\b(?:(?P<acc>[Aa]ccording\s+to|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
+        r"announced|quoted|told\s+to|said)\s+by)|(?P<point>point(?:s|ed|ing)?\s+out)"
         r"|(?P<phrasal>(?:fire[sd]?|firing|sho(?:t|ots|oting))\s+back|chimed?\s+in|went\s+on)"
         r"|(?P<head>Says|Said)|(?P<verb>" + alts + r"))\b(?![-=])"
     )
@@ -71,6 +72,8 @@ _TRAILING_PUNCT = " \t\r\n.,;:!?—–-"
 _CONTENT_CUT_RE = re.compile(
     r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|[a-z]{3,}ing|"
     r"according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b"
+    r"|,\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)"
+    r"|\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b"
     r"|\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
     r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b"
     r"|\s+—\s+(?:but|while|although)\b"
@@ -198,7 +201,7 @@ class _Extractor:
         """Where the clause holding a cue begins: after a colon or dash, if any."""
         window_start = max(s0, pos - 400)
         best = s0
-        for ch in (":", "—", " – "):
+        for ch in (":", "—", " – ", " - ", " -- "):
             k = self.text.rfind(ch, window_start, pos)
             while k >= 0 and self.in_quote(k):
                 k = self.text.rfind(ch, window_start, k)
@@ -384,8 +387,8 @@ class _Extractor:
                 return
         mention = subject_before(text, c0, cs)
         if mention is not None and mention.relative:
-            k = text.rfind(",", c0, mention.start)
-            mention = subject_before(text, c0, k) if k > c0 else None
+            k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
+            mention = subject_before(text, s0, k) if k > s0 else None
         if mention is None or not self.subject_adjacent(mention, cs):
             if (low.endswith("ing") or self.after_and(s0, cs)) and not belief:
                 self.handle_participle(cs, ce, s0, s1, cue_word)
@@ -408,8 +411,13 @@ class _Extractor:
             prev = self.last_draft_in(s0, s1, content_start, content_end)
             if prev is not None:
                 content_start = prev
-            if after_l.startswith(",") and _words(text, ce, s1) >= 3 and not _NOT_PARENTHETICAL.match(
-                after_l
+            pre_is_quote = pre.endswith(_CLOSING_QUOTE_ENDINGS)
+            rest_l = after_l[1:].lstrip()
+            if (
+                after_l.startswith(",")
+                and _words(text, ce, s1) >= 3
+                and not _NOT_PARENTHETICAL.match(after_l)
+                and (not pre_is_quote or rest_l[:1] in _QUOTE_CHARS)
             ):
                 # Parenthetical attribution: "A, he said, B." covers the whole sentence.
                 rest_start = ce + (len(after) - len(after_l)) + 1
@@ -600,10 +608,12 @@ class _Extractor:
             if prev is not None:
                 content = _strip_span(text, prev, content[1])
         else:
-            rest = text[stop:s1]
-            if not rest.lstrip().startswith(","):
+            comma = text.find(",", stop, min(s1, ce + 200))
+            while comma >= 0 and self.in_quote(comma):
+                comma = text.find(",", comma + 1, min(s1, ce + 200))
+            if comma < 0:
                 return
-            content = self.cut_content(stop + rest.index(",") + 1, s1)
+            content = self.cut_content(comma + 1, s1)
         if content[1] - content[0] < 3 or _words(text, *content) < 2:
             return
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
@@ -614,7 +624,7 @@ class _Extractor:
         pre = text[max(s0, cs - 6) : cs].rstrip()
         if not (pre.endswith(",") or pre.endswith("and")):
             return
-        if not cue_word.lower().endswith("ing") and not any(
+        if not cue_word.lower().endswith("ing") and cue_word.lower() in lx.WEAK_CUES and not any(
             d.sentence == (s0, s1) for d in self.drafts[-3:]
         ):
             return
