@@ -42,8 +42,9 @@ def public_claim_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
 
 
-def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
+def capped_count(queryset, cap: int | None = None) -> tuple[int, bool]:
     """(count, capped): counts at most cap + 1 rows through a LIMIT subquery, never all of them."""
+    cap = COUNT_CAP if cap is None else cap
     n = queryset.order_by().values("pk")[: cap + 1].count()
     return (cap, True) if n > cap else (n, False)
 
@@ -358,23 +359,8 @@ def speaker_detail(request, slug):
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
     claims = list(
-        Claim.objects.public()
-        .filter(article=article)
-        .select_related("speaker")
-        .only(
-            "content",
-            "start",
-            "end",
-            "status",
-            "verdict",
-            "sort_date",
-            "kind",
-            "speaker__name",
-            "speaker__slug",
-            "article_id",
-        )
-        .order_by("start", "end", "id")
-    )  # query: the article's public claims, with speakers
+        Claim.objects.public().for_list().filter(article=article).order_by("start", "end", "id")
+    )  # query: the article's public claims (cards: speaker, article, outlet joined)
     return render(
         request,
         "claims/article_detail.html",
