@@ -112,3 +112,17 @@ def make_evidence(claim, **overrides):
     fields = {"url": f"https://evidence.example/{next(_seq)}", "title": "A source"}
     fields.update(overrides)
     return ClaimEvidence.objects.create(claim=claim, **fields)
+
+
+def make_published_claim(**overrides):
+    """A published claim with a verdict and rationale (what public pages show in full)."""
+    from django.utils import timezone
+
+    fields = {
+        "status": ClaimStatus.PUBLISHED,
+        "verdict": "false",
+        "rationale": "The record shows otherwise.",
+        "published_at": timezone.now(),
+    }
+    fields.update(overrides)
+    return make_claim(**fields)
