@@ -126,3 +126,13 @@ def make_published_claim(**overrides):
     }
     fields.update(overrides)
     return make_claim(**fields)
+
+
+def make_record(**overrides):
+    """An ArticleRecord (claims.importers) as a reader would return it; not saved."""
+    from claims.importers import ArticleRecord
+
+    n = next(_seq)
+    fields = {"headline": f"Imported headline {n}", "body": DEFAULT_BODY + f" ({n})"}
+    fields.update(overrides)
+    return ArticleRecord(**fields)

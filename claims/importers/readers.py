@@ -245,7 +245,7 @@ def _record_from_mapping(path: Path, data, *, where: str, origin: Path | None = 
     url = _string(origin, data, "url", where).strip() or None
     if url and not url.lower().startswith(("http://", "https://")):
         raise ImportFileError(origin, f"{where}: 'url' must be an http(s) address, got {url!r}")
-    authors = data.get("authors") or ()
+    authors = data.get("authors") or []
     if isinstance(authors, str):
         authors = [a for a in authors.split(",")]
     elif not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
