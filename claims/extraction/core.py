@@ -74,6 +74,7 @@ _CONTENT_CUT_RE = re.compile(
     r"according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b"
     r"|,\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)"
     r"|\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b"
+    r"|\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)"
     r"|\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
     r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b"
     r"|\s+—\s+(?:but|while|although)\b"
@@ -114,6 +115,7 @@ _CLAUSE_LINKS = frozenset(
     "as while when but and because after before although though since until whereas if "
     "which who where".split()
 )
+_WH_WORDS = frozenset("what whatever how why when where whether whoever".split())
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _QUOTE_CHARS = "\"“”„‟«»'"
@@ -236,6 +238,10 @@ class _Extractor:
             if text[pos] == ":" or (nxt < s1 and text[nxt] in _QUOTE_CHARS):
                 return self.cut_content(nxt, s1)
             if text[pos] == ",":
+                # "said, however, that ..."
+                m = _THAT_RE.search(text, pos, min(s1, pos + 40))
+                if m is not None and not self.in_quote(m.start()):
+                    return self.cut_content(m.end(), s1)
                 return (s1, s1)
         if text[pos] in _QUOTE_CHARS:
             return self.cut_content(pos, s1)
@@ -389,6 +395,8 @@ class _Extractor:
         if mention is not None and mention.relative:
             k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
             mention = subject_before(text, s0, k) if k > s0 else None
+        if mention is not None and not self.plausible_speaker(mention):
+            mention = None
         if mention is None or not self.subject_adjacent(mention, cs):
             if (low.endswith("ing") or self.after_and(s0, cs)) and not belief:
                 self.handle_participle(cs, ce, s0, s1, cue_word)
@@ -400,7 +408,7 @@ class _Extractor:
             not belief
             and len(pre) > 1
             and pre.endswith((",", "—", *_CLOSING_QUOTE_ENDINGS))
-            and self.content_is_before(pre, ce, s1, after_l)
+            and self.content_is_before(pre, ce, s1, after_l, cue_word)
         ):
             # Content before the subject: "“A,” he said." / "A, he said, B."
             cut = len(pre)
@@ -456,17 +464,33 @@ class _Extractor:
         if not toks:
             return False
         last = toks[-1]
-        return last.low in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my") or (
-            last.text.endswith(("’s", "'s")) and not last.cap
-        )
+        if last.low in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my"):
+            return True
+        if last.text.endswith(("’s", "'s")):
+            word = self.text[cs : cs + 12].split(" ", 1)[0].strip(",.:;").lower()
+            return not last.cap or word in lx.NOUNISH
+        return False
 
     def after_and(self, s0: int, cs: int) -> bool:
-        return self.text[max(s0, cs - 5) : cs].rstrip().endswith(" and")
+        return self.text[max(s0, cs - 5) : cs].rstrip().endswith((" and", " but", ", but"))
+
+    @staticmethod
+    def plausible_speaker(mention: Mention) -> bool:
+        """Reject phrases that cannot name a speaker: a lone lower-case adjective
+        ("handwritten note"), a free relative ("What Romney has said")."""
+        words = mention.text.split()
+        if not words or words[0].lower() in _WH_WORDS:
+            return False
+        if mention.pronoun or mention.relative:
+            return True
+        if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
+            return words[0].lower().endswith("s") or words[0].lower() in lx.ANONYMOUS_HEADS
+        return True
 
     def subject_adjacent(self, mention: Mention, cs: int) -> bool:
         """The subject must end next to its cue, apart from auxiliaries, adverbs, an
         appositive or a relative clause ("the head of X that has ... said")."""
-        toks = tokenize(self.text, mention.end, cs)
+        toks = tokenize(self.text, max(mention.end, mention.phrase_end), cs)
         toks = [t for t in toks if not (t.low in lx.AUX_ADVERBS or t.low.endswith("ly"))]
         if not toks:
             return True
@@ -505,10 +529,22 @@ class _Extractor:
             return None
         return q
 
-    def content_is_before(self, pre: str, ce: int, s1: int, after_l: str) -> bool:
+    def content_is_before(
+        self, pre: str, ce: int, s1: int, after_l: str, cue: str = ""
+    ) -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
             return True
+        if cue.lower() in _TELL_VERBS and after_l:
+            # "..., another friend told CNN." : skip the addressee before deciding.
+            toks = tokenize(self.text, ce, min(s1, ce + 80))
+            k = 0
+            if toks and (toks[0].low in _OBJECT_WORDS or toks[0].cap):
+                k = 1
+                while k < len(toks) and k < 5 and toks[k].cap:
+                    k += 1
+            if k and (k == len(toks) or toks[k].text in (".", ",", ";")):
+                return True
         if not after_l or after_l[0] in ".;!?":
             return True
         if after_l[0] == ",":
@@ -622,7 +658,7 @@ class _Extractor:
         """", adding that ..." / "and arguing that ...": the speaker is the clause subject."""
         text = self.text
         pre = text[max(s0, cs - 6) : cs].rstrip()
-        if not (pre.endswith(",") or pre.endswith("and")):
+        if not pre.endswith((",", "and", "but")):
             return
         if not cue_word.lower().endswith("ing") and cue_word.lower() in lx.WEAK_CUES and not any(
             d.sentence == (s0, s1) for d in self.drafts[-3:]
@@ -724,20 +760,42 @@ class _Extractor:
                     new.append(d)
                     bisect.insort(self.taken, (d.start, d.end))
                     continue
-            # Headline form: `Name: "..."`.
-            head = text[s0 : q.start].rstrip()
-            if head.endswith(":") and 1 <= len(head) <= 80:
-                colon = s0 + len(head) - 1
-                toks = tokenize(text, s0, colon)
-                if 1 <= len(toks) <= 6 and toks[0].cap:
-                    from .speakers import mention_from_tokens
-
-                    mention = mention_from_tokens(text, toks, 0, len(toks))
-                    if mention is not None:
-                        d = _Draft(q.start, q.end, "direct", (colon, colon + 1), mention, (s0, s1))
-                        new.append(d)
-                        bisect.insort(self.taken, (d.start, d.end))
+            d = self.colon_claim(q)
+            if d is not None:
+                new.append(d)
+                bisect.insort(self.taken, (d.start, d.end))
         drafts.extend(new)
+
+    def colon_claim(self, q: object) -> _Draft | None:
+        """A quote introduced by a colon: `Name: "..."`, `... pollster Daron Shaw: "..."`, or
+        `He told the crowd:` ending the previous paragraph."""
+        text = self.text
+        k = q.start
+        while k > 0 and text[k - 1] in " \t\r\n":
+            k -= 1
+        if k == 0 or text[k - 1] != ":":
+            return None
+        colon = k - 1
+        cs0, _ = sentence_bounds(text, self.breaks, max(0, colon - 1))
+        if colon - cs0 > 400:
+            cs0 = colon - 400
+        s0, s1 = sentence_bounds(text, self.breaks, q.start)
+        for m in _CUE_RE.finditer(text, cs0, colon):
+            if self.in_quote(m.start()) or m.group("acc"):
+                continue
+            mention = subject_before(text, self.clause_start(cs0, m.start()), m.start())
+            if mention is not None and self.plausible_speaker(mention):
+                return _Draft(q.start, q.end, "direct", m.span(), mention, (s0, s1))
+        toks = tokenize(text, max(cs0, colon - 120), colon)
+        if not toks or not toks[-1].cap:
+            return None
+        from .speakers import _back_np_start, mention_from_tokens
+
+        i = _back_np_start(toks, len(toks), 0)
+        mention = mention_from_tokens(text, toks, i, len(toks))
+        if mention is None or not (mention.proper or mention.kind in ("organization", "media")):
+            return None
+        return _Draft(q.start, q.end, "direct", (colon, colon + 1), mention, (s0, s1))
 
     def cue_in(self, s: int, e: int) -> bool:
         return _CUE_RE.search(self.text, s, e) is not None

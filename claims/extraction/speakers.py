@@ -91,6 +91,7 @@ class Mention:
     relative: bool = False  # "who"/"which": resolve to the phrase before
     proper: bool = False  # names someone ("Hanna Maliar"), not a description
     phrase_start: int = 0  # start of the whole subject phrase, appositives included
+    phrase_end: int = 0  # end of the noun phrase the mention heads ("X of North Carolina")
 
 
 def _is_wordish(tok: Token) -> bool:
@@ -266,6 +267,7 @@ def mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Menti
     m = _mention_from_tokens(text, tokens, i, j)
     if m is not None and i < j:
         m.phrase_start = min(m.start, tokens[i].start)
+        m.phrase_end = max(m.end, tokens[j - 1].end)
     return m
 
 
@@ -347,6 +349,27 @@ def _segment_start(tokens: list[Token], j: int) -> int:
     return i
 
 
+def _drop_parentheses(tokens: list[Token]) -> list[Token]:
+    """Remove short parenthesised asides ("Sen. X (D-Mo.) said") from a token list."""
+    if not any(t.text == "(" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    depth_start = -1
+    for t in tokens:
+        if t.text == "(":
+            depth_start = len(out)
+            out.append(t)
+        elif t.text == ")" and depth_start >= 0:
+            if len(out) - depth_start <= 8:
+                del out[depth_start:]
+            else:
+                out.append(t)
+            depth_start = -1
+        else:
+            out.append(t)
+    return out
+
+
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     """The speaker phrase ending just before a cue, e.g. "Mr. Blinken" in "Mr. Blinken said".
 
@@ -355,7 +378,7 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     Returns None when no plausible subject is found. Cost is bounded by the window size.
     """
     start = max(start, cue_start - 300)
-    tokens = tokenize(text, start, cue_start)
+    tokens = _drop_parentheses(tokenize(text, start, cue_start))
     j = len(tokens)
     while j > 0 and _is_wordish(tokens[j - 1]) and (
         tokens[j - 1].low in lx.AUX_ADVERBS
@@ -438,9 +461,8 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     first = tokens[seg_start].low
     if first not in _PREPOSITIONS and first not in lx.NP_STOP or first == "the":
         end = _np_end(tokens, seg_start, j)
-        if end > seg_start and end >= j - 6:
-            return mention_from_tokens(text, tokens, seg_start, end)
-        if end > seg_start and first in lx.DETERMINERS:
+        # The phrase must reach the cue, or be followed by a relative clause.
+        if end > seg_start and (end == j or tokens[end].low in ("that", "who", "which", "whose")):
             return mention_from_tokens(text, tokens, seg_start, end)
     i = _back_np_start(tokens, j, seg_start)
     if i < j:

@@ -57,6 +57,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _looks_closing(text: str, start: int, end: int) -> bool:
+    """A mark glued to the preceding word and followed by space or punctuation."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return bool(before) and not before.isspace() and (not after or after in " \t\n.,;:!?)")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Pair quotation marks paragraph by paragraph, in one pass.
 
@@ -79,7 +86,11 @@ def find_quotes(text: str) -> list[Quote]:
                     quotes.append(Quote(open_at, end, False))
                 open_at = -1
             continue
-        if mark in _OPENERS:
+        if mark in _OPENERS and open_at >= 0 and _looks_closing(text, pos, m.end()):
+            # A wrong-way curly mark ("...here,“ said X") closes the open quote.
+            quotes.append(Quote(open_at, m.end(), True))
+            open_at = -1
+        elif mark in _OPENERS:
             open_at, open_kind = pos, "curly"
         elif mark in _CLOSERS:
             if open_at >= 0:
