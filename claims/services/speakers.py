@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from claims.enums import SpeakerKind
 from claims.models import (
@@ -512,8 +513,9 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
     """Fold `merge` into `keep` in one transaction, then delete `merge`.
 
     Moves claims (their stances, evidence and links come with them), aliases (the merged name
-    becomes an alias of `keep`) and members (speakers affiliated with `merge`); resolves the
-    suggestions between the two as merged; moves suggestions involving a third speaker; fills
+    becomes an alias of `keep`) and members (speakers affiliated with `merge`); the merged
+    speaker's own suggestions are resolved by the merge (deleted with it, counted in the
+    record); suggestions naming it as the candidate move to `keep`; fills
     `keep`'s blank role, affiliation, description and Wikidata id. Records a SpeakerMerge with
     the counts. Raises PermissionDenied unless `user` may merge speakers.
     """
@@ -542,10 +544,11 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
         )
         if keep.affiliated_with_id == merge.pk:
             keep.affiliated_with = None
-        pair = SpeakerMergeSuggestion.objects.filter(speaker=merge, candidate=keep) | (
-            SpeakerMergeSuggestion.objects.filter(speaker=keep, candidate=merge)
-        )
-        resolved = pair.count()
+        # The merged speaker's own doubts ("might be X") are answered by this merge and go
+        # with its row; doubts others had about it now concern the kept speaker.
+        resolved = SpeakerMergeSuggestion.objects.filter(
+            Q(speaker=merge) | Q(speaker=keep, candidate=merge)
+        ).count()
         moved = _move_suggestions(keep=keep, merge=merge)
         for attr in ("role", "affiliation", "description", "wikidata_id"):
             if not getattr(keep, attr) and getattr(merge, attr):
@@ -573,21 +576,11 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
 
 
 def _move_suggestions(*, keep: Speaker, merge: Speaker) -> int:
-    """Re-point suggestions between `merge` and third speakers at `keep`; drop duplicates."""
+    """Re-point suggestions naming `merge` as the candidate at `keep`; drop duplicates."""
     moved = 0
-    existing = set(
-        SpeakerMergeSuggestion.objects.filter(speaker=keep).values_list("candidate_id", flat=True)
-    )
     existing_in = set(
         SpeakerMergeSuggestion.objects.filter(candidate=keep).values_list("speaker_id", flat=True)
     )
-    for sugg in SpeakerMergeSuggestion.objects.filter(speaker=merge).exclude(candidate=keep):
-        if sugg.candidate_id in existing:
-            continue
-        sugg.speaker = keep
-        sugg.save(update_fields=["speaker"])
-        existing.add(sugg.candidate_id)
-        moved += 1
     for sugg in SpeakerMergeSuggestion.objects.filter(candidate=merge).exclude(speaker=keep):
         if sugg.speaker_id in existing_in:
             continue

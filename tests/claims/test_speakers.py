@@ -1,0 +1,292 @@
+"""Speaker resolution across articles, and merge_speakers."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from claims.enums import SpeakerKind
+from claims.models import Claim, Speaker, SpeakerAlias, SpeakerMerge, SpeakerMergeSuggestion
+from claims.services.imports import ImportSession, import_article
+from claims.services.speakers import (
+    SpeakerResolver,
+    given_key,
+    is_name_like,
+    merge_speakers,
+    metonym_table,
+    translit_key,
+)
+from tests.factories import (
+    make_alias,
+    make_claim,
+    make_record,
+    make_speaker,
+    make_stance,
+    make_topic,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def import_text(body, **fields):
+    return import_article(record=make_record(headline="Headline", body=body, **fields))
+
+
+def speaker_of(result):
+    (claim,) = result.article.claims.select_related("speaker")
+    return claim.speaker
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Zelensky", "Zelenskyy"), ("Zelensky", "Zelenskiy"), ("Zelenskii", "ZELENSKY")],
+)
+def test_translit_key_equal_for_romanisations(a, b):
+    assert translit_key(a) == translit_key(b)
+
+
+def test_given_key_joins_name_variants_and_keeps_different_names_apart():
+    assert given_key("Dmitry") == given_key("Dmytro") == given_key("Dmitri")
+    assert given_key("Vladimir") == given_key("Volodymyr")
+    assert given_key("Joe") != given_key("Hunter")
+
+
+def test_zelensky_spellings_resolve_to_one_speaker_across_articles():
+    first = import_text("President Volodymyr Zelenskyy said the front was holding.")
+
+    results = [
+        import_text("Vladimir Zelensky said that Russia would lose."),
+        import_text("President Zelenskiy said the army needed more shells."),
+        import_text("Volodymyr Zelensky said the talks were over."),
+    ]
+
+    zelensky = speaker_of(first)
+    assert [speaker_of(r) for r in results] == [zelensky] * 3
+    assert Speaker.objects.filter(kind=SpeakerKind.PERSON).count() == 1
+    assert set(zelensky.aliases.values_list("alias", flat=True)) == {
+        "Volodymyr Zelenskyy",
+        "Vladimir Zelensky",
+        "Zelenskiy",
+        "Volodymyr Zelensky",
+    }
+    assert not SpeakerMergeSuggestion.objects.exists()
+
+
+def test_dmitry_and_dmytro_resolve_to_one_speaker():
+    first = import_text("Dmitry Kuleba said the talks were over.")
+
+    second = import_text("Dmytro Kuleba, the foreign minister, said the ministry would respond.")
+
+    assert speaker_of(second) == speaker_of(first)
+
+
+def test_kremlin_and_moscow_resolve_to_the_russian_government():
+    kremlin = import_text("The Kremlin said on Monday that the talks had failed.")
+
+    moscow = import_text("Moscow says the sanctions are illegal.")
+
+    russia = speaker_of(kremlin)
+    assert speaker_of(moscow) == russia
+    assert (russia.name, russia.kind) == ("Russia", SpeakerKind.GOVERNMENT)
+    assert set(russia.aliases.values_list("alias", flat=True)) == {
+        "Russia",
+        "Kremlin",
+        "The Kremlin",
+        "Moscow",
+    }
+
+
+def test_metonym_matches_a_government_speaker_that_already_exists():
+    china = make_speaker(name="China", kind=SpeakerKind.GOVERNMENT)
+    make_alias(china, "China")
+
+    result = import_text("Beijing said the plan was fair.")
+
+    assert speaker_of(result) == china
+
+
+def test_metonyms_can_be_extended_and_removed_in_settings(settings):
+    settings.CLAIMDESK_METONYMS = {"Ottawa": "Canada", "Washington": None}
+
+    table = metonym_table()
+
+    assert table["ottawa"] == "Canada"
+    assert "washington" not in table
+    assert table["the kremlin"] == "Russia"
+
+
+def test_an_edited_alias_overrides_the_metonym_table():
+    # An editor pointed "Kyiv" at the city administration: the stored alias wins.
+    city = make_speaker(name="Kyiv City Administration", kind=SpeakerKind.GOVERNMENT)
+    make_alias(city, "Kyiv")
+
+    result = import_text("Kyiv said the power was back on.")
+
+    assert speaker_of(result) == city
+
+
+def test_bare_surname_with_two_candidates_creates_a_speaker_and_suggestions():
+    joe = speaker_of(import_text("Joe Biden said the economy was strong."))
+    hunter = speaker_of(import_text("Hunter Biden said he was innocent."))
+
+    result = import_text("Biden said the deal was good.")
+
+    biden = speaker_of(result)
+    assert biden not in (joe, hunter)
+    assert biden.name == "Biden"
+    assert result.suggestions == 2
+    assert set(
+        SpeakerMergeSuggestion.objects.filter(speaker=biden).values_list("candidate", flat=True)
+    ) == {joe.pk, hunter.pk}
+    assert joe.claims.count() == 1
+    assert hunter.claims.count() == 1
+
+
+def test_different_first_names_are_different_people():
+    joe = speaker_of(import_text("Joe Biden said the economy was strong."))
+
+    hunter = speaker_of(import_text("Hunter Biden said he was innocent."))
+
+    assert hunter != joe
+    assert not SpeakerMergeSuggestion.objects.exists()
+
+
+def test_bare_surname_with_one_candidate_matches_it():
+    joe = speaker_of(import_text("Joe Biden said the economy was strong."))
+
+    result = import_text("Biden said the deal was good.")
+
+    assert speaker_of(result) == joe
+    assert result.speakers_matched == 1
+    assert result.speakers_new == 0
+
+
+def test_pronoun_mentions_are_never_aliases():
+    import_text("Dmitry Kuleba said the talks were over. He said that nothing was agreed.")
+
+    assert not SpeakerAlias.objects.filter(normalised__in=["he", "she", "they"]).exists()
+    assert set(SpeakerAlias.objects.values_list("alias", flat=True)) == {"Dmitry Kuleba"}
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "expected"),
+    [
+        ("Mr. Zelensky", "Volodymyr Zelensky", True),
+        ("the Kremlin", "Kremlin", True),
+        ("he", "Volodymyr Zelensky", False),
+        ("the spokesman", "Dmitry Peskov", False),
+        ("the report", "Belarusian state news media", False),
+    ],
+)
+def test_is_name_like(mention, name, expected):
+    assert is_name_like(mention, name) is expected
+
+
+def test_role_affiliation_and_government_link_come_from_the_extraction():
+    result = import_text(
+        "A Ukrainian deputy defense minister, Hanna Maliar, said Wednesday that her "
+        "government had begun deploying new fighters."
+    )
+
+    maliar = speaker_of(result)
+    assert (maliar.name, maliar.kind) == ("Hanna Maliar", SpeakerKind.PERSON)
+    assert maliar.role == "deputy defense minister"
+    assert maliar.affiliation == "Ukraine"
+    assert (maliar.affiliated_with.name, maliar.affiliated_with.kind) == (
+        "Ukraine",
+        SpeakerKind.GOVERNMENT,
+    )
+
+
+def test_matched_speaker_keeps_an_editors_role():
+    kuleba = make_speaker(name="Dmytro Kuleba", role="Foreign Minister of Ukraine")
+    make_alias(kuleba, "Dmytro Kuleba")
+
+    import_text("Dmytro Kuleba, the foreign minister, said the ministry would respond.")
+
+    kuleba.refresh_from_db()
+    assert kuleba.role == "Foreign Minister of Ukraine"
+
+
+def test_resolver_cache_forgets_speakers_of_a_rolled_back_article():
+    resolver = SpeakerResolver()
+    session = ImportSession(resolver=resolver)
+
+    with pytest.raises(RuntimeError), resolver.article():
+        resolver.resolve_many([("Olena Ivanova", "person", "", "", "Olena Ivanova")])
+        Speaker.objects.filter(name="Olena Ivanova").delete()  # as a rollback would
+        raise RuntimeError
+
+    result = import_article(
+        record=make_record(body="Olena Ivanova said the bridge was open."), session=session
+    )
+    assert speaker_of(result).name == "Olena Ivanova"
+
+
+# --- merge_speakers --------------------------------------------------------------------------
+
+
+def test_merge_speakers_moves_claims_aliases_and_records_the_merge():
+    editor = make_user(role="Editor")
+    keep = make_speaker(name="Volodymyr Zelensky")
+    merge = make_speaker(name="Zelenskyy", role="President of Ukraine")
+    make_alias(merge, "Mr. Zelenskyy")
+    claim = make_claim(speaker=merge)
+    stance = make_stance(claim, make_topic())
+    other = make_speaker(name="Third")
+    SpeakerMergeSuggestion.objects.create(speaker=merge, candidate=keep, reason="same")
+    SpeakerMergeSuggestion.objects.create(speaker=merge, candidate=other, reason="answered")
+    moved = SpeakerMergeSuggestion.objects.create(speaker=other, candidate=merge, reason="x")
+
+    record = merge_speakers(keep=keep, merge=merge, user=editor)
+
+    keep.refresh_from_db()
+    assert not Speaker.objects.filter(pk=merge.pk).exists()
+    assert list(keep.claims.all()) == [claim]
+    assert Claim.objects.get(pk=claim.pk).stances.get() == stance
+    assert set(keep.aliases.values_list("alias", flat=True)) == {"Mr. Zelenskyy", "Zelenskyy"}
+    assert keep.role == "President of Ukraine"
+    moved.refresh_from_db()
+    assert (moved.speaker, moved.candidate) == (other, keep)
+    assert list(SpeakerMergeSuggestion.objects.all()) == [moved]
+    assert record == SpeakerMerge.objects.get()
+    assert (record.kept, record.merged_name, record.merged_by) == (keep, "Zelenskyy", editor)
+    assert record.details == {
+        "claims": 1,
+        "aliases": 2,
+        "members": 0,
+        "suggestions_resolved": 2,
+        "suggestions_moved": 1,
+    }
+
+
+def test_merge_speakers_requires_the_permission():
+    reviewer = make_user(role="Reviewer")
+    keep, merge = make_speaker(), make_speaker()
+    claim = make_claim(speaker=merge)
+
+    with pytest.raises(PermissionDenied):
+        merge_speakers(keep=keep, merge=merge, user=reviewer)
+
+    claim.refresh_from_db()
+    assert claim.speaker == merge
+    assert Speaker.objects.filter(pk=merge.pk).exists()
+    assert not SpeakerMerge.objects.exists()
+
+
+def test_merge_speakers_refuses_to_merge_a_speaker_into_itself():
+    speaker = make_speaker()
+
+    with pytest.raises(ValueError, match="into itself"):
+        merge_speakers(keep=speaker, merge=speaker, user=None)
+
+
+def test_merged_name_resolves_to_the_kept_speaker_on_the_next_import():
+    first = speaker_of(import_text("Joe Biden said the economy was strong."))
+    speaker_of(import_text("Hunter Biden said he was innocent."))
+    ambiguous = speaker_of(import_text("Biden said the deal was good."))
+
+    merge_speakers(keep=first, merge=ambiguous, user=None)
+    result = import_text("Biden said the bill would pass.")
+
+    assert speaker_of(result) == first
+    assert not SpeakerMergeSuggestion.objects.filter(speaker=first).exists()
