@@ -9,7 +9,7 @@ then only those are ranked. Ranking every match of a very common word costs a fu
 ts_rank over tens of thousands of rows; the bounded form keeps p95 flat (bench/bench_search.py).
 
 SQLite has no tsvector: every word must appear (case-insensitive substring) in the content,
-the speaker mention or the speaker's name; relevance there is recency.
+the speaker mention or the speaker's name, and no "-word" may; relevance there is recency.
 
 Snippets are highlighted in Python (`highlight`), on the rows of one page only, and escaped.
 """
@@ -41,6 +41,7 @@ _OPERATOR_WORDS = {"or", "and", "not"}
 class ParsedQuery:
     text: str  # the query as given to the database (cleaned, bounded)
     words: tuple[str, ...]  # the positive words, lower-cased, for the fallback and highlighting
+    excluded: tuple[str, ...] = ()  # words after a minus sign ("-rumour"): the fallback drops them
 
     def __bool__(self):
         return bool(self.words)
@@ -56,7 +57,8 @@ def parse_query(raw: str | None) -> ParsedQuery:
             w.lower() for w in _WORD.findall(positive) if w.lower() not in _OPERATOR_WORDS
         )
     )
-    return ParsedQuery(text=text, words=words[:20])
+    excluded = tuple(w.lower() for m in _NEGATED.findall(text) for w in _WORD.findall(m) if w)
+    return ParsedQuery(text=text, words=words[:20], excluded=excluded[:20])
 
 
 def _tsquery(parsed: ParsedQuery) -> SearchQuery:
@@ -87,6 +89,8 @@ def matching(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
             | Q(mention__icontains=word)
             | Q(speaker__name__icontains=word)
         )
+    for word in parsed.excluded:
+        condition &= ~Q(content__icontains=word) & ~Q(mention__icontains=word)
     return queryset.filter(condition)
 
 

@@ -1,0 +1,109 @@
+"""ClaimReview JSON-LD on published claim pages, escaped so claim text cannot break out."""
+
+import datetime
+import json
+import re
+
+import pytest
+
+from claims.enums import ClaimStatus
+from claims.jsonld import ld_json_script
+from tests.factories import make_article, make_claim, make_published_claim, make_speaker
+
+pytestmark = pytest.mark.django_db
+
+LD_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def ld_blocks(response) -> list[dict]:
+    return [json.loads(block) for block in LD_BLOCK.findall(response.content.decode())]
+
+
+def test_published_claim_page_carries_claim_review(client, settings):
+    settings.CLAIMDESK_PUBLISHER_NAME = "Fact Desk"
+    settings.CLAIMDESK_PUBLISHER_URL = "https://factdesk.example"
+    speaker = make_speaker(name="Antony J. Blinken", wikidata_id="Q22686")
+    article = make_article(url="https://news.example/story", published=datetime.date(2023, 3, 1))
+    claim = make_published_claim(
+        speaker=speaker,
+        article=article,
+        content=article.body[:40],
+        verdict="mostly_false",
+        said_on=datetime.date(2023, 2, 28),
+        published_at=datetime.datetime(2023, 3, 5, 12, 0, tzinfo=datetime.UTC),
+    )
+
+    [review] = ld_blocks(client.get(claim.get_absolute_url()))
+
+    assert review == {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"http://testserver/claims/{claim.pk}/",
+        "datePublished": "2023-03-05",
+        "author": {"@type": "Organization", "name": "Fact Desk", "url": "https://factdesk.example"},
+        "claimReviewed": claim.content,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 2,
+            "bestRating": 6,
+            "worstRating": 1,
+            "alternateName": "Mostly false",
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {
+                "@type": "Person",
+                "name": "Antony J. Blinken",
+                "sameAs": "https://www.wikidata.org/wiki/Q22686",
+            },
+            "datePublished": "2023-02-28",
+            "appearance": {"@type": "CreativeWork", "url": "https://news.example/story"},
+        },
+    }
+
+
+def test_claim_review_author_is_an_organization_for_a_government(client):
+    claim = make_published_claim(speaker=make_speaker(name="Examplia", kind="government"))
+
+    [review] = ld_blocks(client.get(claim.get_absolute_url()))
+
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Examplia"}
+
+
+def test_verdict_off_the_scale_has_a_label_but_no_rating_value(client):
+    claim = make_published_claim(verdict="not_checkable")
+
+    [review] = ld_blocks(client.get(claim.get_absolute_url()))
+
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Not checkable"}
+
+
+@pytest.mark.parametrize("status", [ClaimStatus.NEW, ClaimStatus.IN_REVIEW, ClaimStatus.READY])
+def test_unpublished_claim_carries_no_claim_review(client, status):
+    claim = make_claim(status=status, verdict="false" if status == ClaimStatus.READY else None)
+
+    response = client.get(claim.get_absolute_url())
+
+    assert response.status_code == 200
+    assert ld_blocks(response) == []
+    assert "ClaimReview" not in response.content.decode()
+
+
+def test_claim_text_cannot_close_the_script_block(client):
+    hostile = '</script><script>alert(1)</script><!-- & "quotes"'
+    article = make_article(body=hostile + " and more text")
+    claim = make_published_claim(article=article, content=hostile, end=len(hostile))
+
+    response = client.get(claim.get_absolute_url())
+    html = response.content.decode()
+
+    [review] = ld_blocks(response)
+    assert review["claimReviewed"] == hostile
+    assert "<script>alert(1)" not in html
+    assert "\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)" in html
+
+
+def test_ld_json_script_escapes_like_json_script():
+    html = ld_json_script({"text": "<&>"})
+
+    assert html == '<script type="application/ld+json">{"text": "\\u003C\\u0026\\u003E"}</script>'

@@ -1,0 +1,164 @@
+"""Search on the claim list: the same behaviour on PostgreSQL (full text) and SQLite (fallback)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from claims import search
+from claims.enums import ClaimStatus
+from claims.models import Claim
+from tests.factories import make_claim, make_published_claim, make_speaker
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, query: str, **params) -> list[str]:
+    response = client.get(reverse("claims:claim-list"), {"q": query, **params})
+    assert response.status_code == 200
+    return [claim.content for claim in response.context["page"].rows]
+
+
+@pytest.fixture
+def corpus():
+    ada = make_speaker(name="Ada Lovelace")
+    bob = make_speaker(name="Bob Builder")
+    return {
+        "bridge": make_published_claim(
+            speaker=bob,
+            content="The bridge cost forty million euros",
+            said_on=datetime.date(2024, 1, 3),
+        ),
+        "tunnel": make_published_claim(
+            speaker=bob,
+            content="The tunnel cost ten million euros",
+            said_on=datetime.date(2024, 1, 2),
+        ),
+        "engine": make_published_claim(
+            speaker=ada,
+            content="The analytical engine will compose music",
+            said_on=datetime.date(2024, 1, 1),
+        ),
+        "dismissed": make_claim(
+            speaker=bob, content="The bridge is made of cheese", status=ClaimStatus.DISMISSED
+        ),
+    }
+
+
+def test_search_matches_every_word(client, corpus):
+    assert results(client, "bridge cost") == ["The bridge cost forty million euros"]
+
+
+def test_search_is_case_insensitive(client, corpus):
+    assert results(client, "BRIDGE") == ["The bridge cost forty million euros"]
+
+
+def test_search_matches_the_speakers_name(client, corpus):
+    assert results(client, "Lovelace") == ["The analytical engine will compose music"]
+
+
+def test_search_matches_the_mention(client):
+    make_published_claim(content="Prices will fall", mention="the chancellor")
+
+    assert results(client, "chancellor") == ["Prices will fall"]
+
+
+def test_search_never_returns_dismissed_claims(client, corpus):
+    assert "The bridge is made of cheese" not in results(client, "bridge")
+    assert results(client, "cheese") == []
+
+
+def test_search_excludes_minus_words(client, corpus):
+    assert results(client, "million -tunnel") == ["The bridge cost forty million euros"]
+
+
+def test_search_quoted_phrase_matches(client, corpus):
+    assert results(client, '"million euros" bridge') == ["The bridge cost forty million euros"]
+
+
+def test_search_orders_newest_first_by_default(client, corpus):
+    assert results(client, "million") == [
+        "The bridge cost forty million euros",
+        "The tunnel cost ten million euros",
+    ]
+
+
+def test_search_results_show_highlighted_escaped_snippets(client):
+    make_published_claim(content="<b>Bridge</b> & <script>x</script> bridges")
+
+    response = client.get(reverse("claims:claim-list"), {"q": "bridge"})
+    html = response.content.decode()
+
+    assert (
+        "&lt;b&gt;<mark>Bridge</mark>&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt; "
+        "<mark>bridges</mark>" in html
+    )
+    assert "<script>x" not in html
+
+
+def test_search_relevance_sort_is_accepted_on_both_databases(client, corpus):
+    found = results(client, "million", sort="relevance")
+
+    assert sorted(found) == [
+        "The bridge cost forty million euros",
+        "The tunnel cost ten million euros",
+    ]
+
+
+def test_search_relevance_ranks_better_matches_first(client, on_postgresql):
+    once = make_published_claim(content="A bridge was built", said_on=datetime.date(2024, 5, 1))
+    many = make_published_claim(
+        content="Bridge after bridge: the bridge plan", said_on=datetime.date(2020, 1, 1)
+    )
+
+    assert results(client, "bridge", sort="relevance") == [many.content, once.content]
+
+
+def test_search_relevance_ranks_only_the_newest_candidates(client, monkeypatch):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 2)
+    for day in (1, 2, 3):
+        make_published_claim(content=f"Budget news {day}", said_on=datetime.date(2024, 1, day))
+
+    found = results(client, "budget", sort="relevance")
+
+    assert sorted(found) == ["Budget news 2", "Budget news 3"]
+
+
+def test_search_or_operator_matches_either_word(client, corpus, on_postgresql):
+    assert sorted(results(client, "bridge or engine")) == [
+        "The analytical engine will compose music",
+        "The bridge cost forty million euros",
+    ]
+
+
+def test_search_uses_stemming_on_postgresql(client, corpus, on_postgresql):
+    assert results(client, "bridges") == ["The bridge cost forty million euros"]
+
+
+def test_parse_query_drops_nul_and_control_characters_and_bounds_length():
+    parsed = search.parse_query("bri\x00dge\x07 " + "x" * 500)
+
+    assert "\x00" not in parsed.text
+    assert parsed.words[0] == "bridge"
+    assert len(parsed.text) <= search.MAX_QUERY_LENGTH
+
+
+def test_parse_query_keeps_operators_out_of_the_words():
+    parsed = search.parse_query('"peace talks" or ceasefire -rumour')
+
+    assert parsed.words == ("peace", "talks", "ceasefire")
+    assert parsed.excluded == ("rumour",)
+
+
+def test_search_matching_only_reads_from_the_given_queryset(corpus):
+    limited = Claim.objects.filter(pk=corpus["tunnel"].pk)
+
+    found = list(search.matching(limited, search.parse_query("million")))
+
+    assert found == [corpus["tunnel"]]
+
+
+def test_highlight_escapes_everything_but_its_marks():
+    html = search.highlight('<img src=x onerror="alert(1)"> talks', search.parse_query("talks"))
+
+    assert html == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>talks</mark>"
