@@ -1,0 +1,281 @@
+"""import_articles end to end: formats, idempotency, --dry-run, --update, bad files, summary."""
+
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from claims.enums import ClaimStatus, Verdict
+from claims.extraction import EXTRACTOR_VERSION, clean_text, extract_claims
+from claims.models import Article, Claim, Outlet, Speaker, SpeakerAlias
+from claims.services.imports import import_article
+from tests.factories import make_evidence, make_record
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).parent.parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+SEEDS = ROOT / "seeds"
+
+
+def run(*args, **options):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_articles", *map(str, args), stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def snapshot():
+    return (
+        list(Article.objects.values_list("id", "body_hash").order_by("id")),
+        list(Claim.objects.values_list("id", "start", "end", "speaker_id").order_by("id")),
+        list(Speaker.objects.values_list("id", "name").order_by("id")),
+        Outlet.objects.count(),
+        SpeakerAlias.objects.count(),
+    )
+
+
+def test_import_seeds_creates_the_article_with_outlet_date_and_claims():
+    out, err = run(SEEDS)
+
+    article = Article.objects.get()
+    assert article.headline == "Ukraine Reinforces Embattled Bakhmut, but Mission Is Unclear"
+    assert article.outlet.name == "The New York Times"
+    assert article.outlet.slug == "the-new-york-times"
+    assert article.published == dt.date(2023, 3, 1)
+    assert article.authors.startswith("Thomas Gibbons-Neff, Mujib Mashal")
+    assert article.extractor_version == EXTRACTOR_VERSION
+    # Every claim the extractor finds is stored; the issue asks for at least 25 on the seed.
+    assert article.claims.count() == len(extract_claims(article.body))
+    assert article.claims.count() >= 25
+    assert err == ""
+    assert out.splitlines()[0] == "articles: 1 created, 0 unchanged, 0 updated, 0 failed"
+
+
+def test_imported_claims_point_into_the_cleaned_body():
+    run(SEEDS)
+
+    article = Article.objects.get()
+    raw = (SEEDS / "2023-03-01-nyt-ukraine-reinforces-bakhmut.txt").read_text()
+    assert article.body == clean_text(raw.split("\n", 1)[1].strip())
+    for claim in article.claims.all():
+        assert article.body[claim.start : claim.end] == claim.content
+        assert claim.content in claim.context
+        assert claim.context in article.body
+        if claim.mention_start is not None:
+            assert article.body[claim.mention_start : claim.mention_end] == claim.mention
+        assert claim.extractor_version == EXTRACTOR_VERSION
+        assert claim.sort_date == dt.date(2023, 3, 1)
+        assert claim.content_hash
+
+
+def test_import_twice_changes_nothing_and_says_unchanged():
+    run(SEEDS, FIXTURES)
+    before = snapshot()
+
+    out, _ = run(SEEDS, FIXTURES)
+
+    assert snapshot() == before
+    assert out.splitlines() == [
+        "articles: 0 created, 6 unchanged, 0 updated, 0 failed",
+        "claims: 0 created",
+        "speakers: 0 new, 0 matched; merge suggestions: 0",
+    ]
+
+
+def test_import_reads_every_format():
+    out, _ = run(FIXTURES)
+
+    assert sorted(Article.objects.values_list("headline", "outlet__name", "published")) == [
+        ("Beijing Weighs In", "Wire", dt.date(2023, 3, 9)),
+        ("Kremlin Rejects Talks", "Example News", dt.date(2023, 3, 6)),
+        ("Kyiv Replies", None, dt.date(2023, 3, 8)),
+        ("Minister Warns of Long War", "Example Times", dt.date(2023, 3, 10)),
+        ("Moscow Answers", "Example News", dt.date(2023, 3, 7)),
+    ]
+    assert out.splitlines()[0] == "articles: 5 created, 0 unchanged, 0 updated, 0 failed"
+    russia = Speaker.objects.get(name="Russia")
+    assert set(russia.claims.values_list("article__headline", flat=True)) == {
+        "Kremlin Rejects Talks",
+        "Moscow Answers",
+    }
+    zelensky = Speaker.objects.get(name="Volodymyr Zelenskyy")
+    assert set(zelensky.claims.values_list("article__headline", flat=True)) == {
+        "Moscow Answers",
+        "Kyiv Replies",
+    }
+
+
+def test_outlet_and_published_options_fill_in_what_files_do_not_say(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain Headline\n\nOfficials said the road was closed.")
+
+    run(tmp_path, outlet="Local Paper", published="2024-05-06")
+
+    article = Article.objects.get()
+    assert (article.outlet.name, article.published) == ("Local Paper", dt.date(2024, 5, 6))
+
+
+def test_dry_run_writes_nothing_and_reports_what_it_would_do():
+    out, _ = run(SEEDS, FIXTURES, dry_run=True)
+
+    assert snapshot() == ([], [], [], 0, 0)
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Dry run (nothing written): articles: 6 created, 0 unchanged, 0 updated, 0 failed"
+    )
+    assert lines[1].startswith("claims: ")
+    assert int(lines[1].split()[1]) >= 25
+
+
+def test_no_extract_stores_articles_without_claims():
+    run(FIXTURES, no_extract=True)
+
+    assert Article.objects.count() == 5
+    assert not Claim.objects.exists()
+    assert not Speaker.objects.exists()
+
+
+def test_bad_files_are_reported_and_the_rest_imports(tmp_path, settings):
+    settings.CLAIMDESK_IMPORT_MAX_BYTES = 2000
+    shutil.copy(FIXTURES / "beijing.json", tmp_path / "good.json")
+    (tmp_path / "binary.txt").write_bytes(b"Headline\n\n\x00\x01\x02")
+    (tmp_path / "latin1.txt").write_bytes("Headline\n\nCaf\u00e9 said hi.".encode("latin-1"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "broken.jsonl").write_text('{"headline": "a", "body": "b"}\n{"headline": \n')
+    (tmp_path / "huge.txt").write_text("Headline\n\n" + "Someone said yes. " * 200)
+    out, err = io.StringIO(), io.StringIO()
+
+    with pytest.raises(CommandError, match=r"^5 file\(s\) or article\(s\) failed to import\.$"):
+        call_command("import_articles", str(tmp_path), stdout=out, stderr=err)
+
+    assert err.getvalue().splitlines() == [
+        f"{tmp_path / 'binary.txt'}: contains NUL bytes at offset 10 (a binary file?)",
+        f"{tmp_path / 'broken.jsonl'}: invalid JSON at line 2: Expecting value",
+        f"{tmp_path / 'empty.txt'}: file is empty",
+        f"{tmp_path / 'huge.txt'}: file is 3610 bytes, over the limit of 2000 "
+        "(settings.CLAIMDESK_IMPORT_MAX_BYTES)",
+        f"{tmp_path / 'latin1.txt'}: not valid UTF-8 (byte 0xe9 at offset 13); "
+        "re-encode it as UTF-8",
+    ]
+    assert "Traceback" not in err.getvalue()
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Beijing Weighs In"]
+    assert out.getvalue().splitlines()[0] == (
+        "articles: 1 created, 0 unchanged, 0 updated, 5 failed"
+    )
+
+
+def test_missing_path_fails_the_run_after_importing_the_rest(tmp_path):
+    with pytest.raises(CommandError):
+        run(tmp_path / "absent", FIXTURES / "beijing.json")
+
+    assert Article.objects.count() == 1
+
+
+def test_jobs_gives_the_same_result_as_a_serial_run():
+    run(SEEDS, FIXTURES)
+    serial = sorted(Claim.objects.values_list("article__headline", "start", "end", "speaker__name"))
+    Claim.objects.all().delete()
+    Article.objects.all().delete()
+
+    run(SEEDS, FIXTURES, jobs=2)
+
+    parallel = sorted(
+        Claim.objects.values_list("article__headline", "start", "end", "speaker__name")
+    )
+    assert parallel == serial
+
+
+# --- --update ---------------------------------------------------------------------------------
+
+OLD_BODY = (
+    "Dmitry Kuleba said the talks were over.\n\n"
+    "Joe Biden said the economy was strong.\n\n"
+    "Hunter Biden said he was innocent."
+)
+NEW_BODY = (
+    "In a new first paragraph, Olena Ivanova said the bridge was open.\n\n"
+    "Dmitry Kuleba said the talks were over.\n\n"
+    "Hunter Biden said he was innocent."
+)
+URL = "https://news.example/changing-story"
+
+
+def test_changed_text_without_update_is_left_alone_and_reported():
+    import_article(record=make_record(body=OLD_BODY, url=URL))
+    before = snapshot()
+
+    result = import_article(record=make_record(body=NEW_BODY, url=URL))
+
+    assert result.status == "stale"
+    assert snapshot() == before
+
+
+def test_update_replaces_untouched_claims_and_keeps_reviewed_ones():
+    import_article(record=make_record(body=OLD_BODY, url=URL))
+    claims = {c.content: c for c in Claim.objects.all()}
+    kuleba = claims["the talks were over"]
+    kuleba.status = ClaimStatus.IN_REVIEW
+    kuleba.save()
+    economy = claims["the economy was strong"]
+    economy.verdict = Verdict.MOSTLY_TRUE
+    economy.rationale = "GDP grew."
+    economy.save()
+    make_evidence(economy)
+    untouched = claims["he was innocent"]
+
+    result = import_article(record=make_record(body=NEW_BODY, url=URL), update=True)
+
+    assert result.status == "updated"
+    article = Article.objects.get()
+    assert article.body == NEW_BODY
+    # Reviewed, and its text is still there: same row, re-anchored to the new offsets.
+    kuleba.refresh_from_db()
+    assert (kuleba.status, kuleba.orphaned) == (ClaimStatus.IN_REVIEW, False)
+    assert article.body[kuleba.start : kuleba.end] == "the talks were over"
+    # Reviewed, and its text is gone: kept, with its verdict and evidence, flagged orphaned.
+    economy.refresh_from_db()
+    assert (economy.verdict, economy.rationale, economy.orphaned) == (
+        Verdict.MOSTLY_TRUE,
+        "GDP grew.",
+        True,
+    )
+    assert economy.evidence.count() == 1
+    # Untouched: replaced by the new extraction.
+    assert not Claim.objects.filter(pk=untouched.pk).exists()
+    assert sorted(Claim.objects.filter(orphaned=False).values_list("content", flat=True)) == [
+        "he was innocent",
+        "the bridge was open",
+        "the talks were over",
+    ]
+    assert (result.claims_replaced, result.claims_orphaned, result.claims_reanchored) == (1, 1, 1)
+    assert result.claims_created == 2
+
+
+def test_update_with_the_same_text_is_unchanged():
+    import_article(record=make_record(body=OLD_BODY, url=URL))
+    before = snapshot()
+
+    result = import_article(record=make_record(body=OLD_BODY, url=URL), update=True)
+
+    assert result.status == "unchanged"
+    assert snapshot() == before
+
+
+def test_update_command_summary_counts_updated_articles(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"headline": "Story", "body": OLD_BODY, "url": URL}))
+    run(path)
+    path.write_text(json.dumps({"headline": "Story", "body": NEW_BODY, "url": URL}))
+
+    stale_out, _ = run(path)
+    out, _ = run(path, update=True)
+
+    assert stale_out.splitlines()[:2] == [
+        "articles: 0 created, 0 unchanged, 0 updated, 0 failed",
+        "1 article(s) changed since their import and were left as they were: run with "
+        "--update to re-extract them.",
+    ]
+    assert out.splitlines()[0] == "articles: 0 created, 0 unchanged, 1 updated, 0 failed"
