@@ -14,13 +14,12 @@ from django.contrib.admin import ActionLocation
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch
-from django.http import HttpResponseRedirect
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.enums import ClaimStatus, LinkRelation, MergeSuggestionStatus, StanceChoice
@@ -360,15 +359,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
             form.base_fields["version"].initial = current
         return form
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        claim = self.get_object(request, object_id)
-        if claim is not None:
-            extra_context["similar"] = similar_claims(claim)
-            extra_context["speaker_topic_claims"] = list(speaker_topic_claims(claim))
-            extra_context["can_link"] = review.can_edit_claim(request.user, claim)
-            extra_context["link_url"] = reverse("admin:claims_claim_link_similar", args=[claim.pk])
-        return super().change_view(request, object_id, form_url, extra_context)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change:
+            context["similar"] = similar_claims(obj)
+            context["speaker_topic_claims"] = list(speaker_topic_claims(obj))
+            context["can_link"] = review.can_edit_claim(request.user, obj)
+            context["link_url"] = reverse("admin:claims_claim_link_similar", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -436,6 +433,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
         ]
 
     def link_similar_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
         return _link_similar(self, request, pk)
 
     # Actions: each goes through the review service, claim by claim.
@@ -528,7 +527,6 @@ def _stale_message(exc: review.StaleClaimError) -> str:
     )
 
 
-@require_POST
 def _link_similar(model_admin, request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     other = get_object_or_404(Claim, pk=request.POST.get("link_to", "").split(":")[0] or 0)
@@ -639,7 +637,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+        queryset = super().get_queryset(request).annotate(claim_count=Count("claims"))
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            queryset = queryset.defer("body")  # lists never show the text
+        return queryset
 
     @admin.display(description="headline", ordering="headline")
     def headline_text(self, article):
@@ -728,23 +729,17 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     def claim_count(self, speaker):
         return speaker.claim_count
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        speaker = self.get_object(request, object_id)
-        extra_context = extra_context or {}
-        if speaker is not None:
-            extra_context["duplicates"] = similar_speakers(speaker)
-            extra_context["suggestions"] = list(
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change:
+            context["duplicates"] = similar_speakers(obj)
+            context["suggestions"] = list(
                 SpeakerMergeSuggestion.objects.filter(
-                    speaker=speaker, status=MergeSuggestionStatus.OPEN
-                ).select_related("candidate")
-            ) + list(
-                SpeakerMergeSuggestion.objects.filter(
-                    candidate=speaker, status=MergeSuggestionStatus.OPEN
-                ).select_related("speaker")
+                    Q(speaker=obj) | Q(candidate=obj), status=MergeSuggestionStatus.OPEN
+                ).select_related("speaker", "candidate")
             )
-            extra_context["can_merge"] = self.has_merge_permission(request)
-            extra_context["merge_url"] = reverse("admin:claims_speaker_merge", args=[speaker.pk])
-        return super().change_view(request, object_id, form_url, extra_context)
+            context["can_merge"] = self.has_merge_permission(request)
+            context["merge_url"] = reverse("admin:claims_speaker_merge", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
         return [

@@ -18,8 +18,6 @@ bench/bench_similarity.py measures it at 1,000,000 claims (docs/benchmarks-revie
 from __future__ import annotations
 
 import difflib
-import re
-import time
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
@@ -31,15 +29,12 @@ from claims.normalise import normalise_name, normalise_text
 
 CANDIDATE_LIMIT = 200
 MIN_SCORE = 0.35
-STATS_TTL = 600  # seconds between pg_stats reads (ANALYZE changes them rarely)
-_LEXEME = re.compile(r"'((?:[^']|'')+)'")
 _STOPWORD_TEXT = (
     "a about after also an and are as at be been but by for from had has have he her his "
     "i in is it its not of on or our she that the their there they this to was we were "
     "which who will with would you said says told"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_stats_cache: dict[str, tuple[float, dict[str, float]]] = {}
 
 
 @dataclass(frozen=True)
@@ -108,7 +103,7 @@ def _near_postgresql(claim: Claim, *, exclude: set[int], limit: int) -> list[tup
     lexemes = rarest_lexemes(claim, k=3)
     if not lexemes:
         return []
-    quoted = ["'" + lx.replace("'", "''") + "'" for lx in lexemes]
+    quoted = ["'" + lx.replace("\\", "\\\\").replace("'", "''") + "'" for lx in lexemes]
     if len(quoted) >= 3:
         a, b, c = quoted[:3]
         tsquery = f"({a} & {b}) | ({a} & {c}) | ({b} & {c})"
@@ -144,32 +139,32 @@ def _near_postgresql(claim: Claim, *, exclude: set[int], limit: int) -> list[tup
 
 
 def rarest_lexemes(claim: Claim, *, k: int) -> list[str]:
-    """The claim's k rarest search lexemes (PostgreSQL), rarest first, longest first on ties."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT to_tsvector('english', %s)::text", [claim.content])
-        vector = cursor.fetchone()[0] or ""
-    lexemes = {m.replace("''", "'") for m in _LEXEME.findall(vector)}
-    if not lexemes:
-        return []
-    common = _common_lexemes()
-    return sorted(lexemes, key=lambda lx: (common.get(lx, 0.0), -len(lx), lx))[:k]
+    """The claim's k rarest search lexemes (PostgreSQL), rarest first, longest first on ties.
 
-
-def _common_lexemes() -> dict[str, float]:
-    """lexeme -> fraction of claims containing it, for the lexemes ANALYZE found common."""
-    key = connection.settings_dict["NAME"]
-    cached = _stats_cache.get(key)
-    if cached and time.monotonic() - cached[0] < STATS_TTL:
-        return cached[1]
+    One query: the claim's lexemes joined to pg_stats' most_common_elems for the `search`
+    column (what ANALYZE found common, with the fraction of rows holding each); a lexeme ANALYZE
+    did not list counts as rare (0). Costs a read of one pg_statistic row.
+    """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = 'claims_claim' AND attname = 'search' LIMIT 1"
+            """
+            WITH common AS (
+                SELECT elem, freq
+                FROM pg_stats s,
+                     unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
+                         AS f(elem, freq)
+                WHERE s.tablename = 'claims_claim' AND s.attname = 'search'
+                  AND s.schemaname = current_schema()
+            )
+            SELECT v.lexeme
+            FROM unnest(to_tsvector('english', %s)) AS v(lexeme, positions, weights)
+            LEFT JOIN common ON common.elem = v.lexeme
+            ORDER BY coalesce(common.freq, 0), length(v.lexeme) DESC, v.lexeme
+            LIMIT %s
+            """,
+            [claim.content, k],
         )
-        row = cursor.fetchone()
-    freqs = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-    _stats_cache[key] = (time.monotonic(), freqs)
-    return freqs
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _near_fallback(claim: Claim, *, exclude: set[int], limit: int) -> list[tuple[int, float]]:

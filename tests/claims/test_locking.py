@@ -48,10 +48,14 @@ def test_save_reviewed_claim_from_a_stale_version_is_refused_with_the_changes():
     alices_copy, bobs_copy = Claim.objects.get(pk=claim.pk), Claim.objects.get(pk=claim.pk)
 
     alices_copy.verdict, alices_copy.rationale = Verdict.FALSE, "Figures say otherwise."
-    review.save_reviewed_claim(claim=alices_copy, user=alice, expected_version=1, changed=["verdict"])
+    review.save_reviewed_claim(
+        claim=alices_copy, user=alice, expected_version=1, changed=["verdict"]
+    )
     bobs_copy.verdict = Verdict.TRUE
     with pytest.raises(review.StaleClaimError) as excinfo:
-        review.save_reviewed_claim(claim=bobs_copy, user=bob, expected_version=1, changed=["verdict"])
+        review.save_reviewed_claim(
+            claim=bobs_copy, user=bob, expected_version=1, changed=["verdict"]
+        )
 
     claim.refresh_from_db()
     assert (claim.verdict, claim.rationale, claim.version) == (
@@ -123,7 +127,10 @@ def test_admin_save_racing_past_the_form_check_is_rolled_back_with_inlines(clien
         follow=True,
     )
 
-    assert "Not saved: someone else saved this claim while you had it open." in response.content.decode()
+    assert (
+        "Not saved: someone else saved this claim while you had it open."
+        in response.content.decode()
+    )
     # The simulated other save ran inside the same request transaction, so it is rolled back
     # too; what matters is that none of Bob's values, inline evidence included, were written.
     claim.refresh_from_db()

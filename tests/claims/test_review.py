@@ -118,7 +118,9 @@ def test_mark_ready_without_evidence_names_only_the_evidence():
     with pytest.raises(review.TransitionError) as excinfo:
         review.mark_ready(claim=claim, user=make_user(role="Reviewer"))
 
-    assert excinfo.value.messages == ["Cannot mark ready: the claim needs at least one evidence link."]
+    assert excinfo.value.messages == [
+        "Cannot mark ready: the claim needs at least one evidence link."
+    ]
 
 
 def test_publish_sets_published_at_and_unpublish_clears_it():
@@ -138,7 +140,9 @@ def test_record_verdict_stamps_reviewer_and_time():
     claim = make_claim()
     reviewer = make_user(role="Reviewer")
 
-    review.record_verdict(claim=claim, verdict=Verdict.MISLEADING, rationale="Half the story.", user=reviewer)
+    review.record_verdict(
+        claim=claim, verdict=Verdict.MISLEADING, rationale="Half the story.", user=reviewer
+    )
 
     claim.refresh_from_db()
     assert (claim.verdict, claim.rationale) == (Verdict.MISLEADING, "Half the story.")
@@ -174,15 +178,19 @@ def test_link_claims_is_idempotent_and_refuses_self_links():
     a, b = make_claim(), make_claim()
     reviewer = make_user(role="Reviewer")
 
-    first = review.link_claims(from_claim=a, to_claim=b, relation=LinkRelation.REPEATS, user=reviewer)
-    again = review.link_claims(from_claim=a, to_claim=b, relation=LinkRelation.REPEATS, user=reviewer)
+    first = review.link_claims(
+        from_claim=a, to_claim=b, relation=LinkRelation.REPEATS, user=reviewer
+    )
+    again = review.link_claims(
+        from_claim=a, to_claim=b, relation=LinkRelation.REPEATS, user=reviewer
+    )
     with pytest.raises(ValidationError):
         review.link_claims(from_claim=a, to_claim=a, relation=LinkRelation.REPEATS, user=reviewer)
 
     assert first[1] is True and again[1] is False
-    assert list(ClaimLink.objects.values_list("from_claim", "to_claim", "relation", "created_by")) == [
-        (a.pk, b.pk, "repeats", reviewer.pk)
-    ]
+    assert list(
+        ClaimLink.objects.values_list("from_claim", "to_claim", "relation", "created_by")
+    ) == [(a.pk, b.pk, "repeats", reviewer.pk)]
 
 
 def test_add_tag_skips_published_claims_for_a_reviewer():
