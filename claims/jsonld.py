@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .enums import VERDICT_BEST_RATING, VERDICT_WORST_RATING, ClaimStatus, SpeakerKind, Verdict
+from .templatetags.claims_tags import inert, is_web_url
 
 # The escapes Django's json_script uses: claim text cannot close the <script> element or open
 # an HTML comment, whatever it contains.
@@ -38,7 +39,7 @@ def claim_review(claim, *, url: str) -> dict | None:
         speaker = claim.speaker
         said_by = {
             "@type": "Person" if speaker.kind == SpeakerKind.PERSON else "Organization",
-            "name": speaker.name,
+            "name": inert(speaker.name),
         }
         if speaker.wikidata_url:
             said_by["sameAs"] = speaker.wikidata_url
@@ -46,7 +47,7 @@ def claim_review(claim, *, url: str) -> dict | None:
     if claim.sort_date:
         item["datePublished"] = claim.sort_date.isoformat()
     article = claim.article
-    if article.url:
+    if is_web_url(article.url):
         item["appearance"] = {"@type": "CreativeWork", "url": article.url}
     review = {
         "@context": "https://schema.org",
@@ -56,7 +57,7 @@ def claim_review(claim, *, url: str) -> dict | None:
         .date()
         .isoformat(),
         "author": author,
-        "claimReviewed": claim.content,
+        "claimReviewed": inert(claim.content),
         "reviewRating": rating,
         "itemReviewed": item,
     }

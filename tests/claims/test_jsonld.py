@@ -107,3 +107,13 @@ def test_ld_json_script_escapes_like_json_script():
     html = ld_json_script({"text": "<&>"})
 
     assert html == '<script type="application/ld+json">{"text": "\\u003C\\u0026\\u003E"}</script>'
+
+
+def test_claim_review_leaves_out_a_non_web_appearance_url_and_invisible_characters(client):
+    article = make_article(url="javascript:alert(1)", body="Hid\u200bden \u202eclaim text here")
+    claim = make_published_claim(article=article, content=article.body[:18], end=18)
+
+    [review] = ld_blocks(client.get(claim.get_absolute_url()))
+
+    assert "appearance" not in review["itemReviewed"]
+    assert review["claimReviewed"] == "Hidden claim tex"  # 18 characters, 2 of them invisible
