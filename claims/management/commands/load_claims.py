@@ -12,6 +12,7 @@ class Command(BaseCommand):
         "Load a JSON Lines export (export_claims --format jsonl) into this database. Rows that "
         "already exist (same slug, source key or claim span) are kept; all or nothing."
     )
+    stealth_options = ("stdin",)  # call_command(..., stdin=stream) in tests and scripts
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE", help="The export file; - reads stdin.")
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         path = options["file"]
         try:
             if path == "-":
-                result = load_claims(sys.stdin)
+                result = load_claims(options.get("stdin") or sys.stdin)
             else:
                 with open(path, encoding="utf-8") as fh:
                     result = load_claims(fh)
