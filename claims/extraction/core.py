@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .speakers import (
     Entity,
+    clause_subject,
     Mention,
     Registry,
     possessor_before,
@@ -386,8 +387,14 @@ class _Extractor:
         if not belief and before.endswith(_CLOSING_QUOTE_ENDINGS):
             self.handle_inverted_cue_first(cs, ce, s0, s1, c0)
             return
-        if not belief and before.endswith(","):
-            after_mention, stop = subject_after(text, ce, s1)
+        if not belief and before.endswith(",") and low not in _TELL_VERBS:
+            apposed = subject_before(text, c0, cs)
+            if apposed is not None and apposed.proper and self.phrase_opens_clause(
+                c0, apposed.phrase_start or apposed.start
+            ):
+                after_mention = None
+            else:
+                after_mention, stop = subject_after(text, ce, s1)
             if after_mention is not None and not text[stop:s1].strip(" .,;:!?\"”'"):
                 self.handle_inverted_cue_first(cs, ce, s0, s1, c0)
                 return
@@ -458,6 +465,11 @@ class _Extractor:
         if m.group("head") and mention.kind != "person" and not mention.pronoun:
             pass
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
+
+    def phrase_opens_clause(self, c0: int, pos: int) -> bool:
+        """True when only a closing quote, a comma-ended intro, or nothing precedes `pos`."""
+        before = self.text[c0:pos].rstrip()
+        return not before or before.endswith((",", *_CLOSING_QUOTE_ENDINGS))
 
     def after_determiner(self, cs: int) -> bool:
         toks = tokenize(self.text, max(0, cs - 30), cs)
@@ -673,28 +685,10 @@ class _Extractor:
                 break
         mention = prior.mention if prior is not None else None
         if mention is None:
-            # The subject opens the sentence: "American officials have been dismissive ..., arguing"
-            k = text.find(",", s0, cs)
-            start = s0
-            toks = tokenize(text, s0, min(cs, s0 + 60))
-            if toks and toks[0].low in ("in", "on", "at", "after", "before", "during") and k > 0:
-                start = k + 1
-            end = text.find(" ", start + 1, cs)
-            mention = None
-            for probe in range(3):
-                stop = end
-                for _ in range(probe + 1):
-                    stop = text.find(" ", stop + 1, cs) if stop >= 0 else -1
-                if stop < 0:
-                    break
-            from .speakers import _np_end, mention_from_tokens  # local: helper reuse
-
-            ts = tokenize(text, start, cs)
-            j = _np_end(ts, 0, len(ts))
-            if j == 0:
-                return
-            mention = mention_from_tokens(text, ts, 0, j)
-            if mention is None or (mention.kind not in SPEAKER_KINDS and not mention.pronoun):
+            # "Hours later, Trump returned the compliment, telling Reuters ...": the subject is
+            # the first noun phrase in the sentence that a verb follows.
+            mention = clause_subject(text, s0, cs)
+            if mention is None or not self.plausible_speaker(mention):
                 return
         content = self.content_after(cs, ce, s1, cue_word)
         if content[1] - content[0] < 3 or _words(text, *content) < 2:

@@ -394,49 +394,78 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
 
 
 def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
-    """ "A, B, said": one of A and B names the speaker, the other describes it.
+    """ "A, B, said" and longer chains ("Cory James, 22, of Flint, Mich., said").
 
-    The proper name wins ("Ukraine's president, Volodymyr Zelensky, said"); a relative or
-    prepositional B ("Kazakhstan, which Mr. Blinken visited, said") leaves A.
+    Comma segments are read right to left while they are noun phrases or modifiers
+    (relative clauses, prepositional phrases, ages). The leftmost proper name wins
+    ("Ukraine's president, Volodymyr Zelensky, said"); otherwise the leftmost noun phrase
+    ("Kazakhstan, which Mr. Blinken visited, said"). The other noun phrases give the role.
     """
-    b_end = j - 1
-    b_start = _segment_start(tokens, b_end)
-    if b_start == 0 or tokens[b_start - 1].text != ",":
-        seg = _np_end(tokens, b_start, b_end)
+    segs: list[tuple[int, int, str]] = []
+    end = j - 1  # index of the comma before the cue
+    while end > 0 and len(segs) < 6:
+        start = _segment_start(tokens, end)
+        if start >= end:
+            break
+        first = tokens[start].low
+        if (
+            first in lx.RELATIVE_PRONOUNS
+            or first in _PREPOSITIONS
+            or first in ("including", "now", "then", "like", "whose", "both", "speaking")
+            or first.endswith("ing")
+            or all(t.text[:1].isdigit() for t in tokens[start:end])
+        ):
+            kind = "mod"
+        else:
+            a = start
+            while a < end and tokens[a].low in _LEADING_SKIP:
+                a += 1
+            e = _np_end(tokens, a, end) if a < end else a
+            if a < e and e >= end - 1:
+                kind = "np"
+            elif a < e:
+                kind = "desc"  # a description: "a director at Human Rights Watch"
+            else:
+                kind = "other"
+            if kind in ("np", "desc"):
+                start = a
+        if kind == "other":
+            break
+        segs.append((start, end, kind))
+        if start == 0 or tokens[start - 1].text != ",":
+            break
+        end = start - 1
+    nps = [(st, en) for st, en, k in segs if k == "np"]
+    if not nps:
+        # Not a chain: the phrase right before the comma, if it starts a noun phrase.
+        b_start = _segment_start(tokens, j - 1)
+        while b_start < j - 1 and tokens[b_start].low in _LEADING_SKIP:
+            b_start += 1
+        seg = _np_end(tokens, b_start, j - 1) if b_start < j - 1 else b_start
         return mention_from_tokens(text, tokens, b_start, seg) if seg > b_start else None
-    a_end = b_start - 1
-    a_start = _segment_start(tokens, a_end)
-    while a_start < a_end and tokens[a_start].low in _LEADING_SKIP:
-        a_start += 1
-    if a_end <= a_start or b_end <= b_start:
+    mentions = []
+    for st, en in reversed(nps):  # left to right
+        e = _np_end(tokens, st, en)
+        m = mention_from_tokens(text, tokens, st, e)
+        if m is not None:
+            mentions.append(m)
+    if not mentions:
         return None
-    a_np_end = _np_end(tokens, a_start, a_end)
-    if a_np_end <= a_start or a_np_end < a_end - 1:
-        # A is not a noun phrase ("In an interview,"): B alone is the subject, if anything.
-        seg = _np_end(tokens, b_start, b_end)
-        return mention_from_tokens(text, tokens, b_start, seg) if seg > b_start else None
-    ma = mention_from_tokens(text, tokens, a_start, a_np_end)
-    if ma is None:
-        return None
-    ma.phrase_start = tokens[a_start].start
-    b_first = tokens[b_start].low
-    if b_first in lx.RELATIVE_PRONOUNS or b_first in _PREPOSITIONS or b_first in (
-        "including", "speaking", "now", "then", "like", "who", "whose"
-    ) or b_first.endswith("ing"):
-        return ma
-    b_np_end = _np_end(tokens, b_start, b_end)
-    mb = mention_from_tokens(text, tokens, b_start, b_np_end) if b_np_end > b_start else None
-    if mb is None:
-        return ma
-    if mb.proper and not ma.proper:
-        mb.role = mb.role or _role_text(ma)
-        mb.affiliation = mb.affiliation or ma.affiliation
-        mb.phrase_start = ma.phrase_start
-        return mb
-    if ma.proper or not mb.proper:
-        ma.role = ma.role or _role_text(mb)
-        ma.affiliation = ma.affiliation or mb.affiliation
-    return ma
+    head = next((m for m in mentions if m.proper), mentions[0])
+    descs = [(st, en) for st, en, k in segs if k == "desc" and tokens[st].start > head.start]
+    for st, en in descs:
+        e = _np_end(tokens, st, en)
+        m = mention_from_tokens(text, tokens, st, e)
+        if m is not None:
+            mentions.append(m)
+    for other in mentions:
+        if other is head:
+            continue
+        if head.kind == "person":
+            head.role = head.role or _role_text(other)
+        head.affiliation = head.affiliation or other.affiliation
+    head.phrase_start = mentions[0].phrase_start or mentions[0].start
+    return head
 
 
 def _role_text(m: Mention) -> str:
@@ -462,12 +491,61 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     if first not in _PREPOSITIONS and first not in lx.NP_STOP or first == "the":
         end = _np_end(tokens, seg_start, j)
         # The phrase must reach the cue, or be followed by a relative clause.
-        if end > seg_start and (end == j or tokens[end].low in ("that", "who", "which", "whose")):
+        if end > seg_start and (
+            end == j
+            or tokens[end].low in ("that", "who", "which", "whose")
+            or _only_time_words(tokens, end, j)
+        ):
             return mention_from_tokens(text, tokens, seg_start, end)
     i = _back_np_start(tokens, j, seg_start)
     if i < j:
         return mention_from_tokens(text, tokens, i, j)
     return None
+
+
+def clause_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of the main clause in text[start:end]: the first comma-separated segment
+    whose opening noun phrase is followed by more words (a verb), skipping intro phrases."""
+    tokens = _drop_parentheses(tokenize(text, start, min(end, start + 300)))
+    i = 0
+    n = len(tokens)
+    candidate: Mention | None = None
+    while i < n:
+        k = i
+        while k < n and tokens[k].text != ",":
+            k += 1
+        a = i
+        while a < k and tokens[a].low in _LEADING_SKIP:
+            a += 1
+        if a < k and tokens[a].low not in _PREPOSITIONS and _is_wordish(tokens[a]):
+            e = _np_end(tokens, a, k)
+            if a < e < k and not _only_time_words(tokens, e, k):
+                return mention_from_tokens(text, tokens, a, e)
+            if e == k and candidate is None and k < n:
+                # "Dan Backer, the fund's lawyer, has rejected ...": an appositive chain.
+                m = mention_from_tokens(text, tokens, a, e)
+                if m is not None and m.proper:
+                    candidate = m
+            elif e == a and candidate is not None:
+                return candidate
+        elif a < k and candidate is not None and tokens[a].low in lx.AUX_ADVERBS:
+            return candidate
+        i = k + 1
+    return candidate
+
+
+_TIME_WORDS = frozenset(
+    (
+        "on in at last this next yesterday today tonight week month year morning evening night "
+        "afternoon earlier later also monday tuesday wednesday thursday friday saturday sunday "
+        "january february march april may june july august september october november december "
+        "jan feb aug sept oct nov dec the a of ago recently previously"
+    ).split()
+)
+
+
+def _only_time_words(tokens: list[Token], i: int, j: int) -> bool:
+    return all(t.low in _TIME_WORDS or t.text[:1].isdigit() for t in tokens[i:j])
 
 
 def subject_after(text: str, cue_end: int, end: int) -> tuple[Mention | None, int]:
