@@ -299,7 +299,9 @@ class _Extractor:
                     i += 1
             else:
                 return (s1, s1)
-        if i >= len(toks) or toks[i].low in _NON_CLAUSE_START:
+        if i >= len(toks) or (
+            toks[i].low in _NON_CLAUSE_START and not (toks[i].low == "to" and low in _TELL_VERBS)
+        ):
             return (s1, s1)
         return self.cut_content(toks[i].start, s1)
 
@@ -656,11 +658,16 @@ class _Extractor:
             if prev is not None:
                 content = _strip_span(text, prev, content[1])
         else:
-            comma = text.find(",", stop, min(s1, ce + 200))
+            comma = text.find(",", mention.end, min(s1, ce + 200))
             while comma >= 0 and self.in_quote(comma):
                 comma = text.find(",", comma + 1, min(s1, ce + 200))
             if comma < 0:
                 return
+            # "According to John Smith, a spokesman, the plan ...": skip the appositive.
+            nxt = text.find(",", comma + 1, min(s1, comma + 80))
+            seg = tokenize(text, comma + 1, nxt) if nxt > 0 else []
+            if seg and seg[0].low in ("a", "an", "the") and len(seg) <= 8:
+                comma = nxt
             content = self.cut_content(comma + 1, s1)
         if content[1] - content[0] < 3 or _words(text, *content) < 2:
             return

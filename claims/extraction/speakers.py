@@ -308,6 +308,10 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
     if is_person and b - a == 1 and a == i and not words[0][:1].isupper():
         is_person = False
+    if is_person and b - a == 1 and (
+        tokens[a].low in lx.ANONYMOUS_HEADS or tokens[a].low in lx.PLURAL_GROUP_HINT
+    ):
+        is_person = False  # "Diplomats said" at the start of a sentence
     if is_person:
         # A single capitalised word that is a plural or a demonym ("Democrats") is a group.
         single = run_words[0] if len(run_words) == 1 else ""
@@ -470,12 +474,16 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
 
 def _role_text(m: Mention) -> str:
     """A description used as a role: "the foreign secretary of India" -> "foreign secretary"."""
-    words = m.text.split()
+    return _role_words(m.text.split())
+
+
+def _role_words(words: list[str]) -> str:
     while words and (words[0].lower() in lx.DETERMINERS or _POSSESSIVE_RE.search(words[0])
                      or words[0] in lx.DEMONYMS):
         words = words[1:]
-    if "of" in words:
-        words = words[: words.index("of")]
+    for cut in ("of", "for", "at", "in", "with", "who", "which", "from"):
+        if cut in words:
+            words = words[: words.index(cut)]
     return " ".join(words)
 
 
@@ -564,10 +572,11 @@ def subject_after(text: str, cue_end: int, end: int) -> tuple[Mention | None, in
     stop = tokens[j - 1].end
     if m is not None and j < len(tokens) and tokens[j].text == ",":
         k = _np_end(tokens, j + 1, len(tokens))
-        if k > j + 1:
+        # An appositive ends the sentence or is closed by a comma; otherwise it is a clause.
+        if k > j + 1 and (k == len(tokens) or tokens[k].text in (",", ";", ".")):
             appos = [t.text for t in tokens[j + 1 : k]]
             if m.kind == "person":
-                m.role = m.role or _canonical(appos)
+                m.role = m.role or _role_words(appos)
                 m.affiliation = m.affiliation or _affiliation(appos)
             stop = tokens[k - 1].end
     return m, stop
@@ -743,7 +752,7 @@ class Registry:
             if pos - spos > 700:
                 break
             if self._compatible(ent, p, want_person):
-                return ent
+                return self._learn_gender(ent, p)
         if want_person:
             i = bisect.bisect_left(self.mention_pos, pos)
             steps = 0
@@ -754,13 +763,20 @@ class Registry:
                 if pos - self.mention_pos[i] > 3000:
                     break
                 if self._compatible(ent, p, True):
-                    return ent
+                    return self._learn_gender(ent, p)
         for spos, ent in reversed(self.speakers[-6:]):
             if pos - spos > 3000:
                 break
             if self._compatible(ent, p, want_person):
                 return ent
         return None
+
+    @staticmethod
+    def _learn_gender(ent: Entity, p: str) -> Entity:
+        """Once "he" or "she" resolves to someone, later pronouns must agree with it."""
+        if p in ("m", "f") and not ent.gender:
+            ent.gender = p
+        return ent
 
     @staticmethod
     def _compatible(ent: Entity, p: str, want_person: bool) -> bool:

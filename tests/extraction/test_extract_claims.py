@@ -1,0 +1,341 @@
+"""Behaviour of `extract_claims` on small hand-written texts, one case per rule."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
+
+
+def _only(text: str) -> ExtractedClaim:
+    claims = extract_claims(text)
+    assert len(claims) == 1, [c.content for c in claims]
+    return claims[0]
+
+
+def _check(claim: ExtractedClaim, expected: dict) -> None:
+    for field, value in expected.items():
+        assert getattr(claim, field) == value, (field, getattr(claim, field), value)
+
+
+# -- direct quotes ------------------------------------------------------------------------
+
+DIRECT_CASES = [
+    pytest.param(
+        "“We will hold the line,” Ms. Maliar said.",
+        {"content": "“We will hold the line,”", "kind": "direct", "cue": "said",
+         "mention": "Ms. Maliar", "speaker": "Maliar"},
+        id="curly-quote-then-cue",
+    ),
+    pytest.param(
+        '"We will hold the line," said John Smith, a spokesman for the army.',
+        {"content": '"We will hold the line,"', "kind": "direct", "cue": "said",
+         "mention": "John Smith", "speaker": "John Smith", "role": "spokesman"},
+        id="straight-quote-cue-first",
+    ),
+    pytest.param(
+        "The minister was blunt. He said: “Nothing has changed.”",
+        {"content": "“Nothing has changed.”", "kind": "direct", "mention": "He"},
+        id="cue-colon-quote",
+    ),
+    pytest.param(
+        "“A is true,” she said. “B is true as well.”",
+        {"content": "“A is true,” she said. “B is true as well.”", "kind": "direct",
+         "mention": "she", "cue": "said"},
+        id="quote-split-around-cue-is-one-claim",
+    ),
+    pytest.param(
+        '"A is true," she said, "and B is true as well."',
+        {"content": '"A is true," she said, "and B is true as well."', "kind": "direct"},
+        id="quote-split-by-comma-is-one-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT_CASES)
+def test_extract_claims_direct_quotes(text, expected):
+    _check(_only(text), expected)
+
+
+def test_extract_claims_quote_over_several_paragraphs_is_one_claim():
+    text = (
+        "Anna Berg, the mayor, said: “We rebuilt the bridge in a year.\n\n"
+        "“Nobody thought we could do it.”\n\nThe council met later."
+    )
+
+    claim = _only(text)
+
+    assert claim.content == (
+        "“We rebuilt the bridge in a year.\n\n“Nobody thought we could do it.”"
+    )
+    assert claim.speaker == "Anna Berg"
+    assert claim.kind == "direct"
+
+
+def test_extract_claims_continuation_paragraph_takes_previous_speaker():
+    text = (
+        "“Our army is ready,” said General Tom Hale.\n\n"
+        "“We have trained for this for years and we will not retreat.”\n\n"
+        "The fighting continued."
+    )
+
+    first, second = extract_claims(text)
+
+    assert first.speaker == second.speaker == "Tom Hale"
+    assert second.content == "“We have trained for this for years and we will not retreat.”"
+    assert second.mention is None
+    assert second.cue is None
+    assert second.kind == "direct"
+
+
+# -- mixed and indirect speech ------------------------------------------------------------
+
+def test_extract_claims_mixed_quote_inside_reported_speech():
+    text = (
+        "Mr. Blinken said at a news conference that the United States saw “zero evidence” "
+        "that Russia was ready to talk."
+    )
+
+    claim = _only(text)
+
+    assert claim.kind == "mixed"
+    assert claim.content == (
+        "the United States saw “zero evidence” that Russia was ready to talk"
+    )
+
+
+REPORTING_VERBS = [
+    "said", "says", "insisted", "argued", "added", "warned", "noted", "stated", "declared",
+    "denied", "claimed", "announced", "acknowledged", "admitted", "asserted", "complained",
+    "conceded", "confirmed", "contended", "emphasized", "explained", "maintained",
+    "predicted", "promised", "reiterated", "repeated", "replied", "reported", "responded",
+    "revealed", "stressed", "suggested", "testified", "tweeted", "vowed", "wrote",
+]
+
+
+@pytest.mark.parametrize("verb", REPORTING_VERBS)
+def test_extract_claims_indirect_speech_with_reporting_verb(verb):
+    text = f"The finance minister, Ana Silva, {verb} that the budget would be balanced by 2026."
+
+    claim = _only(text)
+
+    assert claim.cue == verb
+    assert claim.kind == "indirect"
+    assert claim.content == "the budget would be balanced by 2026"
+    assert claim.speaker == "Ana Silva"
+    assert claim.role == "finance minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Officials told reporters that the talks had collapsed.",
+            {"cue": "told", "content": "the talks had collapsed", "mention": "Officials"},
+            id="told-skips-addressee",
+        ),
+        pytest.param(
+            "The senator called for an immediate ceasefire in the region.",
+            {"cue": "called", "content": "an immediate ceasefire in the region"},
+            id="called-for",
+        ),
+        pytest.param(
+            "The president urged Congress to pass the bill before the recess.",
+            {"cue": "urged", "content": "to pass the bill before the recess"},
+            id="urged-object-to",
+        ),
+        pytest.param(
+            "Even a ceasefire, they say, would only freeze the conflict.",
+            {"cue": "say", "content": "Even a ceasefire, they say, would only freeze the conflict"},
+            id="parenthetical-attribution-covers-sentence",
+        ),
+        pytest.param(
+            "The economy grew by 3 percent last year, the ministry said.",
+            {"cue": "said", "content": "The economy grew by 3 percent last year",
+             "mention": "the ministry"},
+            id="content-before-cue",
+        ),
+    ],
+)
+def test_extract_claims_indirect_forms(text, expected):
+    _check(_only(text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "According to state media, the two leaders discussed trade.",
+            {"cue": "According to", "content": "the two leaders discussed trade",
+             "mention": "state media", "speaker_kind": "media"},
+            id="according-to-first",
+        ),
+        pytest.param(
+            "The two leaders discussed trade, according to state media.",
+            {"cue": "according to", "content": "The two leaders discussed trade",
+             "mention": "state media"},
+            id="according-to-last",
+        ),
+        pytest.param(
+            'Zelensky: "We will not give up our land."',
+            {"cue": ":", "content": '"We will not give up our land."', "mention": "Zelensky",
+             "kind": "direct"},
+            id="headline-colon-form",
+        ),
+    ],
+)
+def test_extract_claims_according_to_and_headline_forms(text, expected):
+    _check(_only(text), expected)
+
+
+def test_extract_claims_negated_cue_is_not_a_claim():
+    assert extract_claims("She did not say how many troops were being sent.") == []
+
+
+def test_extract_claims_scare_quotes_alone_are_not_claims():
+    assert extract_claims("The so-called “peace plan” was published on Friday.") == []
+
+
+# -- speaker mentions -----------------------------------------------------------------------
+
+MENTION_CASES = [
+    pytest.param(
+        "Secretary of State Antony J. Blinken said the talks were useful.",
+        {"mention": "Antony J. Blinken", "speaker": "Antony J. Blinken",
+         "role": "Secretary of State", "speaker_kind": "person"},
+        id="name-with-title",
+    ),
+    pytest.param(
+        "“It is hard,” Ukraine’s president, Volodymyr Zelensky, said on Tuesday.",
+        {"mention": "Volodymyr Zelensky", "speaker": "Volodymyr Zelensky",
+         "role": "president", "affiliation": "Ukraine"},
+        id="appositive-role-before-name",
+    ),
+    pytest.param(
+        "Vinay Kwatra, the foreign secretary of India, said that talks were needed.",
+        {"mention": "Vinay Kwatra", "role": "foreign secretary", "affiliation": "India"},
+        id="appositive-role-after-name",
+    ),
+    pytest.param(
+        "In an audio message, the head of the Wagner mercenary force that has led the "
+        "offensive said there was no sign of a retreat.",
+        {"mention": "the head of the Wagner mercenary force",
+         "speaker": "Head of the Wagner mercenary force", "speaker_kind": "person"},
+        id="role-description-with-relative-clause",
+    ),
+    pytest.param(
+        "Russia says its annexation must be the baseline for talks.",
+        {"mention": "Russia", "speaker": "Russia", "speaker_kind": "government",
+         "affiliation": "Russia"},
+        id="country-as-government",
+    ),
+    pytest.param(
+        "The Kremlin said the drills were routine.",
+        {"mention": "The Kremlin", "speaker_kind": "government", "affiliation": "Russia"},
+        id="institution-as-government",
+    ),
+    pytest.param(
+        "China’s Foreign Ministry said the proposal was balanced.",
+        {"mention": "China’s Foreign Ministry", "speaker_kind": "government",
+         "affiliation": "China"},
+        id="ministry-as-government",
+    ),
+    pytest.param(
+        "American officials say China is providing a smoke screen.",
+        {"mention": "American officials", "speaker": "American officials",
+         "speaker_kind": "anonymous", "affiliation": "United States"},
+        id="anonymous-officials",
+    ),
+    pytest.param(
+        "Diplomats said the meeting had been tense.",
+        {"mention": "Diplomats", "speaker_kind": "anonymous"},
+        id="anonymous-diplomats",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTION_CASES)
+def test_extract_claims_speaker_mentions(text, expected):
+    _check(_only(text), expected)
+
+
+# -- resolution inside an article ---------------------------------------------------------
+
+def test_extract_claims_resolves_honorific_and_surname_to_full_name():
+    text = (
+        "Secretary of State Antony J. Blinken visited Tashkent on Wednesday.\n\n"
+        "Mr. Blinken said the region mattered.\n\n"
+        "Blinken said he would return soon."
+    )
+
+    claims = extract_claims(text)
+
+    assert [c.speaker for c in claims] == ["Antony J. Blinken", "Antony J. Blinken"]
+    assert [c.mention for c in claims] == ["Mr. Blinken", "Blinken"]
+    assert claims[0].role == "Secretary of State"
+
+
+def test_extract_claims_resolves_pronouns_to_compatible_speaker():
+    text = (
+        "Hanna Maliar, a deputy minister, said new fighters had arrived. "
+        "Ms. Maliar did not give numbers.\n\n"
+        "Another official, the adviser Alexander Rodnyansky, spoke to CNN.\n\n"
+        "“We will weigh all the options,” he said.\n\n"
+        "Later she said the city would hold."
+    )
+
+    claims = extract_claims(text)
+
+    assert [(c.mention, c.speaker) for c in claims] == [
+        ("Hanna Maliar", "Hanna Maliar"),
+        ("he", "Alexander Rodnyansky"),
+        ("she", "Hanna Maliar"),
+    ]
+
+
+def test_extract_claims_resolves_they_to_previous_group():
+    text = (
+        "American officials say China is helping Russia. A ceasefire, they say, would "
+        "only freeze the war."
+    )
+
+    claims = extract_claims(text)
+
+    assert [c.speaker for c in claims] == ["American officials", "American officials"]
+
+
+# -- contract -------------------------------------------------------------------------------
+
+def test_extracted_claim_is_frozen():
+    claim = _only("“Yes,” she said.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        claim.start = 0  # type: ignore[misc]
+
+
+def test_extract_claims_offsets_point_into_text():
+    text = "Intro.\n\n“One thing,” Mr. Kim said. Officials say the plan is dead, diplomats said."
+    for claim in extract_claims(text):
+        assert text[claim.start : claim.end] == claim.content
+        assert text[claim.cue_start : claim.cue_end] == claim.cue
+        if claim.mention is not None:
+            assert text[claim.mention_start : claim.mention_end] == claim.mention
+        assert claim.context_start <= claim.start < claim.end <= claim.context_end
+        assert claim.kind in ("direct", "indirect", "mixed")
+
+
+def test_extract_claims_is_deterministic_and_stateless():
+    text = "“We are ready,” Mr. Hale said.\n\n“More later.”"
+    assert extract_claims(text) == extract_claims(text)
+    extract_claims("Ms. Other said it was fine.")
+    assert extract_claims(text) == extract_claims(text)
+
+
+def test_extract_claims_non_string_input_gives_no_claims():
+    assert extract_claims("") == []
+    assert extract_claims(None) == []  # type: ignore[arg-type]
+
+
+def test_extractor_version_is_a_rules_version():
+    assert EXTRACTOR_VERSION.startswith("rules-")
