@@ -528,6 +528,7 @@ def _stale_message(exc: review.StaleClaimError) -> str:
 
 
 def _link_similar(model_admin, request, pk):
+    require(request.user, "review")
     claim = get_object_or_404(Claim, pk=pk)
     other = get_object_or_404(Claim, pk=request.POST.get("link_to", "").split(":")[0] or 0)
     relation = request.POST.get("link_to", "").partition(":")[2]

@@ -7,9 +7,14 @@ from django.utils.html import format_html, format_html_join
 from claims.models import Claim, ClaimEvidence, Speaker, Tag
 from claims.services.review import changes_since
 
-http_url_validator = URLValidator(
-    schemes=["http", "https"], message="Only http:// and https:// links are accepted."
-)
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def validate_http_url(value: str) -> None:
+    """Only web links: a `javascript:` or `data:` URL in evidence would run in a reader's browser."""
+    if not value.lower().startswith(("http://", "https://")):
+        raise forms.ValidationError("Only http:// and https:// links are accepted.", code="scheme")
+    _url_validator(value)
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -68,22 +73,18 @@ def stale_error(current: Claim, opened_version: int) -> forms.ValidationError:
 
 
 class EvidenceForm(forms.ModelForm):
-    url = forms.URLField(
+    # A CharField, not a URLField: URLField would guess a scheme for "example.org/x" and
+    # report a javascript: URL only as "not valid"; here the reason is said plainly.
+    url = forms.CharField(
         max_length=2000,
-        validators=[http_url_validator],
-        assume_scheme="https",
+        validators=[validate_http_url],
+        widget=forms.URLInput,
         help_text="A source that backs the verdict (http or https only).",
     )
 
     class Meta:
         model = ClaimEvidence
         fields = ["url", "title", "note"]
-
-    def clean_url(self):
-        url = self.cleaned_data["url"]
-        # URLField's to_python may add a scheme; check the result, not only the input.
-        http_url_validator(url)
-        return url
 
 
 class AddTagForm(forms.Form):

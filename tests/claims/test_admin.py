@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from claims.enums import ClaimStatus, SpeakerKind, Verdict
@@ -23,6 +24,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 S = ClaimStatus
 CLAIMS = "/admin/claims/claim/"
+
+
+@pytest.fixture(autouse=True)
+def cold_content_type_cache():
+    """ContentType lookups are cached per process: clear it so query counts do not depend on
+    which test ran first."""
+    ContentType.objects.clear_cache()
 
 
 def change_url(claim):
