@@ -1,0 +1,59 @@
+"""The roles migration 0002 creates agree with claims.permissions, for every action."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+from django.core.exceptions import PermissionDenied
+
+from claims.permissions import ACTION_PERMISSIONS, can, require
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+REVIEWER_ACTIONS = {"review"}
+EDITOR_ACTIONS = set(ACTION_PERMISSIONS)
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("anonymous", set()),
+        ("staff", set()),
+        ("Reviewer", REVIEWER_ACTIONS),
+        ("Editor", EDITOR_ACTIONS),
+        ("superuser", EDITOR_ACTIONS),
+    ],
+)
+def test_can_matrix_for_every_role_and_action(role, allowed):
+    user = {
+        "anonymous": AnonymousUser,
+        "staff": make_user,
+        "superuser": lambda: make_user(is_superuser=True),
+    }.get(role, lambda: make_user(role=role))()
+
+    assert {action for action in ACTION_PERMISSIONS if can(user, action)} == allowed
+
+
+def test_reviewer_group_holds_no_publish_dismiss_delete_or_merge_permission():
+    codenames = set(
+        Group.objects.get(name="Reviewer").permissions.values_list("codename", flat=True)
+    )
+
+    assert not {c for c in codenames if c.startswith("delete_")}
+    assert not {"publish_claim", "dismiss_claim", "merge_speaker"} & codenames
+    assert {"change_claim", "add_claimevidence", "change_stance", "add_claimlink"} <= codenames
+
+
+def test_inactive_editor_may_do_nothing():
+    editor = make_user(role="Editor", is_active=False)
+
+    assert not any(can(editor, action) for action in ACTION_PERMISSIONS)
+
+
+def test_require_names_the_refused_action():
+    with pytest.raises(PermissionDenied, match=r"You do not have permission to merge speakers\."):
+        require(make_user(role="Reviewer"), "merge_speakers")
+
+
+def test_unknown_action_is_a_programming_error():
+    with pytest.raises(ValueError, match="unknown action 'publsh'"):
+        can(make_user(), "publsh")
