@@ -29,11 +29,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
+from django.utils.text import slugify
 
 from claims.enums import SpeakerKind
 from claims.models import (
+    SLUG_MAX,
     Claim,
     Speaker,
     SpeakerAlias,
@@ -193,13 +195,9 @@ class _Known:
     kind: str
     given: str  # given_key of the first name, or "" (may be an initial)
     surname: str  # translit_key of the surname, or "" for non-people
-
-
-@dataclass(slots=True)
-class Resolution:
-    speaker_id: int
-    created: bool
-    suggestions: int = 0
+    role: str = ""
+    affiliation: str = ""
+    affiliated_with: int | None = None
 
 
 @dataclass(slots=True)
@@ -212,19 +210,23 @@ class ResolveStats:
 
 @dataclass(slots=True)
 class _Staged:
-    """Cache entries added during one article: dropped if its transaction rolls back."""
+    """What one article added to the cache: undone if its transaction rolls back."""
 
-    aliases: dict[str, int] = field(default_factory=dict)
-    known: dict[int, _Known] = field(default_factory=dict)
+    aliases: set[str] = field(default_factory=set)
+    known: set[int] = field(default_factory=set)
+    changed: dict[int, tuple] = field(default_factory=dict)  # pk -> old (role, aff, aff_with)
 
 
 class SpeakerResolver:
     """Resolves extracted speaker names to Speaker rows, for one import run.
 
-    Holds an in-memory index of speakers and aliases (loaded once, a few MB for 10^5 speakers),
-    so an article costs one alias query plus inserts for what is new. Use ``article()`` around
-    each article's transaction so a rolled-back article leaves no stale cache entries.
-    Not thread-safe; one per process.
+    Holds an in-memory index of speakers and aliases (loaded once: two queries, a few MB for
+    10^5 speakers). Per article it costs one alias query, and only when something is new: one
+    slug query, one or two speaker inserts, one alias insert (plus one ownership check), one
+    suggestion insert and one update of filled-in roles. Speakers are written with
+    bulk_create, so they get no simple-history "created" row; the alias rows record where each
+    name came from. Use ``article()`` around each article's transaction so a rolled-back article
+    leaves no stale cache entries. Not thread-safe; one per process.
     """
 
     def __init__(self):
@@ -234,17 +236,25 @@ class SpeakerResolver:
         self._by_surname: dict[str, set[int]] = {}
         self._by_fullkey: dict[str, set[int]] = {}
         self._metonyms = metonym_table()
-        self._staged: _Staged | None = None
-        self._filled: set[int] = set()
+        self._staged = _Staged()
+        self._pending: list[_Known] = []
+        self._suggestions: list[tuple[int, int, str, float]] = []
+        self._next_temp = 0
 
     # --- cache ------------------------------------------------------------------------------
     def _load(self):
         if self._loaded:
             return
-        for pk, name, kind in Speaker.objects.values_list("id", "name", "kind").iterator(
-            chunk_size=5000
-        ):
-            self._remember(pk, name, kind, staged=False)
+        rows = Speaker.objects.values_list(
+            "id", "name", "kind", "role", "affiliation", "affiliated_with_id"
+        )
+        for pk, name, kind, role, affiliation, affiliated_with in rows.iterator(chunk_size=5000):
+            known = self._remember(pk, name, kind, staged=False)
+            known.role, known.affiliation, known.affiliated_with = (
+                role,
+                affiliation,
+                affiliated_with,
+            )
         for normalised, speaker_id in SpeakerAlias.objects.values_list(
             "normalised", "speaker_id"
         ).iterator(chunk_size=5000):
@@ -254,7 +264,7 @@ class SpeakerResolver:
                 self._index_person_key(known.id, normalised)
         self._loaded = True
 
-    def _remember(self, pk, name, kind, *, staged=True):
+    def _remember(self, pk, name, kind, *, staged=True) -> _Known:
         given = surname = ""
         if kind == SpeakerKind.PERSON and (parts := person_parts(name)):
             given = given_key(parts[0]) if parts[0] else ""
@@ -264,9 +274,15 @@ class SpeakerResolver:
         if surname:
             self._by_surname.setdefault(surname, set()).add(pk)
             self._by_fullkey.setdefault(f"{given} {surname}", set()).add(pk)
-        if staged and self._staged is not None:
-            self._staged.known[pk] = known
+        if staged:
+            self._staged.known.add(pk)
         return known
+
+    def _forget(self, pk):
+        known = self._known.pop(pk, None)
+        if known and known.surname:
+            self._by_surname.get(known.surname, set()).discard(pk)
+            self._by_fullkey.get(f"{known.given} {known.surname}", set()).discard(pk)
 
     def _index_person_key(self, pk, surface):
         if parts := person_parts(surface.title()):
@@ -276,8 +292,7 @@ class SpeakerResolver:
 
     def _add_alias_cache(self, normalised, pk):
         self._aliases[normalised] = pk
-        if self._staged is not None:
-            self._staged.aliases[normalised] = pk
+        self._staged.aliases.add(normalised)
 
     @contextmanager
     def article(self):
@@ -290,67 +305,77 @@ class SpeakerResolver:
             staged = self._staged
             for key in staged.aliases:
                 self._aliases.pop(key, None)
-            for pk, known in staged.known.items():
-                self._known.pop(pk, None)
-                if known.surname:
-                    self._by_surname.get(known.surname, set()).discard(pk)
-                    self._by_fullkey.get(f"{known.given} {known.surname}", set()).discard(pk)
+            for pk in staged.known:
+                self._forget(pk)
+            for pk, (role, affiliation, affiliated_with) in staged.changed.items():
+                if known := self._known.get(pk):
+                    known.role, known.affiliation = role, affiliation
+                    known.affiliated_with = affiliated_with
             raise
         finally:
-            self._staged = None
+            self._staged = _Staged()
 
     # --- resolution -------------------------------------------------------------------------
     def resolve_many(self, items, *, stats: ResolveStats | None = None) -> list[int | None]:
         """Resolve (name, kind, role, affiliation, mention) tuples; returns speaker ids.
 
-        Must run inside a transaction (and ``article()``). One alias query for the lot, then
-        inserts for new speakers, aliases and suggestions.
+        Must run inside a transaction (and ``article()``). New speakers get temporary negative
+        ids while the article is resolved, then are written in bulk and renumbered.
         """
         self._load()
         stats = stats if stats is not None else ResolveStats()
         self._refresh_aliases(items)
+        self._pending, self._suggestions, updates = [], [], {}
         ids: list[int | None] = []
         new_aliases: dict[str, tuple[str, int]] = {}
-        seen_new: set[int] = set()
-        seen_matched: set[int] = set()
         for name, kind, role, affiliation, mention in items:
             if not name or not name.strip():
                 ids.append(None)
                 continue
-            res = self._resolve_one(name.strip(), kind or SpeakerKind.PERSON, role, affiliation)
-            ids.append(res.speaker_id)
-            if res.created:
-                seen_new.add(res.speaker_id)
-            elif res.speaker_id not in seen_new:
-                seen_matched.add(res.speaker_id)
-            stats.suggestions += res.suggestions
+            kind = kind if kind in SpeakerKind.values else SpeakerKind.PERSON
+            pk = self._resolve_one(name.strip(), kind, role or "", affiliation or "", updates)
+            ids.append(pk)
             for surface in (name, mention):
-                if (
-                    not surface
-                    or is_pronoun(surface)
-                    or (kind == SpeakerKind.ANONYMOUS and surface != name)
-                ):
+                if not surface or is_pronoun(surface):
                     continue
-                if surface != name and not is_name_like(surface, name):
+                if surface != name and (
+                    kind == SpeakerKind.ANONYMOUS or not is_name_like(surface, name)
+                ):
                     continue
                 key = normalise_name(surface)
                 if key and key not in self._aliases and key not in new_aliases:
-                    new_aliases[key] = (surface.strip()[:300], res.speaker_id)
-        if new_aliases:
-            SpeakerAlias.objects.bulk_create(
-                [
-                    SpeakerAlias(speaker_id=pk, alias=alias, normalised=key)
-                    for key, (alias, pk) in new_aliases.items()
-                ],
-                ignore_conflicts=True,  # a concurrent import may have stored it first
-            )
-            for key, (alias, pk) in new_aliases.items():
-                self._add_alias_cache(key, pk)
-                if self._known.get(pk) and self._known[pk].kind == SpeakerKind.PERSON:
-                    self._index_person_key(pk, alias)
-            stats.aliases += len(new_aliases)
-        stats.speakers_new += len(seen_new)
-        stats.speakers_matched += len(seen_matched)
+                    new_aliases[key] = (surface.strip()[:300], pk)
+        real = self._write_pending(new_aliases)
+        ids = [real.get(pk, pk) if pk is not None else None for pk in ids]
+        if self._suggestions:
+            rows = [
+                SpeakerMergeSuggestion(
+                    speaker_id=real.get(s, s),
+                    candidate_id=real.get(c, c),
+                    reason=reason[:300],
+                    score=score,
+                )
+                for s, c, reason, score in self._suggestions
+            ]
+            SpeakerMergeSuggestion.objects.bulk_create(rows, ignore_conflicts=True)
+            stats.suggestions += len(rows)
+        if updates:
+            rows = []
+            for pk, fields in updates.items():
+                speaker = Speaker(pk=real.get(pk, pk))
+                for attr, value in fields.items():
+                    setattr(
+                        speaker, attr, real.get(value, value) if attr.endswith("_id") else value
+                    )
+                rows.append((speaker, tuple(fields)))
+            for names in {f for _, f in rows}:
+                Speaker.objects.bulk_update(
+                    [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
+                )
+        created = {pk for pk in real.values()}
+        stats.speakers_new += len({pk for pk in ids if pk in created})
+        stats.speakers_matched += len({pk for pk in ids if pk is not None and pk not in created})
+        stats.aliases += len(new_aliases)
         return ids
 
     def _refresh_aliases(self, items):
@@ -366,42 +391,42 @@ class SpeakerResolver:
             return
         rows = list(
             SpeakerAlias.objects.filter(normalised__in=keys).values_list(
-                "normalised", "speaker_id", "speaker__name", "speaker__kind"
+                "normalised",
+                "speaker_id",
+                "speaker__name",
+                "speaker__kind",
+                "speaker__role",
+                "speaker__affiliation",
+                "speaker__affiliated_with_id",
             )
         )
-        for normalised, pk, name, kind in rows:
+        for normalised, pk, name, kind, role, affiliation, affiliated_with in rows:
             if pk not in self._known:
-                self._remember(pk, name, kind)
+                known = self._remember(pk, name, kind)
+                known.role, known.affiliation = role, affiliation
+                known.affiliated_with = affiliated_with
             self._add_alias_cache(normalised, pk)
 
-    def _resolve_one(self, name, kind, role, affiliation) -> Resolution:
+    def _resolve_one(self, name, kind, role, affiliation, updates) -> int:
         key = normalise_name(name)
         if kind != SpeakerKind.PERSON and key in self._metonyms and key not in self._aliases:
             name, kind = self._metonyms[key], SpeakerKind.GOVERNMENT
             key = normalise_name(name)
         if key in self._aliases:
             pk = self._aliases[key]
-            self._fill_blanks(pk, role=role, affiliation=affiliation)
-            return Resolution(pk, created=False)
+            self._fill_blanks(pk, role, affiliation, updates)
+            return pk
         candidates: list[tuple[int, str, float]] = []
         parts = person_parts(name) if kind == SpeakerKind.PERSON else None
         if parts:
             match, candidates = self._match_person(*parts)
             if match is not None:
-                self._fill_blanks(match, role=role, affiliation=affiliation)
-                return Resolution(match, created=False)
-        pk = self._create(name, kind, role, affiliation)
-        if candidates:
-            SpeakerMergeSuggestion.objects.bulk_create(
-                [
-                    SpeakerMergeSuggestion(
-                        speaker_id=pk, candidate_id=cid, reason=reason[:300], score=score
-                    )
-                    for cid, reason, score in candidates
-                ],
-                ignore_conflicts=True,
-            )
-        return Resolution(pk, created=True, suggestions=len(candidates))
+                self._fill_blanks(match, role, affiliation, updates)
+                return match
+        pk = self._new(name, kind, role, affiliation)
+        for cid, reason, score in candidates:
+            self._suggestions.append((pk, cid, reason, score))
+        return pk
 
     def _match_person(self, given: str, surname: str):
         """(match id or None, suggestion candidates) for a person's given name and surname."""
@@ -430,83 +455,178 @@ class SpeakerResolver:
                     f"Same surname as {cand.name}; “{label}” fits {len(fits)} speakers",
                     round(1 / len(fits), 2),
                 )
-                for cand in fits
+                for cand in sorted(fits, key=lambda c: c.id)
             ]
         return None, []
 
-    def _create(self, name, kind, role, affiliation) -> int:
-        affiliated_with = self._government_for(affiliation, exclude_name=name)
-        speaker = Speaker(
-            name=name[:300],
-            kind=kind if kind in SpeakerKind.values else SpeakerKind.PERSON,
-            role=(role or "")[:300],
-            affiliation=(affiliation or "")[:300],
-            affiliated_with_id=affiliated_with,
-        )
-        speaker.save()
-        key = normalise_name(name)
-        # The canonical name is an alias too: the unique alias index is what keeps two
-        # concurrent imports from both creating "Hanna Maliar".
-        try:
-            with transaction.atomic():
-                SpeakerAlias.objects.create(speaker=speaker, alias=name[:300])
-        except IntegrityError:
-            existing = (
-                SpeakerAlias.objects.filter(normalised=key)
-                .values_list("speaker_id", flat=True)
-                .first()
-            )
-            if existing is None:
-                raise
-            Speaker.objects.filter(pk=speaker.pk).delete()
-            self._add_alias_cache(key, existing)
-            if existing not in self._known:
-                s = Speaker.objects.values_list("name", "kind").get(pk=existing)
-                self._remember(existing, *s)
-            return existing
-        self._add_alias_cache(key, speaker.pk)
-        self._remember(speaker.pk, speaker.name, speaker.kind)
-        return speaker.pk
+    def _new(self, name, kind, role, affiliation) -> int:
+        """A speaker to create at the end of resolve_many; returns its temporary (negative) id."""
+        self._next_temp -= 1
+        pk = self._next_temp
+        known = self._remember(pk, name[:300], kind)
+        known.role, known.affiliation = role[:300], affiliation[:300]
+        self._pending.append(known)
+        self._add_alias_cache(normalise_name(name), pk)
+        known.affiliated_with = self._government_for(affiliation, exclude_name=name)
+        return pk
 
     def _government_for(self, affiliation, *, exclude_name) -> int | None:
         """The government speaker an affiliation names ("Ukraine"), created when missing."""
         if not affiliation:
             return None
-        key = normalise_name(affiliation)
-        target = self._metonyms.get(key, affiliation)
+        target = self._metonyms.get(normalise_name(affiliation), affiliation)
         tkey = normalise_name(target)
         if not tkey or tkey == normalise_name(exclude_name):
             return None
         if tkey in self._aliases:
             return self._aliases[tkey]
-        return self._create(target, SpeakerKind.GOVERNMENT, "", "")
+        return self._new(target, SpeakerKind.GOVERNMENT, "", "")
 
-    def _fill_blanks(self, pk, *, role, affiliation):
-        """Give a matched speaker the role/affiliation it lacks; never overwrite an editor's.
+    def _fill_blanks(self, pk, role, affiliation, updates):
+        """Give a matched speaker the role/affiliation it lacks; never overwrite an editor's."""
+        known = self._known.get(pk)
+        if known is None or pk < 0 or not (role or affiliation):
+            return
+        fields = {}
+        if role and not known.role:
+            fields["role"] = role[:300]
+        if affiliation and not known.affiliation:
+            fields["affiliation"] = affiliation[:300]
+        if affiliation and known.affiliated_with is None:
+            gov = self._government_for(affiliation, exclude_name=known.name)
+            if gov is not None and gov != pk:
+                fields["affiliated_with_id"] = gov
+        if not fields:
+            return
+        self._staged.changed.setdefault(pk, (known.role, known.affiliation, known.affiliated_with))
+        known.role = fields.get("role", known.role)
+        known.affiliation = fields.get("affiliation", known.affiliation)
+        known.affiliated_with = fields.get("affiliated_with_id", known.affiliated_with)
+        updates.setdefault(pk, {}).update(fields)
 
-        Checked once per speaker per run (one query), not once per claim.
-        """
-        if pk in self._filled or not (role or affiliation) or pk not in self._known:
-            return
-        self._filled.add(pk)
-        row = (
-            Speaker.objects.filter(pk=pk)
-            .values("role", "affiliation", "affiliated_with_id")
-            .first()
-        )
-        if row is None:
-            return
-        updates = {}
-        if role and not row["role"]:
-            updates["role"] = role[:300]
-        if affiliation and not row["affiliation"]:
-            updates["affiliation"] = affiliation[:300]
-        if affiliation and not row["affiliated_with_id"]:
-            gov = self._government_for(affiliation, exclude_name=self._known[pk].name)
-            if gov and gov != pk:
-                updates["affiliated_with_id"] = gov
-        if updates:
-            Speaker.objects.filter(pk=pk).update(**updates)
+    def _write_pending(self, new_aliases) -> dict[int, int]:
+        """Insert the article's new speakers and aliases; returns temporary id -> real id."""
+        real: dict[int, int] = {}
+        if self._pending:
+            slugs = dict(
+                zip(
+                    [k.id for k in self._pending],
+                    _free_slugs([k.name for k in self._pending]),
+                    strict=True,
+                )
+            )
+            # Two tiers: governments (and anyone not affiliated with a new speaker) first, so
+            # the others can point affiliated_with at them.
+            tiers = [
+                [k for k in self._pending if not (k.affiliated_with or 0) < 0],
+                [k for k in self._pending if (k.affiliated_with or 0) < 0],
+            ]
+            for tier in tiers:
+                if not tier:
+                    continue
+                rows = [
+                    Speaker(
+                        name=k.name,
+                        slug=slugs[k.id],
+                        kind=k.kind,
+                        role=k.role,
+                        affiliation=k.affiliation,
+                        affiliated_with_id=real.get(k.affiliated_with, k.affiliated_with),
+                    )
+                    for k in tier
+                ]
+                Speaker.objects.bulk_create(rows)
+                for k, row in zip(tier, rows, strict=True):
+                    real[k.id] = row.pk
+        for temp, pk in real.items():
+            self._renumber(temp, pk)
+        # _renumber gave the pending entries their real ids.
+        name_keys = {normalise_name(k.name): k.id for k in self._pending}
+        rows = [
+            SpeakerAlias(speaker_id=real.get(pk, pk), alias=alias, normalised=key)
+            for key, (alias, pk) in new_aliases.items()
+        ]
+        rows += [
+            SpeakerAlias(speaker_id=pk, alias=self._known[pk].name, normalised=key)
+            for key, pk in name_keys.items()
+            if key not in new_aliases
+        ]
+        if rows:
+            # A concurrent import may have stored one of these first (PostgreSQL waits for it
+            # to commit, then skips the row): the unique alias index decides who owns a name.
+            SpeakerAlias.objects.bulk_create(rows, ignore_conflicts=True)
+            for row in rows:
+                self._add_alias_cache(row.normalised, row.speaker_id)
+                if self._known.get(row.speaker_id) and (
+                    self._known[row.speaker_id].kind == SpeakerKind.PERSON
+                ):
+                    self._index_person_key(row.speaker_id, row.alias)
+        if name_keys:
+            owners = dict(
+                SpeakerAlias.objects.filter(normalised__in=name_keys).values_list(
+                    "normalised", "speaker_id"
+                )
+            )
+            lost = {pk: owners[key] for key, pk in name_keys.items() if owners.get(key, pk) != pk}
+            if lost:
+                self._hand_over(lost, real)
+        self._pending = []
+        return real
+
+    def _renumber(self, temp: int, pk: int):
+        known = self._known[temp]
+        self._forget(temp)
+        self._staged.known.discard(temp)
+        known.id = pk
+        self._known[pk] = known
+        self._staged.known.add(pk)
+        if known.surname:
+            self._by_surname.setdefault(known.surname, set()).add(pk)
+            self._by_fullkey.setdefault(f"{known.given} {known.surname}", set()).add(pk)
+        for key in self._staged.aliases:
+            if self._aliases.get(key) == temp:
+                self._aliases[key] = pk
+        for k in self._known.values():
+            if k.affiliated_with == temp:
+                k.affiliated_with = pk
+
+    def _hand_over(self, lost: dict[int, int], real: dict[int, int]):
+        """A concurrent import created the same speakers first: use theirs, drop ours."""
+        for temp, pk in list(real.items()):
+            if pk in lost:
+                real[temp] = lost[pk]
+        Speaker.objects.filter(affiliated_with__in=lost).update(affiliated_with=None)
+        SpeakerMergeSuggestion.objects.filter(speaker__in=lost).delete()
+        Speaker.objects.filter(pk__in=lost).delete()
+        for key in self._staged.aliases:
+            if self._aliases.get(key) in lost:
+                self._aliases[key] = lost[self._aliases[key]]
+        for pk in lost:
+            self._forget(pk)
+        self._refresh_known(set(lost.values()))
+
+    def _refresh_known(self, pks):
+        for pk, name, kind in Speaker.objects.filter(pk__in=pks).values_list("id", "name", "kind"):
+            if pk not in self._known:
+                self._remember(pk, name, kind)
+
+
+def _free_slugs(names: list[str]) -> list[str]:
+    """Free slugs for new speakers, with one query (the unique index settles races)."""
+    bases = [slugify(n)[: SLUG_MAX - 6].strip("-") or "speaker" for n in names]
+    match = Q()
+    for base in set(bases):
+        match |= Q(slug__startswith=base)
+    taken = set(Speaker.objects.filter(match).values_list("slug", flat=True))
+    out = []
+    for base in bases:
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out.append(slug)
+    return out
 
 
 def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:

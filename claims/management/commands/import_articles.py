@@ -24,6 +24,7 @@ from claims.services.imports import (
     ImportSession,
     import_article,
     record_with_defaults,
+    stored_state,
 )
 
 
@@ -111,12 +112,13 @@ class Command(BaseCommand):
         if extract and options["jobs"] > 1:
             from claims.importers.parallel import extract_body, ordered_map
 
-            stream = ordered_map(
-                extract_body,
-                items(),
-                jobs=options["jobs"],
-                key=lambda item: item[1].body if not isinstance(item[1], Exception) else None,
-            )
+            def body_to_extract(item):
+                _path, rec = item
+                if isinstance(rec, Exception) or stored_state(rec, update=options["update"]):
+                    return None  # a bad file, or already stored: nothing to extract
+                return rec.body
+
+            stream = ordered_map(extract_body, items(), jobs=options["jobs"], key=body_to_extract)
             work = ((path, rec, extracted) for (path, rec), extracted in stream)
         else:
             work = ((path, rec, None) for path, rec in items())
