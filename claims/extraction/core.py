@@ -53,9 +53,29 @@ class ExtractedClaim:
     context_end: int
 
 
+def _trie_regex(words: set[str] | frozenset[str]) -> str:
+    """An alternation of `words` factored by common prefixes ("sa(?:id|ys?)"), so the regex
+    engine tries a handful of branches per position instead of hundreds."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
 def _cue_pattern() -> re.Pattern[str]:
-    forms = sorted(lx.SPEECH_FORMS | lx.BELIEF_FORMS, key=len, reverse=True)
-    alts = "|".join(re.escape(f) for f in forms)
+    alts = _trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS)
     return re.compile(
         r"\b(?:(?P<acc>[Aa]ccording\s+to|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
         r"announced|quoted|told\s+to|said)\s+by)|(?P<point>point(?:s|ed|ing)?\s+out)"
@@ -66,9 +86,10 @@ def _cue_pattern() -> re.Pattern[str]:
 
 _CUE_RE = _cue_pattern()
 _CLAIM_NOUN_RE = re.compile(
-    r"\b(?P<noun>" + "|".join(sorted(lx.CLAIM_NOUNS, key=len, reverse=True)) + r")\s+that\b"
+    r"\b(?P<noun>" + _trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b"
 )
 _THAT_RE = re.compile(r"\bthat\b")
+_COUNT_RE = re.compile(r"[^\W_][\w’'-]*|[“”\"]")
 _TRAILING_PUNCT = " \t\r\n.,;:!?—–-"
 _CONTENT_CUT_RE = re.compile(
     r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|[a-z]{3,}ing|"
@@ -119,6 +140,7 @@ _CLAUSE_LINKS = frozenset(
 _WH_WORDS = frozenset("what whatever how why when where whether whoever".split())
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
+_WINDOW = 1500  # characters considered on each side of a cue
 _QUOTE_CHARS = "\"“”„‟«»'"
 _CLOSING_QUOTE_ENDINGS = (",”", ",\"", ",''", "”", "\"", "''", "?”", "!”", "»")
 
@@ -145,7 +167,9 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _words(text: str, s: int, e: int) -> int:
-    return len(tokenize(text, s, min(e, s + 400)))
+    """Word and quote-mark tokens in text[s:e], counted over at most 100 characters: callers
+    only ask "at least two or three?"."""
+    return len(_COUNT_RE.findall(text, s, min(e, s + 100)))
 
 
 class _Extractor:
@@ -160,6 +184,12 @@ class _Extractor:
         self.taken: list[tuple[int, int]] = []  # content spans already claimed, sorted by start
 
     # -- helpers -----------------------------------------------------------------------
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos`, clipped to a fixed window so that the work per cue stays
+        bounded even in a megabyte-long "sentence" (hostile input stays linear)."""
+        s0, s1 = sentence_bounds(self.text, self.breaks, pos)
+        return max(s0, pos - _WINDOW), min(s1, pos + _WINDOW)
 
     def in_quote(self, pos: int) -> bool:
         return self.qindex.containing(pos) is not None
@@ -213,9 +243,9 @@ class _Extractor:
         return best
 
     def negated(self, s0: int, cue_start: int) -> bool:
-        toks = tokenize(self.text, max(s0, cue_start - 40), cue_start)
-        lows = [t.low for t in toks[-3:]]
-        if any(w in lx.NEGATIONS or w.endswith("n't") for w in lows):
+        # "did not say", "never said", "declined to say", "to say": not a report.
+        lows = [t.low for t in tokenize(self.text, max(s0, cue_start - 40), cue_start)[-3:]]
+        if any(w in lx.NEGATIONS or w.endswith(("n't", "n’t")) for w in lows):
             return True
         if lows and lows[-1] == "to":
             return True
@@ -346,7 +376,7 @@ class _Extractor:
             return
         if not m.group("acc") and self.after_determiner(cs):
             return  # "the alleged ...", "his stated goal": an adjective, not a cue
-        s0, s1 = sentence_bounds(text, self.breaks, cs)
+        s0, s1 = self.sentence(cs)
         if ce > s1:
             return
         c0 = self.clause_start(s0, cs)
@@ -709,7 +739,7 @@ class _Extractor:
         ns = m.start("noun")
         if self.in_quote(ns) or self.is_taken(ns):
             return
-        s0, s1 = sentence_bounds(text, self.breaks, ns)
+        s0, s1 = self.sentence(ns)
         mention = possessor_before(text, s0, ns)
         if mention is None:
             return
@@ -730,7 +760,7 @@ class _Extractor:
         for q in self.quotes:
             if self.is_taken(q.start) or self.overlaps_taken(q.start, q.end):
                 continue
-            s0, s1 = sentence_bounds(text, self.breaks, q.start)
+            s0, s1 = self.sentence(q.start)
             p0, p1 = self.paragraph_of(q.start)
             i = bisect.bisect_right(starts, q.start) - 1
             prev = drafts[i] if i >= 0 else None
@@ -777,10 +807,10 @@ class _Extractor:
         if k == 0 or text[k - 1] != ":":
             return None
         colon = k - 1
-        cs0, _ = sentence_bounds(text, self.breaks, max(0, colon - 1))
+        cs0, _ = self.sentence(max(0, colon - 1))
         if colon - cs0 > 400:
             cs0 = colon - 400
-        s0, s1 = sentence_bounds(text, self.breaks, q.start)
+        s0, s1 = self.sentence(q.start)
         for m in _CUE_RE.finditer(text, cs0, colon):
             if self.in_quote(m.start()) or m.group("acc"):
                 continue

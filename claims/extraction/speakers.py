@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import lexicon as lx
 
@@ -18,6 +19,7 @@ from . import lexicon as lx
 _TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+$")
+_ABBREV_TOKEN_RE = re.compile(r"(?:[A-Z]\.)+$|(?:[A-Za-z]\.)+[A-Za-z]\.$")
 
 # Proper names anywhere in the text (for "Mr. Blinken" -> "Antony J. Blinken" and pronouns).
 # Two to five capitalised tokens; middle initials allowed. Bounded repetition keeps it linear.
@@ -46,33 +48,33 @@ _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", 
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or separator; `low` and `cap` are precomputed because every rule asks."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    low: str
+    cap: bool
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end]; a sentence-final dot is dropped unless it ends an
     abbreviation or an initial ("Mr.", "J.", "U.S.")."""
     out = []
+    honorifics = lx.HONORIFICS
     for m in _TOKEN_RE.finditer(text, start, end):
         s, e = m.span()
         w = m.group()
-        if len(w) > 1 and w.endswith(".") and w.lower() not in lx.HONORIFICS:
-            if not _INITIAL_RE.match(w) and not re.match(r"^(?:[A-Za-z]\.)+[A-Za-z]\.$", w):
-                w = w[:-1]
-                e -= 1
-        out.append(Token(s, e, w))
+        if (
+            len(w) > 1
+            and w[-1] == "."
+            and w.lower() not in honorifics
+            and not _ABBREV_TOKEN_RE.match(w)
+        ):
+            w = w[:-1]
+            e -= 1
+        out.append(Token(s, e, w, w.lower(), w[:1].isupper()))
     return out
 
 

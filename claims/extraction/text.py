@@ -19,7 +19,10 @@ _PARAGRAPH_RE = re.compile(r"[^\n]+")
 
 # A candidate sentence end: terminal punctuation, optional closing marks, then whitespace and
 # something that can start a sentence. Semicolons end a clause for our purposes too.
-_BOUNDARY_RE = re.compile(r"[.!?]+['\"”’)\]]*(?=[ \t]+['\"“‘’(\[]*[A-Z0-9])|;(?=[ \t])")
+# The lookbehind makes a run of "!!!!" start one match attempt, not one per character.
+_BOUNDARY_RE = re.compile(
+    r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[ \t]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[ \t])"
+)
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|"
     r"Hon|Mt|No|Nos|vs|etc|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ft|Pres|Gens|"
