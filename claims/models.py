@@ -554,6 +554,8 @@ class Claim(models.Model):
             models.Index(fields=["content_hash"], name="claims_claim_content_hash_idx"),
             # Published feed and home page.
             models.Index(fields=["-published_at"], name="claims_claim_published_at_idx"),
+            # The public page cache's data fingerprint reads max(updated) (claims/views.py).
+            models.Index(fields=["updated"], name="claims_claim_updated_idx"),
         ]
 
     def __str__(self):

@@ -7,15 +7,21 @@ for published claims only). Reviewer notes, drafts and assignees are never read 
 """
 
 import datetime
+import functools
+import hashlib
 import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.decorators import method_decorator
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django_filters.views import FilterView
@@ -23,7 +29,17 @@ from django_filters.views import FilterView
 from . import jsonld
 from .enums import ClaimStatus, StanceChoice, Verdict
 from .filters import SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
-from .models import Article, Claim, ClaimLink, Outlet, Speaker, Stance, Tag, Topic
+from .models import (
+    Article,
+    Claim,
+    ClaimEvidence,
+    ClaimLink,
+    Outlet,
+    Speaker,
+    Stance,
+    Tag,
+    Topic,
+)
 from .search import RANK_CANDIDATES, highlight
 from .templatetags.claims_tags import inert
 
@@ -33,6 +49,68 @@ SPEAKER_PAGE_CLAIMS = 50
 TOPIC_STANCES_MAX = 1000
 SPEAKER_STANCES_MAX = 300
 RELATED_MAX = 10
+
+
+# --- Page cache --------------------------------------------------------------------------------
+#
+# A rendered public page costs 10-60 ms of ORM and template work; serving it again costs one
+# small query. Pages are cached under a key that includes a fingerprint of the data: the latest
+# change recorded by simple-history on every model a page shows (claims, articles, speakers,
+# evidence, stances, links: admin edits and services write history), the newest claim id
+# (imports) and the newest Claim.updated (indexed, migration 0004). Any such change makes every
+# key new, so a dismissed or unpublished claim disappears on the next request. Writes that bypass
+# both (QuerySet.update, raw SQL) and topic/tag/outlet renames are picked up when the entry
+# expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
+
+_TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink)
+
+
+@functools.cache
+def _fingerprint_sql() -> str:
+    # Table names come from model metadata, never from input.
+    tables = [m.history.model._meta.db_table for m in _TRACKED]
+    parts = [f"(SELECT max(history_date) FROM {table})" for table in tables]  # noqa: S608
+    claims = Claim._meta.db_table
+    parts += [f"(SELECT max(id) FROM {claims})", f"(SELECT max(updated) FROM {claims})"]  # noqa: S608
+    return "SELECT " + ", ".join(parts)
+
+
+def data_fingerprint() -> str:
+    """One query of index-only max() lookups; changes whenever public data may have changed."""
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql())
+        return "|".join(str(value) for value in cursor.fetchone())
+
+
+def cached_page(view):
+    """Serve the view's 200 responses from the cache while the data fingerprint is unchanged."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = getattr(settings, "CLAIMDESK_PAGE_CACHE_SECONDS", 0)
+        if not seconds or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        raw = "\n".join(
+            [
+                data_fingerprint(),
+                str(settings.CLAIMDESK_SHOW_UNREVIEWED),
+                request.get_host(),
+                request.get_full_path(),
+            ]
+        )
+        key = "public-page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
+        return response
+
+    return wrapper
 
 
 def public_claim_q(prefix: str = "") -> Q:
@@ -49,6 +127,7 @@ def capped_count(queryset, cap: int | None = None) -> tuple[int, bool]:
     return (cap, True) if n > cap else (n, False)
 
 
+@cached_page
 def home(request):
     public = Claim.objects.public()
     recently_published = (
@@ -155,6 +234,7 @@ def numbered_page(queryset, params) -> ListPage:
     return page
 
 
+@method_decorator(cached_page, name="dispatch")
 class ClaimListView(FilterView):
     """/claims/: filters in the URL, keyset pages (newest/oldest), numbered pages (relevance)."""
 
@@ -210,6 +290,7 @@ def filter_choices() -> dict:
 # --- Claim page --------------------------------------------------------------------------------
 
 
+@cached_page
 def claim_detail(request, pk):
     claim = get_object_or_404(Claim.objects.public().for_detail(), pk=pk)  # query (+ tags)
     published = claim.status == ClaimStatus.PUBLISHED
@@ -297,6 +378,7 @@ def mark_span(paragraph: str, content: str) -> SafeString:
 # --- Speakers ----------------------------------------------------------------------------------
 
 
+@cached_page
 def speaker_list(request):
     speakers = (
         Speaker.objects.annotate(public_claims=Count("claims", filter=public_claim_q("claims__")))
@@ -309,6 +391,7 @@ def speaker_list(request):
     return render(request, "claims/speaker_list.html", {"page": page})
 
 
+@cached_page
 def speaker_detail(request, slug):
     speaker = get_object_or_404(
         Speaker.objects.select_related("affiliated_with"), slug=slug
@@ -356,6 +439,7 @@ def speaker_detail(request, slug):
 # --- Articles ----------------------------------------------------------------------------------
 
 
+@cached_page
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
     claims = list(
@@ -409,6 +493,7 @@ def _topics_with_positions():
     ).order_by("title", "id")
 
 
+@cached_page
 def topic_list(request):
     topics = list(_topics_with_positions())  # query: topics with stance counts
     return render(request, "claims/topic_list.html", {"topics": topics})
@@ -422,6 +507,7 @@ class ActorRow:
     changes: list = field(default_factory=list)  # (from, to, claim) when the stance changed
 
 
+@cached_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)  # query
     stances = list(

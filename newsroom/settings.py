@@ -249,6 +249,9 @@ LOGGING = {
 # --- Claimdesk ------------------------------------------------------------------------------
 # Whether public pages list claims not yet reviewed (labelled "Not yet reviewed").
 CLAIMDESK_SHOW_UNREVIEWED = env_bool("CLAIMDESK_SHOW_UNREVIEWED", True)
+# Public pages are cached this many seconds, keyed by a fingerprint of the data (claims/views.py);
+# 0 turns the cache off.
+CLAIMDESK_PAGE_CACHE_SECONDS = env_int("CLAIMDESK_PAGE_CACHE_SECONDS", 300)
 # The organisation named as ClaimReview author on published claims.
 CLAIMDESK_PUBLISHER_NAME = os.environ.get("CLAIMDESK_PUBLISHER_NAME", "Claimdesk")
 CLAIMDESK_PUBLISHER_URL = os.environ.get("CLAIMDESK_PUBLISHER_URL", "")

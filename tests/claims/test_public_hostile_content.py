@@ -20,6 +20,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # These tests read response.context and count queries: they need every page rendered.
+    # The cache has its own tests (test_public_cache.py).
+    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
+
 SCRIPT = "<script>alert('x')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 SVG = '"><svg onload=alert(2)>'
@@ -71,7 +78,7 @@ def hostile_site():
     )
     make_stance(claim, topic, "supports")
     make_stance(nested, topic, "opposes")
-    claim.tags.add(make_tag(name=f"Tag {HOSTILE}"))
+    claim.tags.add(make_tag(name=f"T {HOSTILE}"[:100]))
     make_evidence(
         claim, url="https://ok.example/a", title=f"Evidence {HOSTILE}", note=f"N {HOSTILE}"
     )

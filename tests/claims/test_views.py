@@ -25,6 +25,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # These tests read response.context and count queries: they need every page rendered.
+    # The cache has its own tests (test_public_cache.py).
+    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
+
+
 BODY = (
     "The minister said the bridge cost 40 million euros. "
     "Critics said the bridge was never finished. "
@@ -776,3 +784,18 @@ def test_published_at_order_on_home(client):
 
     assert [c.pk for c in response.context["recently_published"]] == [newer.pk, older.pk]
     assert Claim.objects.count() == 2
+
+
+def test_500_template_renders_even_without_a_static_manifest(rf, settings):
+    from django.views.defaults import server_error
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = "/nonexistent-static-root"
+
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    assert 'href="/static/claims/site.css"' in response.content.decode()

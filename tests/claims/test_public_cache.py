@@ -1,0 +1,113 @@
+"""The public page cache: a second request is served from the cache, and any change to the data
+a page shows is visible on the very next request."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from claims.enums import ClaimStatus
+from tests.factories import (
+    make_claim,
+    make_evidence,
+    make_link,
+    make_published_claim,
+    make_speaker,
+    make_stance,
+    make_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_cached_page_is_served_with_one_query(client, django_assert_num_queries):
+    claim = make_published_claim(content="Cached claim", speaker=make_speaker())
+    first = client.get(claim.get_absolute_url())
+
+    # 1 the data fingerprint; the page comes from the cache.
+    with django_assert_num_queries(1):
+        second = client.get(claim.get_absolute_url())
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second
+
+
+def test_dismissing_a_claim_hides_it_on_the_next_request(client):
+    claim = make_published_claim(content="Soon dismissed")
+    assert client.get(claim.get_absolute_url()).status_code == 200
+    assert "Soon dismissed" in client.get(reverse("claims:claim-list")).content.decode()
+
+    claim.status = ClaimStatus.DISMISSED
+    claim.save()
+
+    assert client.get(claim.get_absolute_url()).status_code == 404
+    assert "Soon dismissed" not in client.get(reverse("claims:claim-list")).content.decode()
+
+
+def test_publishing_shows_the_verdict_on_the_next_request(client):
+    claim = make_claim(content="Being checked", status=ClaimStatus.READY, verdict="false")
+    assert "Not yet reviewed" in client.get(claim.get_absolute_url()).content.decode()
+
+    claim.status = ClaimStatus.PUBLISHED
+    claim.published_at = timezone.now()
+    claim.save()
+
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert "Not yet reviewed" not in html
+    assert "verdict-false" in html
+
+
+def test_new_stance_link_or_evidence_shows_on_the_next_request(client):
+    claim = make_published_claim(content="Original")
+    client.get(claim.get_absolute_url())
+
+    make_stance(claim, make_topic(title="Fresh topic"))
+    assert "Fresh topic" in client.get(claim.get_absolute_url()).content.decode()
+
+    make_link(make_published_claim(content="Fresh repeat"), claim, "repeats")
+    assert "Fresh repeat" in client.get(claim.get_absolute_url()).content.decode()
+
+    make_evidence(claim, title="Fresh evidence")
+    assert "Fresh evidence" in client.get(claim.get_absolute_url()).content.decode()
+
+
+def test_speaker_rename_shows_on_the_next_request(client):
+    speaker = make_speaker(name="Old Name")
+    make_published_claim(speaker=speaker)
+    assert "Old Name" in client.get(speaker.get_absolute_url()).content.decode()
+
+    speaker.name = "New Name"
+    speaker.save()
+
+    assert "New Name" in client.get(speaker.get_absolute_url()).content.decode()
+
+
+def test_visibility_setting_is_part_of_the_key(client, settings):
+    claim = make_claim(content="Unreviewed words")
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True
+    assert "Unreviewed words" in client.get(reverse("claims:claim-list")).content.decode()
+
+    settings.CLAIMDESK_SHOW_UNREVIEWED = False
+
+    assert "Unreviewed words" not in client.get(reverse("claims:claim-list")).content.decode()
+    assert client.get(claim.get_absolute_url()).status_code == 404
+
+
+def test_query_strings_are_cached_separately(client):
+    make_published_claim(content="Alpha words")
+    make_published_claim(content="Beta words")
+
+    alpha = client.get(reverse("claims:claim-list"), {"q": "alpha"}).content.decode()
+    beta = client.get(reverse("claims:claim-list"), {"q": "beta"}).content.decode()
+
+    assert "Alpha" in alpha and "Beta" not in alpha
+    assert "Beta" in beta and "Alpha" not in beta
