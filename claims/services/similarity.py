@@ -18,6 +18,7 @@ bench/bench_similarity.py measures it at 1,000,000 claims (docs/benchmarks-revie
 from __future__ import annotations
 
 import difflib
+import time
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
@@ -29,6 +30,8 @@ from claims.normalise import normalise_name, normalise_text
 
 CANDIDATE_LIMIT = 200
 MIN_SCORE = 0.35
+STATS_TTL = 300  # seconds; pg_stats change only when ANALYZE runs
+_common_cache: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
 _STOPWORD_TEXT = (
     "a about after also an and are as at be been but by for from had has have he her his "
     "i in is it its not of on or our she that the their there they this to was we were "
@@ -45,19 +48,31 @@ class SimilarClaim:
 
 
 def similar_claims(claim: Claim, *, limit: int = 8) -> list[SimilarClaim]:
-    """Claims elsewhere with the same or nearly the same content, best first (2 to 4 queries)."""
-    base = Claim.objects.exclude(pk=claim.pk).select_related("article__outlet", "speaker")
-    exact = list(base.filter(content_hash=claim.content_hash).order_by("-id")[:limit])
-    found = [SimilarClaim(c, 1.0, True) for c in exact]
-    seen = {c.pk for c in exact} | {claim.pk}
-    if len(found) < limit:
-        if connection.vendor == "postgresql":
-            ranked = _near_postgresql(claim, exclude=seen, limit=limit - len(found))
-        else:
-            ranked = _near_fallback(claim, exclude=seen, limit=limit - len(found))
-        by_id = base.in_bulk([pk for pk, _ in ranked])
-        found += [SimilarClaim(by_id[pk], score, False) for pk, score in ranked if pk in by_id]
-    return found
+    """Claims elsewhere with the same or nearly the same content, exact duplicates first.
+
+    PostgreSQL: 3 queries (the claim's lexemes; hash matches and ranked candidates in one
+    statement; the rows), plus one pg_stats read per STATS_TTL. SQLite: 3 queries.
+    """
+    if connection.vendor == "postgresql":
+        ranked = _ranked_postgresql(claim, limit=limit)
+    else:
+        ranked = _ranked_fallback(claim, limit=limit)
+    if not ranked:
+        return []
+    rows = (
+        Claim.objects.filter(pk__in=[pk for pk, _, _ in ranked])
+        .select_related("article__outlet", "speaker")
+        .only(
+            "content",
+            "sort_date",
+            "status",
+            "article__headline",
+            "article__outlet__name",
+            "speaker__name",
+        )
+    )
+    by_id = {row.pk: row for row in rows}
+    return [SimilarClaim(by_id[pk], score, exact) for pk, score, exact in ranked if pk in by_id]
 
 
 def speaker_topic_claims(claim: Claim, *, limit: int = 8):
@@ -99,93 +114,118 @@ def similar_speakers(speaker: Speaker, *, limit: int = 8) -> list[tuple[Speaker,
     return sorted(scored, key=lambda pair: (-pair[1], pair[0].name))[:limit]
 
 
-def _near_postgresql(claim: Claim, *, exclude: set[int], limit: int) -> list[tuple[int, float]]:
+def _ranked_postgresql(claim: Claim, *, limit: int) -> list[tuple[int, float, bool]]:
     lexemes = rarest_lexemes(claim, k=3)
-    if not lexemes:
-        return []
     quoted = ["'" + lx.replace("\\", "\\\\").replace("'", "''") + "'" for lx in lexemes]
     if len(quoted) >= 3:
         a, b, c = quoted[:3]
         tsquery = f"({a} & {b}) | ({a} & {c}) | ({b} & {c})"
     else:
-        tsquery = " & ".join(quoted)
-    # The CTE is fenced (MATERIALIZED) so the planner takes the GIN path and stops at the cap,
-    # rather than scanning by similarity.
+        tsquery = " & ".join(quoted) or None  # NULL matches nothing: hash matches only
+    # `candidates` is fenced (MATERIALIZED) so the planner takes the GIN path and stops at the
+    # cap, rather than scanning rows in similarity order.
     sql = """
-        WITH candidates AS MATERIALIZED (
+        WITH exact AS (
+            SELECT id, 1.0::float8 AS score, true AS exact FROM claims_claim
+            WHERE content_hash = %(hash)s AND id <> %(id)s
+            ORDER BY id DESC LIMIT %(limit)s
+        ), candidates AS MATERIALIZED (
             SELECT id, content FROM claims_claim
-            WHERE search @@ %s::tsquery AND NOT (id = ANY(%s))
-            LIMIT %s
+            WHERE search @@ %(tsquery)s::tsquery AND id <> %(id)s
+              AND id NOT IN (SELECT id FROM exact)
+            LIMIT %(cap)s
+        ), near AS (
+            SELECT id, similarity(content, %(content)s)::float8 AS score, false AS exact
+            FROM candidates
+            WHERE similarity(content, %(content)s) >= %(min)s
+            ORDER BY score DESC, id DESC LIMIT %(limit)s
         )
-        SELECT id, similarity(content, %s) AS score FROM candidates
-        WHERE similarity(content, %s) >= %s
-        ORDER BY score DESC, id DESC
-        LIMIT %s
+        SELECT id, score, exact FROM exact
+        UNION ALL
+        SELECT id, score, exact FROM near
     """
+    params = {
+        "hash": claim.content_hash,
+        "id": claim.pk,
+        "limit": limit,
+        "tsquery": tsquery,
+        "cap": CANDIDATE_LIMIT,
+        "content": claim.content,
+        "min": MIN_SCORE,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                tsquery,
-                list(exclude),
-                CANDIDATE_LIMIT,
-                claim.content,
-                claim.content,
-                MIN_SCORE,
-                limit,
-            ],
-        )
-        return [(pk, float(score)) for pk, score in cursor.fetchall()]
+        cursor.execute(sql, params)
+        return [(pk, float(score), exact) for pk, score, exact in cursor.fetchall()][:limit]
 
 
 def rarest_lexemes(claim: Claim, *, k: int) -> list[str]:
     """The claim's k rarest search lexemes (PostgreSQL), rarest first, longest first on ties.
 
-    One query: the claim's lexemes joined to pg_stats' most_common_elems for the `search`
-    column (what ANALYZE found common, with the fraction of rows holding each); a lexeme ANALYZE
-    did not list counts as rare (0). Costs a read of one pg_statistic row.
+    Rarity comes from pg_stats' most_common_elems for the `search` column: what ANALYZE found
+    common, with the fraction of rows holding each; a lexeme it did not list counts as rare (0).
+    Those statistics change only on ANALYZE, so they are read once per STATS_TTL per process.
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            WITH common AS (
-                SELECT elem, freq
-                FROM pg_stats s,
-                     unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
-                         AS f(elem, freq)
-                WHERE s.tablename = 'claims_claim' AND s.attname = 'search'
-                  AND s.schemaname = current_schema()
-            )
-            SELECT v.lexeme
-            FROM unnest(to_tsvector('english', %s)) AS v(lexeme, positions, weights)
-            LEFT JOIN common ON common.elem = v.lexeme
-            ORDER BY coalesce(common.freq, 0), length(v.lexeme) DESC, v.lexeme
-            LIMIT %s
-            """,
-            [claim.content, k],
+            "SELECT lexeme FROM unnest(to_tsvector('english', %s)) AS v(lexeme, positions, weights)",
+            [claim.content],
         )
-        return [row[0] for row in cursor.fetchall()]
+        lexemes = [row[0] for row in cursor.fetchall()]
+    common = common_lexemes()
+    return sorted(lexemes, key=lambda lx: (common.get(lx, 0.0), -len(lx), lx))[:k]
 
 
-def _near_fallback(claim: Claim, *, exclude: set[int], limit: int) -> list[tuple[int, float]]:
+def common_lexemes() -> dict[str, float]:
+    """lexeme -> fraction of claims holding it, for the lexemes ANALYZE found common (cached)."""
+    key = connection.alias, connection.settings_dict["NAME"]
+    cached = _common_cache.get(key)
+    if cached is not None and time.monotonic() - cached[0] < STATS_TTL:
+        return cached[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'claims_claim' AND attname = 'search' "
+            "AND schemaname = current_schema()"
+        )
+        row = cursor.fetchone()
+    # The frequencies array ends with three summary numbers (min, max, null fraction): zip stops.
+    common = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+    _common_cache[key] = (time.monotonic(), common)
+    return common
+
+
+def clear_stats_cache() -> None:
+    """Forget cached pg_stats (after ANALYZE in tests and benchmarks)."""
+    _common_cache.clear()
+
+
+def _ranked_fallback(claim: Claim, *, limit: int) -> list[tuple[int, float, bool]]:
+    exact = list(
+        Claim.objects.filter(content_hash=claim.content_hash)
+        .exclude(pk=claim.pk)
+        .order_by("-id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    ranked = [(pk, 1.0, True) for pk in exact]
     mine = normalise_text(claim.content)
     words = sorted(
         {w for w in mine.split() if len(w) > 3 and w not in _STOPWORDS},
         key=lambda w: (-len(w), w),
     )[:3]
-    if not words:
-        return []
+    if not words or len(ranked) >= limit:
+        return ranked
     query = Q()
     for word in words:
         query |= Q(content__icontains=word)
     candidates = (
         Claim.objects.filter(query)
-        .exclude(pk__in=exclude)
+        .exclude(pk__in=[claim.pk, *exact])
         .values_list("pk", "content")[:CANDIDATE_LIMIT]
     )
     scored = []
     for pk, content in candidates:
         score = difflib.SequenceMatcher(None, mine, normalise_text(content)).ratio()
         if score >= MIN_SCORE:
-            scored.append((pk, round(score, 3)))
-    return sorted(scored, key=lambda pair: (-pair[1], -pair[0]))[:limit]
+            scored.append((pk, round(score, 3), False))
+    scored.sort(key=lambda row: (-row[1], -row[0]))
+    return (ranked + scored)[:limit]

@@ -7,6 +7,7 @@ from django.db import connection
 
 from claims.enums import ClaimStatus, SpeakerKind, Verdict
 from claims.models import Claim, ClaimLink, Speaker, SpeakerMerge, SpeakerMergeSuggestion
+from claims.services.similarity import clear_stats_cache
 from tests.factories import (
     make_alias,
     make_article,
@@ -27,10 +28,11 @@ CLAIMS = "/admin/claims/claim/"
 
 
 @pytest.fixture(autouse=True)
-def cold_content_type_cache():
-    """ContentType lookups are cached per process: clear it so query counts do not depend on
-    which test ran first."""
+def cold_caches():
+    """ContentType lookups and pg_stats are cached per process: clear them so query counts do
+    not depend on which test ran first."""
     ContentType.objects.clear_cache()
+    clear_stats_cache()
 
 
 def change_url(claim):
@@ -223,12 +225,13 @@ def test_claim_change_page_query_count(client, reviewer, django_assert_num_queri
 
     # 1 session, 2 user, 3-4 the claim (speaker, article, outlet, assignee joined) and its
     # tags, 5-6 permissions, 7-10 inlines: links in (with the other claim), evidence, stances,
-    # links out, 11 similar: exact-hash matches, 12 similar: fallback candidates (none similar
-    # here, so no row fetch), 13 the speaker's claims on the same topics, 14 content type
-    # (history link), 15 speaker widget's selected value, 16 publication checklist's evidence
-    # check, 17 assignee choices, 18-20 selected values of the tag, topic and link-target widgets.
-    # PostgreSQL adds one: the claim's rarest lexemes (with pg_stats) before the candidates.
-    with django_assert_num_queries(21 if connection.vendor == "postgresql" else 20):
+    # links out, 11-13 similar claims: exact-hash ids, near candidates, then their rows (the
+    # two link targets share this claim's text), 14 the speaker's claims on the same topics,
+    # 15 content type (history link), 16 speaker widget's selected value, 17 publication
+    # checklist's evidence check, 18 assignee choices, 19-21 selected values of the tag, topic
+    # and link-target widgets. PostgreSQL: 11 is the claim's lexemes, plus one read of pg_stats
+    # (cached afterwards), and 12 finds hash matches and ranked candidates in one statement.
+    with django_assert_num_queries(22 if connection.vendor == "postgresql" else 21):
         response = client.get(change_url(claim))
 
     assert response.status_code == 200

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from claims.services.similarity import (
+    clear_stats_cache,
     rarest_lexemes,
     similar_claims,
     similar_speakers,
@@ -55,6 +56,7 @@ def test_rarest_lexemes_prefers_words_analyze_found_uncommon(on_postgresql):
     claim = make_claim(content="The ministry said Zaporizhzhia reactors were shut")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE claims_claim")
+    clear_stats_cache()
 
     lexemes = rarest_lexemes(claim, k=2)
 
