@@ -17,7 +17,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field, replace
 
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -143,13 +143,6 @@ def _existing(key: str, url: str | None) -> Article | None:
 def _write(*, record, body, key, existing, extracted, session, dry_run) -> ImportResult:
     stats = ResolveStats()
     with session.resolver.article(), transaction.atomic():
-        if connection.vendor == "postgresql":
-            # Don't wait for the WAL flush at each article's commit (it bounds a serial import
-            # at the disk's fsync rate). Atomicity is unchanged: a server crash can lose only
-            # the last moments' committed articles, whole, and re-running the import restores
-            # them. Scoped to this transaction.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         outlet_id, new_outlet = _outlet_id(record.outlet, session)
         fields = {
             "headline": record.headline[:500],

@@ -13,7 +13,7 @@ from collections import Counter
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 
 from claims.importers import ImportFileError, discover, read_file
 from claims.services.imports import (
@@ -93,6 +93,13 @@ class Command(BaseCommand):
         for error in errors:
             self._fail(error, tally)
         session = ImportSession()
+        if connection.vendor == "postgresql" and not self.dry_run:
+            # This connection only imports: don't wait for the WAL flush at each article's
+            # commit (that bounds a serial import at the disk's fsync rate, ~4 ms here).
+            # Atomicity is unchanged; a server crash can lose only the last moments' committed
+            # articles, whole, and re-running the import restores them.
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO OFF")
 
         def items():
             for path in files:
@@ -155,6 +162,9 @@ class Command(BaseCommand):
                 self._note(f"{path}: {result.status}, {result.claims_created} claims", bar)
         if bar is not None:
             bar.close()
+        if connection.vendor == "postgresql" and not self.dry_run:
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO DEFAULT")
         self._summary(tally)
         if tally["failed"]:
             raise CommandError(f"{tally['failed']} file(s) or article(s) failed to import.")
