@@ -19,7 +19,9 @@ def _describe(claim) -> str:
     who = claim.speaker or claim.mention or "(unattributed)"
     cue = f" [{claim.cue}]" if claim.cue else ""
     content = claim.content if len(claim.content) <= 160 else claim.content[:157] + "..."
-    return f"  {claim.start}-{claim.end} {claim.kind:8} {who} ({claim.speaker_kind}){cue}: {content}"
+    return (
+        f"  {claim.start}-{claim.end} {claim.kind:8} {who} ({claim.speaker_kind}){cue}: {content}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
             out.write(f"{path}: {len(claims)} claims\n")
             for claim in claims:
                 out.write(_describe(claim) + "\n")
-        print(f"{path}: {len(claims)} claims in {elapsed * 1000:.1f} ms ({EXTRACTOR_VERSION})",
-              file=sys.stderr)
+        print(
+            f"{path}: {len(claims)} claims in {elapsed * 1000:.1f} ms ({EXTRACTOR_VERSION})",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 

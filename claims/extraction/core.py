@@ -3,6 +3,7 @@
 Cost model: one linear regex pass each for quotes, sentence breaks, names and cues; then work
 bounded by a fixed window per cue. No regex here can backtrack over more than a window.
 """
+# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .speakers import (
     Entity,
-    clause_subject,
     Mention,
     Registry,
+    clause_subject,
     possessor_before,
     subject_after,
     subject_before,
@@ -85,9 +86,7 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 _CUE_RE = _cue_pattern()
-_CLAIM_NOUN_RE = re.compile(
-    r"\b(?P<noun>" + _trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b"
-)
+_CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + _trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
 _THAT_RE = re.compile(r"\bthat\b")
 _COUNT_RE = re.compile(r"[^\W_][\w’'-]*|[“”\"]")
 _TRAILING_PUNCT = " \t\r\n.,;:!?—–-"
@@ -103,12 +102,51 @@ _CONTENT_CUT_RE = re.compile(
 )
 # Time and place adjuncts that may sit between a cue and its "that" complement.
 _ADJUNCT_START = frozenset(
-    (
-        "on in at during after before last this yesterday today tonight earlier later "
-        "monday tuesday wednesday thursday friday saturday sunday repeatedly again also "
-        "recently previously privately publicly once twice flatly bluntly simply then "
-        "separately via through over while when as to from with"
-    ).split()
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "repeatedly",
+        "again",
+        "also",
+        "recently",
+        "previously",
+        "privately",
+        "publicly",
+        "once",
+        "twice",
+        "flatly",
+        "bluntly",
+        "simply",
+        "then",
+        "separately",
+        "via",
+        "through",
+        "over",
+        "while",
+        "when",
+        "as",
+        "to",
+        "from",
+        "with",
+    ]
 )
 _TELL_VERBS = frozenset(
     lx._regular_forms("tell")
@@ -126,7 +164,26 @@ _TELL_VERBS = frozenset(
 )
 # A complement starting with one of these is a noun-phrase object, not reported content.
 _NON_CLAUSE_START = frozenset(
-    "about of for with by from into onto upon against over under at to him them me us".split()
+    [
+        "about",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "against",
+        "over",
+        "under",
+        "at",
+        "to",
+        "him",
+        "them",
+        "me",
+        "us",
+    ]
 )
 # After "A, he said," these start a new clause, so the attribution is not parenthetical.
 _NOT_PARENTHETICAL = re.compile(
@@ -134,15 +191,32 @@ _NOT_PARENTHETICAL = re.compile(
     r"who|which|where|in|on|at|during|with|to|for)\b"
 )
 _CLAUSE_LINKS = frozenset(
-    "as while when but and because after before although though since until whereas if "
-    "which who where".split()
+    [
+        "as",
+        "while",
+        "when",
+        "but",
+        "and",
+        "because",
+        "after",
+        "before",
+        "although",
+        "though",
+        "since",
+        "until",
+        "whereas",
+        "if",
+        "which",
+        "who",
+        "where",
+    ]
 )
-_WH_WORDS = frozenset("what whatever how why when where whether whoever".split())
+_WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
 _QUOTE_CHARS = "\"“”„‟«»'"
-_CLOSING_QUOTE_ENDINGS = (",”", ",\"", ",''", "”", "\"", "''", "?”", "!”", "»")
+_CLOSING_QUOTE_ENDINGS = (",”", ',"', ",''", "”", '"', "''", "?”", "!”", "»")
 
 
 @dataclass(slots=True)
@@ -285,11 +359,15 @@ class _Extractor:
             first = gap[0].low
             is_tell = cue.lower() in _TELL_VERBS
             if (
-                first in _ADJUNCT_START
-                or text[pos] == ","
-                or is_tell
-                or (len(gap) <= 3 and all(t.cap or t.low in lx.DETERMINERS for t in gap))
-            ) and len(gap) <= 14 and not any(t.text in _QUOTE_CHARS for t in gap):
+                (
+                    first in _ADJUNCT_START
+                    or text[pos] == ","
+                    or is_tell
+                    or (len(gap) <= 3 and all(t.cap or t.low in lx.DETERMINERS for t in gap))
+                )
+                and len(gap) <= 14
+                and not any(t.text in _QUOTE_CHARS for t in gap)
+            ):
                 return self.cut_content(m.end(), s1)
         low = cue.lower()
         toks = tokenize(text, pos, min(s1, pos + 120))
@@ -317,13 +395,28 @@ class _Extractor:
                 i = k + 1
                 if i < len(toks) and toks[i].low in _CLAUSE_LINKS:
                     return (s1, s1)
-            elif toks[0].low in ("on", "in", "at", "during", "last", "this", "yesterday",
-                                 "today", "earlier", "later") or toks[0].low.endswith("day"):
+            elif toks[0].low in (
+                "on",
+                "in",
+                "at",
+                "during",
+                "last",
+                "this",
+                "yesterday",
+                "today",
+                "earlier",
+                "later",
+            ) or toks[0].low.endswith("day"):
                 # Time adjunct without a comma: skip up to three words.
                 i = 1
-                while i < len(toks) and i < 3 and (
-                    toks[i].cap or toks[i].low in lx.DETERMINERS or toks[i].low in (
-                        "week", "month", "year", "night", "morning", "evening", "afternoon"
+                while (
+                    i < len(toks)
+                    and i < 3
+                    and (
+                        toks[i].cap
+                        or toks[i].low in lx.DETERMINERS
+                        or toks[i].low
+                        in ("week", "month", "year", "night", "morning", "evening", "afternoon")
                     )
                 ):
                     i += 1
@@ -401,8 +494,9 @@ class _Extractor:
                 content = self.quote_or_clause(c0, c0 + len(pre))
             elif not pre:
                 q = self.quote_ending_before(s0)
-                content = (q.start, q.end) if q is not None else self.content_after(
-                    cs, ce, s1, "say")
+                content = (
+                    (q.start, q.end) if q is not None else self.content_after(cs, ce, s1, "say")
+                )
             else:
                 return
             if content[1] > content[0]:
@@ -421,8 +515,10 @@ class _Extractor:
             return
         if not belief and before.endswith(",") and low not in _TELL_VERBS:
             apposed = subject_before(text, c0, cs)
-            if apposed is not None and apposed.proper and self.phrase_opens_clause(
-                c0, apposed.phrase_start or apposed.start
+            if (
+                apposed is not None
+                and apposed.proper
+                and self.phrase_opens_clause(c0, apposed.phrase_start or apposed.start)
             ):
                 after_mention = None
             else:
@@ -477,9 +573,11 @@ class _Extractor:
                 return
             self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
             return
-        if not pre and not belief and (not after_l or after_l[0] in ".!?" or self.content_is_before(
-            "”", ce, s1, after_l
-        )):
+        if (
+            not pre
+            and not belief
+            and (not after_l or after_l[0] in ".!?" or self.content_is_before("”", ce, s1, after_l))
+        ):
             # "“A.” Trump said." : the quote ended the previous sentence.
             q = self.quote_ending_before(s0)
             if q is not None:
@@ -490,8 +588,8 @@ class _Extractor:
         if belief and low in lx.BELIEF_FORMS and not self.clause_follows(ce, s1):
             return
         content = self.content_after(cs, ce, s1, cue_word)
-        if content[1] <= content[0] or _words(text, *content) < 2 and not self.in_quote(
-            content[0] + 1
+        if content[1] <= content[0] or (
+            _words(text, *content) < 2 and not self.in_quote(content[0] + 1)
         ):
             return
         if m.group("head") and mention.kind != "person" and not mention.pronoun:
@@ -573,9 +671,7 @@ class _Extractor:
             return None
         return q
 
-    def content_is_before(
-        self, pre: str, ce: int, s1: int, after_l: str, cue: str = ""
-    ) -> bool:
+    def content_is_before(self, pre: str, ce: int, s1: int, after_l: str, cue: str = "") -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
             return True
@@ -678,7 +774,7 @@ class _Extractor:
 
     def handle_according(self, cs: int, ce: int, s0: int, s1: int) -> None:
         text = self.text
-        mention, stop = subject_after(text, ce, s1)
+        mention, _ = subject_after(text, ce, s1)
         if mention is None:
             return
         before = _strip_span(text, s0, cs)
@@ -704,13 +800,15 @@ class _Extractor:
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
     def handle_participle(self, cs: int, ce: int, s0: int, s1: int, cue_word: str) -> None:
-        """", adding that ..." / "and arguing that ...": the speaker is the clause subject."""
+        """ ", adding that ..." / "and arguing that ...": the speaker is the clause subject."""
         text = self.text
         pre = text[max(s0, cs - 6) : cs].rstrip()
         if not pre.endswith((",", "and", "but")):
             return
-        if not cue_word.lower().endswith("ing") and cue_word.lower() in lx.WEAK_CUES and not any(
-            d.sentence == (s0, s1) for d in self.drafts[-3:]
+        if (
+            not cue_word.lower().endswith("ing")
+            and cue_word.lower() in lx.WEAK_CUES
+            and not any(d.sentence == (s0, s1) for d in self.drafts[-3:])
         ):
             return
         if cue_word.lower() in lx.WEAK_CUES and not self.strong_complement(ce, s1, cue_word):
@@ -746,14 +844,11 @@ class _Extractor:
         content = self.cut_content(m.end(), s1)
         if _words(text, *content) < 3:
             return
-        self.add(
-            _Draft(*content, self.kind_of(*content), (ns, m.end("noun")), mention, (s0, s1))
-        )
+        self.add(_Draft(*content, self.kind_of(*content), (ns, m.end("noun")), mention, (s0, s1)))
 
     def attach_quotes(self) -> None:
         """Quotes no cue claimed: split-quote halves, multi-paragraph and continuation quotes,
         and `Name: "..."` headline forms."""
-        text = self.text
         drafts = self.drafts
         starts = [d.start for d in drafts]
         new: list[_Draft] = []
@@ -761,7 +856,7 @@ class _Extractor:
             if self.is_taken(q.start) or self.overlaps_taken(q.start, q.end):
                 continue
             s0, s1 = self.sentence(q.start)
-            p0, p1 = self.paragraph_of(q.start)
+            p0, _ = self.paragraph_of(q.start)
             i = bisect.bisect_right(starts, q.start) - 1
             prev = drafts[i] if i >= 0 else None
             if new and (prev is None or new[-1].start > prev.start):
@@ -907,5 +1002,5 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         return []
     try:
         return _Extractor(text).run()
-    except Exception:  # noqa: BLE001 - the contract is "never raises"; a bug yields no claims
+    except Exception:
         return []

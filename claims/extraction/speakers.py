@@ -4,6 +4,7 @@ one canonical name per article ("Mr. Blinken", "he" -> "Antony J. Blinken").
 Parsing is token based over a short window next to a cue, so the cost per claim is bounded
 by the window size, not by the article length.
 """
+# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 
@@ -31,18 +32,80 @@ _NAME_RE = re.compile(
 _HONORIFIC_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)")
 
 _LEADING_SKIP = frozenset(
-    (
-        "but and so yet as if when while because although though since after before then "
-        "still however now also instead meanwhile indeed moreover thus hence even only or "
-        "nor later earlier"
-    ).split()
+    [
+        "but",
+        "and",
+        "so",
+        "yet",
+        "as",
+        "if",
+        "when",
+        "while",
+        "because",
+        "although",
+        "though",
+        "since",
+        "after",
+        "before",
+        "then",
+        "still",
+        "however",
+        "now",
+        "also",
+        "instead",
+        "meanwhile",
+        "indeed",
+        "moreover",
+        "thus",
+        "hence",
+        "even",
+        "only",
+        "or",
+        "nor",
+        "later",
+        "earlier",
+    ]
 )
 _PREPOSITIONS = frozenset(
-    (
-        "in on at to from with by into onto about against over under after before during "
-        "through between among within without across around behind beyond near upon via per "
-        "like toward towards despite except amid for of"
-    ).split()
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "into",
+        "onto",
+        "about",
+        "against",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "through",
+        "between",
+        "among",
+        "within",
+        "without",
+        "across",
+        "around",
+        "behind",
+        "beyond",
+        "near",
+        "upon",
+        "via",
+        "per",
+        "like",
+        "toward",
+        "towards",
+        "despite",
+        "except",
+        "amid",
+        "for",
+        "of",
+    ]
 )
 _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
@@ -176,9 +239,11 @@ def _back_np_start(tokens: list[Token], j: int, floor: int) -> int:
         low = t.low
         if not _is_wordish(t):
             break
-        if t.cap or low in lx.HONORIFICS:
-            i -= 1
-        elif low in ("of",) and i - 1 > floor and tokens[i - 2].cap and i < j:
+        if (
+            t.cap
+            or low in lx.HONORIFICS
+            or (low in ("of",) and i - 1 > floor and tokens[i - 2].cap and i < j)
+        ):
             i -= 1
         elif low in lx.DETERMINERS:
             i -= 1
@@ -205,7 +270,7 @@ def _name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
     a = j
     while a > i:
         t = tokens[a - 1]
-        if t.cap or _INITIAL_RE.match(t.text) or t.low in _NAME_PARTICLES and a < b:
+        if t.cap or _INITIAL_RE.match(t.text) or (t.low in _NAME_PARTICLES and a < b):
             a -= 1
         else:
             break
@@ -310,15 +375,19 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
     if is_person and b - a == 1 and a == i and not words[0][:1].isupper():
         is_person = False
-    if is_person and b - a == 1 and (
-        tokens[a].low in lx.ANONYMOUS_HEADS or tokens[a].low in lx.PLURAL_GROUP_HINT
+    if (
+        is_person
+        and b - a == 1
+        and (tokens[a].low in lx.ANONYMOUS_HEADS or tokens[a].low in lx.PLURAL_GROUP_HINT)
     ):
         is_person = False  # "Diplomats said" at the start of a sentence
     if is_person:
         # A single capitalised word that is a plural or a demonym ("Democrats") is a group.
         single = run_words[0] if len(run_words) == 1 else ""
-        if single and (single in lx.DEMONYMS or single.endswith("s") and single.lower() in
-                       lx.PLURAL_GROUP_HINT):
+        if single and (
+            single in lx.DEMONYMS
+            or (single.endswith("s") and single.lower() in lx.PLURAL_GROUP_HINT)
+        ):
             is_person = False
     if is_person:
         s, e = tokens[a].start, tokens[b - 1].end
@@ -386,9 +455,17 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     start = max(start, cue_start - 300)
     tokens = _drop_parentheses(tokenize(text, start, cue_start))
     j = len(tokens)
-    while j > 0 and _is_wordish(tokens[j - 1]) and (
-        tokens[j - 1].low in lx.AUX_ADVERBS
-        or (tokens[j - 1].low.endswith("ly") and not tokens[j - 1].cap and len(tokens[j - 1].low) > 4)
+    while (
+        j > 0
+        and _is_wordish(tokens[j - 1])
+        and (
+            tokens[j - 1].low in lx.AUX_ADVERBS
+            or (
+                tokens[j - 1].low.endswith("ly")
+                and not tokens[j - 1].cap
+                and len(tokens[j - 1].low) > 4
+            )
+        )
     ):
         j -= 1
     if j == 0:
@@ -480,8 +557,11 @@ def _role_text(m: Mention) -> str:
 
 
 def _role_words(words: list[str]) -> str:
-    while words and (words[0].lower() in lx.DETERMINERS or _POSSESSIVE_RE.search(words[0])
-                     or words[0] in lx.DEMONYMS):
+    while words and (
+        words[0].lower() in lx.DETERMINERS
+        or _POSSESSIVE_RE.search(words[0])
+        or words[0] in lx.DEMONYMS
+    ):
         words = words[1:]
     for cut in ("of", "for", "at", "in", "with", "who", "which", "from"):
         if cut in words:
@@ -498,7 +578,7 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     if tokens[j - 1].low in lx.PRONOUNS or tokens[j - 1].low in ("who", "which"):
         return mention_from_tokens(text, tokens, j - 1, j)
     first = tokens[seg_start].low
-    if first not in _PREPOSITIONS and first not in lx.NP_STOP or first == "the":
+    if (first not in _PREPOSITIONS and first not in lx.NP_STOP) or first == "the":
         end = _np_end(tokens, seg_start, j)
         # The phrase must reach the cue, or be followed by a relative clause.
         if end > seg_start and (
@@ -545,12 +625,59 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
 
 
 _TIME_WORDS = frozenset(
-    (
-        "on in at last this next yesterday today tonight week month year morning evening night "
-        "afternoon earlier later also monday tuesday wednesday thursday friday saturday sunday "
-        "january february march april may june july august september october november december "
-        "jan feb aug sept oct nov dec the a of ago recently previously"
-    ).split()
+    [
+        "on",
+        "in",
+        "at",
+        "last",
+        "this",
+        "next",
+        "yesterday",
+        "today",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "earlier",
+        "later",
+        "also",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "the",
+        "a",
+        "of",
+        "ago",
+        "recently",
+        "previously",
+    ]
 )
 
 
@@ -590,9 +717,17 @@ def possessor_before(text: str, start: int, noun_start: int) -> Mention | None:
     j = len(tokens)
     # Skip adjectives between the possessor and the noun.
     k = j
-    while k > 0 and _is_wordish(tokens[k - 1]) and not tokens[k - 1].cap and (
-        tokens[k - 1].low not in lx.PRONOUNS and tokens[k - 1].low not in ("his", "their", "its")
-    ) and not _POSSESSIVE_RE.search(tokens[k - 1].text) and j - k < 3:
+    while (
+        k > 0
+        and _is_wordish(tokens[k - 1])
+        and not tokens[k - 1].cap
+        and (
+            tokens[k - 1].low not in lx.PRONOUNS
+            and tokens[k - 1].low not in ("his", "their", "its")
+        )
+        and not _POSSESSIVE_RE.search(tokens[k - 1].text)
+        and j - k < 3
+    ):
         k -= 1
     if k == 0:
         return None
@@ -602,9 +737,12 @@ def possessor_before(text: str, start: int, noun_start: int) -> Mention | None:
         return Mention(t.start, t.end, t.text, "", "", pronoun=p)
     if _POSSESSIVE_RE.search(t.text) and t.cap:
         i = k - 1
-        while i > 0 and k - i < 6 and (
-            tokens[i - 1].cap or _INITIAL_RE.match(tokens[i - 1].text)
-        ) and not _POSSESSIVE_RE.search(tokens[i - 1].text):
+        while (
+            i > 0
+            and k - i < 6
+            and (tokens[i - 1].cap or _INITIAL_RE.match(tokens[i - 1].text))
+            and not _POSSESSIVE_RE.search(tokens[i - 1].text)
+        ):
             i -= 1
         m = mention_from_tokens(text, tokens, i, k)
         if m is not None:
@@ -686,8 +824,10 @@ class Registry:
         if ent is None:
             last = full.split()[-1]
             ent = self.by_last.get(last)
-            if ent is None or len(full) > len(ent.name) and ent.name.split()[-1] == last and (
-                full.split()[0] == ent.name.split()[0]
+            if ent is None or (
+                len(full) > len(ent.name)
+                and ent.name.split()[-1] == last
+                and (full.split()[0] == ent.name.split()[0])
             ):
                 if ent is None:
                     ent = Entity(full, "person", last=last, proper=True)
@@ -783,7 +923,7 @@ class Registry:
     @staticmethod
     def _compatible(ent: Entity, p: str, want_person: bool) -> bool:
         if want_person:
-            if ent.kind != "person" or ent.gender and ent.gender != p:
+            if ent.kind != "person" or (ent.gender and ent.gender != p):
                 return False
             head = ent.name.split()[-1].lower() if ent.name else ""
             return ent.proper or head in lx.ANONYMOUS_HEADS or head in lx.TITLE_WORDS

@@ -13,7 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "claims.extraction", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -32,8 +36,12 @@ def test_cli_jsonl_prints_only_claim_records_with_offsets_into_raw_text(tmp_path
     assert rec["kind"] == "direct"
     assert raw[rec["content"]["start"] : rec["content"]["end"]] == rec["content"]["text"]
     assert rec["content"]["text"] == "“We hold,”"
-    assert rec["speaker"] == {"start": raw.index("Anna"), "end": raw.index("Anna") + 9,
-                              "text": "Anna Berg", "name": "Anna Berg"}
+    assert rec["speaker"] == {
+        "start": raw.index("Anna"),
+        "end": raw.index("Anna") + 9,
+        "text": "Anna Berg",
+        "name": "Anna Berg",
+    }
     assert rec["cue"]["text"] == "said"
     assert "ms" in proc.stderr
 

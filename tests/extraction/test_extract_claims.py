@@ -1,4 +1,5 @@
 """Behaviour of `extract_claims` on small hand-written texts, one case per rule."""
+# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 
@@ -25,14 +26,25 @@ def _check(claim: ExtractedClaim, expected: dict) -> None:
 DIRECT_CASES = [
     pytest.param(
         "“We will hold the line,” Ms. Maliar said.",
-        {"content": "“We will hold the line,”", "kind": "direct", "cue": "said",
-         "mention": "Ms. Maliar", "speaker": "Maliar"},
+        {
+            "content": "“We will hold the line,”",
+            "kind": "direct",
+            "cue": "said",
+            "mention": "Ms. Maliar",
+            "speaker": "Maliar",
+        },
         id="curly-quote-then-cue",
     ),
     pytest.param(
         '"We will hold the line," said John Smith, a spokesman for the army.',
-        {"content": '"We will hold the line,"', "kind": "direct", "cue": "said",
-         "mention": "John Smith", "speaker": "John Smith", "role": "spokesman"},
+        {
+            "content": '"We will hold the line,"',
+            "kind": "direct",
+            "cue": "said",
+            "mention": "John Smith",
+            "speaker": "John Smith",
+            "role": "spokesman",
+        },
         id="straight-quote-cue-first",
     ),
     pytest.param(
@@ -42,8 +54,12 @@ DIRECT_CASES = [
     ),
     pytest.param(
         "“A is true,” she said. “B is true as well.”",
-        {"content": "“A is true,” she said. “B is true as well.”", "kind": "direct",
-         "mention": "she", "cue": "said"},
+        {
+            "content": "“A is true,” she said. “B is true as well.”",
+            "kind": "direct",
+            "mention": "she",
+            "cue": "said",
+        },
         id="quote-split-around-cue-is-one-claim",
     ),
     pytest.param(
@@ -92,6 +108,7 @@ def test_extract_claims_continuation_paragraph_takes_previous_speaker():
 
 # -- mixed and indirect speech ------------------------------------------------------------
 
+
 def test_extract_claims_mixed_quote_inside_reported_speech():
     text = (
         "Mr. Blinken said at a news conference that the United States saw “zero evidence” "
@@ -101,17 +118,46 @@ def test_extract_claims_mixed_quote_inside_reported_speech():
     claim = _only(text)
 
     assert claim.kind == "mixed"
-    assert claim.content == (
-        "the United States saw “zero evidence” that Russia was ready to talk"
-    )
+    assert claim.content == ("the United States saw “zero evidence” that Russia was ready to talk")
 
 
 REPORTING_VERBS = [
-    "said", "says", "insisted", "argued", "added", "warned", "noted", "stated", "declared",
-    "denied", "claimed", "announced", "acknowledged", "admitted", "asserted", "complained",
-    "conceded", "confirmed", "contended", "emphasized", "explained", "maintained",
-    "predicted", "promised", "reiterated", "repeated", "replied", "reported", "responded",
-    "revealed", "stressed", "suggested", "testified", "tweeted", "vowed", "wrote",
+    "said",
+    "says",
+    "insisted",
+    "argued",
+    "added",
+    "warned",
+    "noted",
+    "stated",
+    "declared",
+    "denied",
+    "claimed",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "asserted",
+    "complained",
+    "conceded",
+    "confirmed",
+    "contended",
+    "emphasized",
+    "explained",
+    "maintained",
+    "predicted",
+    "promised",
+    "reiterated",
+    "repeated",
+    "replied",
+    "reported",
+    "responded",
+    "revealed",
+    "stressed",
+    "suggested",
+    "testified",
+    "tweeted",
+    "vowed",
+    "wrote",
 ]
 
 
@@ -153,8 +199,11 @@ def test_extract_claims_indirect_speech_with_reporting_verb(verb):
         ),
         pytest.param(
             "The economy grew by 3 percent last year, the ministry said.",
-            {"cue": "said", "content": "The economy grew by 3 percent last year",
-             "mention": "the ministry"},
+            {
+                "cue": "said",
+                "content": "The economy grew by 3 percent last year",
+                "mention": "the ministry",
+            },
             id="content-before-cue",
         ),
     ],
@@ -168,20 +217,31 @@ def test_extract_claims_indirect_forms(text, expected):
     [
         pytest.param(
             "According to state media, the two leaders discussed trade.",
-            {"cue": "According to", "content": "the two leaders discussed trade",
-             "mention": "state media", "speaker_kind": "media"},
+            {
+                "cue": "According to",
+                "content": "the two leaders discussed trade",
+                "mention": "state media",
+                "speaker_kind": "media",
+            },
             id="according-to-first",
         ),
         pytest.param(
             "The two leaders discussed trade, according to state media.",
-            {"cue": "according to", "content": "The two leaders discussed trade",
-             "mention": "state media"},
+            {
+                "cue": "according to",
+                "content": "The two leaders discussed trade",
+                "mention": "state media",
+            },
             id="according-to-last",
         ),
         pytest.param(
             'Zelensky: "We will not give up our land."',
-            {"cue": ":", "content": '"We will not give up our land."', "mention": "Zelensky",
-             "kind": "direct"},
+            {
+                "cue": ":",
+                "content": '"We will not give up our land."',
+                "mention": "Zelensky",
+                "kind": "direct",
+            },
             id="headline-colon-form",
         ),
     ],
@@ -203,14 +263,22 @@ def test_extract_claims_scare_quotes_alone_are_not_claims():
 MENTION_CASES = [
     pytest.param(
         "Secretary of State Antony J. Blinken said the talks were useful.",
-        {"mention": "Antony J. Blinken", "speaker": "Antony J. Blinken",
-         "role": "Secretary of State", "speaker_kind": "person"},
+        {
+            "mention": "Antony J. Blinken",
+            "speaker": "Antony J. Blinken",
+            "role": "Secretary of State",
+            "speaker_kind": "person",
+        },
         id="name-with-title",
     ),
     pytest.param(
         "“It is hard,” Ukraine’s president, Volodymyr Zelensky, said on Tuesday.",
-        {"mention": "Volodymyr Zelensky", "speaker": "Volodymyr Zelensky",
-         "role": "president", "affiliation": "Ukraine"},
+        {
+            "mention": "Volodymyr Zelensky",
+            "speaker": "Volodymyr Zelensky",
+            "role": "president",
+            "affiliation": "Ukraine",
+        },
         id="appositive-role-before-name",
     ),
     pytest.param(
@@ -221,14 +289,21 @@ MENTION_CASES = [
     pytest.param(
         "In an audio message, the head of the Wagner mercenary force that has led the "
         "offensive said there was no sign of a retreat.",
-        {"mention": "the head of the Wagner mercenary force",
-         "speaker": "Head of the Wagner mercenary force", "speaker_kind": "person"},
+        {
+            "mention": "the head of the Wagner mercenary force",
+            "speaker": "Head of the Wagner mercenary force",
+            "speaker_kind": "person",
+        },
         id="role-description-with-relative-clause",
     ),
     pytest.param(
         "Russia says its annexation must be the baseline for talks.",
-        {"mention": "Russia", "speaker": "Russia", "speaker_kind": "government",
-         "affiliation": "Russia"},
+        {
+            "mention": "Russia",
+            "speaker": "Russia",
+            "speaker_kind": "government",
+            "affiliation": "Russia",
+        },
         id="country-as-government",
     ),
     pytest.param(
@@ -238,14 +313,21 @@ MENTION_CASES = [
     ),
     pytest.param(
         "China’s Foreign Ministry said the proposal was balanced.",
-        {"mention": "China’s Foreign Ministry", "speaker_kind": "government",
-         "affiliation": "China"},
+        {
+            "mention": "China’s Foreign Ministry",
+            "speaker_kind": "government",
+            "affiliation": "China",
+        },
         id="ministry-as-government",
     ),
     pytest.param(
         "American officials say China is providing a smoke screen.",
-        {"mention": "American officials", "speaker": "American officials",
-         "speaker_kind": "anonymous", "affiliation": "United States"},
+        {
+            "mention": "American officials",
+            "speaker": "American officials",
+            "speaker_kind": "anonymous",
+            "affiliation": "United States",
+        },
         id="anonymous-officials",
     ),
     pytest.param(
@@ -262,6 +344,7 @@ def test_extract_claims_speaker_mentions(text, expected):
 
 
 # -- resolution inside an article ---------------------------------------------------------
+
 
 def test_extract_claims_resolves_honorific_and_surname_to_full_name():
     text = (
@@ -307,6 +390,7 @@ def test_extract_claims_resolves_they_to_previous_group():
 
 
 # -- contract -------------------------------------------------------------------------------
+
 
 def test_extracted_claim_is_frozen():
     claim = _only("“Yes,” she said.")

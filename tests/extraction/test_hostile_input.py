@@ -1,4 +1,5 @@
 """Hostile input: never raise, offsets always valid, time linear in the input size."""
+# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 
@@ -19,10 +20,17 @@ def _assert_valid(text: str) -> None:
         assert text[c.start : c.end] == c.content
         assert c.kind in ("direct", "indirect", "mixed")
         assert c.speaker_kind in (
-            "person", "government", "organization", "media", "group", "anonymous"
+            "person",
+            "government",
+            "organization",
+            "media",
+            "group",
+            "anonymous",
         )
-        for s, e, value in ((c.cue_start, c.cue_end, c.cue),
-                            (c.mention_start, c.mention_end, c.mention)):
+        for s, e, value in (
+            (c.cue_start, c.cue_end, c.cue),
+            (c.mention_start, c.mention_end, c.mention),
+        ):
             if value is None:
                 assert s is None and e is None
             else:
@@ -40,8 +48,13 @@ HOSTILE = {
     "said": lambda n: "said " * (n // 5),
     "said-with-names": lambda n: "Mr. Smith said. " * (n // 16),
     "quote-said": lambda n: '"Yes," he said. ' * (n // 16),
-    "one-huge-paragraph": lambda n: ("The minister said that the plan was sound, and officials "
-                                     "say it will work, according to reports. ") * (n // 100),
+    "one-huge-paragraph": lambda n: (
+        (
+            "The minister said that the plan was sound, and officials "
+            "say it will work, according to reports. "
+        )
+        * (n // 100)
+    ),
     "unbalanced-quotes": lambda n: "“He said it ” was “ fine, " * (n // 26),
     "exclamations": lambda n: "!" * n,
     "dots": lambda n: "." * n,
@@ -78,8 +91,17 @@ def _best_time(text: str, repeat: int = 3) -> float:
 
 @pytest.mark.parametrize(
     "name",
-    ["straight-quotes", "honorifics", "said", "quote-said", "one-huge-paragraph",
-     "unbalanced-quotes", "exclamations", "spaces-and-commas", "capitalised-words"],
+    [
+        "straight-quotes",
+        "honorifics",
+        "said",
+        "quote-said",
+        "one-huge-paragraph",
+        "unbalanced-quotes",
+        "exclamations",
+        "spaces-and-commas",
+        "capitalised-words",
+    ],
 )
 def test_extract_claims_time_is_linear(name):
     build = HOSTILE[name]
@@ -103,12 +125,56 @@ def test_clean_text_time_is_linear():
     assert t_large < 10 * max(t_small, 1e-3)
 
 
-_WORDS = st.sampled_from([
-    "said", "says", "told", "according to", "Mr.", "Ms.", "Smith", "he", "she", "they",
-    "the", "officials", "that", ",", ".", ":", ";", "\n", "\n\n", '"', "“", "”", "''", "'",
-    "‘", "’", "(", ")", "—", "Kremlin", "Russia", "who", "and", "adding", "\x00", "\u202e",
-    "A.", "U.S.", "!", "?", " ", "  ", "insisted", "declaration", "Said", "claims",
-])
+_WORDS = st.sampled_from(
+    [
+        "said",
+        "says",
+        "told",
+        "according to",
+        "Mr.",
+        "Ms.",
+        "Smith",
+        "he",
+        "she",
+        "they",
+        "the",
+        "officials",
+        "that",
+        ",",
+        ".",
+        ":",
+        ";",
+        "\n",
+        "\n\n",
+        '"',
+        "“",
+        "”",
+        "''",
+        "'",
+        "‘",
+        "’",
+        "(",
+        ")",
+        "—",
+        "Kremlin",
+        "Russia",
+        "who",
+        "and",
+        "adding",
+        "\x00",
+        "\u202e",
+        "A.",
+        "U.S.",
+        "!",
+        "?",
+        " ",
+        "  ",
+        "insisted",
+        "declaration",
+        "Said",
+        "claims",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

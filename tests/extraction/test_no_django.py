@@ -17,8 +17,13 @@ def test_extraction_import_loads_no_django_module():
     )
 
     proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-        check=True, env={"PATH": "/usr/bin:/bin"},
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
     )
 
     assert proc.stdout.strip() == ""

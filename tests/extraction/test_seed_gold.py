@@ -5,6 +5,7 @@ the shared scorer does, or any overlap: a split quote is one claim here but may 
 annotation) and names the same speaker (last name token, case-insensitive). Precision counts
 extracted claims whose content matches some gold claim.
 """
+# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 
@@ -44,9 +45,12 @@ def _score():
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["claims"]
     claims = extract_claims(text)
     found = [
-        g for g in gold
-        if any(_content_match(text, g, c) and _last_token(c.speaker) == _last_token(g["speaker"])
-               for c in claims)
+        g
+        for g in gold
+        if any(
+            _content_match(text, g, c) and _last_token(c.speaker) == _last_token(g["speaker"])
+            for c in claims
+        )
     ]
     matched = [c for c in claims if any(_content_match(text, g, c) for g in gold)]
     return gold, claims, found, matched

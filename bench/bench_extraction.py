@@ -1,0 +1,82 @@
+"""bench_extraction.py [JSONL]: claim extraction speed against a bare regex pass.
+
+Runs `extract_claims` over every article text of a PolNeAR-style JSON Lines file (default: the
+shared train split, 840 articles) in one process, then a "bare regex pass" over the same
+texts: one finditer of a double-quote regex and one of a said/says/told regex, keeping the
+match spans. Prints articles/s for both and the ratio. Best of --repeat runs; nothing is
+written. The texts are read at run time and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from claims.extraction import EXTRACTOR_VERSION, extract_claims  # noqa: E402 - after sys.path
+
+DEFAULT = Path("/work/shared/data/polnear/train.jsonl")
+_BARE_QUOTE_RE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+_BARE_SAID_RE = re.compile(r"\b(?:said|says|told)\b")
+
+
+def bare_pass(texts: list[str]) -> int:
+    found = 0
+    for text in texts:
+        quotes = [m.span() for m in _BARE_QUOTE_RE.finditer(text)]
+        cues = [m.span() for m in _BARE_SAID_RE.finditer(text)]
+        found += len(quotes) + len(cues)
+    return found
+
+
+def extraction_pass(texts: list[str]) -> int:
+    return sum(len(extract_claims(text)) for text in texts)
+
+
+def best_of(fn, texts: list[str], repeat: int) -> tuple[float, int]:
+    best, result = float("inf"), 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn(texts)
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("jsonl", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    if not args.jsonl.exists():
+        print(f"bench_extraction: skipped, {args.jsonl} not found", file=sys.stderr)
+        return 0
+    with args.jsonl.open(encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    words = sum(len(t.split()) for t in texts)
+    extraction_pass(texts[:20])  # warm caches and lazy imports
+
+    t_bare, n_bare = best_of(bare_pass, texts, args.repeat)
+    t_ext, n_claims = best_of(extraction_pass, texts, args.repeat)
+
+    n = len(texts)
+    print(f"extractor {EXTRACTOR_VERSION}; {n} articles, {words} words; best of {args.repeat}")
+    print(
+        f"bare regex pass : {n / t_bare:10.1f} articles/s  {words / t_bare:12.0f} words/s"
+        f"  ({n_bare} matches, {t_bare * 1000:.1f} ms)"
+    )
+    print(
+        f"extract_claims  : {n / t_ext:10.1f} articles/s  {words / t_ext:12.0f} words/s"
+        f"  ({n_claims} claims, {t_ext * 1000:.1f} ms, {t_ext / n * 1000:.2f} ms/article)"
+    )
+    print(f"ratio extraction/bare time: {t_ext / t_bare:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
