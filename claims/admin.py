@@ -96,6 +96,12 @@ class HasLinksFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SpeakerKindFilter(admin.ChoicesFieldListFilter):
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.title = "speaker kind"
+
+
 class ClaimChildInline:
     """Inlines of a claim follow the claim: settled claims are read-only for reviewers."""
 
@@ -188,7 +194,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         "status",
         "verdict",
         "kind",
-        ("speaker__kind", admin.ChoicesFieldListFilter),
+        ("speaker__kind", SpeakerKindFilter),
         ("tags", admin.RelatedOnlyFieldListFilter),
         ("stances__topic", admin.RelatedOnlyFieldListFilter),
         ("article__outlet", admin.RelatedOnlyFieldListFilter),
