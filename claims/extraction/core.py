@@ -76,7 +76,7 @@ def _trie_regex(words: set[str] | frozenset[str]) -> str:
 
 
 def _cue_pattern() -> re.Pattern[str]:
-    alts = _trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS)
+    alts = _trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS | lx.ATTITUDE_FORMS)
     return re.compile(
         r"\b(?:(?P<acc>[Aa]ccording\s+to|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
         r"announced|quoted|told\s+to|said)\s+by)|(?P<point>point(?:s|ed|ing)?\s+out)"
@@ -212,6 +212,7 @@ _CLAUSE_LINKS = frozenset(
     ]
 )
 _WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
+_INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -423,7 +424,8 @@ class _Extractor:
             else:
                 return (s1, s1)
         if i >= len(toks) or (
-            toks[i].low in _NON_CLAUSE_START and not (toks[i].low == "to" and low in _TELL_VERBS)
+            toks[i].low in _NON_CLAUSE_START
+            and not (toks[i].low == "to" and (low in _TELL_VERBS or low in lx.INTENT_FORMS))
         ):
             return (s1, s1)
         return self.cut_content(toks[i].start, s1)
@@ -475,7 +477,9 @@ class _Extractor:
         c0 = self.clause_start(s0, cs)
         cue_word = m.group()
         low = cue_word.lower()
-        belief = m.group("verb") is not None and low in lx.BELIEF_FORMS
+        belief = m.group("verb") is not None and (
+            low in lx.BELIEF_FORMS or low in lx.ATTITUDE_FORMS
+        )
         if m.group("acc"):
             self.handle_according(cs, ce, s0, s1)
             return
@@ -583,9 +587,7 @@ class _Extractor:
             if q is not None:
                 self.add(_Draft(q.start, q.end, "direct", (cs, ce), mention, (s0, s1)))
                 return
-        if low in lx.WEAK_CUES and not self.strong_complement(ce, s1, low):
-            return
-        if belief and low in lx.BELIEF_FORMS and not self.clause_follows(ce, s1):
+        if not self.complement_ok(ce, s1, low):
             return
         content = self.content_after(cs, ce, s1, cue_word)
         if content[1] <= content[0] or (
@@ -724,6 +726,21 @@ class _Extractor:
         m = _THAT_RE.search(window, 0, 60)
         return m is not None and not any(c in window[: m.start()] for c in _QUOTE_CHARS)
 
+    def complement_ok(self, ce: int, s1: int, low: str) -> bool:
+        """Does what follows the cue look like something attributed, for this kind of cue?"""
+        text = self.text
+        if low in lx.INTENT_FORMS and _INTENT_TO_RE.match(text, ce, min(s1, ce + 60)):
+            return True
+        if low in lx.OBJECT_FORMS:
+            if low in lx.AS_FORMS and " as " not in text[ce : min(s1, ce + 80)]:
+                return low in lx.WEAK_CUES and self.strong_complement(ce, s1, low)
+            return True
+        if low in lx.WEAK_CUES or low in lx.INTENT_FORMS:
+            return self.strong_complement(ce, s1, low)
+        if low in lx.BELIEF_FORMS:
+            return self.clause_follows(ce, s1)
+        return True
+
     def has_claim_word_gap(self, s: int, e: int) -> bool:
         """True when a sentence-level break sits between s and e."""
         return bisect.bisect_right(self.breaks, e) != bisect.bisect_right(self.breaks, s)
@@ -738,7 +755,11 @@ class _Extractor:
             return True
         if toks[0].low in ("to", "it", "so"):
             return toks[0].low == "to"
-        return toks[0].low in lx.PRONOUNS or toks[0].low in ("the", "this", "there")
+        return (
+            toks[0].low in lx.PRONOUNS
+            or toks[0].low in ("the", "this", "there", "a", "an", "his", "her", "their", "its")
+            or (toks[0].cap and toks[0].low not in ("i",))
+        )
 
     def last_draft_in(self, s0: int, s1: int, cs: int, ce: int) -> int | None:
         """If a claim already ends inside [cs, ce), content must start after it."""

@@ -169,6 +169,31 @@ BELIEF_FORMS: frozenset[str] = (
 
 # Cue forms that are too ambiguous without a following clause marker ("that", a quote, a colon):
 # "called him", "noted author", "the report", "stated goal", "asked for".
+# Verbs of intention that take a to-infinitive: "Trump wants to build a wall".
+INTENT_FORMS: frozenset[str] = frozenset(
+    f
+    for lem in (
+        "want hope plan seek decline refuse offer intend aim promise vow pledge threaten agree "
+        "expect vote"
+    ).split()
+    for f in _regular_forms(lem)
+)
+# Verbs of stance or finding whose object is what is attributed: "polls show Clinton ahead",
+# "Cruz criticized the deal". They need an adjacent subject; "see/view/regard" also need "as".
+OBJECT_FORMS: frozenset[str] = frozenset(
+    f
+    for lem in (
+        "show find indicate suggest reveal see view regard support oppose endorse criticize "
+        "criticise praise blast dismiss blame defend question reject condemn accuse cite "
+        "describe propose demand welcome applaud slam tout highlight acknowledge deny predict "
+        "recommend dispute"
+    ).split()
+    for f in _regular_forms(lem)
+)
+AS_FORMS: frozenset[str] = frozenset(
+    f for lem in ("see", "view", "regard", "describe") for f in _regular_forms(lem)
+)
+
 WEAK_CUES = frozenset(
     _regular_forms("call")
     + _regular_forms("note")
@@ -263,6 +288,7 @@ _NOUNISH_LEMMAS = [
     "tell",
 ]
 NOUNISH = frozenset(f for lem in _NOUNISH_LEMMAS for f in (lem, lem + "s"))
+ATTITUDE_FORMS = (INTENT_FORMS | OBJECT_FORMS) - SPEECH_FORMS - BELIEF_FORMS
 VERB_STOP = (SPEECH_FORMS | BELIEF_FORMS) - NOUNISH
 
 # Nouns that report a claim when followed by "that": "China's declaration that ...".
