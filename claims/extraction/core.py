@@ -532,8 +532,9 @@ class _Extractor:
                 return
         mention = subject_before(text, c0, cs)
         if mention is not None and mention.relative:
+            # "Mr. X, who said ...": the mention stays "who"; the speaker is its antecedent.
             k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
-            mention = subject_before(text, s0, k) if k > s0 else None
+            mention.antecedent = subject_before(text, s0, k) if k > s0 else None
         if mention is not None and not self.plausible_speaker(mention):
             mention = None
         if mention is None or not self.subject_adjacent(mention, cs):

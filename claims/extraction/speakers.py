@@ -154,6 +154,7 @@ class Mention:
     affiliation: str = ""
     pronoun: str = ""  # "m", "f", "p", "n", "s" when the mention is a pronoun
     relative: bool = False  # "who"/"which": resolve to the phrase before
+    antecedent: Mention | None = None  # for a relative pronoun, the phrase it refers to
     proper: bool = False  # names someone ("Hanna Maliar"), not a description
     phrase_start: int = 0  # start of the whole subject phrase, appositives included
     phrase_end: int = 0  # end of the noun phrase the mention heads ("X of North Carolina")
@@ -839,7 +840,9 @@ class Registry:
 
     def resolve(self, m: Mention, pos: int) -> Entity | None:
         """Map a mention to an article-level entity, registering new ones."""
-        if m.pronoun or m.relative:
+        if m.relative:
+            return self.resolve(m.antecedent, pos) if m.antecedent is not None else None
+        if m.pronoun:
             return self._resolve_pronoun(m, pos)
         if m.kind == "person":
             words = [w for w in m.name.split() if w.lower() not in lx.HONORIFICS]
