@@ -164,7 +164,7 @@ _TELL_VERBS = frozenset(
 )
 # A complement starting with one of these is a noun-phrase object, not reported content.
 _NON_CLAUSE_START = frozenset(
-    [
+    {
         "about",
         "of",
         "for",
@@ -183,7 +183,13 @@ _NON_CLAUSE_START = frozenset(
         "them",
         "me",
         "us",
-    ]
+        "and",
+        "or",
+        "but",
+        "which",
+        "who",
+        "whom",
+    }
 )
 # After "A, he said," these start a new clause, so the attribution is not parenthetical.
 _NOT_PARENTHETICAL = re.compile(
@@ -581,7 +587,7 @@ class _Extractor:
         if (
             not pre
             and not belief
-            and (not after_l or after_l[0] in ".!?" or self.content_is_before("”", ce, s1, after_l))
+            and (not after_l or after_l[0] in ".!?" or self.only_adjunct_after(ce, s1))
         ):
             # "“A.” Trump said." : the quote ended the previous sentence.
             q = self.quote_ending_before(s0)
@@ -673,6 +679,16 @@ class _Extractor:
         if q is None or q.end != k or self.overlaps_taken(q.start, q.end):
             return None
         return q
+
+    def only_adjunct_after(self, ce: int, s1: int) -> bool:
+        """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a
+        statement.") and no complement of its own."""
+        toks = tokenize(self.text, ce, min(s1, ce + 100))
+        if not toks:
+            return True
+        if toks[0].low not in _ADJUNCT_START or toks[0].low in ("to", "as", "that"):
+            return False
+        return len(toks) <= 10 and not any(t.low == "that" for t in toks)
 
     def content_is_before(self, pre: str, ce: int, s1: int, after_l: str, cue: str = "") -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""

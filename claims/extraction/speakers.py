@@ -191,6 +191,11 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             if n_of >= 2 or j + 1 >= limit or not _is_wordish(tokens[j + 1]):
                 break
             nxt = tokens[j + 1].low
+            if nxt in ("them", "us", "those", "these") and low == "of":
+                n_of += 1
+                j += 2  # "most of them", "one of those"
+                seen_word = True
+                continue
             if nxt in lx.NP_STOP and nxt not in ("the",):
                 break
             n_of += 1
@@ -374,6 +379,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and (b - a >= 2 or tokens[a].low in lx.HONORIFICS or a > i or tokens[b - 1].cap)
     )
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
+    if is_person and b - a == 1 and tokens[a].low in lx.DETERMINERS:
+        is_person = False  # "Some said", "Many say": a quantifier, not a name
     if is_person and b - a == 1 and a == i and not words[0][:1].isupper():
         is_person = False
     if (
@@ -471,6 +478,18 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         j -= 1
     if j == 0:
         return None
+    # "Mr. Trump, however, said": drop a parenthetical adverb between commas.
+    if (
+        j >= 3
+        and tokens[j - 1].text == ","
+        and tokens[j - 3].text == ","
+        and (
+            tokens[j - 2].low in _LEADING_SKIP
+            or tokens[j - 2].low in lx.AUX_ADVERBS
+            or tokens[j - 2].low in ("too", "though", "meanwhile", "however", "instead")
+        )
+    ):
+        j -= 3
     if tokens[j - 1].text == ",":
         m = _appositive_subject(text, tokens, j)
         return m
