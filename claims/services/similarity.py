@@ -134,10 +134,11 @@ def _ranked_postgresql(claim: Claim, *, limit: int) -> list[tuple[int, float, bo
             WHERE search @@ %(tsquery)s::tsquery AND id <> %(id)s
               AND id NOT IN (SELECT id FROM exact)
             LIMIT %(cap)s
+        ), scored AS MATERIALIZED (
+            SELECT id, similarity(content, %(content)s)::float8 AS score FROM candidates
         ), near AS (
-            SELECT id, similarity(content, %(content)s)::float8 AS score, false AS exact
-            FROM candidates
-            WHERE similarity(content, %(content)s) >= %(min)s
+            SELECT id, score, false AS exact FROM scored
+            WHERE score >= %(min)s
             ORDER BY score DESC, id DESC LIMIT %(limit)s
         )
         SELECT id, score, exact FROM exact

@@ -598,3 +598,64 @@ def test_article_change_page_highlights_every_claim(client, reviewer):
 
     assert f'He said <mark class="claim" title="claim {first.pk}">taxes would fall</mark>.' in text
     assert f'She said <mark class="claim" title="claim {second.pk}">they would rise</mark>.' in text
+
+
+@pytest.fixture
+def desk(editor):
+    """One of everything, with enough related rows that a per-row query would show."""
+    speaker = make_speaker(
+        name="Alexander Rodnyansky", affiliated_with=make_speaker(name="Ukraine")
+    )
+    make_alias(speaker, "Mr. Rodnyansky")
+    make_alias(speaker, "Rodnyansky")
+    make_speaker(name="Alexandr Rodnyansky")
+    suggestion = SpeakerMergeSuggestion.objects.create(
+        speaker=make_speaker(name="O. Rodnianskyi"), candidate=speaker, reason="transliteration"
+    )
+    topic, tag = make_topic(), make_tag()
+    article = make_article(outlet=make_outlet())
+    for i in range(3):
+        claim = make_claim(article=article, start=i * 5, end=i * 5 + 4, speaker=speaker)
+        make_stance(claim, topic)
+        claim.tags.add(tag)
+    merge = SpeakerMerge.objects.create(
+        kept=speaker, merged_name="A. Rodnyansky", merged_slug="a-rodnyansky", merged_by=editor
+    )
+    return {
+        "speaker": speaker,
+        "article": article,
+        "topic": topic,
+        "tag": tag,
+        "outlet": article.outlet,
+        "speakermergesuggestion": suggestion,
+        "speakermerge": merge,
+    }
+
+
+@pytest.mark.parametrize(
+    ("model_name", "queries"),
+    [
+        # object, its aliases, similar names, open suggestions (both directions, candidates
+        # joined), content type, the affiliated_with widget's selected value
+        ("speaker", 10),
+        # article, its claims (speakers joined), 2 content types (history link, inline),
+        # the outlet widget's selected value, the claims' spans for highlighting
+        ("article", 10),
+        # topic with its stance count, content type, stances with claims, speakers, governments
+        ("topic", 7),
+        ("tag", 6),  # tag with its claim count, content type
+        ("outlet", 6),  # outlet with its article count, content type
+        ("speakermergesuggestion", 8),  # suggestion, content type, speaker, candidate
+        ("speakermerge", 8),  # record, content type, kept speaker, merged_by user
+    ],
+)
+def test_other_change_pages_query_count(
+    client, desk, model_name, queries, django_assert_num_queries
+):
+    url = f"/admin/claims/{model_name}/{desk[model_name].pk}/change/"
+
+    # Plus 4 every admin page makes: session, user, the user's and the group's permissions.
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+
+    assert response.status_code == 200
