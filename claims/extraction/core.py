@@ -91,7 +91,7 @@ _THAT_RE = re.compile(r"\bthat\b")
 _COUNT_RE = re.compile(r"[^\W_][\w’'-]*|[“”\"]")
 _TRAILING_PUNCT = " \t\r\n.,;:!?—–-"
 _CONTENT_CUT_RE = re.compile(
-    r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|[a-z]{3,}ing|"
+    r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|(?:add|say|not|argu|explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|quot)ing|"
     r"according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b"
     r"|,\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)"
     r"|\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b"
@@ -752,6 +752,8 @@ class _Extractor:
             if low in lx.AS_FORMS and " as " not in text[ce : min(s1, ce + 80)]:
                 return low in lx.WEAK_CUES and self.strong_complement(ce, s1, low)
             return True
+        if low in lx.INTENT_FORMS and low not in lx.SPEECH_FORMS:
+            return text[ce : ce + 6].lstrip().startswith("that ")
         if low in lx.WEAK_CUES or low in lx.INTENT_FORMS:
             return self.strong_complement(ce, s1, low)
         if low in lx.BELIEF_FORMS:
