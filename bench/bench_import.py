@@ -1,0 +1,134 @@
+"""Benchmark: import_articles of PolNeAR train's 840 articles into a scratch PostgreSQL database.
+
+    .venv/bin/python bench/bench_import.py [--jobs 1,2] [--postgres postgres://root@127.0.0.1:5432]
+
+Reads the texts from /work/shared/data/polnear/train.jsonl at run time (they are copyrighted:
+nothing is copied into the repository) and writes them as one .jsonl file in a temp directory.
+Creates the database claimdesk_bench_import_<pid>, migrates it, and drops it at the end.
+
+Reports, per --jobs value, the end-to-end rate of `manage.py import_articles` in a fresh
+process (startup, reading, cleaning, extraction, speaker resolution, writes), then the rate of
+re-importing the same files (every article "unchanged"), and the single-process
+extraction-only rate for comparison. Compare ratios within one run: the machine is shared.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path("/work/shared/data/polnear/train.jsonl")
+TABLES = (
+    "claims_claim_tags, claims_stance, claims_claimevidence, claims_claimlink, claims_claim, "
+    "claims_article, claims_speakermergesuggestion, claims_speakermerge, claims_speakeralias, "
+    "claims_speaker, claims_outlet, claims_historicalarticle, claims_historicalspeaker, "
+    "claims_historicalclaim"
+)
+
+
+def write_input(directory: Path) -> int:
+    count = 0
+    with DATA.open() as src, (directory / "polnear-train.jsonl").open("w") as out:
+        for line in src:
+            doc = json.loads(line)
+            record = {
+                "headline": doc["title"],
+                "body": doc["text"],
+                "outlet": doc["publisher"],
+                "published": doc.get("publication_date") or None,
+                "authors": doc.get("author") or "",
+            }
+            out.write(json.dumps(record) + "\n")
+            count += 1
+    return count
+
+
+def psql(base_url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{base_url}/postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def manage(env, *args, check=True):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=check,
+        capture_output=True,
+        text=True,
+    )
+
+
+def timed_import(env, path: Path, jobs: int) -> tuple[float, str]:
+    start = time.perf_counter()
+    proc = manage(env, "import_articles", str(path), "--jobs", str(jobs))
+    elapsed = time.perf_counter() - start
+    return elapsed, proc.stdout.strip()
+
+
+def extraction_only(path: Path) -> tuple[float, int]:
+    sys.path.insert(0, str(ROOT))
+    from claims.extraction import clean_text, extract_claims
+
+    bodies = [json.loads(line)["body"] for line in path.open()]
+    start = time.perf_counter()
+    claims = sum(len(extract_claims(clean_text(b))) for b in bodies)
+    return time.perf_counter() - start, claims
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", default="1,2", help="Comma-separated --jobs values to time.")
+    parser.add_argument("--postgres", default="postgres://root@127.0.0.1:5432")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found", file=sys.stderr)
+        return 0
+    name = f"claimdesk_bench_import_{os.getpid()}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"{args.postgres}/{name}",
+        "SECRET_KEY": "bench-only-" + "x" * 40,
+        "DEBUG": "0",
+    }
+    psql(args.postgres, f'CREATE DATABASE "{name}"')
+    try:
+        manage(env, "migrate", "--noinput", "-v", "0")
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            n = write_input(tmp)
+            print(f"{n} PolNeAR train articles, PostgreSQL database {name}")
+            print(
+                f"machine: {os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+            )
+            for jobs in [int(j) for j in args.jobs.split(",")]:
+                import psycopg
+
+                with psycopg.connect(f"{args.postgres}/{name}", autocommit=True) as conn:
+                    conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+                elapsed, summary = timed_import(env, tmp, jobs)
+                print(f"\nimport --jobs {jobs}: {elapsed:.2f} s, {n / elapsed:.0f} articles/s")
+                print("  " + summary.replace("\n", "\n  "))
+                again, summary = timed_import(env, tmp, jobs)
+                print(
+                    f"re-import (unchanged) --jobs {jobs}: {again:.2f} s, {n / again:.0f} articles/s"
+                )
+            seconds, claims = extraction_only(tmp / "polnear-train.jsonl")
+            print(
+                f"\nextraction only (one process, no database): {seconds:.2f} s, "
+                f"{n / seconds:.0f} articles/s, {claims} claims"
+            )
+    finally:
+        psql(args.postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
