@@ -83,6 +83,59 @@ def extraction_only(path: Path) -> tuple[float, int]:
     return time.perf_counter() - start, claims
 
 
+def breakdown(env, path: Path) -> None:
+    """Serial import in this process: where the time goes (extraction, database, the rest)."""
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from claims.extraction import clean_text, extract_claims
+    from claims.importers import read_file
+    from claims.services.imports import ImportSession, import_article
+
+    records = read_file(path, max_bytes=10**9)
+    waited = 0.0
+
+    def timer(execute, sql, params, many, context):
+        nonlocal waited
+        t = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            waited += time.perf_counter() - t
+
+    extracted = 0.0
+    queries = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal queries
+        queries += 1
+        return execute(sql, params, many, context)
+
+    session = ImportSession()
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    start = time.perf_counter()
+    with connection.execute_wrapper(timer), connection.execute_wrapper(counter):
+        for record in records:
+            t = time.perf_counter()
+            claims = extract_claims(clean_text(record.body))
+            extracted += time.perf_counter() - t
+            import_article(record=record, extracted=claims, session=session)
+    total = time.perf_counter() - start
+    n = len(records)
+    print(
+        f"\nin-process serial import: {total:.2f} s, {n / total:.0f} articles/s; "
+        f"extraction {extracted:.2f} s ({extracted / total:.0%}), "
+        f"database round trips {waited:.2f} s ({waited / total:.0%}, {queries / n:.1f} "
+        f"queries per article), the rest {total - extracted - waited:.2f} s"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", default="1,2", help="Comma-separated --jobs values to time.")
@@ -120,6 +173,9 @@ def main() -> int:
                 print(
                     f"re-import (unchanged) --jobs {jobs}: {again:.2f} s, {n / again:.0f} articles/s"
                 )
+            with psycopg.connect(f"{args.postgres}/{name}", autocommit=True) as conn:
+                conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+            breakdown(env, tmp / "polnear-train.jsonl")
             seconds, claims = extraction_only(tmp / "polnear-train.jsonl")
             print(
                 f"\nextraction only (one process, no database): {seconds:.2f} s, "

@@ -586,8 +586,9 @@ class SpeakerResolver:
         for key in self._staged.aliases:
             if self._aliases.get(key) == temp:
                 self._aliases[key] = pk
-        for k in self._known.values():
-            if k.affiliated_with == temp:
+        # Only this article's new speakers and filled-in ones can point at a temporary id.
+        for k in [*self._pending, *(self._known.get(c) for c in self._staged.changed)]:
+            if k is not None and k.affiliated_with == temp:
                 k.affiliated_with = pk
 
     def _hand_over(self, lost: dict[int, int], real: dict[int, int]):
