@@ -104,6 +104,8 @@ _CONTENT_CUT_RE = re.compile(
 _ADJUNCT_START = frozenset(
     [
         "on",
+        "of",
+        "about",
         "in",
         "at",
         "during",
@@ -219,6 +221,7 @@ _CLAUSE_LINKS = frozenset(
 )
 _WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
 _INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
+_RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -530,10 +533,11 @@ class _Extractor:
                 and apposed.proper
                 and self.phrase_opens_clause(c0, apposed.phrase_start or apposed.start)
             ):
-                after_mention = None
+                after_mention, stop = None, ce
             else:
                 after_mention, stop = subject_after(text, ce, s1)
-            if after_mention is not None and not text[stop:s1].strip(" .,;:!?\"”'"):
+            rest = text[stop:s1].strip(" .,;:!?\"”'")
+            if after_mention is not None and (not rest or _RELATIVE_REST_RE.match(text, stop)):
                 self.handle_inverted_cue_first(cs, ce, s0, s1, c0)
                 return
         mention = subject_before(text, c0, cs)
@@ -680,20 +684,37 @@ class _Extractor:
             return None
         return q
 
+    def has_own_complement(self, ce: int, s1: int, cue: str) -> bool:
+        """Does the cue govern a complement after it ("said [that] the plan ...")?"""
+        text = self.text
+        after = text[ce:s1].lstrip()
+        if not after or after[0] in ",.;!?:" or after[0] in _QUOTE_CHARS:
+            return False
+        toks = tokenize(text, ce, min(s1, ce + 160))
+        k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—", "“", '"')), len(toks))
+        return any(t.low == "that" for t in toks[: min(k, 8)])
+
     def only_adjunct_after(self, ce: int, s1: int) -> bool:
         """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a
         statement.") and no complement of its own."""
         toks = tokenize(self.text, ce, min(s1, ce + 100))
         if not toks:
             return True
-        if toks[0].low not in _ADJUNCT_START or toks[0].low in ("to", "as", "that"):
+        first = toks[0].low
+        if first == "to":
+            # "said to reporters" is an adjunct; "said to be" is not a report at all.
+            if len(toks) < 2 or not (toks[1].cap or toks[1].low in lx.DETERMINERS):
+                return False
+        elif first not in _ADJUNCT_START or first in ("as", "that"):
             return False
-        return len(toks) <= 10 and not any(t.low == "that" for t in toks)
+        k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—")), len(toks))
+        return k <= 10 and not any(t.low == "that" for t in toks[:k])
 
     def content_is_before(self, pre: str, ce: int, s1: int, after_l: str, cue: str = "") -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
-            return True
+            # Unless the cue has a complement of its own: `On “Meet the Press,” X said Y.`
+            return not self.has_own_complement(ce, s1, cue)
         if cue.lower() in _TELL_VERBS and after_l:
             # "..., another friend told CNN." : skip the addressee before deciding.
             toks = tokenize(self.text, ce, min(s1, ce + 80))

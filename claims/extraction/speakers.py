@@ -107,6 +107,9 @@ _PREPOSITIONS = frozenset(
         "of",
     ]
 )
+_QUANTIFIERS = frozenset(
+    ("another", "others", "some", "many", "most", "several", "both", "few", "one", "all")
+)
 _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
 
@@ -517,6 +520,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
             or first in ("including", "now", "then", "like", "whose", "both", "speaking")
             or first.endswith("ing")
             or all(t.text[:1].isdigit() for t in tokens[start:end])
+            or (end - start == 1 and (first in _LEADING_SKIP or first in lx.AUX_ADVERBS))
         ):
             kind = "mod"
         else:
@@ -597,6 +601,21 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
         return None
     if tokens[j - 1].low in lx.PRONOUNS or tokens[j - 1].low in ("who", "which"):
         return mention_from_tokens(text, tokens, j - 1, j)
+    if (
+        tokens[j - 1].low == "that"
+        and j >= 2
+        and _is_wordish(tokens[j - 2])
+        and tokens[j - 2].low not in lx.NP_STOP
+    ):
+        t = tokens[j - 1]  # "a message that said"
+        return Mention(t.start, t.end, t.text, "", "", relative=True, phrase_start=t.start)
+    if tokens[j - 1].low in _QUANTIFIERS and (
+        j == 1 or not _is_wordish(tokens[j - 2]) or tokens[j - 2].low in ("yet", "and", "but")
+    ):
+        t = tokens[j - 1]  # "Another said", "Most say"
+        return Mention(
+            t.start, t.end, t.text, t.text.capitalize(), "anonymous", phrase_start=t.start
+        )
     first = tokens[seg_start].low
     if (first not in _PREPOSITIONS and first not in lx.NP_STOP) or first == "the":
         end = _np_end(tokens, seg_start, j)
@@ -721,8 +740,18 @@ def subject_after(text: str, cue_end: int, end: int) -> tuple[Mention | None, in
     stop = tokens[j - 1].end
     if m is not None and j < len(tokens) and tokens[j].text == ",":
         k = _np_end(tokens, j + 1, len(tokens))
+        if k > j + 1 and tokens[j + 1].low in lx.DETERMINERS:
+            # A description runs to the next comma or the sentence end: "Larry Noble, an
+            # attorney with the Campaign Legal Center."
+            while (
+                k < len(tokens)
+                and tokens[k].text not in (",", ";", ".", "“", '"')
+                and k - j < 25
+                and tokens[k].low not in ("who", "which", "whose")
+            ):
+                k += 1
         # An appositive ends the sentence or is closed by a comma; otherwise it is a clause.
-        if k > j + 1 and (k == len(tokens) or tokens[k].text in (",", ";", ".")):
+        if k > j + 1 and (k == len(tokens) or tokens[k].text in (",", ";", ".", "“", '"')):
             appos = [t.text for t in tokens[j + 1 : k]]
             if m.kind == "person":
                 m.role = m.role or _role_words(appos)
