@@ -172,22 +172,68 @@ BELIEF_FORMS: frozenset[str] = (
 # Verbs of intention that take a to-infinitive: "Trump wants to build a wall".
 INTENT_FORMS: frozenset[str] = frozenset(
     f
-    for lem in (
-        "want hope plan seek decline refuse offer intend aim promise vow pledge threaten agree "
-        "expect vote"
-    ).split()
+    for lem in [
+        "want",
+        "hope",
+        "plan",
+        "seek",
+        "decline",
+        "refuse",
+        "offer",
+        "intend",
+        "aim",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "agree",
+        "expect",
+        "vote",
+    ]
     for f in _regular_forms(lem)
 )
 # Verbs of stance or finding whose object is what is attributed: "polls show Clinton ahead",
 # "Cruz criticized the deal". They need an adjacent subject; "see/view/regard" also need "as".
 OBJECT_FORMS: frozenset[str] = frozenset(
     f
-    for lem in (
-        "show find indicate suggest reveal see view regard support oppose endorse criticize "
-        "criticise praise blast dismiss blame defend question reject condemn accuse cite "
-        "describe propose demand welcome applaud slam tout highlight acknowledge deny predict "
-        "recommend dispute"
-    ).split()
+    for lem in [
+        "show",
+        "find",
+        "indicate",
+        "suggest",
+        "reveal",
+        "see",
+        "view",
+        "regard",
+        "support",
+        "oppose",
+        "endorse",
+        "criticize",
+        "criticise",
+        "praise",
+        "blast",
+        "dismiss",
+        "blame",
+        "defend",
+        "question",
+        "reject",
+        "condemn",
+        "accuse",
+        "cite",
+        "describe",
+        "propose",
+        "demand",
+        "welcome",
+        "applaud",
+        "slam",
+        "tout",
+        "highlight",
+        "acknowledge",
+        "deny",
+        "predict",
+        "recommend",
+        "dispute",
+    ]
     for f in _regular_forms(lem)
 )
 AS_FORMS: frozenset[str] = frozenset(
