@@ -98,7 +98,8 @@ _CONTENT_CUT_RE = re.compile(
     r"|\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)"
     r"|\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
     r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b"
-    r"|\s+—\s+(?:but|while|although)\b"
+    r"|\s+(?:—|--)\s+"
+    r"|,\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b"
 )
 # Time and place adjuncts that may sit between a cue and its "that" complement.
 _ADJUNCT_START = frozenset(
@@ -222,6 +223,7 @@ _CLAUSE_LINKS = frozenset(
 _WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
 _INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
 _RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
+_RESUME_RE = re.compile(r",\s*[“\"]")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -461,11 +463,16 @@ class _Extractor:
 
     def run(self) -> list[ExtractedClaim]:
         text = self.text
+        # Reporting verbs first, so that "X believed A, Y said B" gives B to the stronger cue.
+        later = []
         for m in _CUE_RE.finditer(text):
-            try:
+            low = m.group().lower()
+            if m.group("verb") is not None and (low in lx.BELIEF_FORMS or low in lx.ATTITUDE_FORMS):
+                later.append(m)
+            else:
                 self.handle_cue(m)
-            except (IndexError, ValueError):  # pragma: no cover - defensive, never expected
-                continue
+        for m in later:
+            self.handle_cue(m)
         for m in _CLAIM_NOUN_RE.finditer(text):
             self.handle_claim_noun(m)
         self.drafts.sort(key=lambda d: d.start)
@@ -584,6 +591,9 @@ class _Extractor:
                 content = (first_s, e) if e > s else _strip_span(text, content_start, content_end)
             else:
                 content = self.quote_or_clause(content_start, content_end)
+                second = self.resumed_quote(ce, s1) if pre_is_quote else None
+                if second is not None:
+                    content = (content[0], second.end)
             if content[1] - content[0] < 3 or _words(text, *content) < 2:
                 return
             self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
@@ -627,7 +637,7 @@ class _Extractor:
         return False
 
     def after_and(self, s0: int, cs: int) -> bool:
-        return self.text[max(s0, cs - 5) : cs].rstrip().endswith((" and", " but", ", but"))
+        return self.text[max(s0, cs - 5) : cs].rstrip().endswith((" and", " but", ", but", " by"))
 
     @staticmethod
     def plausible_speaker(mention: Mention) -> bool:
@@ -681,6 +691,21 @@ class _Extractor:
             return None
         q = self.qindex.containing(k - 1)
         if q is None or q.end != k or self.overlaps_taken(q.start, q.end):
+            return None
+        return q
+
+    def resumed_quote(self, ce: int, s1: int) -> object:
+        """`“A,” X told The Times in 2012, “B.”`: the quote that resumes after a short
+        adjunct and a comma, in the same sentence."""
+        m = _RESUME_RE.search(self.text, ce, min(s1, ce + 160))
+        if m is None or self.in_quote(m.start()):
+            return None
+        q = self.qindex.containing(m.end())
+        if q is None or q.start != m.end() - 1 or self.overlaps_taken(q.start, q.end):
+            return None
+        if any(ch in _QUOTE_CHARS for ch in self.text[ce : m.start()]):
+            return None
+        if _THAT_RE.search(self.text, ce, m.start()):
             return None
         return q
 
@@ -841,9 +866,8 @@ class _Extractor:
         before = _strip_span(text, s0, cs)
         if before[1] - before[0] > 3 and _words(text, *before) >= 3:
             content = before
-            prev = self.last_draft_in(s0, s1, *content)
-            if prev is not None:
-                content = _strip_span(text, prev, content[1])
+            if self.last_draft_in(s0, s1, *content) is not None:
+                return  # "“A,” X said, according to Y.": the sentence is already attributed
         else:
             comma = text.find(",", mention.end, min(s1, ce + 200))
             while comma >= 0 and self.in_quote(comma):
@@ -864,7 +888,7 @@ class _Extractor:
         """ ", adding that ..." / "and arguing that ...": the speaker is the clause subject."""
         text = self.text
         pre = text[max(s0, cs - 6) : cs].rstrip()
-        if not pre.endswith((",", "and", "but")):
+        if not pre.endswith((",", "and", "but", " by")):
             return
         if (
             not cue_word.lower().endswith("ing")
