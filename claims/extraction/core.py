@@ -582,7 +582,7 @@ class _Extractor:
                 after_l.startswith(",")
                 and _words(text, ce, s1) >= 3
                 and not _NOT_PARENTHETICAL.match(after_l)
-                and (not pre_is_quote or rest_l[:1] in _QUOTE_CHARS)
+                and (not pre_is_quote or rest_l[:1] in _QUOTE_CHARS or rest_l.startswith("that "))
             ):
                 # Parenthetical attribution: "A, he said, B." covers the whole sentence.
                 rest_start = ce + (len(after) - len(after_l)) + 1
@@ -947,6 +947,17 @@ class _Extractor:
             if new and (prev is None or new[-1].start > prev.start):
                 prev = new[-1]
             quote_only = q.start <= s0 and (s1 - q.end <= 2 or not self.cue_in(q.end, s1))
+            if (
+                prev is not None
+                and prev.kind == "indirect"
+                and i >= 1
+                and drafts[i - 1].kind in ("direct", "mixed")
+                and drafts[i - 1].sentence == prev.sentence
+                and quote_only
+            ):
+                # `“A,” said X, who said B. “C.”`: bridge over the claim nested in the
+                # attribution of the split quote.
+                prev = drafts[i - 1]
             if prev is not None and prev.kind in ("direct", "mixed") and quote_only:
                 pp0, _ = self.paragraph_of(prev.start)
                 n_breaks = bisect.bisect_right(self.breaks, q.start) - bisect.bisect_right(
