@@ -110,6 +110,20 @@ _PREPOSITIONS = frozenset(
 _QUANTIFIERS = frozenset(
     ("another", "others", "some", "many", "most", "several", "both", "few", "one", "all")
 )
+# -ed/-ing words that are common inside speaker phrases.
+_PARTICIPLE_NOUNS = frozenset(
+    (
+        "united", "elected", "retired", "embattled", "indicted", "acting", "leading", "ruling",
+        "governing", "founding", "presiding", "outgoing", "incoming", "ranking", "polling",
+        "fundraising", "reporting", "briefing", "meeting", "hearing", "building", "opening",
+        "trading", "banking", "advertising", "undecided", "unnamed", "alleged", "armed",
+        "detained", "wounded", "qualified", "evangelical", "sitting", "longstanding", "aged",
+        "skilled", "organized", "talented", "related", "disaffected", "registered", "married",
+        "self-described", "so-called", "defeated", "appointed", "concerned", "interested",
+    )
+)
+# A capitalised name right after one of these is a place ("in New Hampshire").
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|near|across|throughout)\s+$")
 _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
 
@@ -229,6 +243,13 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             break
         if low.endswith("ed") and j > i and tokens[j - 1].cap:
             break  # "Matt Walsh provided": a verb after a name ends the phrase
+        if (
+            low.endswith(("ed", "ing"))
+            and len(low) > 4
+            and (j == i or tokens[j - 1].low not in lx.DETERMINERS)
+            and low not in _PARTICIPLE_NOUNS
+        ):
+            break  # "placed national ads", "celebrating victories": a verb, not a noun phrase
         seen_word = True
         j += 1
         if j - i > 12:
@@ -353,6 +374,11 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     if i >= j:
         return None
     first = tokens[i]
+    if first.low in _PREPOSITIONS or all(
+        t.low in _TIME_WORDS or t.text[:1].isdigit() or (t.text.isupper() and len(t.text) > 3)
+        for t in tokens[i:j]
+    ):
+        return None  # "of the campaign", "Wednesday", "this week", "2006", "WASHINGTON"
     if j - i == 1 and first.low in lx.PRONOUNS:
         return Mention(first.start, first.end, first.text, "", "", pronoun=lx.PRONOUNS[first.low])
     if j - i == 1 and first.low in ("who", "which"):
@@ -838,7 +864,8 @@ class Registry:
             if g:
                 genders.setdefault(_strip_possessive(m.group(2)), g)
         for m in _NAME_RE.finditer(text):
-            if self.in_quote(m.start()):
+            if self.in_quote(m.start()) or _PLACE_BEFORE_RE.search(text, max(0, m.start() - 8),
+                                                                   m.start()):
                 continue
             words = m.group().split()
             while words and (
