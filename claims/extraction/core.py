@@ -252,6 +252,10 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _is_np_word(t: object) -> bool:
+    return t.cap or (t.text[:1].isalpha() and t.low not in lx.NP_STOP and t.low != "about")
+
+
 def _words(text: str, s: int, e: int) -> int:
     """Word and quote-mark tokens in text[s:e], counted over at most 100 characters: callers
     only ask "at least two or three?"."""
@@ -598,10 +602,8 @@ class _Extractor:
                 return
             self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
             return
-        if (
-            not pre
-            and not belief
-            and (not after_l or after_l[0] in ".!?" or self.only_adjunct_after(ce, s1))
+        if not pre and (
+            not after_l or after_l[0] in ".!?" or self.only_adjunct_after(ce, s1, low)
         ):
             # "“A.” Trump said." : the quote ended the previous sentence.
             q = self.quote_ending_before(s0)
@@ -717,13 +719,23 @@ class _Extractor:
             return False
         toks = tokenize(text, ce, min(s1, ce + 160))
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—", "“", '"')), len(toks))
+        if toks and toks[0].low in ("he", "she", "they", "we", "i"):
+            return True  # "said he had not ...": a clause of its own
         return any(t.low == "that" for t in toks[: min(k, 8)])
 
-    def only_adjunct_after(self, ce: int, s1: int) -> bool:
+    def only_adjunct_after(self, ce: int, s1: int, cue: str = "") -> bool:
         """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a
         statement.") and no complement of its own."""
         toks = tokenize(self.text, ce, min(s1, ce + 100))
-        if not toks:
+        if toks and cue in _TELL_VERBS and (toks[0].cap or toks[0].low in _OBJECT_WORDS or (
+            toks[0].low in lx.DETERMINERS
+        )):
+            # "told Britain's ITV", "asked the real estate mogul": skip the addressee.
+            k = 1
+            while k < len(toks) and k < 6 and _is_np_word(toks[k]):
+                k += 1
+            toks = toks[k:]
+        if not toks or toks[0].text in (".", ",", ";"):
             return True
         first = toks[0].low
         if first == "to":
