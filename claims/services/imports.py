@@ -82,8 +82,9 @@ def import_article(
     body = clean_text(record.body)
     if not body:
         raise ValueError("the article has no text after cleaning")
-    key = source_key_for(url=record.url, body=body)
     body_hash = text_hash(body)
+    # source_key_for(url=None) would hash the body a second time.
+    key = source_key_for(url=record.url, body=body) if record.url else f"sha1:{body_hash}"
     for attempt in range(1, _RETRIES + 1):
         existing = _existing(key, record.url)
         if existing is not None and existing.body_hash == body_hash:
@@ -111,6 +112,8 @@ def import_article(
                 return ImportResult(UNCHANGED, winner)
             if attempt == _RETRIES:
                 raise
+            # Or it took a slug this run's cache thought free: reload and try again.
+            session.resolver.reset()
         except OperationalError as exc:
             # PostgreSQL breaks a deadlock by failing one side; the retry then goes through.
             if attempt == _RETRIES or "deadlock" not in str(exc).lower():

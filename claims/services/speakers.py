@@ -220,10 +220,12 @@ class _Staged:
 class SpeakerResolver:
     """Resolves extracted speaker names to Speaker rows, for one import run.
 
-    Holds an in-memory index of speakers and aliases (loaded once: two queries, a few MB for
-    10^5 speakers). Per article it costs one alias query, and only when something is new: one
-    slug query, one or two speaker inserts, one alias insert (plus one ownership check), one
-    suggestion insert and one update of filled-in roles. Speakers are written with
+    Holds an in-memory index of speakers, slugs and aliases (loaded once: two queries, a few MB
+    for 10^5 speakers). An article costs no query unless something is new: then one or two
+    speaker inserts, one alias insert plus one check of who owns the new names (a concurrent
+    run may have stored the same speaker first: the unique alias index decides), one
+    suggestion insert and one update of filled-in roles. The cache lives for one run: aliases
+    an editor adds meanwhile count from the next run on. Speakers are written with
     bulk_create, so they get no simple-history "created" row; the alias rows record where each
     name came from. Use ``article()`` around each article's transaction so a rolled-back article
     leaves no stale cache entries. Not thread-safe; one per process.
@@ -240,15 +242,23 @@ class SpeakerResolver:
         self._pending: list[_Known] = []
         self._suggestions: list[tuple[int, int, str, float]] = []
         self._next_temp = 0
+        self._slugs: set[str] = set()
+
+    def reset(self):
+        """Forget the cache; the next article reloads it (after a concurrent run won a race)."""
+        self.__init__()
 
     # --- cache ------------------------------------------------------------------------------
     def _load(self):
         if self._loaded:
             return
         rows = Speaker.objects.values_list(
-            "id", "name", "kind", "role", "affiliation", "affiliated_with_id"
+            "id", "name", "kind", "role", "affiliation", "affiliated_with_id", "slug"
         )
-        for pk, name, kind, role, affiliation, affiliated_with in rows.iterator(chunk_size=5000):
+        for pk, name, kind, role, affiliation, affiliated_with, slug in rows.iterator(
+            chunk_size=5000
+        ):
+            self._slugs.add(slug)
             known = self._remember(pk, name, kind, staged=False)
             known.role, known.affiliation, known.affiliated_with = (
                 role,
@@ -324,7 +334,6 @@ class SpeakerResolver:
         """
         self._load()
         stats = stats if stats is not None else ResolveStats()
-        self._refresh_aliases(items)
         self._pending, self._suggestions, updates = [], [], {}
         ids: list[int | None] = []
         new_aliases: dict[str, tuple[str, int]] = {}
@@ -377,35 +386,6 @@ class SpeakerResolver:
         stats.speakers_matched += len({pk for pk in ids if pk is not None and pk not in created})
         stats.aliases += len(new_aliases)
         return ids
-
-    def _refresh_aliases(self, items):
-        """Look up, in one query, surface forms unknown to the cache (a concurrent run's)."""
-        keys = set()
-        for name, _kind, _role, affiliation, _mention in items:
-            for text in (name, affiliation):
-                if text and (key := normalise_name(text)) and key not in self._aliases:
-                    keys.add(key)
-                    if key in self._metonyms:
-                        keys.add(normalise_name(self._metonyms[key]))
-        if not keys:
-            return
-        rows = list(
-            SpeakerAlias.objects.filter(normalised__in=keys).values_list(
-                "normalised",
-                "speaker_id",
-                "speaker__name",
-                "speaker__kind",
-                "speaker__role",
-                "speaker__affiliation",
-                "speaker__affiliated_with_id",
-            )
-        )
-        for normalised, pk, name, kind, role, affiliation, affiliated_with in rows:
-            if pk not in self._known:
-                known = self._remember(pk, name, kind)
-                known.role, known.affiliation = role, affiliation
-                known.affiliated_with = affiliated_with
-            self._add_alias_cache(normalised, pk)
 
     def _resolve_one(self, name, kind, role, affiliation, updates) -> int:
         key = normalise_name(name)
@@ -511,7 +491,7 @@ class SpeakerResolver:
             slugs = dict(
                 zip(
                     [k.id for k in self._pending],
-                    _free_slugs([k.name for k in self._pending]),
+                    _free_slugs([k.name for k in self._pending], self._slugs),
                     strict=True,
                 )
             )
@@ -612,15 +592,15 @@ class SpeakerResolver:
                 self._remember(pk, name, kind)
 
 
-def _free_slugs(names: list[str]) -> list[str]:
-    """Free slugs for new speakers, with one query (the unique index settles races)."""
-    bases = [slugify(n)[: SLUG_MAX - 6].strip("-") or "speaker" for n in names]
-    match = Q()
-    for base in set(bases):
-        match |= Q(slug__startswith=base)
-    taken = set(Speaker.objects.filter(match).values_list("slug", flat=True))
+def _free_slugs(names: list[str], taken: set[str]) -> list[str]:
+    """Free slugs for new speakers, from the run's set of taken ones (updated in place).
+
+    No query: a slug taken meanwhile by a concurrent run fails the insert on the unique index,
+    and import_article retries the article with a reloaded cache.
+    """
     out = []
-    for base in bases:
+    for name in names:
+        base = slugify(name)[: SLUG_MAX - 6].strip("-") or "speaker"
         slug, n = base, 1
         while slug in taken:
             n += 1
