@@ -89,7 +89,7 @@ _CUE_RE = _cue_pattern()
 _CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + _trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
 _THAT_RE = re.compile(r"\bthat\b")
 _COUNT_RE = re.compile(r"[^\W_][\w’'-]*|[“”\"]")
-_TRAILING_PUNCT = " \t\r\n.,;:!?—–-"
+_TRAILING_PUNCT = " \t\r\n\xa0.,;:!?—–-"
 _CONTENT_CUT_RE = re.compile(
     r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|(?:add|say|not|argu|explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|quot)ing|"
     r"according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b"
@@ -245,7 +245,7 @@ class _Draft:
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim whitespace and trailing punctuation that sits outside any quote."""
-    while s < e and text[s] in " \t\r\n,;:—–-":
+    while s < e and text[s] in " \t\r\n\xa0,;:—–-":
         s += 1
     while e > s and text[e - 1] in _TRAILING_PUNCT:
         e -= 1
@@ -347,14 +347,14 @@ class _Extractor:
         """The complement of a forward cue: "said (on Tuesday) (that) CONTENT"."""
         text = self.text
         pos = cue_end
-        while pos < s1 and text[pos] in " \t":
+        while pos < s1 and text[pos] in " \t\xa0":
             pos += 1
         if pos >= s1:
             return (s1, s1)
         # "said: ..." or "said, “...”"
         if text[pos] in ":,":
             nxt = pos + 1
-            while nxt < s1 and text[nxt] in " \t":
+            while nxt < s1 and text[nxt] in " \t\xa0":
                 nxt += 1
             if text[pos] == ":" or (nxt < s1 and text[nxt] in _QUOTE_CHARS):
                 return self.cut_content(nxt, s1)
@@ -687,7 +687,7 @@ class _Extractor:
         """The closed quote that ends right before `pos` (whitespace apart), if any."""
         text = self.text
         k = pos
-        while k > 0 and text[k - 1] in " \t":
+        while k > 0 and text[k - 1] in " \t\xa0":
             k -= 1
         if k == 0 or text[k - 1] not in "”\"'":
             return None
@@ -1005,7 +1005,7 @@ class _Extractor:
         `He told the crowd:` ending the previous paragraph."""
         text = self.text
         k = q.start
-        while k > 0 and text[k - 1] in " \t\r\n":
+        while k > 0 and text[k - 1] in " \t\r\n\xa0":
             k -= 1
         if k == 0 or text[k - 1] != ":":
             return None

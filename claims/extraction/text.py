@@ -22,7 +22,7 @@ _PARAGRAPH_RE = re.compile(r"[^\n]+")
 # something that can start a sentence. Semicolons end a clause for our purposes too.
 # The lookbehind makes a run of "!!!!" start one match attempt, not one per character.
 _BOUNDARY_RE = re.compile(
-    r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[ \t]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[ \t])"
+    r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[^\S\n]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[^\S\n])"
 )
 _ABBREV_BEFORE_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Jr|Sr|Prof|Rev|"
@@ -65,7 +65,7 @@ def _looks_closing(text: str, start: int, end: int) -> bool:
     """A mark glued to the preceding word and followed by space or punctuation."""
     before = text[start - 1 : start]
     after = text[end : end + 1]
-    return bool(before) and not before.isspace() and (not after or after in " \t\n.,;:!?)")
+    return bool(before) and not before.isspace() and (not after or after in " \t\n\xa0.,;:!?)")
 
 
 def find_quotes(text: str) -> list[Quote]:
