@@ -4,9 +4,10 @@ A whole-table trigram query (ORDER BY similarity(content, %s)) reads every row: 
 claim at 1,000,000 claims. Instead, on PostgreSQL:
 
 1. exact duplicates by the normalised-text hash (Claim.content_hash, b-tree index);
-2. candidates that share two of the claim's three rarest lexemes, found through the GIN index
-   on the `search` tsvector (rarity from pg_stats' most_common_elems: a lexeme that ANALYZE did
-   not list as common is rare), capped at CANDIDATE_LIMIT rows;
+2. candidates that share two of the claim's three rarest lexemes (all three when even the
+   rarest is common), found through the GIN index on the `search` tsvector (rarity from
+   pg_stats' most_common_elems: a lexeme that ANALYZE did not list as common is rare), capped
+   at CANDIDATE_LIMIT rows;
 3. those candidates ranked by pg_trgm similarity(), best first, above MIN_SCORE.
 
 SQLite (development) has no tsvector or pg_trgm: candidates are rows containing the claim's
@@ -28,7 +29,8 @@ from django.db.models import Q
 from claims.models import Claim, Speaker
 from claims.normalise import normalise_name, normalise_text
 
-CANDIDATE_LIMIT = 200
+CANDIDATE_LIMIT = 100  # rows ranked by trigram similarity per lookup (~30 us each)
+COMMON_FREQ = 0.001  # a lexeme in more than 0.1% of claims is "common"
 MIN_SCORE = 0.35
 STATS_TTL = 300  # seconds; pg_stats change only when ANALYZE runs
 _common_cache: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
@@ -42,37 +44,54 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 @dataclass(frozen=True)
 class SimilarClaim:
-    claim: Claim
+    """What the panel shows of a similar claim (plain values: no model rows to build)."""
+
+    pk: int
+    content: str
+    speaker_name: str | None
+    headline: str
+    outlet_name: str | None
     score: float  # 1.0 for an exact (normalised) duplicate
     exact: bool
+
+
+# The columns SimilarClaim needs, joined onto a list of (id, score, exact) rows (the
+# PostgreSQL statement below ends the same way).
+_DISPLAY_SQL = """
+    SELECT r.id, c.content, s.name, a.headline, o.name, r.score, r.exact
+    FROM ranked r
+    JOIN claims_claim c ON c.id = r.id
+    JOIN claims_article a ON a.id = c.article_id
+    LEFT JOIN claims_outlet o ON o.id = a.outlet_id
+    LEFT JOIN claims_speaker s ON s.id = c.speaker_id
+    ORDER BY r.exact DESC, r.score DESC, r.id DESC
+"""
 
 
 def similar_claims(claim: Claim, *, limit: int = 8) -> list[SimilarClaim]:
     """Claims elsewhere with the same or nearly the same content, exact duplicates first.
 
-    PostgreSQL: 3 queries (the claim's lexemes; hash matches and ranked candidates in one
-    statement; the rows), plus one pg_stats read per STATS_TTL. SQLite: 3 queries.
+    PostgreSQL: 2 queries (the claim's lexemes; then hash matches, ranked candidates and their
+    display columns in one statement), plus one pg_stats read per STATS_TTL.
+    SQLite: 2 or 3 (hash matches, candidates, the rows to show).
     """
     if connection.vendor == "postgresql":
-        ranked = _ranked_postgresql(claim, limit=limit)
-    else:
-        ranked = _ranked_fallback(claim, limit=limit)
+        return _similar_postgresql(claim, limit=limit)
+    ranked = _ranked_fallback(claim, limit=limit)
     if not ranked:
         return []
-    rows = (
-        Claim.objects.filter(pk__in=[pk for pk, _, _ in ranked])
-        .select_related("article__outlet", "speaker")
-        .only(
-            "content",
-            "sort_date",
-            "status",
-            "article__headline",
-            "article__outlet__name",
-            "speaker__name",
+    values = ",".join(["(%s, %s, %s)"] * len(ranked))
+    params = [v for row in ranked for v in row]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH ranked (id, score, exact) AS (VALUES {values}) {_DISPLAY_SQL}", params
         )
-    )
-    by_id = {row.pk: row for row in rows}
-    return [SimilarClaim(by_id[pk], score, exact) for pk, score, exact in ranked if pk in by_id]
+        return [_similar(row) for row in cursor.fetchall()]
+
+
+def _similar(row) -> SimilarClaim:
+    pk, content, speaker, headline, outlet, score, exact = row
+    return SimilarClaim(pk, content, speaker, headline, outlet, float(score), bool(exact))
 
 
 def speaker_topic_claims(claim: Claim, *, limit: int = 8):
@@ -114,14 +133,18 @@ def similar_speakers(speaker: Speaker, *, limit: int = 8) -> list[tuple[Speaker,
     return sorted(scored, key=lambda pair: (-pair[1], pair[0].name))[:limit]
 
 
-def _ranked_postgresql(claim: Claim, *, limit: int) -> list[tuple[int, float, bool]]:
-    lexemes = rarest_lexemes(claim, k=3)
-    quoted = ["'" + lx.replace("\\", "\\\\").replace("'", "''") + "'" for lx in lexemes]
-    if len(quoted) >= 3:
-        a, b, c = quoted[:3]
-        tsquery = f"({a} & {b}) | ({a} & {c}) | ({b} & {c})"
-    else:
+def _similar_postgresql(claim: Claim, *, limit: int) -> list[SimilarClaim]:
+    rare = rarest_lexemes(claim, k=3)
+    quoted = ["'" + lx.replace("\\", "\\\\").replace("'", "''") + "'" for lx, _ in rare]
+    if len(quoted) < 3:
         tsquery = " & ".join(quoted) or None  # NULL matches nothing: hash matches only
+    elif rare[0][1] > COMMON_FREQ:
+        # Even the rarest word is common (a short claim in everyday words): any two of three
+        # would match thousands of rows, so ask for all three.
+        tsquery = " & ".join(quoted)
+    else:
+        a, b, c = quoted
+        tsquery = f"({a} & {b}) | ({a} & {c}) | ({b} & {c})"
     # `candidates` is fenced (MATERIALIZED) so the planner takes the GIN path and stops at the
     # cap, rather than scanning rows in similarity order.
     sql = """
@@ -140,10 +163,18 @@ def _ranked_postgresql(claim: Claim, *, limit: int) -> list[tuple[int, float, bo
             SELECT id, score, false AS exact FROM scored
             WHERE score >= %(min)s
             ORDER BY score DESC, id DESC LIMIT %(limit)s
+        ), ranked AS (
+            SELECT id, score, exact FROM exact
+            UNION ALL
+            SELECT id, score, exact FROM near
         )
-        SELECT id, score, exact FROM exact
-        UNION ALL
-        SELECT id, score, exact FROM near
+        SELECT r.id, c.content, s.name, a.headline, o.name, r.score, r.exact
+        FROM ranked r
+        JOIN claims_claim c ON c.id = r.id
+        JOIN claims_article a ON a.id = c.article_id
+        LEFT JOIN claims_outlet o ON o.id = a.outlet_id
+        LEFT JOIN claims_speaker s ON s.id = c.speaker_id
+        ORDER BY r.exact DESC, r.score DESC, r.id DESC
     """
     params = {
         "hash": claim.content_hash,
@@ -156,15 +187,17 @@ def _ranked_postgresql(claim: Claim, *, limit: int) -> list[tuple[int, float, bo
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [(pk, float(score), exact) for pk, score, exact in cursor.fetchall()][:limit]
+        return [_similar(row) for row in cursor.fetchall()][:limit]
 
 
-def rarest_lexemes(claim: Claim, *, k: int) -> list[str]:
-    """The claim's k rarest search lexemes (PostgreSQL), rarest first, longest first on ties.
+def rarest_lexemes(claim: Claim, *, k: int) -> list[tuple[str, float]]:
+    """The claim's k rarest search lexemes with their frequency (PostgreSQL), rarest first,
+    longest first on ties.
 
     Rarity comes from pg_stats' most_common_elems for the `search` column: what ANALYZE found
     common, with the fraction of rows holding each; a lexeme it did not list counts as rare (0).
-    Those statistics change only on ANALYZE, so they are read once per STATS_TTL per process.
+    Migration 0003 raises the column's statistics target so that list runs to ~10,000 lexemes.
+    Statistics change only on ANALYZE, so they are read once per STATS_TTL per process.
     """
     with connection.cursor() as cursor:
         cursor.execute(
@@ -173,7 +206,8 @@ def rarest_lexemes(claim: Claim, *, k: int) -> list[str]:
         )
         lexemes = [row[0] for row in cursor.fetchall()]
     common = common_lexemes()
-    return sorted(lexemes, key=lambda lx: (common.get(lx, 0.0), -len(lx), lx))[:k]
+    ranked = sorted(lexemes, key=lambda lx: (common.get(lx, 0.0), -len(lx), lx))[:k]
+    return [(lx, common.get(lx, 0.0)) for lx in ranked]
 
 
 def common_lexemes() -> dict[str, float]:
