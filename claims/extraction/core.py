@@ -866,6 +866,10 @@ class _Extractor:
             s, e = self.cut_content(tail_start, s1)
             if e > s and self.in_quote(s + 1):
                 content = (content[0], e)
+        elif self.qindex.containing(content[1] - 1) is not None:
+            second = self.resumed_quote(stop, s1)
+            if second is not None:
+                content = (content[0], second.end)  # `“A,” said X of Y in Z, “B.”`
         if content[1] - content[0] < 3 or _words(text, *content) < 2:
             return
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
