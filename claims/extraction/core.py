@@ -558,6 +558,17 @@ class _Extractor:
             mention.antecedent = subject_before(text, s0, k) if k > s0 else None
         if mention is not None and not self.plausible_speaker(mention):
             mention = None
+        if (
+            mention is not None
+            and low.endswith("ing")
+            and not (mention.proper or mention.pronoun or mention.relative)
+            and mention.kind not in ("person", "government", "group", "anonymous")
+        ):
+            # "issued a statement saying ...": the statement's author speaks.
+            subject = clause_subject(text, s0, mention.start)
+            if subject is not None and self.plausible_speaker(subject):
+                self.add_participle_claim(cs, ce, s0, s1, cue_word, subject)
+                return
         if mention is None or not self.subject_adjacent(mention, cs):
             if (low.endswith("ing") or self.after_and(s0, cs)) and not belief:
                 self.handle_participle(cs, ce, s0, s1, cue_word)
@@ -932,6 +943,16 @@ class _Extractor:
         self.add(
             _Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1), speaker_of=prior)
         )
+
+    def add_participle_claim(
+        self, cs: int, ce: int, s0: int, s1: int, cue_word: str, mention: Mention
+    ) -> None:
+        if cue_word.lower() in lx.WEAK_CUES and not self.strong_complement(ce, s1, cue_word):
+            return
+        content = self.content_after(cs, ce, s1, cue_word)
+        if content[1] - content[0] < 3 or _words(self.text, *content) < 2:
+            return
+        self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
     def handle_claim_noun(self, m: re.Match[str]) -> None:
         text = self.text
