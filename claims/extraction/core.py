@@ -224,11 +224,14 @@ _WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "wheth
 _INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
 _RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
 _RESUME_RE = re.compile(r",\s*[“\"]")
+_THAT_NOT_CLAUSE = frozenset(
+    ("night", "day", "week", "month", "year", "morning", "evening", "afternoon", "time", "")
+)
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
 _QUOTE_CHARS = "\"“”„‟«»'"
-_CLOSING_QUOTE_ENDINGS = (",”", ',"', ",''", "”", '"', "''", "?”", "!”", "»")
+_CLOSING_QUOTE_ENDINGS = (",“", "?“", "!“", ".“", ",”", ',"', ",''", "”", '"', "''", "?”", "!”", "»")
 
 
 @dataclass(slots=True)
@@ -732,7 +735,15 @@ class _Extractor:
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—", "“", '"')), len(toks))
         if toks and toks[0].low in ("he", "she", "they", "we", "i"):
             return True  # "said he had not ...": a clause of its own
-        return any(t.low == "that" for t in toks[: min(k, 8)])
+        if not toks or (toks[0].low != "that" and toks[0].low not in _ADJUNCT_START):
+            return False
+        for n, t in enumerate(toks[: min(k, 8)]):
+            if t.low == "that":
+                nxt = toks[n + 1].low if n + 1 < len(toks) else ""
+                prv = toks[n - 1].low if n else ""
+                # "that night", "if that remains" are not complementisers
+                return nxt not in _THAT_NOT_CLAUSE and prv not in ("if", "whether", "when")
+        return False
 
     def only_adjunct_after(self, ce: int, s1: int, cue: str = "") -> bool:
         """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a

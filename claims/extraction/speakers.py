@@ -554,7 +554,11 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
             while a < end and tokens[a].low in _LEADING_SKIP:
                 a += 1
             e = _np_end(tokens, a, end) if a < end else a
-            if a < e and e >= end - 1:
+            if a < end and tokens[a].low.endswith("ing") and a > start:
+                e = a  # "also campaigning in Wisconsin": a participle phrase
+            if a == e and a < end and tokens[a].low.endswith("ing"):
+                kind = "mod"
+            elif a < e and e >= end - 1:
                 kind = "np"
             elif a < e:
                 kind = "desc"  # a description: "a director at Human Rights Watch"
