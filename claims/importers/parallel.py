@@ -2,7 +2,7 @@
 
 Workers are started with "spawn": a forked child would inherit the parent's open database
 connection, and closing it at exit would break the parent's session. They import only
-claims.extraction (no Django), so they start quickly.
+claims.extraction and claims.normalise (no Django), so they start quickly.
 """
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from claims.extraction import clean_text, extract_claims
+from claims.normalise import text_hash
 
 
 def extract_body(raw_body: str | None):
-    """extract_claims over the cleaned body, as import_article would compute it (None: None)."""
+    """(cleaned body, its text_hash, extract_claims(cleaned body)), as import_article would
+    compute them; None for None. Hashing here too keeps that work off the writing process."""
     if raw_body is None:
         return None
-    return extract_claims(clean_text(raw_body))
+    body = clean_text(raw_body)
+    return body, text_hash(body), extract_claims(body)
 
 
 def ordered_map[T](

@@ -70,19 +70,23 @@ def import_article(
     extracted: list[ExtractedClaim] | None = None,
     session: ImportSession | None = None,
     dry_run: bool = False,
+    prepared: tuple[str, str] | None = None,
 ) -> ImportResult:
     """Create or update one article and its claims in one transaction.
 
     `extracted` is extract_claims(clean_text(record.body)) when the caller computed it already
-    (a process pool); otherwise it is computed here, only if the article needs it. `dry_run`
+    (a process pool), and `prepared` the (clean_text(record.body), text_hash of it) pair;
+    otherwise they are computed here, extraction only if the article needs it. `dry_run`
     does all the work, reports it, and rolls it back. Costs about six queries plus one insert
     per new speaker; claims are written with one bulk_create.
     """
     session = session or ImportSession()
-    body = clean_text(record.body)
+    body, body_hash = prepared or (None, None)
+    if body is None:
+        body = clean_text(record.body)
+        body_hash = text_hash(body)
     if not body:
         raise ValueError("the article has no text after cleaning")
-    body_hash = text_hash(body)
     # source_key_for(url=None) would hash the body a second time.
     key = source_key_for(url=record.url, body=body) if record.url else f"sha1:{body_hash}"
     for attempt in range(1, _RETRIES + 1):
@@ -120,20 +124,6 @@ def import_article(
                 raise
             time.sleep(0.05 * attempt)
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def stored_state(record: ArticleRecord, *, update: bool = False) -> str | None:
-    """UNCHANGED or STALE when import_article would not need an extraction for `record`.
-
-    One query. Lets a caller with a process pool skip extracting articles already stored.
-    """
-    body = clean_text(record.body)
-    existing = _existing(source_key_for(url=record.url, body=body), record.url)
-    if existing is None:
-        return None
-    if existing.body_hash == text_hash(body):
-        return UNCHANGED
-    return None if update else STALE
 
 
 def _existing(key: str, url: str | None) -> Article | None:
@@ -335,6 +325,5 @@ __all__ = [
     "ImportSession",
     "import_article",
     "record_with_defaults",
-    "stored_state",
     "touched_claims",
 ]

@@ -24,7 +24,6 @@ from claims.services.imports import (
     ImportSession,
     import_article,
     record_with_defaults,
-    stored_state,
 )
 
 
@@ -119,20 +118,19 @@ class Command(BaseCommand):
         if extract and options["jobs"] > 1:
             from claims.importers.parallel import extract_body, ordered_map
 
-            def body_to_extract(item):
-                _path, rec = item
-                if isinstance(rec, Exception) or stored_state(rec, update=options["update"]):
-                    return None  # a bad file, or already stored: nothing to extract
-                return rec.body
-
-            stream = ordered_map(extract_body, items(), jobs=options["jobs"], key=body_to_extract)
-            work = ((path, rec, extracted) for (path, rec), extracted in stream)
+            stream = ordered_map(
+                extract_body,
+                items(),
+                jobs=options["jobs"],
+                key=lambda item: None if isinstance(item[1], Exception) else item[1].body,
+            )
+            work = ((path, rec, done) for (path, rec), done in stream)
         else:
             work = ((path, rec, None) for path, rec in items())
 
         bar = self._progress(len(files))
         last_path = None
-        for path, rec, extracted in work:
+        for path, rec, done in work:
             if bar is not None and path != last_path:
                 bar.update(1)
                 last_path = path
@@ -144,7 +142,8 @@ class Command(BaseCommand):
                     record=rec,
                     extract=extract,
                     update=options["update"],
-                    extracted=extracted,
+                    extracted=done[2] if done else None,
+                    prepared=done[:2] if done else None,
                     session=session,
                     dry_run=self.dry_run,
                 )
