@@ -93,12 +93,10 @@ class ClaimFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         parsed = search.parse_query(self.form.cleaned_data.get("q"))
-        sort = self.sort_value
-        if parsed and sort == SORT_RELEVANCE:
-            return search.ranked(queryset, parsed)
         if parsed:
+            # Relevance ranks the newest matches (the list view reads them in this order).
             queryset = search.matching(queryset, parsed)
-        if sort == SORT_OLDEST:
+        if self.sort_value == SORT_OLDEST:
             return queryset.order_by("sort_date", "id")
         return queryset.order_by("-sort_date", "-id")
 

@@ -169,3 +169,49 @@ def test_highlight_escapes_everything_but_its_marks():
     html = search.highlight('<img src=x onerror="alert(1)"> talks', search.parse_query("talks"))
 
     assert html == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>talks</mark>"
+
+
+def _href(html: str, rel: str) -> str:
+    marker = f'rel="{rel}" href="'
+    start = html.index(marker) + len(marker)
+    return "/claims/" + html[start : html.index('"', start)].replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_search_pages_walk_every_match_once(client, monkeypatch, sort):
+    monkeypatch.setattr("claims.views.PAGE_SIZE", 3)
+    claims = [
+        make_published_claim(content=f"Budget item {i}", said_on=datetime.date(2024, 1, 1 + i // 2))
+        for i in range(10)
+    ]
+    make_published_claim(content="Unrelated")
+    url = reverse("claims:claim-list") + f"?q=budget&sort={sort}"
+    seen, pages = [], []
+
+    for _ in range(6):
+        response = client.get(url)
+        pages.append(url)
+        seen.extend(c.pk for c in response.context["page"].rows)
+        if not response.context["page"].next_params:
+            break
+        url = _href(response.content.decode(), "next")
+
+    expected = sorted(claims, key=lambda c: (c.sort_date, c.pk), reverse=sort == "newest")
+    assert seen == [c.pk for c in expected]
+    assert "10 claims" in client.get(pages[0]).content.decode()
+    back = client.get(_href(client.get(pages[2]).content.decode(), "prev"))
+    assert [c.pk for c in back.context["page"].rows] == [c.pk for c in expected[3:6]]
+
+
+def test_search_count_above_the_cap_is_the_planners_estimate(client, monkeypatch, on_postgresql):
+    monkeypatch.setattr("claims.views.SEARCH_COUNT_CAP", 0)  # any estimate is above the cap
+    for i in range(3):
+        make_published_claim(content=f"Budget line {i}")
+
+    response = client.get(reverse("claims:claim-list"), {"q": "budget"})
+
+    count = response.context["count"]
+    assert count.approx
+    assert count.label == f"About {count.n:,} claims"
+    assert f"About {count.n:,} claims" in response.content.decode()
+    assert len(response.context["page"].rows) == 3
