@@ -227,6 +227,9 @@ _RESUME_RE = re.compile(r",\s*[“\"]")
 _THAT_NOT_CLAUSE = frozenset(
     ("night", "day", "week", "month", "year", "morning", "evening", "afternoon", "time", "")
 )
+_TELL_COMPLEMENT_RE = re.compile(
+    r"(?:[^\s,.;]+\s+){1,4}?(?:that|to|whether|if|how|what|why|when|where|who)\s"
+)
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -814,7 +817,7 @@ class _Extractor:
         if low in _TELL_VERBS and low.startswith("call"):
             return bool(re.match(r"(?:for|on)\s", window))
         if low in _TELL_VERBS:
-            return bool(re.match(r"(?:\S+\s+){1,4}?(?:that|to)\s", window))
+            return bool(_TELL_COMPLEMENT_RE.match(window))
         if window.startswith(", ") and window[2:3] in _QUOTE_CHARS:
             return True
         first = window.split(None, 1)[0].lower().strip(",")

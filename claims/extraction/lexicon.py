@@ -94,6 +94,7 @@ _SPEECH_LEMMAS = [
     "concur",
     "chant",
     "tout",
+    "read",
 ]
 
 # Verbs that attribute a belief or intention rather than speech. PolNeAR-style attribution
@@ -131,6 +132,7 @@ _BELIEF_LEMMAS = [
 
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
+    "read": ("read", "reads", "reading"),
     "tell": ("tell", "tells", "told", "telling"),
     "write": ("write", "writes", "wrote", "written", "writing"),
     "think": ("think", "thinks", "thought", "thinking"),
@@ -291,6 +293,7 @@ WEAK_CUES = frozenset(
     + _regular_forms("question")
     + _regular_forms("quip")
     + _regular_forms("continue")
+    + _regular_forms("read")
     + _regular_forms("demand")
     + _regular_forms("concur")
     + ("written",)
