@@ -1028,7 +1028,12 @@ class _Extractor:
                     # Multi-paragraph quote: the previous paragraph left its quote open.
                     self.extend(prev, q.end)
                     continue
-                if q.start == p0 and self.prev_paragraph_end(p0) <= prev.end + 40:
+                if (
+                    q.start == p0
+                    and self.prev_paragraph_end(p0) <= prev.end + 40
+                    and s1 - q.end <= 2
+                    and _words(self.text, q.start, q.end) >= 5
+                ):
                     d = _Draft(q.start, q.end, "direct", None, None, (s0, s1), speaker_of=prev)
                     new.append(d)
                     bisect.insort(self.taken, (d.start, d.end))
