@@ -1,6 +1,8 @@
 """Public pages: what each shows and hides, pagination, and a fixed number of queries."""
 
 import datetime
+import itertools
+from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -800,3 +802,42 @@ def test_500_template_renders_even_without_a_static_manifest(rf, settings):
 
     assert response.status_code == 500
     assert 'href="/static/claims/site.css"' in response.content.decode()
+
+
+class _Outline(HTMLParser):
+    """Collects what the accessibility checks need: controls, labels, headings, landmarks."""
+
+    def __init__(self):
+        super().__init__()
+        self.controls, self.labels, self.headings, self.tags, self.html_lang = (
+            [],
+            set(),
+            [],
+            [],
+            None,
+        )
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append(tag)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        if tag in ("input", "select", "textarea") and attrs.get("type") != "hidden":
+            self.controls.append(attrs.get("id"))
+        if tag == "label":
+            self.labels.add(attrs.get("for"))
+        if tag in ("h1", "h2", "h3", "h4"):
+            self.headings.append(int(tag[1]))
+
+
+def test_public_pages_are_accessible_landmarks_labels_and_heading_order(client, mixed_claims):
+    for url in public_urls(mixed_claims):
+        outline = _Outline()
+        outline.feed(client.get(url).content.decode())
+
+        assert outline.html_lang == "en", url
+        assert {"header", "nav", "main", "footer"} <= set(outline.tags), url
+        assert all(control and control in outline.labels for control in outline.controls), url
+        assert outline.headings[0] == 1 and outline.headings.count(1) == 1, url
+        # Headings never skip a level going down (h2 -> h4).
+        assert all(b - a <= 1 for a, b in itertools.pairwise(outline.headings)), url
