@@ -509,6 +509,8 @@ class _Extractor:
         if m.group("acc"):
             self.handle_according(cs, ce, s0, s1)
             return
+        if belief and not self.complement_ok(ce, s1, low):
+            return  # cheap test first: belief and stance verbs never take inverted forms
         if self.negated(s0, cs):
             return
         if m.group("phrasal"):

@@ -489,7 +489,7 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     relative clauses ("the head of X that has ..., said") and intervening auxiliaries.
     Returns None when no plausible subject is found. Cost is bounded by the window size.
     """
-    start = max(start, cue_start - 300)
+    start = max(start, cue_start - 160)
     tokens = _drop_parentheses(tokenize(text, start, cue_start))
     j = len(tokens)
     while (
