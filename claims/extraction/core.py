@@ -230,6 +230,7 @@ _THAT_NOT_CLAUSE = frozenset(
 _TELL_COMPLEMENT_RE = re.compile(
     r"(?:[^\s,.;]+\s+){1,4}?(?:that|to|whether|if|how|what|why|when|where|who)\s"
 )
+_CLAUSE_WORD_RE = re.compile(r"\b(?:as|while|when|who|which|because|after|before|but|and)\b")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -588,7 +589,7 @@ class _Extractor:
             not belief
             and len(pre) > 1
             and pre.endswith((",", "—", *_CLOSING_QUOTE_ENDINGS))
-            and self.content_is_before(pre, ce, s1, after_l, cue_word)
+            and self.content_is_before(pre, ce, s1, after_l, cue_word, c0)
         ):
             # Content before the subject: "“A,” he said." / "A, he said, B."
             cut = len(pre)
@@ -718,7 +719,7 @@ class _Extractor:
     def resumed_quote(self, ce: int, s1: int) -> object:
         """`“A,” X told The Times in 2012, “B.”`: the quote that resumes after a short
         adjunct and a comma, in the same sentence."""
-        m = _RESUME_RE.search(self.text, ce, min(s1, ce + 160))
+        m = _RESUME_RE.search(self.text, ce, min(s1, ce + 100))
         if m is None or self.in_quote(m.start()):
             return None
         q = self.qindex.containing(m.end())
@@ -726,7 +727,9 @@ class _Extractor:
             return None
         if any(ch in _QUOTE_CHARS for ch in self.text[ce : m.start()]):
             return None
-        if _THAT_RE.search(self.text, ce, m.start()):
+        if _THAT_RE.search(self.text, ce, m.start()) or _CLAUSE_WORD_RE.search(
+            self.text, ce, m.start()
+        ):
             return None
         return q
 
@@ -774,9 +777,16 @@ class _Extractor:
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—")), len(toks))
         return k <= 10 and not any(t.low == "that" for t in toks[:k])
 
-    def content_is_before(self, pre: str, ce: int, s1: int, after_l: str, cue: str = "") -> bool:
+    def content_is_before(
+        self, pre: str, ce: int, s1: int, after_l: str, cue: str = "", c0: int | None = None
+    ) -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
+            if c0 is not None and after_l and after_l[0] not in ",.;!?":
+                q = self.qindex.containing(c0 + len(pre) - 1)
+                lead = self.text[c0 : q.start].rstrip() if q is not None else ""
+                if lead and not lead.endswith((",", ":", "—", "-")):
+                    return False  # `Wednesday on “Hannity,” Gingrich said if ...`: a title
             # Unless the cue has a complement of its own: `On “Meet the Press,” X said Y.`
             return not self.has_own_complement(ce, s1, cue)
         if cue.lower() in _TELL_VERBS and after_l:
