@@ -397,7 +397,11 @@ class _Extractor:
         if not toks:
             return (s1, s1)
         i = 0
-        if low in _TELL_VERBS:
+        if low.startswith("call") and low in _TELL_VERBS and self.qindex.between(
+            pos, min(s1, pos + 90)
+        ):
+            pass  # "called the suspension “arbitrary”": the object is part of the content
+        elif low in _TELL_VERBS:
             # Skip the addressee: "told reporters", "told The Washington Post", "urged him".
             if toks[0].low in _OBJECT_WORDS:
                 i = 1
