@@ -235,7 +235,21 @@ _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters",
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
 _QUOTE_CHARS = "\"“”„‟«»'"
-_CLOSING_QUOTE_ENDINGS = (",“", "?“", "!“", ".“", ",”", ',"', ",''", "”", '"', "''", "?”", "!”", "»")
+_CLOSING_QUOTE_ENDINGS = (
+    ",“",
+    "?“",
+    "!“",
+    ".“",
+    ",”",
+    ',"',
+    ",''",
+    "”",
+    '"',
+    "''",
+    "?”",
+    "!”",
+    "»",
+)
 
 
 @dataclass(slots=True)
@@ -397,8 +411,10 @@ class _Extractor:
         if not toks:
             return (s1, s1)
         i = 0
-        if low.startswith("call") and low in _TELL_VERBS and self.qindex.between(
-            pos, min(s1, pos + 90)
+        if (
+            low.startswith("call")
+            and low in _TELL_VERBS
+            and self.qindex.between(pos, min(s1, pos + 90))
         ):
             pass  # "called the suspension “arbitrary”": the object is part of the content
         elif low in _TELL_VERBS:
@@ -626,9 +642,7 @@ class _Extractor:
                 return
             self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
             return
-        if not pre and (
-            not after_l or after_l[0] in ".!?" or self.only_adjunct_after(ce, s1, low)
-        ):
+        if not pre and (not after_l or after_l[0] in ".!?" or self.only_adjunct_after(ce, s1, low)):
             # "“A.” Trump said." : the quote ended the previous sentence.
             q = self.quote_ending_before(s0)
             if q is not None:
@@ -761,9 +775,11 @@ class _Extractor:
         """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a
         statement.") and no complement of its own."""
         toks = tokenize(self.text, ce, min(s1, ce + 100))
-        if toks and cue in _TELL_VERBS and (toks[0].cap or toks[0].low in _OBJECT_WORDS or (
-            toks[0].low in lx.DETERMINERS
-        )):
+        if (
+            toks
+            and cue in _TELL_VERBS
+            and (toks[0].cap or toks[0].low in _OBJECT_WORDS or (toks[0].low in lx.DETERMINERS))
+        ):
             # "told Britain's ITV", "asked the real estate mogul": skip the addressee.
             k = 1
             while k < len(toks) and k < 6 and _is_np_word(toks[k]):

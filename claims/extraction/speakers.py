@@ -113,13 +113,55 @@ _QUANTIFIERS = frozenset(
 # -ed/-ing words that are common inside speaker phrases.
 _PARTICIPLE_NOUNS = frozenset(
     (
-        "united", "elected", "retired", "embattled", "indicted", "acting", "leading", "ruling",
-        "governing", "founding", "presiding", "outgoing", "incoming", "ranking", "polling",
-        "fundraising", "reporting", "briefing", "meeting", "hearing", "building", "opening",
-        "trading", "banking", "advertising", "undecided", "unnamed", "alleged", "armed",
-        "detained", "wounded", "qualified", "evangelical", "sitting", "longstanding", "aged",
-        "skilled", "organized", "talented", "related", "disaffected", "registered", "married",
-        "self-described", "so-called", "defeated", "appointed", "concerned", "interested",
+        "united",
+        "elected",
+        "retired",
+        "embattled",
+        "indicted",
+        "acting",
+        "leading",
+        "ruling",
+        "governing",
+        "founding",
+        "presiding",
+        "outgoing",
+        "incoming",
+        "ranking",
+        "polling",
+        "fundraising",
+        "reporting",
+        "briefing",
+        "meeting",
+        "hearing",
+        "building",
+        "opening",
+        "trading",
+        "banking",
+        "advertising",
+        "undecided",
+        "unnamed",
+        "alleged",
+        "armed",
+        "detained",
+        "wounded",
+        "qualified",
+        "evangelical",
+        "sitting",
+        "longstanding",
+        "aged",
+        "skilled",
+        "organized",
+        "talented",
+        "related",
+        "disaffected",
+        "registered",
+        "married",
+        "self-described",
+        "so-called",
+        "defeated",
+        "appointed",
+        "concerned",
+        "interested",
     )
 )
 # A capitalised name right after one of these is a place ("in New Hampshire").
@@ -868,8 +910,9 @@ class Registry:
             if g:
                 genders.setdefault(_strip_possessive(m.group(2)), g)
         for m in _NAME_RE.finditer(text):
-            if self.in_quote(m.start()) or _PLACE_BEFORE_RE.search(text, max(0, m.start() - 8),
-                                                                   m.start()):
+            if self.in_quote(m.start()) or _PLACE_BEFORE_RE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
                 continue
             words = m.group().split()
             while words and (
