@@ -93,7 +93,9 @@ def wait_for(predicate, *, timeout=60.0):
     return False
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test must not recreate content types under
+# another pk, or a later serialized_rollback test cannot restore them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_import_killed_midway_leaves_no_partial_article_and_a_rerun_completes(
     tmp_path, subprocess_database
 ):
@@ -120,7 +122,9 @@ def test_import_killed_midway_leaves_no_partial_article_and_a_rerun_completes(
     assert_no_duplicates()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test must not recreate content types under
+# another pk, or a later serialized_rollback test cannot restore them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_imports_of_the_same_files_at_once_produce_no_duplicates(tmp_path, subprocess_database):
     count = 120
     write_articles(tmp_path, count)
