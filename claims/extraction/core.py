@@ -598,6 +598,8 @@ class _Extractor:
             if subject is not None and self.plausible_speaker(subject):
                 self.add_participle_claim(cs, ce, s0, s1, cue_word, subject)
                 return
+        if mention is not None and not self.fits_cue(mention, low):
+            mention = None
         if mention is None or not self.subject_adjacent(mention, cs):
             if (low.endswith("ing") or self.after_and(s0, cs)) and not belief:
                 self.handle_participle(cs, ce, s0, s1, cue_word)
@@ -690,6 +692,28 @@ class _Extractor:
             return True
         if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
             return words[0].lower().endswith("s") or words[0].lower() in lx.ANONYMOUS_HEADS
+        return True
+
+    @staticmethod
+    def fits_cue(mention: Mention, low: str) -> bool:
+        """Cue words that double as nouns ("one big question", "the city shows") need a
+        subject that can hold a view: a name, a pronoun, or a person, group or institution."""
+        if mention.proper or mention.pronoun or mention.relative:
+            return True
+        last = mention.text.split()[-1].lower().strip("’'") if mention.text else ""
+        known = (
+            last.endswith("s")
+            or last in lx.ANONYMOUS_HEADS
+            or last in lx.TITLE_WORDS
+            or last in lx.GOVERNMENT_WORDS
+            or last in lx.ORG_WORDS
+            or last in lx.MEDIA_WORDS
+            or (
+                mention.text[:1].isupper() and mention.text.split()[0].lower() not in lx.DETERMINERS
+            )
+        )
+        if low in lx.NOUNISH or (low in lx.ATTITUDE_FORMS and low not in lx.SPEECH_FORMS):
+            return known and not (low in lx.ATTITUDE_FORMS and mention.kind not in SPEAKER_KINDS)
         return True
 
     def subject_adjacent(self, mention: Mention, cs: int) -> bool:

@@ -225,7 +225,6 @@ OBJECT_FORMS: frozenset[str] = frozenset(
         "describe",
         "propose",
         "demand",
-        "welcome",
         "applaud",
         "slam",
         "tout",
