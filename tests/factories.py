@@ -136,3 +136,21 @@ def make_record(**overrides):
     fields = {"headline": f"Imported headline {n}", "body": DEFAULT_BODY + f" ({n})"}
     fields.update(overrides)
     return ArticleRecord(**fields)
+
+
+def ensure_roles():
+    """Recreate the Reviewer and Editor groups (migration 0002's lists) if a transactional
+    test's flush removed them; permissions themselves come back with the flush's post_migrate."""
+    import importlib
+
+    from django.contrib.auth.models import Permission
+
+    roles = importlib.import_module("claims.migrations.0002_search_indexes_and_roles")
+    perms = Permission.objects.filter(content_type__app_label="claims")
+    for name, codenames in [
+        ("Reviewer", roles.REVIEWER_PERMISSIONS),
+        ("Editor", roles.REVIEWER_PERMISSIONS + roles.EDITOR_EXTRA_PERMISSIONS),
+    ]:
+        group, created = Group.objects.get_or_create(name=name)
+        if created:
+            group.permissions.set(perms.filter(codename__in=codenames))

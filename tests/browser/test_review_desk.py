@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from claims.enums import ClaimStatus
 from claims.models import Claim, ClaimLink
-from tests.factories import make_article, make_claim, make_outlet, make_user
+from tests.factories import ensure_roles, make_article, make_claim, make_outlet, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -29,6 +29,7 @@ def screenshot(page, name):
 @pytest.fixture
 def zero_evidence_claim():
     """The seed's claim, imported the way an operator would, and the same remark elsewhere."""
+    ensure_roles()  # an earlier transactional test's flush may have removed the groups
     call_command("import_articles", str(SEEDS), verbosity=0)
     claim = Claim.objects.filter(content__contains="zero evidence").order_by("start").first()
     assert claim is not None, "the seed import should find the “zero evidence” claim"

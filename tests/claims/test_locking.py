@@ -8,7 +8,7 @@ from django.db import connection, connections, transaction
 from claims.enums import Verdict
 from claims.models import Claim, ClaimEvidence
 from claims.services import review
-from tests.factories import make_claim, make_user
+from tests.factories import ensure_roles, make_claim, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +140,7 @@ def test_admin_save_racing_past_the_form_check_is_rolled_back_with_inlines(clien
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_saves_on_postgresql_only_one_wins(on_postgresql):
+    ensure_roles()  # an earlier transactional test's flush may have removed the groups
     claim = make_claim()
     alice, bob = make_user(role="Reviewer"), make_user(role="Reviewer")
     alice_holds_lock, outcome = threading.Event(), {}
