@@ -99,6 +99,9 @@ _CONTENT_CUT_RE = re.compile(
     r"|\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
     r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b"
     r"|\s+(?:—|--)\s+"
+    r"|\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b"
+    r"|,\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b"
+    r"|,\s+(?:to|at|after|from|in)\s+which\b"
     r"|,\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b"
 )
 # Time and place adjuncts that may sit between a cue and its "that" complement.
@@ -1053,7 +1056,11 @@ class _Extractor:
             prev = drafts[i] if i >= 0 else None
             if new and (prev is None or new[-1].start > prev.start):
                 prev = new[-1]
-            quote_only = q.start <= s0 and (s1 - q.end <= 2 or not self.cue_in(q.end, s1))
+            # A quote after "Calif." opens a sentence even though the abbreviation hid the break.
+            opens = q.start <= s0 or self.text[max(0, q.start - 3) : q.start].rstrip().endswith(
+                (".", "!", "?")
+            )
+            quote_only = opens and (s1 - q.end <= 2 or not self.cue_in(q.end, s1))
             if (
                 prev is not None
                 and prev.kind == "indirect"
