@@ -566,7 +566,7 @@ class _Extractor:
             return
         # "..., said Mr. Smith." / "“...,” said the spokesman"
         before = text[c0:cs].rstrip()
-        if not belief and before.endswith(_CLOSING_QUOTE_ENDINGS):
+        if not belief and before.endswith(_CLOSING_QUOTE_ENDINGS) and not low.endswith("ing"):
             self.handle_inverted_cue_first(cs, ce, s0, s1, c0)
             return
         if not belief and before.endswith(",") and low not in _TELL_VERBS:
@@ -682,7 +682,11 @@ class _Extractor:
         return False
 
     def after_and(self, s0: int, cs: int) -> bool:
-        return self.text[max(s0, cs - 5) : cs].rstrip().endswith((" and", " but", ", but", " by"))
+        return (
+            self.text[max(s0, cs - 8) : cs]
+            .rstrip()
+            .endswith((" and", " but", ", but", " by", " before", " after", " while", " also"))
+        )
 
     @staticmethod
     def plausible_speaker(mention: Mention) -> bool:
@@ -786,8 +790,8 @@ class _Extractor:
             return False
         toks = tokenize(text, ce, min(s1, ce + 160))
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—", "“", '"')), len(toks))
-        if toks and toks[0].low in ("he", "she", "they", "we", "i"):
-            return True  # "said he had not ...": a clause of its own
+        if toks and toks[0].low in ("he", "she", "they", "we", "i", "if", "whether"):
+            return True  # "said he had not ...", "said if ...": a clause of its own
         if not toks or (toks[0].low != "that" and toks[0].low not in _ADJUNCT_START):
             return False
         for n, t in enumerate(toks[: min(k, 8)]):
@@ -822,18 +826,13 @@ class _Extractor:
         elif first not in _ADJUNCT_START or first in ("as", "that"):
             return False
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—")), len(toks))
-        return k <= 10 and not any(t.low == "that" for t in toks[:k])
+        return k <= 20 and not any(t.low == "that" for t in toks[:k])
 
     def content_is_before(
         self, pre: str, ce: int, s1: int, after_l: str, cue: str = "", c0: int | None = None
     ) -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
-            if c0 is not None and after_l and after_l[0] not in ",.;!?":
-                q = self.qindex.containing(c0 + len(pre) - 1)
-                lead = self.text[c0 : q.start].rstrip() if q is not None else ""
-                if lead and not lead.endswith((",", ":", "—", "-")):
-                    return False  # `Wednesday on “Hannity,” Gingrich said if ...`: a title
             # Unless the cue has a complement of its own: `On “Meet the Press,” X said Y.`
             return not self.has_own_complement(ce, s1, cue)
         if cue.lower() in _TELL_VERBS and after_l:
@@ -988,7 +987,7 @@ class _Extractor:
         """ ", adding that ..." / "and arguing that ...": the speaker is the clause subject."""
         text = self.text
         pre = text[max(s0, cs - 6) : cs].rstrip()
-        if not pre.endswith((",", "and", "but", " by")):
+        if not pre.endswith((",", "and", "but", " by", "before", "after", "while", "also")):
             return
         if (
             not cue_word.lower().endswith("ing")
