@@ -987,7 +987,9 @@ class _Extractor:
         """ ", adding that ..." / "and arguing that ...": the speaker is the clause subject."""
         text = self.text
         pre = text[max(s0, cs - 6) : cs].rstrip()
-        if not pre.endswith((",", "and", "but", " by", "before", "after", "while", "also")):
+        if not pre.endswith(
+            (",", "and", "but", " by", "before", "after", "while", "also", *_CLOSING_QUOTE_ENDINGS)
+        ):
             return
         if (
             not cue_word.lower().endswith("ing")
