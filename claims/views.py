@@ -374,11 +374,6 @@ def options_html(pairs, selected: str) -> SafeString:
 def claim_detail(request, pk):
     claim = get_object_or_404(Claim.objects.public().for_detail(), pk=pk)  # query (+ tags)
     published = claim.status == ClaimStatus.PUBLISHED
-    linked = (
-        Claim.objects.public()
-        .select_related("speaker")
-        .defer("search", "notes", "context", "rationale")
-    )
     links_out = list(
         ClaimLink.objects.filter(from_claim=claim)
         .filter(public_claim_q("to_claim__"))
@@ -412,16 +407,15 @@ def claim_detail(request, pk):
     )  # query: the claim's stances with their topics
     related = []
     if claim.speaker_id and stances:
+        topics = [stance.topic_id for stance in stances]
         related = list(
-            linked.filter(
-                speaker_id=claim.speaker_id, stances__topic__in=[s.topic_id for s in stances]
-            )
+            Claim.objects.public()
+            .for_list()
+            .filter(speaker_id=claim.speaker_id, stances__topic__in=topics)
             .exclude(pk=claim.pk)
-            .select_related("article__outlet")
-            .defer("article__body")
-            .distinct()
+            .distinct()  # a claim may share several topics with this one
             .order_by("-sort_date", "-id")[:RELATED_MAX]
-        )  # query: the speaker's other claims on the same topics
+        )  # query: the speaker's other claims on the same topics (cards' joins)
     evidence = list(claim.evidence.all()) if published else []  # query (published only)
     review = jsonld.claim_review(claim, url=request.build_absolute_uri(claim.get_absolute_url()))
     return render(
