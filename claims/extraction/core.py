@@ -695,7 +695,7 @@ class _Extractor:
         words = mention.text.split()
         if not words or words[0].lower() in _WH_WORDS:
             return False
-        if mention.pronoun or mention.relative:
+        if mention.pronoun or mention.relative or mention.kind == "anonymous":
             return True
         if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
             return words[0].lower().endswith("s") or words[0].lower() in lx.ANONYMOUS_HEADS
@@ -790,7 +790,20 @@ class _Extractor:
             return False
         toks = tokenize(text, ce, min(s1, ce + 160))
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—", "“", '"')), len(toks))
-        if toks and toks[0].low in ("he", "she", "they", "we", "i", "if", "whether"):
+        if toks and toks[0].low in (
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "if",
+            "whether",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+        ):
             return True  # "said he had not ...", "said if ...": a clause of its own
         if not toks or (toks[0].low != "that" and toks[0].low not in _ADJUNCT_START):
             return False

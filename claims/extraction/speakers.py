@@ -416,9 +416,15 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     if i >= j:
         return None
     first = tokens[i]
-    if first.low in _PREPOSITIONS or all(
-        t.low in _TIME_WORDS or t.text[:1].isdigit() or (t.text.isupper() and len(t.text) > 3)
-        for t in tokens[i:j]
+    content_words = [t for t in tokens[i:j] if t.low not in lx.DETERMINERS]
+    if first.low in _PREPOSITIONS or (
+        content_words
+        and all(
+            (t.low in _TIME_WORDS and t.low not in ("the", "a", "of"))
+            or t.text.isdigit()
+            or (t.text.isupper() and len(t.text) > 3)
+            for t in content_words
+        )
     ):
         return None  # "of the campaign", "Wednesday", "this week", "2006", "WASHINGTON"
     if j - i == 1 and first.low in lx.PRONOUNS:
@@ -718,6 +724,8 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         a = i
         while a < k and tokens[a].low in _LEADING_SKIP:
             a += 1
+        if a < k and tokens[a].low in ("he", "she", "they", "we", "i", "it") and a + 1 < k:
+            return mention_from_tokens(text, tokens, a, a + 1)  # "he supported X and said"
         if a < k and tokens[a].low not in _PREPOSITIONS and _is_wordish(tokens[a]):
             e = _np_end(tokens, a, k)
             if a < e < k and not _only_time_words(tokens, e, k):
@@ -812,7 +820,11 @@ def subject_after(text: str, cue_end: int, end: int) -> tuple[Mention | None, in
     stop = tokens[j - 1].end
     if m is not None and j < len(tokens) and tokens[j].text == ",":
         k = _np_end(tokens, j + 1, len(tokens))
-        if k > j + 1 and tokens[j + 1].low in lx.DETERMINERS:
+        if k > j + 1 and (
+            tokens[j + 1].low in lx.DETERMINERS
+            or not tokens[j + 1].cap
+            or tokens[j + 1].low in lx.TITLE_WORDS
+        ):
             # A description runs to the next comma or the sentence end: "Larry Noble, an
             # attorney with the Campaign Legal Center."
             while (

@@ -68,6 +68,13 @@ def _looks_closing(text: str, start: int, end: int) -> bool:
     return bool(before) and not before.isspace() and (not after or after in " \t\n\xa0.,;:!?)")
 
 
+_NEXT_LINE_QUOTE_RE = re.compile(r"\s*(?:[\"“„«]|'')")
+
+
+def _next_line_opens_quote(text: str, newline: int) -> bool:
+    return _NEXT_LINE_QUOTE_RE.match(text, newline + 1) is not None
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Pair quotation marks paragraph by paragraph, in one pass.
 
@@ -82,6 +89,11 @@ def find_quotes(text: str) -> list[Quote]:
         mark = m.group()
         pos = m.start()
         if mark == "\n":
+            if open_at >= 0 and not _next_line_opens_quote(text, pos):
+                # An unclosed quote not continued by the next paragraph is a stray mark, not
+                # a multi-paragraph quote: dropping it keeps the paragraph's cues visible.
+                open_at = -1
+                continue
             if open_at >= 0:
                 end = pos
                 while end > open_at + 1 and text[end - 1] in " \t\r":
