@@ -102,6 +102,7 @@ _CONTENT_CUT_RE = re.compile(
     r"|\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b"
     r"|,\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b"
     r"|,\s+(?:to|at|after|from|in)\s+which\b"
+    r"|,\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b"
     r"|,\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b"
 )
 # Time and place adjuncts that may sit between a cue and its "that" complement.
