@@ -418,7 +418,7 @@ class _Extractor:
         if (
             low.startswith("call")
             and low in _TELL_VERBS
-            and self.qindex.between(pos, min(s1, pos + 90))
+            and self.qindex.starting_in(pos, min(s1, pos + 90)) is not None
         ):
             pass  # "called the suspension “arbitrary”": the object is part of the content
         elif low in _TELL_VERBS:
@@ -882,8 +882,8 @@ class _Extractor:
             return True
         if window.startswith("that "):
             return True
-        q = self.qindex.between(ce, min(s1, ce + 90))
-        if q and not self.has_claim_word_gap(ce, q[0].start):
+        q = self.qindex.starting_in(ce, min(s1, ce + 90))
+        if q is not None and not self.has_claim_word_gap(ce, q.start):
             # "called Cruz the “ultimate hypocrite”", "described the move as a “breach”"
             return True
         if low in _TELL_VERBS and low.startswith("call"):
@@ -1003,12 +1003,6 @@ class _Extractor:
         pre = text[max(s0, cs - 6) : cs].rstrip()
         if not pre.endswith(
             (",", "and", "but", " by", "before", "after", "while", "also", *_CLOSING_QUOTE_ENDINGS)
-        ):
-            return
-        if (
-            not cue_word.lower().endswith("ing")
-            and cue_word.lower() in lx.WEAK_CUES
-            and not any(d.sentence == (s0, s1) for d in self.drafts[-3:])
         ):
             return
         if cue_word.lower() in lx.WEAK_CUES and not self.strong_complement(ce, s1, cue_word):

@@ -144,6 +144,13 @@ class QuoteIndex:
             return self.quotes[i]
         return None
 
+    def starting_in(self, start: int, end: int) -> Quote | None:
+        """The first quote whose opening mark lies in [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.quotes) and self.quotes[i].start < end:
+            return self.quotes[i]
+        return None
+
     def between(self, start: int, end: int) -> list[Quote]:
         """Quotes lying wholly inside [start, end)."""
         i = bisect.bisect_left(self.starts, start)
