@@ -420,7 +420,9 @@ class _Extractor:
             and low in _TELL_VERBS
             and self.qindex.starting_in(pos, min(s1, pos + 90)) is not None
         ):
-            pass  # "called the suspension “arbitrary”": the object is part of the content
+            # "called the suspension “arbitrary”", "calling him “a stiff”": the object is part
+            # of the content.
+            return self.cut_content(toks[0].start, s1)
         elif low in _TELL_VERBS:
             # Skip the addressee: "told reporters", "told The Washington Post", "urged him".
             if toks[0].low in _OBJECT_WORDS:
@@ -584,6 +586,10 @@ class _Extractor:
             if after_mention is not None and (not rest or _RELATIVE_REST_RE.match(text, stop)):
                 self.handle_inverted_cue_first(cs, ce, s0, s1, c0)
                 return
+        if low.endswith("ing") and not belief and text[max(c0, cs - 3) : cs].rstrip().endswith(","):
+            # ", calling him ...": a participle clause; its subject is the clause's subject.
+            self.handle_participle(cs, ce, s0, s1, cue_word)
+            return
         mention = subject_before(text, c0, cs)
         if mention is not None and mention.relative:
             # "Mr. X, who said ...": the mention stays "who"; the speaker is its antecedent.

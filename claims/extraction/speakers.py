@@ -724,6 +724,18 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         a = i
         while a < k and tokens[a].low in _LEADING_SKIP:
             a += 1
+        if a < k and tokens[a].low.endswith("ing") and not tokens[a].cap:
+            i = k + 1
+            continue  # "Speaking at a town hall, Trump ...": skip the participle phrase
+        if (
+            a < k
+            and tokens[a].cap
+            and tokens[a].low.endswith("ing")
+            and a + 1 < k
+            and (tokens[a + 1].low in _PREPOSITIONS or not tokens[a + 1].cap)
+        ):
+            i = k + 1
+            continue
         if a < k and tokens[a].low in ("he", "she", "they", "we", "i", "it") and a + 1 < k:
             return mention_from_tokens(text, tokens, a, a + 1)  # "he supported X and said"
         if a < k and tokens[a].low not in _PREPOSITIONS and _is_wordish(tokens[a]):
