@@ -33,7 +33,12 @@ class PublishedClaimsFeed(Feed):
         return Claim.objects.published()
 
     def items(self, obj=None):
-        return self.claims(obj).for_list().order_by("-published_at", "-id")[:FEED_ITEMS]
+        return (
+            self.claims(obj)
+            .filter(published_at__isnull=False)  # lets the index skip its NULLs (listed first)
+            .for_list()
+            .order_by("-published_at", "-id")[:FEED_ITEMS]
+        )
 
     def item_title(self, item):
         who = inert(item.speaker.name) if item.speaker_id else "Unattributed"

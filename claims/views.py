@@ -46,8 +46,9 @@ from .templatetags.claims_tags import inert
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
 SEARCH_COUNT_CAP = 1_000
-SPEAKER_PAGE_CLAIMS = 50
-TOPIC_STANCES_MAX = 1000
+SPEAKER_PAGE_CLAIMS = 25
+# The topic matrix reads the newest stances only.
+TOPIC_STANCES_MAX = 500  # the template lists each cell's newest 5
 SPEAKER_STANCES_MAX = 300
 RELATED_MAX = 10
 
@@ -132,7 +133,10 @@ def capped_count(queryset, cap: int | None = None) -> tuple[int, bool]:
 def home(request):
     public = Claim.objects.public()
     recently_published = (
-        Claim.objects.published().for_list().order_by("-published_at", "-id")[:10]
+        Claim.objects.published()
+        .filter(published_at__isnull=False)  # lets the index skip its NULLs (listed first)
+        .for_list()
+        .order_by("-published_at", "-id")[:10]
     )  # query: published claims by published_at (its own index), speaker and article joined
     latest = public.for_list().order_by("-sort_date", "-id")[:10]  # query: newest public claims
     topics = _topics_with_positions().filter(public_stances__gt=0)[:12]  # query: topic counts
@@ -600,9 +604,9 @@ def topic_detail(request, slug):
             "claim__speaker__affiliated_with__slug",
             "claim__speaker__affiliated_with__kind",
         )
-        .order_by("claim__sort_date", "claim_id")[:TOPIC_STANCES_MAX]
+        .order_by("-claim__sort_date", "-claim_id")[:TOPIC_STANCES_MAX]
     )  # query: the topic's public stances with claim, speaker and the speaker's government
-    rows = positions(stances)
+    rows = positions(stances[::-1])  # oldest first: changes of position read forwards
     return render(
         request,
         "claims/topic_detail.html",

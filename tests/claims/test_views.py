@@ -841,3 +841,25 @@ def test_public_pages_are_accessible_landmarks_labels_and_heading_order(client, 
         assert outline.headings[0] == 1 and outline.headings.count(1) == 1, url
         # Headings never skip a level going down (h2 -> h4).
         assert all(b - a <= 1 for a, b in itertools.pairwise(outline.headings)), url
+
+
+def test_topic_matrix_reads_the_newest_stances_and_lists_five_per_cell(client, monkeypatch):
+    monkeypatch.setattr("claims.views.TOPIC_STANCES_MAX", 7)
+    speaker = make_speaker(name="Prolific")
+    topic = make_topic()
+    claims = [
+        make_published_claim(
+            speaker=speaker, content=f"Position {i:02d}", said_on=datetime.date(2024, 1, 1 + i)
+        )
+        for i in range(8)
+    ]
+    for claim in claims:
+        make_stance(claim, topic, "supports")
+
+    response = client.get(topic.get_absolute_url())
+    html = page_text(response)
+
+    [row] = response.context["rows"]
+    assert [c.pk for c in row.cells["supports"]] == [c.pk for c in claims[1:]]  # oldest left out
+    assert [f"Position {i:02d}" in html for i in range(8)] == [False] * 3 + [True] * 5
+    assert "and 2 earlier" in html
