@@ -471,6 +471,11 @@ class _Extractor:
                     i += 1
             else:
                 return (s1, s1)
+        if low in _TELL_VERBS and i < len(toks) and toks[i].low in ("who", "which", "in", "at"):
+            # "told the mayors who gathered in X, “...”": the quote after the comma.
+            m = _RESUME_RE.search(text, toks[i].start, min(s1, toks[i].start + 120))
+            if m is not None and not self.in_quote(m.start()):
+                return self.cut_content(m.end() - 1, s1)
         if i >= len(toks) or (
             toks[i].low in _NON_CLAUSE_START
             and not (toks[i].low == "to" and (low in _TELL_VERBS or low in lx.INTENT_FORMS))

@@ -608,7 +608,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
                 kind = "mod"
             elif a < e and e >= end - 1:
                 kind = "np"
-            elif a < e:
+            elif a < e or (a < end and tokens[a].low in ("the", "a", "an")):
                 kind = "desc"  # a description: "a director at Human Rights Watch"
             else:
                 kind = "other"
