@@ -235,6 +235,11 @@ _TELL_COMPLEMENT_RE = re.compile(
     r"(?:[^\s,.;]+\s+){1,4}?(?:that|to|whether|if|how|what|why|when|where|who)\s"
 )
 _CLAUSE_WORD_RE = re.compile(r"\b(?:as|while|when|who|which|because|after|before|but|and)\b")
+# `“...”` followed by `- Name.` on the same or the next line (pull quotes, fact checks).
+_DASH_CREDIT_RE = re.compile(
+    r"[ \t]*\n?[ \t\n]{0,4}(?P<dash>[-—–―]{1,2})[ \t]*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)"
+)
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -794,6 +799,19 @@ class _Extractor:
             return None
         return q
 
+    def quote_is_title(self, c0: int, pre_end: int, ce: int, s1: int) -> bool:
+        """`Sunday on Fox's “Sunday Morning Futures,” Rep. Issa said Clinton's ...`: the quote
+        is a title inside an intro phrase, and the cue has a long complement of its own."""
+        q = self.qindex.containing(pre_end - 1)
+        if q is None:
+            return False
+        lead = self.text[c0 : q.start].rstrip()
+        if not lead or lead.endswith((",", ":", "—", "-")) or _words(self.text, q.start, q.end) > 6:
+            return False
+        toks = tokenize(self.text, ce, min(s1, ce + 120))
+        k = next((n for n, t in enumerate(toks) if t.text in (",", ";")), len(toks))
+        return k >= 6 and bool(toks) and toks[0].low not in _ADJUNCT_START
+
     def has_own_complement(self, ce: int, s1: int, cue: str) -> bool:
         """Does the cue govern a complement after it ("said [that] the plan ...")?"""
         text = self.text
@@ -858,6 +876,8 @@ class _Extractor:
     ) -> bool:
         """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
         if pre.endswith(_CLOSING_QUOTE_ENDINGS):
+            if c0 is not None and self.quote_is_title(c0, c0 + len(pre), ce, s1):
+                return False
             # Unless the cue has a complement of its own: `On “Meet the Press,” X said Y.`
             return not self.has_own_complement(ce, s1, cue)
         if cue.lower() in _TELL_VERBS and after_l:
@@ -879,6 +899,8 @@ class _Extractor:
         if not toks:
             return True
         if toks[0].low in _ADJUNCT_START and toks[0].low not in ("to", "as"):
+            if self.resumed_quote(ce, s1) is not None:
+                return False  # "said Wednesday, “...”": the quote after the adjunct
             m = _THAT_RE.search(self.text, ce, min(s1, ce + 160))
             return m is None or self.in_quote(m.start())
         return False
@@ -1121,11 +1143,26 @@ class _Extractor:
                     new.append(d)
                     bisect.insort(self.taken, (d.start, d.end))
                     continue
-            d = self.colon_claim(q)
+            d = self.colon_claim(q) or self.dash_credit_claim(q)
             if d is not None:
                 new.append(d)
                 bisect.insort(self.taken, (d.start, d.end))
         drafts.extend(new)
+
+    def dash_credit_claim(self, q: object) -> _Draft | None:
+        """A quote credited on its own line or after a dash: `“...”` then `- Bernie Sanders.`"""
+        text = self.text
+        m = _DASH_CREDIT_RE.match(text, q.end)
+        if m is None:
+            return None
+        from .speakers import mention_from_tokens
+
+        toks = tokenize(text, m.start("name"), m.end("name"))
+        mention = mention_from_tokens(text, toks, 0, len(toks)) if toks else None
+        if mention is None:
+            return None
+        s0, s1 = self.sentence(q.start)
+        return _Draft(q.start, q.end, "direct", m.span("dash"), mention, (s0, s1))
 
     def colon_claim(self, q: object) -> _Draft | None:
         """A quote introduced by a colon: `Name: "..."`, `... pollster Daron Shaw: "..."`, or

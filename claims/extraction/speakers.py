@@ -590,6 +590,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
         first = tokens[start].low
         if (
             first in lx.RELATIVE_PRONOUNS
+            or first.startswith(("who’", "who'"))
             or first in _PREPOSITIONS
             or first in ("including", "now", "then", "like", "whose", "both", "speaking")
             or first.endswith("ing")
@@ -626,6 +627,10 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
         b_start = _segment_start(tokens, j - 1)
         while b_start < j - 1 and tokens[b_start].low in _LEADING_SKIP:
             b_start += 1
+        if b_start < j - 1 and (
+            tokens[b_start].low in lx.RELATIVE_PRONOUNS or tokens[b_start].low in _PREPOSITIONS
+        ):
+            return None  # "that Sanders can catch Clinton, said X": not a subject
         seg = _np_end(tokens, b_start, j - 1) if b_start < j - 1 else b_start
         return mention_from_tokens(text, tokens, b_start, seg) if seg > b_start else None
     mentions = []
