@@ -240,6 +240,7 @@ _DASH_CREDIT_RE = re.compile(
     r"[ \t]*\n?[ \t\n]{0,4}(?P<dash>[-—–―]{1,2})[ \t]*"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)"
 )
+_AND_QUOTE_RE = re.compile(r",?\s+(?:and|or)\s+[“\"]")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -426,8 +427,16 @@ class _Extractor:
             and self.qindex.starting_in(pos, min(s1, pos + 90)) is not None
         ):
             # "called the suspension “arbitrary”", "calling him “a stiff”": the object is part
-            # of the content.
-            return self.cut_content(toks[0].start, s1)
+            # of the content, which ends with the quoted label (and any "and “...”" after it).
+            q = self.qindex.starting_in(pos, min(s1, pos + 90))
+            end = q.end
+            while True:
+                m = _AND_QUOTE_RE.match(text, end)
+                nxt = self.qindex.containing(m.end()) if m else None
+                if nxt is None or nxt.start != m.end() - 1 or nxt.end > s1:
+                    break
+                end = nxt.end
+            return (toks[0].start, end)
         elif low in _TELL_VERBS:
             # Skip the addressee: "told reporters", "told The Washington Post", "urged him".
             if toks[0].low in _OBJECT_WORDS:
@@ -534,6 +543,8 @@ class _Extractor:
             return
         if not m.group("acc") and self.after_determiner(cs):
             return  # "the alleged ...", "his stated goal": an adjective, not a cue
+        if m.group() == "called" and self.after_common_noun(cs):
+            return  # "a short film called “X”": naming, not attribution
         s0, s1 = self.sentence(cs)
         if ce > s1:
             return
@@ -697,6 +708,23 @@ class _Extractor:
             word = self.text[cs : cs + 12].split(" ", 1)[0].strip(",.:;").lower()
             return not last.cap or word in lx.NOUNISH
         return False
+
+    def after_common_noun(self, cs: int) -> bool:
+        toks = tokenize(self.text, max(0, cs - 30), cs)
+        if not toks:
+            return False
+        w = toks[-1]
+        return (
+            w.text[:1].islower()
+            and w.text.isalpha()
+            and not w.low.endswith("s")
+            and w.low not in lx.ANONYMOUS_HEADS
+            and w.low not in lx.TITLE_WORDS
+            and w.low not in lx.PRONOUNS
+            and w.low not in lx.AUX_ADVERBS
+            and w.low not in lx.NP_STOP
+            and not w.low.endswith("ly")
+        )
 
     def after_and(self, s0: int, cs: int) -> bool:
         return (
