@@ -240,7 +240,6 @@ _DASH_CREDIT_RE = re.compile(
     r"[ \t]*\n?[ \t\n]{0,4}(?P<dash>[-—–―]{1,2})[ \t]*"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)"
 )
-_AND_QUOTE_RE = re.compile(r",?\s+(?:and|or)\s+[“\"]")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -427,16 +426,8 @@ class _Extractor:
             and self.qindex.starting_in(pos, min(s1, pos + 90)) is not None
         ):
             # "called the suspension “arbitrary”", "calling him “a stiff”": the object is part
-            # of the content, which ends with the quoted label (and any "and “...”" after it).
-            q = self.qindex.starting_in(pos, min(s1, pos + 90))
-            end = q.end
-            while True:
-                m = _AND_QUOTE_RE.match(text, end)
-                nxt = self.qindex.containing(m.end()) if m else None
-                if nxt is None or nxt.start != m.end() - 1 or nxt.end > s1:
-                    break
-                end = nxt.end
-            return (toks[0].start, end)
+            # of the content.
+            return self.cut_content(toks[0].start, s1)
         elif low in _TELL_VERBS:
             # Skip the addressee: "told reporters", "told The Washington Post", "urged him".
             if toks[0].low in _OBJECT_WORDS:
