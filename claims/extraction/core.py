@@ -102,6 +102,10 @@ _CONTENT_CUT_RE = re.compile(
     r"|\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b"
     r"|,\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b"
     r"|,\s+(?:to|at|after|from|in)\s+which\b"
+    r"|,\s+which\b"
+    r"|\s+and\s+(?:saying|questioning|calling|adding|accusing|arguing|insisting|suggesting"
+    r"|telling|urging|warning|noting)\b"
+    r"|(?<=[”\"]),?\s+and\s+(?=[a-z]+(?:ed|s)\b)"
     r"|,\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b"
     r"|,\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b"
 )
@@ -412,7 +416,7 @@ class _Extractor:
                     or (len(gap) <= 3 and all(t.cap or t.low in lx.DETERMINERS for t in gap))
                 )
                 and len(gap) <= 14
-                and not any(t.text in _QUOTE_CHARS for t in gap)
+                and (first in _ADJUNCT_START or not any(t.text in _QUOTE_CHARS for t in gap))
             ):
                 return self.cut_content(m.end(), s1)
         low = cue.lower()
