@@ -23,7 +23,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 def screenshot(page, name):
     if os.environ.get("CLAIMDESK_SCREENSHOTS"):
+        page.set_viewport_size({"width": 1600, "height": 1000})
         page.screenshot(path=str(DOCS / name), full_page=False)
+        page.set_viewport_size({"width": 1280, "height": 900})
 
 
 @pytest.fixture
