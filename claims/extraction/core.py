@@ -244,6 +244,11 @@ _DASH_CREDIT_RE = re.compile(
     r"[ \t]*\n?[ \t\n]{0,4}(?P<dash>[-—–―]{1,2})[ \t]*"
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)"
 )
+_ANY_VERB_RE = re.compile(
+    r"[ \t\xa0]+(?P<subj>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t\xa0]+(?P<verb>[a-z]{3,}ed)\b(?=[ \t\xa0]*[.,;]|[ \t\xa0]+(?:and|as|with|before|after|"
+    r"in|at|on|to)\b)"
+)
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -1166,11 +1171,30 @@ class _Extractor:
                     new.append(d)
                     bisect.insort(self.taken, (d.start, d.end))
                     continue
-            d = self.colon_claim(q) or self.dash_credit_claim(q)
+            d = self.colon_claim(q) or self.dash_credit_claim(q) or self.any_verb_claim(q)
             if d is not None:
                 new.append(d)
                 bisect.insort(self.taken, (d.start, d.end))
         drafts.extend(new)
+
+    def any_verb_claim(self, q: object) -> _Draft | None:
+        """`“Go back to Univision,” Trump barked.`: a quote closed with a comma (or ? !) and
+        followed by a name or pronoun and a past-tense verb is attributed even when the verb
+        is not in the lexicon."""
+        text = self.text
+        if not q.closed or text[q.end - 2 : q.end - 1] not in (",", "?", "!"):
+            return None
+        m = _ANY_VERB_RE.match(text, q.end)
+        if m is None:
+            return None
+        toks = tokenize(text, m.start("subj"), m.end("subj"))
+        from .speakers import mention_from_tokens
+
+        mention = mention_from_tokens(text, toks, 0, len(toks)) if toks else None
+        if mention is None or not (mention.proper or mention.pronoun):
+            return None
+        s0, s1 = self.sentence(q.start)
+        return _Draft(q.start, q.end, "direct", m.span("verb"), mention, (s0, s1))
 
     def dash_credit_claim(self, q: object) -> _Draft | None:
         """A quote credited on its own line or after a dash: `“...”` then `- Bernie Sanders.`"""
@@ -1208,6 +1232,11 @@ class _Extractor:
             if mention is not None and self.plausible_speaker(mention):
                 return _Draft(q.start, q.end, "direct", m.span(), mention, (s0, s1))
         toks = tokenize(text, max(cs0, colon - 120), colon)
+        if toks and not toks[-1].cap and colon - cs0 <= 120:
+            # "In a Fox interview, Trump went even further: “...”": the clause subject.
+            subject = clause_subject(text, cs0, colon)
+            if subject is not None and (subject.proper or subject.pronoun):
+                return _Draft(q.start, q.end, "direct", (colon, colon + 1), subject, (s0, s1))
         if not toks or not toks[-1].cap:
             return None
         from .speakers import _back_np_start, mention_from_tokens

@@ -787,6 +787,7 @@ AUX_ADVERBS = frozenset(
         "similarly",
         "reiterated",
         "explicitly",
+        "now",
         "herself",
         "himself",
         "themselves",
