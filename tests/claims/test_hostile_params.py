@@ -26,6 +26,7 @@ def _no_page_cache(settings):
     # The cache has its own tests (test_public_cache.py).
     settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
 
+
 HOSTILE_VALUES = [
     "",
     "'",

@@ -19,6 +19,7 @@ def _no_page_cache(settings):
     # The cache has its own tests (test_public_cache.py).
     settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
 
+
 LD_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 

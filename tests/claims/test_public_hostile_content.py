@@ -27,6 +27,7 @@ def _no_page_cache(settings):
     # The cache has its own tests (test_public_cache.py).
     settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
 
+
 SCRIPT = "<script>alert('x')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 SVG = '"><svg onload=alert(2)>'
