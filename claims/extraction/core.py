@@ -249,6 +249,9 @@ _ANY_VERB_RE = re.compile(
     r"[ \t\xa0]+(?P<verb>[a-z]{3,}ed)\b(?=[ \t\xa0]*[.,;]|[ \t\xa0]+(?:and|as|with|before|after|"
     r"in|at|on|to)\b)"
 )
+# Cheap views of the words before a cue, without building Token objects.
+_RAW_TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
+_LAST_WORD_RE = re.compile(r"([^\W_][\w’'&.-]*)\s*$")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -373,7 +376,10 @@ class _Extractor:
 
     def negated(self, s0: int, cue_start: int) -> bool:
         # "did not say", "never said", "declined to say", "to say": not a report.
-        lows = [t.low for t in tokenize(self.text, max(s0, cue_start - 40), cue_start)[-3:]]
+        lows = [
+            w.lower()
+            for w in _RAW_TOKEN_RE.findall(self.text, max(s0, cue_start - 40), cue_start)[-3:]
+        ]
         if any(w in lx.NEGATIONS or w.endswith(("n't", "n’t")) for w in lows):
             return True
         if lows and lows[-1] == "to":
@@ -698,15 +704,15 @@ class _Extractor:
         return not before or before.endswith((",", *_CLOSING_QUOTE_ENDINGS))
 
     def after_determiner(self, cs: int) -> bool:
-        toks = tokenize(self.text, max(0, cs - 30), cs)
-        if not toks:
+        m = _LAST_WORD_RE.search(self.text, max(0, cs - 30), cs)
+        if m is None:
             return False
-        last = toks[-1]
-        if last.low in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my"):
+        last = m.group(1)
+        if last.lower() in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my"):
             return True
-        if last.text.endswith(("’s", "'s")):
+        if last.endswith(("’s", "'s")):
             word = self.text[cs : cs + 12].split(" ", 1)[0].strip(",.:;").lower()
-            return not last.cap or word in lx.NOUNISH
+            return not last[:1].isupper() or word in lx.NOUNISH
         return False
 
     def after_common_noun(self, cs: int) -> bool:
