@@ -183,11 +183,14 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end]; a sentence-final dot is dropped unless it ends an
     abbreviation or an initial ("Mr.", "J.", "U.S.")."""
-    out = []
+    out: list[Token] = []
+    append = out.append
     honorifics = lx.HONORIFICS
+    new = tuple.__new__  # skips NamedTuple's Python-level __new__: this is the hot loop
     for m in _TOKEN_RE.finditer(text, start, end):
-        s, e = m.span()
         w = m.group()
+        s = m.start()
+        e = s + len(w)
         if (
             len(w) > 1
             and w[-1] == "."
@@ -196,7 +199,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         ):
             w = w[:-1]
             e -= 1
-        out.append(Token(s, e, w, w.lower(), w[:1].isupper()))
+        append(new(Token, (s, e, w, w.lower(), w[:1].isupper())))
     return out
 
 
