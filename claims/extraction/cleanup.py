@@ -32,7 +32,8 @@ _BOILERPLATE_LINE_RE = re.compile(
         \s*(?:credit)?\s*[:.|…].{0,300}
       | \(?(?:photo|image|picture)s?\ (?:by|courtesy\ of|credit)\ .{1,200}\)?
       | credit(?:\.{2,3}|…|:)\ ?.{1,200}
-      | (?:getty\ images|reuters|associated\ press|ap\ photo|afp)(?:\ via\ .{1,60})?
+      | (?:getty(?:\ images)?|reuters|associated\ press|ap\ photo|afp)(?:\ via\ .{1,60})?\.?
+      | .{1,80}\ via\ getty\ images\.?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -79,7 +80,11 @@ def clean_text(raw: str) -> str:
     for line in text.split("\n"):
         line = _WS_RE.sub(" ", line).strip()
         if line:
-            line = _INLINE_CREDIT_RE.sub("", line).strip()
+            stripped = _INLINE_CREDIT_RE.sub("", line).strip()
+            # A short line that ends with a photo credit is a caption: drop it whole. A credit
+            # inside a longer line is cut out and the prose around it kept.
+            ends_with_credit = stripped != line and line.endswith(")") and line.startswith(stripped)
+            line = "" if ends_with_credit and len(line) <= 200 else stripped
         lines.append(line)
     kept: list[str] = []
     paragraphs = [ln for ln in lines if ln]

@@ -37,6 +37,12 @@ from claims.extraction import clean_text, extract_claims
             id="photo-captions-and-credits",
         ),
         pytest.param(
+            "Headline\n\nA man walks in Kyiv. (Photo by Jane Doe/Getty Images)\n\nGetty.\n\n"
+            "Orlando Sentinel via Getty Images.\n\nJim Urquhart / Reuters.\n\nBody.",
+            "Headline\n\nBody.",
+            id="caption-lines-and-agency-credits",
+        ),
+        pytest.param(
             "Headline\n\nThe mayor spoke (Photo by Jane Doe/Getty Images) at noon.",
             "Headline\n\nThe mayor spoke at noon.",
             id="inline-photo-credit",
