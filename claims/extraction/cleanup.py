@@ -4,7 +4,6 @@ Removes page furniture that is not the article (comment forms, video embeds, "Re
 lines, photo captions and credits, lists of related headlines) and normalises paragraph
 spacing. The article's own characters are kept exactly: no quote, dash or spelling changes.
 """
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 

@@ -3,7 +3,6 @@
 Cost model: one linear regex pass each for quotes, sentence breaks, names and cues; then work
 bounded by a fixed window per cue. No regex here can backtrack over more than a window.
 """
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 

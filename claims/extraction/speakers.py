@@ -4,7 +4,6 @@ one canonical name per article ("Mr. Blinken", "he" -> "Antony J. Blinken").
 Parsing is token based over a short window next to a cue, so the cost per claim is bounded
 by the window size, not by the article length.
 """
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 

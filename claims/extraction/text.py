@@ -3,7 +3,6 @@
 Everything here works on character offsets into the caller's string; nothing is copied or
 normalised, so offsets stay valid for the caller.
 """
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
 """Behaviour of `extract_claims` on small hand-written texts, one case per rule."""
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
 """Hostile input: never raise, offsets always valid, time linear in the input size."""
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 

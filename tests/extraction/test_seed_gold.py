@@ -5,7 +5,6 @@ the shared scorer does, or any overlap: a split quote is one claim here but may 
 annotation) and names the same speaker (last name token, case-insensitive). Precision counts
 extracted claims whose content matches some gold claim.
 """
-# ruff: noqa: RUF001 - typographic quotes and apostrophes are the subject matter here
 
 from __future__ import annotations
 
