@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction import EXTRACTOR_VERSION, extract_claims
+from claims.extraction import EXTRACTOR_VERSION, extract_claims  # noqa: E402 (needs sys.path)
 
 DEFAULT = Path("/work/shared/data/polnear/train.jsonl")
 _BARE_QUOTE_RE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
