@@ -245,8 +245,13 @@ _DASH_CREDIT_RE = re.compile(
 )
 _ANY_VERB_RE = re.compile(
     r"[ \t\xa0]+(?P<subj>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})"
-    r"[ \t\xa0]+(?P<verb>[a-z]{3,}ed)\b(?=[ \t\xa0]*[.,;]|[ \t\xa0]+(?:and|as|with|before|after|"
-    r"in|at|on|to)\b)"
+    r"[ \t\xa0]+(?P<verb>[a-z]{3,}(?:ed|s))\b(?=[ \t\xa0]*[.,;]|[ \t\xa0]+(?:and|as|with|before|"
+    r"after|in|at|on|to)\b)"
+)
+# `“This is fantastic!” beamed Donald Hartley of Madison.`: verb first, then the name.
+_ANY_VERB_FIRST_RE = re.compile(
+    r"[ \t\xa0]+(?P<verb>[a-z]{3,}ed)[ \t\xa0]+"
+    r"(?P<subj>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})(?=[ \t\xa0]*[.,;]|[ \t\xa0]+of\b)"
 )
 # Cheap views of the words before a cue, without building Token objects.
 _RAW_TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
@@ -1189,7 +1194,7 @@ class _Extractor:
         text = self.text
         if not q.closed or text[q.end - 2 : q.end - 1] not in (",", "?", "!"):
             return None
-        m = _ANY_VERB_RE.match(text, q.end)
+        m = _ANY_VERB_RE.match(text, q.end) or _ANY_VERB_FIRST_RE.match(text, q.end)
         if m is None:
             return None
         toks = tokenize(text, m.start("subj"), m.end("subj"))
