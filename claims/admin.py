@@ -40,6 +40,7 @@ from claims.models import (
 )
 from claims.permissions import can, require
 from claims.services import review
+from claims.services.imports import reextract_article
 from claims.services.similarity import similar_claims, similar_speakers, speaker_topic_claims
 from claims.templatetags.review_tags import Span, claim_in_context, highlight, visible
 
@@ -680,16 +681,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
         description="Re-extract claims (keeps reviewed claims)", permissions=["reextract"]
     )
     def reextract(self, request, queryset):
-        try:
-            from claims.services.imports import reextract_article
-        except ImportError:
-            self.message_user(
-                request, "Re-extraction is not available in this version.", messages.ERROR
-            )
-            return
         for article in queryset:
             result = reextract_article(article=article, user=request.user)
-            self.message_user(request, f"{article.headline}: {result}", messages.SUCCESS)
+            self.message_user(request, f"{article.headline}: {result.describe()}", messages.SUCCESS)
 
 
 def _paragraphs(body: str, spans: list[Span]):

@@ -26,6 +26,7 @@ from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, clean_text, ext
 from claims.importers import ArticleRecord
 from claims.models import Article, Claim, ClaimEvidence, ClaimLink, Outlet, Stance
 from claims.normalise import source_key_for, text_hash
+from claims.permissions import require
 
 from .speakers import ResolveStats, SpeakerResolver
 
@@ -47,6 +48,13 @@ class ImportResult:
     speakers_new: int = 0
     speakers_matched: int = 0
     suggestions: int = 0
+
+    def describe(self) -> str:
+        """One line for people: what changed in this article's claims."""
+        return (
+            f"{self.status}: {self.claims_created} claims new, {self.claims_replaced} replaced, "
+            f"{self.claims_reanchored} kept, {self.claims_orphaned} orphaned"
+        )
 
 
 @dataclass
@@ -305,6 +313,31 @@ def _create_claims(article, body, extracted, occupied, session, stats) -> int:
     return len(claims)
 
 
+def reextract_article(*, article: Article, user=None, session: ImportSession | None = None):
+    """Run the current extractor over an article's stored text again, in one transaction.
+
+    Claims nobody has touched are replaced by the new extraction; touched claims are kept,
+    re-anchored when the extractor still finds them, else flagged orphaned (see
+    `_retire_old_claims`). `user` needs the review permission; None is a trusted operator.
+    """
+    require(user, "review")
+    session = session or ImportSession()
+    stats = ResolveStats()
+    extracted = extract_claims(article.body)
+    with session.resolver.article(), transaction.atomic():
+        result = ImportResult(UPDATED, article)
+        remaining, occupied = _retire_old_claims(article, article.body, extracted, result)
+        result.claims_created = _create_claims(
+            article, article.body, remaining, occupied, session, stats
+        )
+        article.extractor_version = EXTRACTOR_VERSION
+        article.save(update_fields=["extractor_version"])
+    result.speakers_new = stats.speakers_new
+    result.speakers_matched = stats.speakers_matched
+    result.suggestions = stats.suggestions
+    return result
+
+
 def record_with_defaults(
     record: ArticleRecord, *, outlet: str = "", published: dt.date | None = None
 ) -> ArticleRecord:
@@ -325,5 +358,6 @@ __all__ = [
     "ImportSession",
     "import_article",
     "record_with_defaults",
+    "reextract_article",
     "touched_claims",
 ]
