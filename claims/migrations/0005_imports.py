@@ -1,4 +1,6 @@
-# Reserved for parallel work; operations are filled in by the area that owns this migration.
+# Reserved for the import area. Imports, speaker resolution, export and load needed no schema
+# change: the data model already has Article.source_key, SpeakerAlias, SpeakerMergeSuggestion,
+# SpeakerMerge and Claim.orphaned. Kept so the migration graph stays as reserved.
 from django.db import migrations
 
 
