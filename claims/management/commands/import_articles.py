@@ -183,11 +183,11 @@ class Command(BaseCommand):
 
     def _fail(self, error: ImportFileError, tally: Counter, bar=None):
         tally["failed"] += 1
-        line = self.style.ERROR(f"{error.path}: {error.reason}")
+        line = f"{error.path}: {error.reason}"
         if bar is not None:
-            bar.write(line, file=sys.stderr)
+            bar.write(self.style.ERROR(line), file=sys.stderr)
         else:
-            self.stderr.write(line)
+            self.stderr.write(line)  # self.stderr styles it as an error already
 
     def _summary(self, tally: Counter):
         if self.verbosity < 1:
