@@ -7,6 +7,9 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	v=$$($$c -c 'import sys; print(int(sys.version_info >= (3, 12)))' 2>/dev/null); \
 	if [ "$$v" = "1" ]; then command -v $$c; break; fi; done)
 
+# Local targets default to DEBUG=1 (a throwaway SQLite app); an explicit DEBUG=0 is respected.
+DEV := DEBUG=$${DEBUG:-1}
+
 .PHONY: run test lint format bench venv migrate seed demo-users clean
 
 $(VENV)/.installed: pyproject.toml
@@ -21,16 +24,16 @@ $(VENV)/.installed: pyproject.toml
 venv: $(VENV)/.installed
 
 migrate: venv
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 seed: migrate
-	$(PY) manage.py import_articles seeds/
+	$(DEV) $(PY) manage.py import_articles seeds/
 
 demo-users: migrate
-	$(PY) manage.py create_demo_users
+	$(DEV) $(PY) manage.py create_demo_users
 
 run: seed demo-users
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: venv
 	$(PY) -m pytest $(PYTEST_ARGS)
