@@ -65,47 +65,6 @@ _LEADING_SKIP = frozenset(
         "earlier",
     ]
 )
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "with",
-        "by",
-        "into",
-        "onto",
-        "about",
-        "against",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "through",
-        "between",
-        "among",
-        "within",
-        "without",
-        "across",
-        "around",
-        "behind",
-        "beyond",
-        "near",
-        "upon",
-        "via",
-        "per",
-        "like",
-        "toward",
-        "towards",
-        "despite",
-        "except",
-        "amid",
-        "for",
-        "of",
-    ]
-)
 _QUANTIFIERS = frozenset(
     ("another", "others", "some", "many", "most", "several", "both", "few", "one", "all")
 )
@@ -419,7 +378,7 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         return None
     first = tokens[i]
     content_words = [t for t in tokens[i:j] if t.low not in lx.DETERMINERS]
-    if first.low in _PREPOSITIONS or (
+    if first.low in lx.PREPOSITIONS or (
         content_words
         and all(
             (t.low in _TIME_WORDS and t.low not in ("the", "a", "of"))
@@ -593,7 +552,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
         if (
             first in lx.RELATIVE_PRONOUNS
             or first.startswith(("who’", "who'"))
-            or first in _PREPOSITIONS
+            or first in lx.PREPOSITIONS
             or first in ("including", "now", "then", "like", "whose", "both", "speaking")
             or first.endswith("ing")
             or all(t.text[:1].isdigit() for t in tokens[start:end])
@@ -630,7 +589,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
         while b_start < j - 1 and tokens[b_start].low in _LEADING_SKIP:
             b_start += 1
         if b_start < j - 1 and (
-            tokens[b_start].low in lx.RELATIVE_PRONOUNS or tokens[b_start].low in _PREPOSITIONS
+            tokens[b_start].low in lx.RELATIVE_PRONOUNS or tokens[b_start].low in lx.PREPOSITIONS
         ):
             return None  # "that Sanders can catch Clinton, said X": not a subject
         seg = _np_end(tokens, b_start, j - 1) if b_start < j - 1 else b_start
@@ -702,7 +661,7 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
             t.start, t.end, t.text, t.text.capitalize(), "anonymous", phrase_start=t.start
         )
     first = tokens[seg_start].low
-    if (first not in _PREPOSITIONS and first not in lx.NP_STOP) or first == "the":
+    if (first not in lx.PREPOSITIONS and first not in lx.NP_STOP) or first == "the":
         end = _np_end(tokens, seg_start, j)
         # The phrase must reach the cue, or be followed by a relative clause.
         if end > seg_start and (
@@ -739,13 +698,13 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
             and tokens[a].cap
             and tokens[a].low.endswith("ing")
             and a + 1 < k
-            and (tokens[a + 1].low in _PREPOSITIONS or not tokens[a + 1].cap)
+            and (tokens[a + 1].low in lx.PREPOSITIONS or not tokens[a + 1].cap)
         ):
             i = k + 1
             continue
         if a < k and tokens[a].low in ("he", "she", "they", "we", "i", "it") and a + 1 < k:
             return mention_from_tokens(text, tokens, a, a + 1)  # "he supported X and said"
-        if a < k and tokens[a].low not in _PREPOSITIONS and _is_wordish(tokens[a]):
+        if a < k and tokens[a].low not in lx.PREPOSITIONS and _is_wordish(tokens[a]):
             e = _np_end(tokens, a, k)
             if a < e < k and not _only_time_words(tokens, e, k):
                 return mention_from_tokens(text, tokens, a, e)
