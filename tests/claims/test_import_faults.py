@@ -93,9 +93,7 @@ def wait_for(predicate, *, timeout=60.0):
     return False
 
 
-# serialized_rollback: the flush after this test must not recreate content types under
-# another pk, or a later serialized_rollback test cannot restore them.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_import_killed_midway_leaves_no_partial_article_and_a_rerun_completes(
     tmp_path, subprocess_database
 ):
@@ -122,9 +120,7 @@ def test_import_killed_midway_leaves_no_partial_article_and_a_rerun_completes(
     assert_no_duplicates()
 
 
-# serialized_rollback: the flush after this test must not recreate content types under
-# another pk, or a later serialized_rollback test cannot restore them.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_imports_of_the_same_files_at_once_produce_no_duplicates(tmp_path, subprocess_database):
     count = 120
     write_articles(tmp_path, count)
