@@ -171,7 +171,9 @@ try:
     zoneinfo.ZoneInfo(TIME_ZONE)
 except (zoneinfo.ZoneInfoNotFoundError, ValueError):
     raise ImproperlyConfigured(f"TIME_ZONE is not a known time zone: {TIME_ZONE!r}.") from None
-USE_I18N = True
+# The interface is English only; translation lookups cost 15-25% of a public page's render
+# time (bench/bench_pages.py, profiled). Set True again when adding translations.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
