@@ -58,3 +58,29 @@ def test_extract_claims_command_never_touches_the_database(tmp_path):
 
     assert len(out.splitlines()) == 1
     assert err == ""
+
+
+def test_extract_claims_stops_quietly_when_the_reader_closes_the_pipe():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DEBUG": "1"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    seed = "seeds/2023-03-01-nyt-ukraine-reinforces-bakhmut.txt"
+    producer = subprocess.Popen(
+        [sys.executable, "manage.py", "extract_claims", *[seed] * 20],  # > a pipe buffer
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    first_line = producer.stdout.readline()
+    producer.stdout.close()  # what `| head -1` does
+    stderr = producer.stderr.read().decode()
+    producer.wait(timeout=30)
+
+    assert first_line.startswith(b'{"path"')
+    assert "Traceback" not in stderr

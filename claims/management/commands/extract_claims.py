@@ -7,6 +7,8 @@ reported on one stderr line and skipped; the run then ends with CommandError (ex
 """
 
 import json
+import os
+import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -25,6 +27,14 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="UTF-8 text files.")
 
     def handle(self, *args, **options):
+        try:
+            self._extract(options)
+        except BrokenPipeError:
+            # The reader went away (`... | head`): stop quietly, as Unix tools do, and keep
+            # Python from reporting the pipe again when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+    def _extract(self, options):
         failed = []
         total = 0
         started = time.perf_counter()
