@@ -374,36 +374,29 @@ def options_html(pairs, selected: str) -> SafeString:
 # --- Claim page --------------------------------------------------------------------------------
 
 
+def _public_links(claim, *, here: str, other: str) -> list[ClaimLink]:
+    """The claim's links in one direction whose other end is public, with that claim and its
+    speaker joined (one query)."""
+    return list(
+        ClaimLink.objects.filter(**{here: claim})
+        .filter(public_claim_q(f"{other}__"))
+        .select_related(f"{other}__speaker")
+        .only(
+            "relation",
+            *(
+                f"{other}__{field}"
+                for field in ("content", "sort_date", "speaker__name", "speaker__slug", "status")
+            ),
+        )
+    )
+
+
 @cached_page
 def claim_detail(request, pk):
     claim = get_object_or_404(Claim.objects.public().for_detail(), pk=pk)  # query (+ tags)
     published = claim.status == ClaimStatus.PUBLISHED
-    links_out = list(
-        ClaimLink.objects.filter(from_claim=claim)
-        .filter(public_claim_q("to_claim__"))
-        .select_related("to_claim__speaker")
-        .only(
-            "relation",
-            "to_claim__content",
-            "to_claim__sort_date",
-            "to_claim__speaker__name",
-            "to_claim__speaker__slug",
-            "to_claim__status",
-        )
-    )  # query: links from this claim, with the target claim and its speaker
-    links_in = list(
-        ClaimLink.objects.filter(to_claim=claim)
-        .filter(public_claim_q("from_claim__"))
-        .select_related("from_claim__speaker")
-        .only(
-            "relation",
-            "from_claim__content",
-            "from_claim__sort_date",
-            "from_claim__speaker__name",
-            "from_claim__speaker__slug",
-            "from_claim__status",
-        )
-    )  # query: links into this claim, with the source claim and its speaker
+    links_out = _public_links(claim, here="from_claim", other="to_claim")  # query
+    links_in = _public_links(claim, here="to_claim", other="from_claim")  # query
     stances = list(
         Stance.objects.filter(claim=claim)
         .select_related("topic")
