@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
@@ -49,7 +50,8 @@ SEARCH_COUNT_CAP = 1_000
 SPEAKER_PAGE_CLAIMS = 25
 # The topic matrix reads the newest stances only.
 TOPIC_STANCES_MAX = 500  # the template lists each cell's newest 5
-SPEAKER_STANCES_MAX = 300
+SPEAKER_STANCES_MAX = 300  # topics x SPEAKER_TOPIC_STANCES, at most
+SPEAKER_TOPIC_STANCES = 5  # the newest stances shown per topic on a speaker page
 RELATED_MAX = 10
 
 
@@ -405,12 +407,14 @@ def claim_detail(request, pk):
     related = []
     if claim.speaker_id and stances:
         topics = [stance.topic_id for stance in stances]
+        # EXISTS, not a join + DISTINCT: the (speaker, sort_date, id) index yields the newest
+        # claims in order and the scan stops at RELATED_MAX (8 ms -> under 1 ms at 100k claims).
+        on_same_topics = Exists(Stance.objects.filter(claim_id=OuterRef("pk"), topic_id__in=topics))
         related = list(
             Claim.objects.public()
             .for_list()
-            .filter(speaker_id=claim.speaker_id, stances__topic__in=topics)
+            .filter(on_same_topics, speaker_id=claim.speaker_id)
             .exclude(pk=claim.pk)
-            .distinct()  # a claim may share several topics with this one
             .order_by("-sort_date", "-id")[:RELATED_MAX]
         )  # query: the speaker's other claims on the same topics (cards' joins)
     evidence = list(claim.evidence.all()) if published else []  # query (published only)
@@ -462,6 +466,19 @@ def speaker_list(request):
     return render(request, "claims/speaker_list.html", {"page": page})
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerTopic:
+    """A speaker's newest stances on one topic, and how many they have taken on it."""
+
+    topic: Topic
+    stances: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.stances)
+
+
 @cached_page
 def speaker_detail(request, slug):
     speaker = get_object_or_404(
@@ -489,11 +506,26 @@ def speaker_detail(request, slug):
             "claim__sort_date",
             "claim__status",
         )
+        .annotate(
+            # Per topic: the stance's rank by recency and the topic's total, so one query
+            # returns the newest few stances of every topic and how many there are in all.
+            recency=Window(
+                RowNumber(),
+                partition_by=[F("topic_id")],
+                order_by=[F("claim__sort_date").desc(), F("claim_id").desc()],
+            ),
+            topic_total=Window(Count("pk"), partition_by=[F("topic_id")]),
+        )
+        .filter(recency__lte=SPEAKER_TOPIC_STANCES)
         .order_by("topic__title", "topic_id", "-claim__sort_date", "-claim_id")
-    )[:SPEAKER_STANCES_MAX]  # query: stances with topic and claim
+    )[:SPEAKER_STANCES_MAX]  # query: each topic's newest stances, with their topic and claim
     by_topic = defaultdict(list)
     for stance in stances:
         by_topic[stance.topic].append(stance)
+    topics = [
+        SpeakerTopic(topic=topic, stances=rows, total=rows[0].topic_total)
+        for topic, rows in by_topic.items()
+    ]
     return render(
         request,
         "claims/speaker_detail.html",
@@ -502,7 +534,7 @@ def speaker_detail(request, slug):
             "claims": recent,
             "total": total,
             "scorecard": [(Verdict(v), scorecard[v]) for v in Verdict.values if v in scorecard],
-            "stances_by_topic": dict(by_topic),
+            "topics": topics,
         },
     )
 

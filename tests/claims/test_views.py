@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from claims import views
 from claims.enums import ClaimStatus
 from claims.models import Claim
 from tests.factories import (
@@ -551,6 +552,31 @@ def test_speaker_page_groups_claims_by_year_and_stances_by_topic(client):
     assert html.index("<h3>2024</h3>") < html.index("<h3>2022</h3>")
     assert "Positions by topic" in html
     assert "Supports" in html and "Opposes" in html
+
+
+def test_speaker_page_shows_each_topics_newest_stances_and_links_to_the_rest(client):
+    speaker = make_speaker(name="Ada", slug="ada")
+    bridges, tunnels = make_topic(title="Bridges", slug="bridges"), make_topic(title="Tunnels")
+    for day in range(1, views.SPEAKER_TOPIC_STANCES + 3):
+        claim = make_published_claim(
+            speaker=speaker, content=f"Bridge claim {day:02d}", said_on=datetime.date(2024, 1, day)
+        )
+        make_stance(claim, bridges, "supports")
+    make_stance(make_published_claim(speaker=speaker, content="Tunnel claim"), tunnels, "opposes")
+
+    response = client.get(speaker.get_absolute_url())
+    html = page_text(response)
+
+    rows = {row.topic.title: row for row in response.context["topics"]}
+    assert rows["Bridges"].total == views.SPEAKER_TOPIC_STANCES + 2
+    assert [s.claim.content for s in rows["Bridges"].stances] == [
+        f"Bridge claim {day:02d}"
+        for day in range(views.SPEAKER_TOPIC_STANCES + 2, 2, -1)  # newest first
+    ]
+    assert rows["Tunnels"].total == 1 and rows["Tunnels"].more == 0
+    assert "/claims/?speaker=ada&amp;topic=bridges" in html
+    assert f"All {views.SPEAKER_TOPIC_STANCES + 2} claims on this topic" in html
+    assert "(2 older not shown)" in html
 
 
 def test_speaker_list_shows_only_speakers_with_public_claims(client):
