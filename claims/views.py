@@ -11,6 +11,7 @@ import functools
 import hashlib
 import itertools
 import json
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ from .models import (
     Topic,
 )
 from .templatetags.claims_tags import inert
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
@@ -103,7 +106,13 @@ def cached_page(view):
             ]
         )
         key = "public-page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-        hit = cache.get(key)
+        try:
+            hit = cache.get(key)
+        except Exception:  # an unreachable cache server must not take the public site down
+            logger.warning(
+                "page cache unavailable; rendering %s uncached", request.path, exc_info=True
+            )
+            return view(request, *args, **kwargs)
         if hit is not None:
             content, content_type = hit
             return HttpResponse(content, content_type=content_type)
@@ -111,7 +120,10 @@ def cached_page(view):
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         if response.status_code == 200 and not response.streaming:
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            try:
+                cache.set(key, (response.content, response["Content-Type"]), seconds)
+            except Exception:
+                logger.warning("page cache unavailable; %s not stored", request.path, exc_info=True)
         return response
 
     return wrapper

@@ -119,6 +119,19 @@ TEMPLATES = [
     },
 ]
 
+# The cache behind the public page cache. Empty: memory, per process (each gunicorn worker keeps
+# its own copy). redis://host:port/db (or rediss://): one cache shared by every worker and host.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if not CACHE_URL or CACHE_URL == "locmem://":
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must be empty, locmem:// or a redis:// URL, got {CACHE_URL!r}."
+    )
+CACHES = {"default": {**_cache, "KEY_PREFIX": "claimdesk"}}
+
 _DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASE_URL = os.environ.get("DATABASE_URL") or _DEFAULT_DATABASE_URL
 try:

@@ -37,6 +37,7 @@ _VARS = {
     "CSRF_TRUSTED_ORIGINS",
     "CONN_MAX_AGE",
     "ALLOWED_HOSTS",
+    "CACHE_URL",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # the browser tests' conftest sets it for this process only
 }
 
@@ -71,6 +72,7 @@ def test_settings_postgres_url_selects_postgresql():
         ({"DEBUG": "1", "TIME_ZONE": "Mars/Olympus"}, "TIME_ZONE"),
         ({"DEBUG": "1", "CONN_MAX_AGE": "ten"}, "CONN_MAX_AGE"),
         ({"DEBUG": "1", "CSRF_TRUSTED_ORIGINS": "example.org"}, "CSRF_TRUSTED_ORIGINS"),
+        ({"DEBUG": "1", "CACHE_URL": "memcached://127.0.0.1"}, "CACHE_URL"),
     ],
 )
 def test_settings_junk_value_raises_improperly_configured_naming_the_variable(env, named):
@@ -86,3 +88,28 @@ def test_settings_show_unreviewed_can_be_turned_off():
     result = load_settings(DEBUG="1", CLAIMDESK_SHOW_UNREVIEWED="0")
 
     assert result.stdout.split()[2] == "False", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_settings_cache_url_selects_the_page_cache_backend(url, backend):
+    result = subprocess.run(
+        [sys.executable, "-c", "import newsroom.settings as s; print(s.CACHES['default'])"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in _VARS},
+            "DEBUG": "1",
+            "CACHE_URL": url,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert f"'BACKEND': '{backend}'" in result.stdout

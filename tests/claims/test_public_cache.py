@@ -1,8 +1,13 @@
 """The public page cache: a second request is served from the cache, and any change to the data
 a page shows is visible on the very next request."""
 
+import os
+import socket
+import uuid
+
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -111,3 +116,48 @@ def test_query_strings_are_cached_separately(client):
 
     assert "Alpha" in alpha and "Beta" not in alpha
     assert "Beta" in beta and "Alpha" not in beta
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # closed again when the block ends: connections are refused
+
+
+def _redis_cache(url: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"claimdesk-test-{uuid.uuid4().hex}",
+        }
+    }
+
+
+def test_pages_still_render_when_the_cache_server_is_down(client, caplog):
+    claim = make_published_claim(content="Still readable")
+
+    with override_settings(CACHES=_redis_cache(f"redis://127.0.0.1:{_closed_port()}/0")):
+        response = client.get(claim.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Still readable" in response.content.decode()
+    assert "page cache unavailable" in caplog.text
+
+
+def test_a_shared_redis_cache_serves_the_second_request(client, django_assert_num_queries):
+    url = os.environ.get("CLAIMDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=0.5).close()
+    except OSError:
+        pytest.skip(f"no Redis server at {url} (set CLAIMDESK_TEST_REDIS_URL)")
+    claim = make_published_claim(content="Shared cache")
+
+    # A fresh key prefix per run: nothing is flushed, nothing collides.
+    with override_settings(CACHES=_redis_cache(url)):
+        first = client.get(claim.get_absolute_url())
+        with django_assert_num_queries(1):  # the fingerprint; the page comes from Redis
+            second = client.get(claim.get_absolute_url())
+
+    assert second.content == first.content
