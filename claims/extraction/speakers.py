@@ -17,18 +17,29 @@ from . import lexicon as lx
 # Words (with inner apostrophes, hyphens, dots of abbreviations) and the punctuation that
 # separates noun phrases. A trailing dot is only kept for abbreviations, see `tokenize`.
 _TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+# Possessive endings ("Trump's", "voters’"). Tokens and words never hold a newline, so a
+# plain `endswith` test is the same as the regex `(?:['’]s|s['’])$` and much cheaper.
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+$")
 _ABBREV_TOKEN_RE = re.compile(r"(?:[A-Z]\.)+$|(?:[A-Za-z]\.)+[A-Za-z]\.$")
 
 # Proper names anywhere in the text (for "Mr. Blinken" -> "Antony J. Blinken" and pronouns).
 # Two to five capitalised tokens; middle initials allowed. Bounded repetition keeps it linear.
+# Spelled so that the pattern opens with a character class: `re` then skips to the next
+# capital letter in C instead of trying a match at every position (3-4x faster whole-text
+# scans). The word boundary is checked after that first letter (`(?<!\w.)`: no word character
+# before it) and the honorific is matched by its remaining letters. Same matches as the plain
+# form `\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+(?:...){1,3}`.
 _NAME_RE = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
+    r"[A-Z](?<!\w.)(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)(?:ov|en))\.\s+[A-Z])?"
+    r"[a-zà-ÿ’'-]+"
     r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+)?"
     r"[A-Z][a-zà-ÿ’'-]+){1,3}"
 )
-_HONORIFIC_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)")
+# `\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)`, opened by a character class as above.
+_HONORIFIC_NAME_RE = re.compile(
+    r"([MD](?<!\w.)(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r))\.?\s+([A-Z][\w’'-]+)"
+)
 
 _LEADING_SKIP = frozenset(
     [
@@ -126,6 +137,8 @@ _PARTICIPLE_NOUNS = frozenset(
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|near|across|throughout)\s+$")
 _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
+_INSTITUTION_WORDS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS
+_NOT_PERSON_WORDS = _INSTITUTION_WORDS | lx.TITLE_WORDS  # a name holding one is no person
 
 
 class Token(NamedTuple):
@@ -184,8 +197,12 @@ def _is_wordish(tok: Token) -> bool:
     return tok.text[:1].isalnum()
 
 
+def _is_possessive(word: str) -> bool:
+    return word.endswith(_POSSESSIVE_ENDINGS)
+
+
 def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE_RE.sub("", word)
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDINGS) else word
 
 
 def _country_of(word: str) -> str:
@@ -409,8 +426,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     run_lows = {_strip_possessive(w).lower() for w in run_words}
     is_person = (
         b > a
-        and not any(_POSSESSIVE_RE.search(w) for w in run_words)
-        and not (run_lows & (lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS))
+        and not any(map(_is_possessive, run_words))
+        and run_lows.isdisjoint(_INSTITUTION_WORDS)
         and " ".join(run_words) not in lx.COUNTRIES
         and " ".join(run_words) not in lx.COUNTRY_ALIASES
         and not _country_of(run_words[-1])
@@ -626,9 +643,7 @@ def _role_text(m: Mention) -> str:
 
 def _role_words(words: list[str]) -> str:
     while words and (
-        words[0].lower() in lx.DETERMINERS
-        or _POSSESSIVE_RE.search(words[0])
-        or words[0] in lx.DEMONYMS
+        words[0].lower() in lx.DETERMINERS or _is_possessive(words[0]) or words[0] in lx.DEMONYMS
     ):
         words = words[1:]
     for cut in ("of", "for", "at", "in", "with", "who", "which", "from"):
@@ -836,7 +851,7 @@ def possessor_before(text: str, start: int, noun_start: int) -> Mention | None:
             tokens[k - 1].low not in lx.PRONOUNS
             and tokens[k - 1].low not in ("his", "their", "its")
         )
-        and not _POSSESSIVE_RE.search(tokens[k - 1].text)
+        and not _is_possessive(tokens[k - 1].text)
         and j - k < 3
     ):
         k -= 1
@@ -846,13 +861,13 @@ def possessor_before(text: str, start: int, noun_start: int) -> Mention | None:
     if t.low in ("his", "her", "their", "its", "my", "our"):
         p = {"his": "m", "her": "f", "their": "p", "its": "n", "my": "s", "our": "p"}[t.low]
         return Mention(t.start, t.end, t.text, "", "", pronoun=p)
-    if _POSSESSIVE_RE.search(t.text) and t.cap:
+    if _is_possessive(t.text) and t.cap:
         i = k - 1
         while (
             i > 0
             and k - i < 6
             and (tokens[i - 1].cap or _INITIAL_RE.match(tokens[i - 1].text))
-            and not _POSSESSIVE_RE.search(tokens[i - 1].text)
+            and not _is_possessive(tokens[i - 1].text)
         ):
             i -= 1
         m = mention_from_tokens(text, tokens, i, k)
@@ -916,7 +931,7 @@ class Registry:
             titles = m.group().split()[: len(m.group().split()) - len(words)]
             words[-1] = _strip_possessive(words[-1])
             lows = {w.lower() for w in words}
-            if lows & (lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS | lx.TITLE_WORDS):
+            if not lows.isdisjoint(_NOT_PERSON_WORDS):
                 continue
             full = " ".join(words)
             if full in lx.COUNTRIES or any(w in lx.COUNTRIES or w in lx.DEMONYMS for w in words):

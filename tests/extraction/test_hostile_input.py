@@ -64,6 +64,11 @@ HOSTILE = {
     "capitalised-words": lambda n: "Aaa " * (n // 4),
     "newlines": lambda n: "\n“a\n" * (n // 4),
     "colons": lambda n: "A: “b” " * (n // 7),
+    # Regexes that open with a character class and look behind it (names, honorifics,
+    # sentence ends, quote marks): glued capitals, mark runs, doubled apostrophes.
+    "glued-honorifics": lambda n: "MrMrs.Dr.Miss Gen.Sen " * (n // 22),
+    "mark-runs": lambda n: "a.?!;. " * (n // 7),
+    "apostrophe-runs": lambda n: "''`'``" * (n // 6),
 }
 
 
@@ -100,6 +105,8 @@ def _best_time(text: str, repeat: int = 3) -> float:
         "exclamations",
         "spaces-and-commas",
         "capitalised-words",
+        "glued-honorifics",
+        "mark-runs",
     ],
 )
 def test_extract_claims_time_is_linear(name):

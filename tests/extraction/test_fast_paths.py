@@ -1,0 +1,106 @@
+"""The speed-ups in the extractor must not change what it finds.
+
+Some regexes are spelled for speed (opening with a character class so that `re` can skip
+ahead in C); each must give exactly the matches of its plain, readable form, kept here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import speakers, text
+
+PLAIN_FORMS = {
+    "name": (
+        speakers._NAME_RE,
+        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
+        r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+)?"
+        r"[A-Z][a-zà-ÿ’'-]+){1,3}",
+    ),
+    "honorific-name": (
+        speakers._HONORIFIC_NAME_RE,
+        r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)",
+    ),
+    "quote-event": (text._QUOTE_EVENT_RE, r"''|``|[\"“”„‟«»\n]"),
+    "sentence-boundary": (
+        text._BOUNDARY_RE,
+        r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[^\S\n]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[^\S\n])",
+    ),
+}
+
+# Pieces that exercise every branch: honorifics with and without dots, capitals glued to
+# words, runs of terminal marks, doubled apostrophes and backticks, name particles.
+_PIECES = st.sampled_from(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "M",
+        "D",
+        "G",
+        ".",
+        "!",
+        "?",
+        ";",
+        "...",
+        "?!",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\xa0",
+        "Smith",
+        "Anne",
+        "J.",
+        "de",
+        "van",
+        "O'Neil",
+        "José",
+        "x",
+        "aM",
+        "_",
+        "9",
+        "'",
+        "''",
+        "`",
+        "``",
+        '"',
+        "“",
+        "”",
+        "«",
+        "»",
+        "(",
+        ")",
+        "’",
+    ]
+)
+
+
+def _matches(pattern: re.Pattern[str], s: str, pos: int = 0, endpos: int | None = None):
+    end = len(s) if endpos is None else endpos
+    return [(m.span(), m.groups()) for m in pattern.finditer(s, pos, end)]
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=40), cut=st.integers(0, 200))
+def test_fast_regex_property_matches_plain_form(name, pieces, cut):
+    fast, plain = PLAIN_FORMS[name]
+    plain = re.compile(plain)
+    s = "".join(pieces)
+    pos = min(cut, len(s))
+
+    # Whole string, and a window starting mid-string (lookbehinds see before `pos`).
+    assert _matches(fast, s) == _matches(plain, s)
+    assert _matches(fast, s, pos) == _matches(plain, s, pos)
+    assert _matches(fast, s, 0, pos) == _matches(plain, s, 0, pos)
