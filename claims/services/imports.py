@@ -14,17 +14,30 @@ entered changes), otherwise they are flagged ``orphaned``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.text import slugify
 
 from claims.enums import ClaimKind, ClaimStatus
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, clean_text, extract_claims
 from claims.importers import ArticleRecord
-from claims.models import Article, Claim, ClaimEvidence, ClaimLink, Outlet, Stance
+from claims.models import (
+    SLUG_MAX,
+    Article,
+    Claim,
+    ClaimEvidence,
+    ClaimLink,
+    Outlet,
+    Stance,
+    available_slug,
+)
 from claims.normalise import source_key_for, text_hash
 from claims.permissions import require
 
@@ -59,10 +72,90 @@ class ImportResult:
 
 @dataclass
 class ImportSession:
-    """Per-run caches (speakers, aliases, outlets); pass one to every import_article of a run."""
+    """Per-run caches (speakers, aliases, outlets); pass one to every import_article of a run.
+
+    `prefetch` looks up the next few articles' identities and slugs in two queries; until the
+    next prefetch, import_article answers "does it exist?" and "is this slug free?" for them
+    from memory. Only one window is held, so memory stays flat on long runs.
+    """
 
     resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
     outlets: dict[str, int] = field(default_factory=dict)
+    _checked: set[str] = field(default_factory=set)  # source keys and URLs looked up
+    _found: dict[str, Article] = field(default_factory=dict)  # by source key and by URL
+    _slug_bases: set[str] = field(default_factory=set)  # bases whose taken slugs are known
+    _slugs: set[str] = field(default_factory=set)
+
+    def prefetch(self, items: Iterable[tuple[ArticleRecord, tuple[str, str]]]) -> None:
+        """Look up the articles about to be imported: (record, (cleaned body, text_hash)) pairs.
+
+        Two queries for the window (existing articles by source key or URL; taken slugs for
+        their headlines) instead of two per article. What a concurrent run writes meanwhile is
+        caught by the unique indexes, and import_article then looks again (see `_forget`).
+        """
+        self._checked, self._found, self._slug_bases, self._slugs = set(), {}, set(), set()
+        keys, urls, bases = set(), set(), set()
+        for record, (_, body_hash) in items:
+            keys.add(_source_key(record, body_hash))
+            if record.url:
+                urls.add(record.url)
+            bases.add(_slug_base(record.headline))
+        if not keys:
+            return
+        match = Q(source_key__in=keys)
+        if urls:
+            match |= Q(url__in=urls)
+        for article in Article.objects.filter(match):
+            self._remember(article)
+        self._checked = keys | urls
+        taken = functools.reduce(operator.or_, (Q(slug__startswith=b) for b in bases))
+        self._slugs = set(Article.objects.filter(taken).values_list("slug", flat=True))
+        self._slug_bases = bases
+
+    def _existing(self, key: str, url: str | None) -> Article | None:
+        if key in self._checked and (not url or url in self._checked):
+            by_key, by_url = self._found.get(key), self._found.get(url) if url else None
+            if by_key is None or by_url is None or by_key.pk == by_url.pk:
+                return by_key or by_url
+        return _existing(key, url)
+
+    def _remember(self, article: Article) -> None:
+        if article.source_key not in self._checked:
+            return  # not in this window: nobody will ask
+        self._found[article.source_key] = article
+        if article.url:
+            self._found[article.url] = article
+
+    def _forget(self) -> None:
+        """A concurrent run got there first: look everything up again from now on."""
+        self._checked, self._found, self._slug_bases, self._slugs = set(), {}, set(), set()
+
+    def _free_slug(self, headline: str) -> str:
+        base = _slug_base(headline)
+        if base not in self._slug_bases:
+            return available_slug(Article, headline, fallback="article")
+        slug, n = base, 1
+        while slug in self._slugs:
+            n += 1
+            slug = f"{base}-{n}"
+        self._slugs.add(slug)
+        return slug
+
+
+def _slug_base(headline: str) -> str:
+    # As models.available_slug does it.
+    return slugify(headline)[: SLUG_MAX - 6].strip("-") or "article"
+
+
+def _source_key(record: ArticleRecord, body_hash: str) -> str:
+    # source_key_for(url=None) would hash the body a second time.
+    return source_key_for(url=record.url, body="") if record.url else f"sha1:{body_hash}"
+
+
+def prepare(record: ArticleRecord) -> tuple[str, str]:
+    """(clean_text(record.body), its text_hash): what import_article's `prepared` takes."""
+    body = clean_text(record.body)
+    return body, text_hash(body)
 
 
 class _DryRun(Exception):
@@ -89,16 +182,12 @@ def import_article(
     per new speaker; claims are written with one bulk_create.
     """
     session = session or ImportSession()
-    body, body_hash = prepared or (None, None)
-    if body is None:
-        body = clean_text(record.body)
-        body_hash = text_hash(body)
+    body, body_hash = prepared or prepare(record)
     if not body:
         raise ValueError("the article has no text after cleaning")
-    # source_key_for(url=None) would hash the body a second time.
-    key = source_key_for(url=record.url, body=body) if record.url else f"sha1:{body_hash}"
+    key = _source_key(record, body_hash)
     for attempt in range(1, _RETRIES + 1):
-        existing = _existing(key, record.url)
+        existing = session._existing(key, record.url)
         if existing is not None and existing.body_hash == body_hash:
             return ImportResult(UNCHANGED, existing)
         if existing is not None and not update:
@@ -109,6 +198,7 @@ def import_article(
             return _write(
                 record=record,
                 body=body,
+                body_hash=body_hash,
                 key=key,
                 existing=existing,
                 extracted=extracted if extract else [],
@@ -119,6 +209,7 @@ def import_article(
             return stop.result
         except IntegrityError:
             # A concurrent import stored this article first: it is now simply unchanged.
+            session._forget()
             winner = _existing(key, record.url)
             if winner is not None and winner.body_hash == body_hash:
                 return ImportResult(UNCHANGED, winner)
@@ -141,7 +232,7 @@ def _existing(key: str, url: str | None) -> Article | None:
     return Article.objects.filter(match).first()
 
 
-def _write(*, record, body, key, existing, extracted, session, dry_run) -> ImportResult:
+def _write(*, record, body, body_hash, key, existing, extracted, session, dry_run) -> ImportResult:
     stats = ResolveStats()
     with session.resolver.article(), transaction.atomic():
         outlet_id, new_outlet = _outlet_id(record.outlet, session)
@@ -156,8 +247,17 @@ def _write(*, record, body, key, existing, extracted, session, dry_run) -> Impor
             "extractor_version": EXTRACTOR_VERSION if extracted or existing is None else "",
         }
         if existing is None:
-            article = Article(outlet_id=outlet_id, source_key=key, **fields)
-            article.save()
+            # bulk_create skips save(), so derive_fields' work is done here (without hashing
+            # the body again or a slug query) and the history row is written the same way.
+            article = Article(
+                outlet_id=outlet_id,
+                source_key=key,
+                body_hash=body_hash,
+                slug=session._free_slug(record.headline),
+                **fields,
+            )
+            Article.objects.bulk_create([article])
+            Article.history.bulk_history_create([article], default_change_reason=None)
             result = ImportResult(CREATED, article)
             occupied: set[tuple[int, int]] = set()
         else:
@@ -175,6 +275,7 @@ def _write(*, record, body, key, existing, extracted, session, dry_run) -> Impor
         result.suggestions = stats.suggestions
         if dry_run:
             raise _DryRun(result)
+    session._remember(article)
     if new_outlet:
         session.outlets[record.outlet] = outlet_id
     return result
@@ -283,34 +384,45 @@ def _create_claims(article, body, extracted, occupied, session, stats) -> int:
         stats=stats,
     )
     sort_date = article.published or timezone.now().date()
+    row = _claim_row_template()
+    at = _CLAIM_COLUMNS
+    row[at["article_id"]] = article.pk
+    row[at["extractor_version"]] = EXTRACTOR_VERSION
+    row[at["sort_date"]] = sort_date  # said_on is never extracted: the article's date
+    kinds = ClaimKind.values
     claims = []
     for ex, speaker_id in zip(todo, speaker_ids, strict=True):
         has_mention = (
             ex.mention and ex.mention_start is not None and ex.mention_end > ex.mention_start
         )
         has_cue = ex.cue and ex.cue_start is not None and ex.cue_end > ex.cue_start
-        claim = Claim(
-            article=article,
-            speaker_id=speaker_id,
-            mention=(ex.mention or "")[:300] if has_mention else "",
-            mention_start=ex.mention_start if has_mention else None,
-            mention_end=ex.mention_end if has_mention else None,
-            content=ex.content,
-            start=ex.start,
-            end=ex.end,
-            cue=(ex.cue or "")[:100] if has_cue else "",
-            cue_start=ex.cue_start if has_cue else None,
-            cue_end=ex.cue_end if has_cue else None,
-            kind=ex.kind if ex.kind in ClaimKind.values else ClaimKind.INDIRECT,
-            context=body[ex.context_start : ex.context_end],
-            extractor_version=EXTRACTOR_VERSION,
-            sort_date=sort_date,
-        )
-        # bulk_create skips save(): derive content_hash and sort_date here.
-        claim.derive_fields(article_published=sort_date)
-        claims.append(claim)
+        row[at["speaker_id"]] = speaker_id
+        row[at["mention"]] = ex.mention[:300] if has_mention else ""
+        row[at["mention_start"]] = ex.mention_start if has_mention else None
+        row[at["mention_end"]] = ex.mention_end if has_mention else None
+        row[at["content"]] = ex.content
+        row[at["start"]] = ex.start
+        row[at["end"]] = ex.end
+        row[at["cue"]] = ex.cue[:100] if has_cue else ""
+        row[at["cue_start"]] = ex.cue_start if has_cue else None
+        row[at["cue_end"]] = ex.cue_end if has_cue else None
+        row[at["kind"]] = ex.kind if ex.kind in kinds else ClaimKind.INDIRECT
+        row[at["context"]] = body[ex.context_start : ex.context_end]
+        # bulk_create skips save(), so Claim.derive_fields' content_hash is set here.
+        row[at["content_hash"]] = text_hash(ex.content)
+        # Positional arguments: Model.__init__'s fast path, half the cost of keywords.
+        claims.append(Claim(*row))
     Claim.objects.bulk_create(claims)
     return len(claims)
+
+
+# Claim's concrete fields in __init__'s positional order.
+_CLAIM_COLUMNS = {f.attname: i for i, f in enumerate(Claim._meta.concrete_fields)}
+
+
+def _claim_row_template() -> list:
+    """Every concrete field's default (fresh each call: a default may be a callable)."""
+    return [f.get_default() for f in Claim._meta.concrete_fields]
 
 
 def reextract_article(*, article: Article, user=None, session: ImportSession | None = None):

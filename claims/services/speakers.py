@@ -29,8 +29,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 
 from claims.enums import SpeakerKind
@@ -531,23 +532,23 @@ class SpeakerResolver:
             for key, pk in name_keys.items()
             if key not in new_aliases
         ]
-        if rows:
-            # A concurrent import may have stored one of these first (PostgreSQL waits for it
-            # to commit, then skips the row): the unique alias index decides who owns a name.
-            SpeakerAlias.objects.bulk_create(rows, ignore_conflicts=True)
-            for row in rows:
-                self._add_alias_cache(row.normalised, row.speaker_id)
-                if self._known.get(row.speaker_id) and (
-                    self._known[row.speaker_id].kind == SpeakerKind.PERSON
-                ):
-                    self._index_person_key(row.speaker_id, row.alias)
-        if name_keys:
+        stored = _insert_aliases(rows) if rows else set()
+        for row in rows:
+            self._add_alias_cache(row.normalised, row.speaker_id)
+            if self._known.get(row.speaker_id) and (
+                self._known[row.speaker_id].kind == SpeakerKind.PERSON
+            ):
+                self._index_person_key(row.speaker_id, row.alias)
+        # A new speaker's name that did not go in is owned by a speaker this run's cache
+        # does not know (a concurrent run stored it first, or an editor meanwhile): use that.
+        unstored = {key: pk for key, pk in name_keys.items() if key not in stored}
+        if unstored:
             owners = dict(
-                SpeakerAlias.objects.filter(normalised__in=name_keys).values_list(
+                SpeakerAlias.objects.filter(normalised__in=unstored).values_list(
                     "normalised", "speaker_id"
                 )
             )
-            lost = {pk: owners[key] for key, pk in name_keys.items() if owners.get(key, pk) != pk}
+            lost = {pk: owners[key] for key, pk in unstored.items() if owners.get(key, pk) != pk}
             if lost:
                 self._hand_over(lost, real)
         self._pending = []
@@ -590,6 +591,33 @@ class SpeakerResolver:
         for pk, name, kind in Speaker.objects.filter(pk__in=pks).values_list("id", "name", "kind"):
             if pk not in self._known:
                 self._remember(pk, name, kind)
+
+
+def _insert_aliases(rows: list[SpeakerAlias]) -> set[str]:
+    """Insert alias rows, skipping names already taken; returns the normalised names stored.
+
+    One statement (INSERT ... ON CONFLICT DO NOTHING RETURNING, PostgreSQL and SQLite >= 3.35)
+    where bulk_create(ignore_conflicts=True) would need a second query to learn which rows went
+    in. A concurrent import that stored a name first wins: PostgreSQL waits for its commit and
+    skips our row, and the unique index on the normalised name decides who owns it.
+    """
+    meta = SpeakerAlias._meta
+    fields = [meta.get_field(name) for name in ("speaker", "alias", "normalised", "created")]
+    qn = connection.ops.quote_name
+    now = fields[3].get_db_prep_save(timezone.now(), connection)
+    params = []
+    for row in rows:
+        params += [row.speaker_id, row.alias, row.normalised, now]
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    # Identifiers come from the model's meta and every value is a parameter.
+    sql = (
+        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "  # noqa: S608
+        f"VALUES {values} ON CONFLICT ({qn(fields[2].column)}) DO NOTHING "
+        f"RETURNING {qn(fields[2].column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {normalised for (normalised,) in cursor.fetchall()}
 
 
 def _free_slugs(names: list[str], taken: set[str]) -> list[str]:

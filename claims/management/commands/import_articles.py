@@ -6,9 +6,11 @@ own transaction. A bad file is reported on one line and skipped; the run ends wi
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 from collections import Counter
+from itertools import batched
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,8 +25,12 @@ from claims.services.imports import (
     UPDATED,
     ImportSession,
     import_article,
+    prepare,
     record_with_defaults,
 )
+
+# Articles looked up together before their one-by-one transactions (ImportSession.prefetch).
+WINDOW = 64
 
 
 def iso_date(value: str) -> dt.date:
@@ -130,35 +136,26 @@ class Command(BaseCommand):
 
         bar = self._progress(len(files))
         last_path = None
-        for path, rec, done in work:
-            if bar is not None and path != last_path:
-                bar.update(1)
-                last_path = path
-            if isinstance(rec, ImportFileError):
-                self._fail(rec, tally, bar=bar)
-                continue
-            try:
-                result = import_article(
-                    record=rec,
-                    extract=extract,
-                    update=options["update"],
-                    extracted=done[2] if done else None,
-                    prepared=done[:2] if done else None,
-                    session=session,
-                    dry_run=self.dry_run,
-                )
-            except (ValueError, ValidationError, DatabaseError) as exc:
-                self._fail(ImportFileError(path, f"{rec.headline[:60]!r}: {exc}"), tally, bar=bar)
-                continue
-            tally[result.status] += 1
-            tally["claims"] += result.claims_created
-            tally["orphaned"] += result.claims_orphaned
-            tally["replaced"] += result.claims_replaced
-            tally["speakers_new"] += result.speakers_new
-            tally["speakers_matched"] += result.speakers_matched
-            tally["suggestions"] += result.suggestions
-            if self.verbosity >= 2:
-                self._note(f"{path}: {result.status}, {result.claims_created} claims", bar)
+        for window in batched(work, WINDOW):
+            ready = []
+            for path, rec, done in window:
+                if bar is not None and path != last_path:
+                    bar.update(1)
+                    last_path = path
+                if isinstance(rec, ImportFileError):
+                    ready.append((path, rec, None, None))
+                elif done is None:
+                    ready.append((path, rec, prepare(rec), None))
+                else:
+                    ready.append((path, rec, done[:2], done[2]))
+            # On a database error each article looks itself up, and reports its own error.
+            with contextlib.suppress(DatabaseError):
+                session.prefetch((rec, prepared) for _, rec, prepared, _ in ready if prepared)
+            for path, rec, prepared, extracted in ready:
+                if isinstance(rec, ImportFileError):
+                    self._fail(rec, tally, bar=bar)
+                else:
+                    self._import(rec, path, prepared, extracted, session, options, tally, bar)
         if bar is not None:
             bar.close()
         if connection.vendor == "postgresql" and not self.dry_run:
@@ -167,6 +164,30 @@ class Command(BaseCommand):
         self._summary(tally)
         if tally["failed"]:
             raise CommandError(f"{tally['failed']} file(s) or article(s) failed to import.")
+
+    def _import(self, rec, path, prepared, extracted, session, options, tally, bar):
+        try:
+            result = import_article(
+                record=rec,
+                extract=not options["no_extract"],
+                update=options["update"],
+                extracted=extracted,
+                prepared=prepared,
+                session=session,
+                dry_run=self.dry_run,
+            )
+        except (ValueError, ValidationError, DatabaseError) as exc:
+            self._fail(ImportFileError(path, f"{rec.headline[:60]!r}: {exc}"), tally, bar=bar)
+            return
+        tally[result.status] += 1
+        tally["claims"] += result.claims_created
+        tally["orphaned"] += result.claims_orphaned
+        tally["replaced"] += result.claims_replaced
+        tally["speakers_new"] += result.speakers_new
+        tally["speakers_matched"] += result.speakers_matched
+        tally["suggestions"] += result.suggestions
+        if self.verbosity >= 2:
+            self._note(f"{path}: {result.status}, {result.claims_created} claims", bar)
 
     def _progress(self, total):
         if self.verbosity < 1 or total < 2 or not sys.stderr.isatty():
