@@ -194,9 +194,16 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def gunicorn(
-    database_url: str, *, conn_max_age: int = 600, page_cache: int = 300, workers: int = 3
+    database_url: str,
+    *,
+    conn_max_age: int = 600,
+    page_cache: int = 300,
+    workers: int = 3,
+    cache_url: str = "",
 ):
-    """gunicorn (sync workers) on 127.0.0.1 with the bench settings; yields the base URL."""
+    """gunicorn (sync workers) on 127.0.0.1 with the bench settings; yields the base URL.
+
+    cache_url: the page cache's CACHE_URL ("" = memory, per worker)."""
     port = free_port()
     env = {
         **os.environ,
@@ -207,6 +214,7 @@ def gunicorn(
         "ALLOWED_HOSTS": "127.0.0.1",
         "CONN_MAX_AGE": str(conn_max_age),
         "CLAIMDESK_PAGE_CACHE_SECONDS": str(page_cache),
+        "CACHE_URL": cache_url,
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
     }
@@ -242,6 +250,67 @@ def gunicorn(
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def redis_url(url: str = "redis://127.0.0.1:6379/14") -> str:
+    """`url` when a Redis server answers there, else "" (the page cache then stays per worker)."""
+    host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=0.5).close()
+    except OSError:
+        log(f"no Redis at {url}: the page cache stays in each worker's memory")
+        return ""
+    return url
+
+
+def spread_paths(database_url: str, *, claims: int = 500, speakers: int = 200, articles: int = 500):
+    """Many different pages of each kind (public claims, speakers and articles with public
+    claims), spread evenly over the data: a cache-friendly single URL would flatter the cache."""
+    public = "c.status <> 'dismissed'"
+    with psycopg.connect(database_url) as conn:
+        claim_ids = [
+            row[0]
+            for row in conn.execute(
+                f"SELECT id FROM claims_claim c WHERE {public} AND id %% 97 = 3 ORDER BY id "
+                "LIMIT %s",
+                [claims],
+            )
+        ]
+        speaker_slugs = [
+            row[0]
+            for row in conn.execute(
+                f"SELECT DISTINCT s.slug, s.id FROM claims_speaker s JOIN claims_claim c "
+                f"ON c.speaker_id = s.id WHERE {public} ORDER BY s.id LIMIT %s",
+                [speakers],
+            )
+        ]
+        article_slugs = [
+            row[0]
+            for row in conn.execute(
+                "SELECT slug FROM claims_article WHERE id %% 19 = 5 ORDER BY id LIMIT %s",
+                [articles],
+            )
+        ]
+    return {
+        "minimal": [f"/bench/minimal/{pk}/" for pk in claim_ids],
+        "claim": [f"/claims/{pk}/" for pk in claim_ids],
+        "speaker": [f"/speakers/{slug}/" for slug in speaker_slugs],
+        "article": [f"/articles/{slug}/" for slug in article_slugs],
+    }
+
+
+def warm(base: str, paths: list[str], *, threads: int = 3) -> None:
+    """Request every path once (fails on anything but 200), a few at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(path):
+        with urllib.request.urlopen(base + path, timeout=60) as response:  # noqa: S310 -- local
+            assert response.status == 200, (path, response.status)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(get, paths))
+    log(f"warmed {len(paths)} pages in {time.perf_counter() - started:.1f}s")
 
 
 def ensure_wrk() -> str:

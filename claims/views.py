@@ -17,7 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
@@ -89,6 +90,15 @@ def data_fingerprint() -> str:
         return "|".join(str(value) for value in cursor.fetchone())
 
 
+def _page_caches():
+    """(local, shared): a per-process cache in front of the shared one when that one is
+    elsewhere (Redis); (None, default) when the default cache is already in process memory."""
+    shared = caches["default"]
+    if isinstance(shared, LocMemCache) or "pages-local" not in settings.CACHES:
+        return None, shared
+    return caches["pages-local"], shared
+
+
 def cached_page(view):
     """Serve the view's 200 responses from the cache while the data fingerprint is unchanged."""
 
@@ -106,13 +116,18 @@ def cached_page(view):
             ]
         )
         key = "public-page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-        try:
-            hit = cache.get(key)
-        except Exception:  # an unreachable cache server must not take the public site down
-            logger.warning(
-                "page cache unavailable; rendering %s uncached", request.path, exc_info=True
-            )
-            return view(request, *args, **kwargs)
+        local, shared = _page_caches()
+        hit = local.get(key) if local else None
+        if hit is None:
+            try:
+                hit = shared.get(key)
+            except Exception:  # an unreachable cache server must not take the public site down
+                logger.warning(
+                    "page cache unavailable; rendering %s uncached", request.path, exc_info=True
+                )
+                return view(request, *args, **kwargs)
+            if hit is not None and local:
+                local.set(key, hit, seconds)
         if hit is not None:
             content, content_type = hit
             return HttpResponse(content, content_type=content_type)
@@ -120,8 +135,11 @@ def cached_page(view):
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         if response.status_code == 200 and not response.streaming:
+            entry = (response.content, response["Content-Type"])
+            if local:
+                local.set(key, entry, seconds)
             try:
-                cache.set(key, (response.content, response["Content-Type"]), seconds)
+                shared.set(key, entry, seconds)
             except Exception:
                 logger.warning("page cache unavailable; %s not stored", request.path, exc_info=True)
         return response

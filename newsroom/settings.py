@@ -130,7 +130,18 @@ else:
     raise ImproperlyConfigured(
         f"CACHE_URL must be empty, locmem:// or a redis:// URL, got {CACHE_URL!r}."
     )
-CACHES = {"default": {**_cache, "KEY_PREFIX": "claimdesk"}}
+CACHES = {
+    "default": {**_cache, "KEY_PREFIX": "claimdesk"},
+    # Each worker's own copy of the public pages it served lately, in front of a shared default
+    # cache: page keys include a fingerprint of the data, so a copy never goes stale, it is only
+    # unused after a change. About 20 KB a page.
+    "pages-local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "claimdesk-pages",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 _DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASE_URL = os.environ.get("DATABASE_URL") or _DEFAULT_DATABASE_URL

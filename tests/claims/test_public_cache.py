@@ -145,13 +145,18 @@ def test_pages_still_render_when_the_cache_server_is_down(client, caplog):
     assert "page cache unavailable" in caplog.text
 
 
-def test_a_shared_redis_cache_serves_the_second_request(client, django_assert_num_queries):
+def _redis_or_skip() -> str:
     url = os.environ.get("CLAIMDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
     host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
     try:
         socket.create_connection((host, int(port)), timeout=0.5).close()
     except OSError:
         pytest.skip(f"no Redis server at {url} (set CLAIMDESK_TEST_REDIS_URL)")
+    return url
+
+
+def test_a_shared_redis_cache_serves_the_second_request(client, django_assert_num_queries):
+    url = _redis_or_skip()
     claim = make_published_claim(content="Shared cache")
 
     # A fresh key prefix per run: nothing is flushed, nothing collides.
@@ -161,3 +166,26 @@ def test_a_shared_redis_cache_serves_the_second_request(client, django_assert_nu
             second = client.get(claim.get_absolute_url())
 
     assert second.content == first.content
+
+
+def test_each_worker_keeps_its_own_copy_in_front_of_redis(
+    client, caplog, django_assert_num_queries
+):
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"test-pages-{uuid.uuid4().hex}",
+    }
+    claim = make_published_claim(content="Served from memory")
+    with override_settings(CACHES={**_redis_cache(_redis_or_skip()), "pages-local": local}):
+        first = client.get(claim.get_absolute_url())
+
+    # Redis gone: the worker's own copy still serves the page, without touching Redis.
+    down = _redis_cache(f"redis://127.0.0.1:{_closed_port()}/0")
+    with (
+        override_settings(CACHES={**down, "pages-local": local}),
+        django_assert_num_queries(1),  # the fingerprint
+    ):
+        second = client.get(claim.get_absolute_url())
+
+    assert second.content == first.content
+    assert "page cache unavailable" not in caplog.text
