@@ -51,6 +51,7 @@ logger = logging.getLogger(__name__)
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
 SEARCH_COUNT_CAP = 1_000
+LIST_COUNT_CAP = 1_000
 SPEAKER_PAGE_CLAIMS = 25
 # The topic matrix reads the newest stances only.
 TOPIC_STANCES_MAX = 500  # the template lists each cell's newest 5
@@ -301,6 +302,20 @@ def search_count(queryset) -> ResultCount:
     return ResultCount(n, more=more)
 
 
+def list_count(queryset) -> ResultCount:
+    """Exact up to LIST_COUNT_CAP (counting stops there: at most that many index entries); above
+    it, on PostgreSQL, the planner's estimate when it agrees there are more, else "More than".
+
+    Counting the 10,000 newest of 100,000 claims cost 3-7 ms a page; 1,000 and an EXPLAIN cost
+    well under 1 ms each."""
+    n, more = capped_count(queryset, cap=LIST_COUNT_CAP)  # query
+    if more and connection.vendor == "postgresql":
+        estimate = planner_rows(queryset)  # query: EXPLAIN
+        if estimate > LIST_COUNT_CAP:
+            return ResultCount(round(estimate, -max(0, len(str(estimate)) - 2)), approx=True)
+    return ResultCount(n, more=more)
+
+
 def planner_rows(queryset) -> int:
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
@@ -360,7 +375,7 @@ class ClaimListView(FilterView):
                 page, count = search_page(queryset, params, sort=sort, parsed=parsed)
             else:
                 page = keyset_page(queryset, params, descending=sort != SORT_OLDEST)
-                count = ResultCount(*capped_count(queryset))
+                count = list_count(queryset)
             for claim in page.rows:
                 claim.snippet = search.highlight(inert(claim.content), parsed) if parsed else None
             context.update(page=page, count=count, errors=False)
