@@ -421,29 +421,33 @@ def options_html(pairs, selected: str) -> SafeString:
 # --- Claim page --------------------------------------------------------------------------------
 
 
-def _public_links(claim, *, here: str, other: str) -> list[ClaimLink]:
-    """The claim's links in one direction whose other end is public, with that claim and its
-    speaker joined (one query)."""
-    return list(
-        ClaimLink.objects.filter(**{here: claim})
-        .filter(public_claim_q(f"{other}__"))
-        .select_related(f"{other}__speaker")
+def _public_links(claim) -> tuple[list[ClaimLink], list[ClaimLink]]:
+    """(links from the claim, links to it) whose other end is public, each with both claims and
+    their speakers joined: one query for both directions."""
+    fields = ("content", "sort_date", "speaker__name", "speaker__slug", "status")
+    links = (
+        ClaimLink.objects.filter(
+            (Q(from_claim=claim) & public_claim_q("to_claim__"))
+            | (Q(to_claim=claim) & public_claim_q("from_claim__"))
+        )
+        .select_related("from_claim__speaker", "to_claim__speaker")
         .only(
             "relation",
-            *(
-                f"{other}__{field}"
-                for field in ("content", "sort_date", "speaker__name", "speaker__slug", "status")
-            ),
+            *(f"{end}__{field}" for end in ("from_claim", "to_claim") for field in fields),
         )
+        .order_by("id")
     )
+    out, back = [], []
+    for link in links:
+        (out if link.from_claim_id == claim.pk else back).append(link)
+    return out, back
 
 
 @cached_page
 def claim_detail(request, pk):
     claim = get_object_or_404(Claim.objects.public().for_detail(), pk=pk)  # query (+ tags)
     published = claim.status == ClaimStatus.PUBLISHED
-    links_out = _public_links(claim, here="from_claim", other="to_claim")  # query
-    links_in = _public_links(claim, here="to_claim", other="from_claim")  # query
+    links_out, links_in = _public_links(claim)  # query: links both ways, public ends only
     stances = list(
         Stance.objects.filter(claim=claim)
         .select_related("topic")

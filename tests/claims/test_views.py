@@ -523,13 +523,13 @@ def test_claim_page_runs_a_fixed_number_of_queries(client, django_assert_num_que
         make_link(claim, make_published_claim(speaker=make_speaker()), "repeats")
         make_link(make_published_claim(speaker=make_speaker()), claim, "supports")
 
-    # 1 the claim (speaker, government, article, outlet joined), 2 its tags, 3 links out,
-    # 4 links in, 5 stances with topics, 6 the speaker's other claims on those topics,
-    # 7 evidence.
-    with django_assert_num_queries(7):
+    # 1 the claim (speaker, government, article, outlet joined), 2 its tags, 3 links both
+    # ways, 4 stances with topics, 5 the speaker's other claims on those topics, 6 evidence.
+    with django_assert_num_queries(6):
         response = client.get(claim.get_absolute_url())
 
     assert len(response.context["evidence"]) == rows
+    assert len(response.context["links_out"]) == len(response.context["links_in"]) == rows
 
 
 # --- Speakers ----------------------------------------------------------------------------------
