@@ -5,8 +5,9 @@
 Creates a scratch database (claimdesk_bench_load_d) with the same generated data as
 bench_pages.py, starts gunicorn (sync workers) on 127.0.0.1 and drives it with wrk over a
 rotating mix of a few hundred public URLs: home, claim list (plain, filtered, deep cursor),
-searches (newest and relevance), claim, speaker, article and topic pages, feeds. Runs twice:
-with the page cache (the default) and without it. Prints requests/s, p50/p99 latency and the
+searches (newest and relevance), claim, speaker, article and topic pages, feeds. Runs with the
+page cache in each worker's memory (the default), in Redis when a server answers on
+127.0.0.1:6379 (CACHE_URL, database 14), and without it. Prints requests/s, p50/p99 latency and the
 number of errors and non-2xx answers, which must be zero.
 """
 
@@ -25,6 +26,7 @@ from public_common import (
     gunicorn,
     log,
     machine,
+    redis_url,
     rotating_script,
     wrk,
 )
@@ -68,8 +70,13 @@ def main() -> None:
         ids = fill_public_data(url, articles=args.articles)
         paths = url_mix(ids, args.articles, random.Random(11))
         script = rotating_script(paths)
-        for label, page_cache in (("page cache on (default)", 300), ("page cache off", 0)):
-            with gunicorn(url, page_cache=page_cache) as base:
+        shared = redis_url()
+        runs = [("page cache on, in each worker's memory (default)", 300, "")]
+        if shared:
+            runs.append((f"page cache on, shared in Redis (CACHE_URL={shared})", 300, shared))
+        runs.append(("page cache off", 0, ""))
+        for label, page_cache, cache_url in runs:
+            with gunicorn(url, page_cache=page_cache, cache_url=cache_url) as base:
                 log(f"{label}: {len(paths)} URLs for {args.seconds}s")
                 results[label] = wrk(
                     base + "/",
