@@ -22,6 +22,14 @@ def query_with(context, **changes):
     return f"?{encoded}" if encoded else "?"
 
 
+@register.simple_tag(takes_context=True)
+def canonical_link(context, obj):
+    """<link rel="canonical"> to obj's page: one address for search engines and shared links
+    whatever query string (tracking parameters, old filters) a visitor arrived with."""
+    url = context["request"].build_absolute_uri(obj.get_absolute_url())
+    return format_html('<link rel="canonical" href="{}">', url)
+
+
 @register.filter
 def is_web_url(url) -> bool:
     """True only for http(s) URLs: anything else (javascript:, data:) is shown, not linked."""

@@ -902,3 +902,21 @@ def test_topic_matrix_reads_the_newest_stances_and_lists_five_per_cell(client, m
     assert [c.pk for c in row.cells["supports"]] == [c.pk for c in claims[1:]]  # oldest left out
     assert [f"Position {i:02d}" in html for i in range(8)] == [False] * 3 + [True] * 5
     assert "and 2 earlier" in html
+
+
+# --- Canonical addresses -----------------------------------------------------------------------
+
+
+def test_detail_pages_name_their_canonical_address_whatever_the_query_string(client):
+    speaker = make_speaker(slug="ada")
+    claim = make_published_claim(speaker=speaker)
+    topic = make_topic(slug="bridges")
+    make_stance(claim, topic)
+    pages = [claim, speaker, claim.article, topic]
+
+    for obj in pages:
+        html = client.get(obj.get_absolute_url() + "?utm_source=x&page=9").content.decode()
+
+        expected = f'<link rel="canonical" href="http://testserver{obj.get_absolute_url()}">'
+        assert html.count('rel="canonical"') == 1
+        assert expected in html
