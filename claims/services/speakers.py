@@ -24,6 +24,7 @@ Pronouns and descriptions ("he", "the spokesman") are never stored as aliases.
 
 from __future__ import annotations
 
+import functools
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -124,6 +125,7 @@ _VOWELS_AT_END = re.compile(r"[aeiou]+$")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def translit_key(word: str) -> str:
     """A key equal for common romanisations of one Slavic name: Zelenskyy/Zelensky/Zelenskiy."""
     w = normalise_name(word).replace(" ", "")
@@ -137,6 +139,7 @@ def translit_key(word: str) -> str:
 _GIVEN_GROUP = {translit_key(n): group[0] for group in GIVEN_NAME_VARIANTS for n in group}
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def given_key(word: str) -> str:
     key = translit_key(word)
     return translit_key(_GIVEN_GROUP.get(key, word))
