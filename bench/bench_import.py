@@ -15,6 +15,7 @@ extraction-only rate for comparison. Compare ratios within one run: the machine 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -66,11 +67,19 @@ def manage(env, *args, check=True):
     )
 
 
-def timed_import(env, path: Path, jobs: int) -> tuple[float, str]:
+def timed_import(env, path: Path, jobs: int) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the command and its workers, the command's summary).
+
+    The CPU time is steadier than the wall time on a shared machine; the database server's
+    own CPU time is not in it.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = manage(env, "import_articles", str(path), "--jobs", str(jobs))
     elapsed = time.perf_counter() - start
-    return elapsed, proc.stdout.strip()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, cpu, proc.stdout.strip()
 
 
 def extraction_only(path: Path) -> tuple[float, int]:
@@ -162,20 +171,26 @@ def main() -> int:
             tmp = Path(tmp)
             n = write_input(tmp)
             print(f"{n} PolNeAR train articles, PostgreSQL database {name}")
+            load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
             print(
-                f"machine: {os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+                f"machine: {os.cpu_count()} CPUs, load average {load}; "
+                f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
             )
             for jobs in [int(j) for j in args.jobs.split(",")]:
                 import psycopg
 
                 with psycopg.connect(f"{args.postgres}/{name}", autocommit=True) as conn:
                     conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
-                elapsed, summary = timed_import(env, tmp, jobs)
-                print(f"\nimport --jobs {jobs}: {elapsed:.2f} s, {n / elapsed:.0f} articles/s")
-                print("  " + summary.replace("\n", "\n  "))
-                again, summary = timed_import(env, tmp, jobs)
+                elapsed, cpu, summary = timed_import(env, tmp, jobs)
                 print(
-                    f"re-import (unchanged) --jobs {jobs}: {again:.2f} s, {n / again:.0f} articles/s"
+                    f"\nimport --jobs {jobs}: {elapsed:.2f} s, {n / elapsed:.0f} articles/s "
+                    f"(CPU {cpu:.2f} s, {1000 * cpu / n:.1f} ms per article)"
+                )
+                print("  " + summary.replace("\n", "\n  "))
+                again, cpu, summary = timed_import(env, tmp, jobs)
+                print(
+                    f"re-import (unchanged) --jobs {jobs}: {again:.2f} s, {n / again:.0f} "
+                    f"articles/s (CPU {cpu:.2f} s)"
                 )
             with psycopg.connect(f"{args.postgres}/{name}", autocommit=True) as conn:
                 conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")

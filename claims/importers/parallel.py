@@ -1,4 +1,4 @@
-"""Extraction in worker processes: CPU-bound pure Python, so threads would not help.
+"""Cleaning and extraction in worker processes: CPU-bound pure Python, so threads would not help.
 
 Workers are started with "spawn": a forked child would inherit the parent's open database
 connection, and closing it at exit would break the parent's session. They import only
@@ -11,9 +11,16 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import batched
 
 from claims.extraction import clean_text, extract_claims
 from claims.normalise import text_hash
+
+
+def prepare_body(raw_body: str) -> tuple[str, str]:
+    """(clean_text(raw_body), its text_hash), as import_article would compute them."""
+    body = clean_text(raw_body)
+    return body, text_hash(body)
 
 
 def extract_body(raw_body: str | None):
@@ -21,8 +28,8 @@ def extract_body(raw_body: str | None):
     compute them; None for None. Hashing here too keeps that work off the writing process."""
     if raw_body is None:
         return None
-    body = clean_text(raw_body)
-    return body, text_hash(body), extract_claims(body)
+    body, body_hash = prepare_body(raw_body)
+    return body, body_hash, extract_claims(body)
 
 
 def ordered_map[T](
@@ -44,3 +51,59 @@ def ordered_map[T](
         while pending:
             done_item, fut = pending.popleft()
             yield done_item, fut.result()
+
+
+def prepare_then_extract[T](
+    items: Iterable[T],
+    *,
+    jobs: int,
+    body: Callable[[T], str | None],
+    wanted: Callable[[list[T], list[tuple[str, str] | None]], list[bool]],
+    window: int,
+) -> Iterator[tuple[T, tuple[str, str] | None, list | None]]:
+    """Yield (item, (cleaned body, hash), claims) in input order, workers doing the work.
+
+    Two steps per window of `window` items: the workers clean and hash every body
+    (`body(item)`; None skips the item), then `wanted(items, prepared)` says which need
+    extracting (the caller asks the database which are new or changed) and only those are
+    extracted; the others come with claims None. While the caller consumes one window, the
+    next is being extracted and the one after that cleaned, so about three windows are in flight.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+
+        def clean(chunk):
+            futures = [
+                None if (raw := body(item)) is None else pool.submit(prepare_body, raw)
+                for item in chunk
+            ]
+            return chunk, futures
+
+        def extract(chunk, futures):
+            prepared = [None if f is None else f.result() for f in futures]
+            flags = wanted(list(chunk), prepared)
+            return (
+                chunk,
+                prepared,
+                [
+                    pool.submit(extract_claims, p[0]) if p is not None and flag else None
+                    for p, flag in zip(prepared, flags, strict=True)
+                ],
+            )
+
+        cleaning = (clean(chunk) for chunk in batched(items, window))
+        ready = deque()
+        for chunk, futures in cleaning:
+            # Submit this window's extraction, then hand out the previous one's results (the
+            # generator then submits the next window's cleaning before this one is consumed).
+            ready.append(extract(chunk, futures))
+            if len(ready) > 1:
+                yield from _results(ready.popleft())
+        while ready:
+            yield from _results(ready.popleft())
+
+
+def _results(entry):
+    chunk, prepared, futures = entry
+    for item, p, f in zip(chunk, prepared, futures, strict=True):
+        yield item, p, None if f is None else f.result()

@@ -152,6 +152,48 @@ def _source_key(record: ArticleRecord, body_hash: str) -> str:
     return source_key_for(url=record.url, body="") if record.url else f"sha1:{body_hash}"
 
 
+def needs_extraction(
+    items: list[tuple[ArticleRecord, tuple[str, str] | None]], *, update: bool
+) -> list[bool]:
+    """For (record, (cleaned body, hash)) pairs: would import_article extract this article?
+
+    One query. False for articles already stored with the same text (unchanged) or, without
+    `update`, with another text (stale); True for new ones and for anything unclear. Only a
+    forecast: import_article extracts for itself when it turns out to need claims after all.
+    """
+    keys = {
+        _source_key(record, prepared[1]): (record, prepared)
+        for record, prepared in items
+        if prepared is not None
+    }
+    urls = {record.url for record, _ in keys.values() if record.url}
+    match = Q(source_key__in=keys)
+    if urls:
+        match |= Q(url__in=urls)
+    found: dict[str, list[str]] = {}
+    for source_key, url, body_hash in Article.objects.filter(match).values_list(
+        "source_key", "url", "body_hash"
+    ):
+        found.setdefault(source_key, []).append(body_hash)
+        if url:
+            found.setdefault(url, []).append(body_hash)
+    flags = []
+    for record, prepared in items:
+        if prepared is None:
+            flags.append(False)
+            continue
+        hashes = found.get(_source_key(record, prepared[1]), []) + (
+            found.get(record.url, []) if record.url else []
+        )
+        if not hashes:
+            flags.append(True)
+        elif len(set(hashes)) > 1:
+            flags.append(True)  # key and URL name different texts: import_article decides
+        else:
+            flags.append(update and hashes[0] != prepared[1])
+    return flags
+
+
 def prepare(record: ArticleRecord) -> tuple[str, str]:
     """(clean_text(record.body), its text_hash): what import_article's `prepared` takes."""
     body = clean_text(record.body)
@@ -476,6 +518,8 @@ __all__ = [
     "ImportResult",
     "ImportSession",
     "import_article",
+    "needs_extraction",
+    "prepare",
     "record_with_defaults",
     "reextract_article",
     "touched_claims",

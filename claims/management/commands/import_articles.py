@@ -25,6 +25,7 @@ from claims.services.imports import (
     UPDATED,
     ImportSession,
     import_article,
+    needs_extraction,
     prepare,
     record_with_defaults,
 )
@@ -122,15 +123,27 @@ class Command(BaseCommand):
                     )
 
         if extract and options["jobs"] > 1:
-            from claims.importers.parallel import extract_body, ordered_map
+            from claims.importers.parallel import prepare_then_extract
 
-            stream = ordered_map(
-                extract_body,
+            def wanted(chunk, prepared):
+                # Unchanged and stale articles need no claims: only the others are extracted.
+                pairs = [(rec, p) for (_, rec), p in zip(chunk, prepared, strict=True)]
+                try:
+                    return needs_extraction(pairs, update=options["update"])
+                except DatabaseError:
+                    return [p is not None for p in prepared]
+
+            stream = prepare_then_extract(
                 items(),
                 jobs=options["jobs"],
-                key=lambda item: None if isinstance(item[1], Exception) else item[1].body,
+                body=lambda item: None if isinstance(item[1], Exception) else item[1].body,
+                wanted=wanted,
+                window=WINDOW,
             )
-            work = ((path, rec, done) for (path, rec), done in stream)
+            work = (
+                (path, rec, None if prepared is None else (*prepared, extracted))
+                for (path, rec), prepared, extracted in stream
+            )
         else:
             work = ((path, rec, None) for path, rec in items())
 
