@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from claims.enums import ClaimStatus, Verdict
 from claims.extraction import EXTRACTOR_VERSION, clean_text, extract_claims
 from claims.models import Article, Claim, Outlet, Speaker, SpeakerAlias
-from claims.services.imports import import_article
-from tests.factories import make_evidence, make_record
+from claims.services.imports import import_article, needs_extraction, prepare
+from tests.factories import make_alias, make_article, make_evidence, make_record, make_speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +279,107 @@ def test_update_command_summary_counts_updated_articles(tmp_path):
         "--update to re-extract them.",
     ]
     assert out.splitlines()[0] == "articles: 0 created, 0 unchanged, 1 updated, 0 failed"
+
+
+# --- what one window of articles costs -------------------------------------------------------
+
+
+def write_kuleba_articles(directory: Path, count: int) -> None:
+    lines = [
+        json.dumps({"headline": f"Talks {i}", "body": f"Dmytro Kuleba said round {i} was over."})
+        for i in range(count)
+    ]
+    (directory / "talks.jsonl").write_text("\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_import_costs_a_fixed_number_of_queries_per_article(
+    tmp_path, django_assert_num_queries, count
+):
+    kuleba = make_speaker(name="Dmytro Kuleba")
+    make_alias(kuleba, "Dmytro Kuleba")
+    write_kuleba_articles(tmp_path, count)
+    from django.db import connection
+
+    # Once per run: speakers and aliases into the resolver's cache (2); on PostgreSQL
+    # synchronous_commit off and back on (2). Once per window of articles: which exist, and
+    # which of their slugs are taken (2). Per article: its insert, its history row and its
+    # claims (3), between the SAVEPOINT and RELEASE that this test's transaction makes of the
+    # article's own transaction (2).
+    per_run = 2 + (2 if connection.vendor == "postgresql" else 0) + 2
+    with django_assert_num_queries(per_run + 5 * count):
+        out, _ = run(tmp_path)
+
+    assert out.splitlines()[0] == f"articles: {count} created, 0 unchanged, 0 updated, 0 failed"
+    assert set(Claim.objects.values_list("speaker_id", flat=True)) == {kuleba.pk}
+
+
+def test_the_same_article_twice_in_one_window_is_created_then_unchanged(tmp_path):
+    record = {"headline": "Twice", "body": "Dmytro Kuleba said the talks were over."}
+    (tmp_path / "twice.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(record) + "\n")
+
+    out, _ = run(tmp_path)
+
+    assert out.splitlines()[0] == "articles: 1 created, 1 unchanged, 0 updated, 0 failed"
+    assert Claim.objects.count() == 1
+
+
+def test_articles_with_one_headline_get_free_slugs_in_one_window(tmp_path):
+    make_article(headline="Same Headline")  # slug "same-headline", stored before the run
+    lines = [
+        json.dumps({"headline": "Same Headline", "body": f"Officials said road {i} was shut."})
+        for i in range(2)
+    ]
+    (tmp_path / "same.jsonl").write_text("\n".join(lines) + "\n")
+
+    run(tmp_path)
+
+    assert sorted(Article.objects.values_list("slug", flat=True)) == [
+        "same-headline",
+        "same-headline-2",
+        "same-headline-3",
+    ]
+
+
+def test_an_imported_article_has_its_created_history_row():
+    run(SEEDS)
+
+    article = Article.objects.get()
+    (row,) = article.history.all()
+    assert (row.history_type, row.headline, row.body_hash) == (
+        "+",
+        article.headline,
+        article.body_hash,
+    )
+    assert row.history_user is None and row.history_change_reason is None
+
+
+def test_needs_extraction_only_for_new_articles_and_changes_under_update():
+    import_article(record=make_record(body=OLD_BODY, url=URL))
+    new = make_record(body=NEW_BODY)
+    same = make_record(body=OLD_BODY, url=URL)
+    changed = make_record(body=NEW_BODY, url=URL)
+    items = [(r, prepare(r)) for r in (new, same, changed)] + [(new, None)]
+
+    assert needs_extraction(items, update=False) == [True, False, False, False]
+    assert needs_extraction(items, update=True) == [True, False, True, False]
+
+
+def test_jobs_reimport_is_unchanged_and_an_update_with_jobs_re_extracts(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"headline": "Story", "body": OLD_BODY, "url": URL}))
+    run(path, jobs=2)
+    before = snapshot()
+
+    again, _ = run(path, jobs=2)
+    path.write_text(json.dumps({"headline": "Story", "body": NEW_BODY, "url": URL}))
+    updated, _ = run(path, jobs=2, update=True)
+
+    assert again.splitlines()[0] == "articles: 0 created, 1 unchanged, 0 updated, 0 failed"
+    assert before[0] != snapshot()[0]
+    assert updated.splitlines()[0] == "articles: 0 created, 0 unchanged, 1 updated, 0 failed"
+    assert sorted(Claim.objects.values_list("content", flat=True)) == [
+        "he was innocent",
+        "the bridge was open",
+        "the talks were over",
+    ]

@@ -290,3 +290,25 @@ def test_merged_name_resolves_to_the_kept_speaker_on_the_next_import():
 
     assert speaker_of(result) == first
     assert not SpeakerMergeSuggestion.objects.filter(speaker=first).exists()
+
+
+def test_a_name_stored_meanwhile_by_another_run_is_handed_over_not_duplicated():
+    resolver = SpeakerResolver()
+    session = ImportSession(resolver=resolver)
+    import_article(record=make_record(body="Olaf Scholz said the plan was ready."), session=session)
+    # Another run (or an editor) stores the same speaker after this run loaded its cache.
+    theirs = make_speaker(name="Hanna Maliar")
+    make_alias(theirs, "Hanna Maliar")
+
+    result = import_article(
+        record=make_record(body="Hanna Maliar said the line held."), session=session
+    )
+
+    assert speaker_of(result) == theirs
+    assert Speaker.objects.filter(name="Hanna Maliar").count() == 1
+    assert SpeakerAlias.objects.get(normalised="hanna maliar").speaker == theirs
+    # The cache now knows theirs: the next article resolves to it without a second hand-over.
+    again = import_article(
+        record=make_record(body="Ms. Maliar said the line still held."), session=session
+    )
+    assert speaker_of(again) == theirs
