@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import speakers, text
+from claims.extraction import core, speakers, text
+from claims.extraction import lexicon as lx
 
 PLAIN_FORMS = {
     "name": (
@@ -30,7 +31,17 @@ PLAIN_FORMS = {
         text._BOUNDARY_RE,
         r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[^\S\n]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[^\S\n])",
     ),
+    "cue": (
+        core._CUE_RE,
+        r"\b(?:(?P<acc>[Aa]ccording\s+to|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
+        r"announced|quoted|told\s+to|said)\s+by)|(?P<point>point(?:s|ed|ing)?\s+out)"
+        r"|(?P<phrasal>(?:fire[sd]?|firing|sho(?:t|ots|oting))\s+back|chimed?\s+in|went\s+on)"
+        r"|(?P<head>Says|Said)|(?P<verb>"
+        + core._trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS | lx.ATTITUDE_FORMS)
+        + r"))\b(?![-=])",
+    ),
 }
+_PLAIN_CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + core._trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
 
 # Pieces that exercise every branch: honorifics with and without dots, capitals glued to
 # words, runs of terminal marks, doubled apostrophes and backticks, name particles.
@@ -82,6 +93,30 @@ _PIECES = st.sampled_from(
         "(",
         ")",
         "’",
+        "said",
+        "Said",
+        "says",
+        "told",
+        "according",
+        "According",
+        "As",
+        "as",
+        "first",
+        "reported",
+        "by",
+        "to",
+        "points",
+        "out",
+        "fired",
+        "back",
+        "went",
+        "on",
+        "claims",
+        "statement",
+        "that",
+        "thatch",
+        "-",
+        "=",
     ]
 )
 
@@ -104,3 +139,31 @@ def test_fast_regex_property_matches_plain_form(name, pieces, cut):
     assert _matches(fast, s) == _matches(plain, s)
     assert _matches(fast, s, pos) == _matches(plain, s, pos)
     assert _matches(fast, s, 0, pos) == _matches(plain, s, 0, pos)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=40))
+def test_claim_nouns_property_match_plain_regex(pieces):
+    s = "".join(pieces)
+
+    expected = [(m.start("noun"), m.end("noun"), m.end()) for m in _PLAIN_CLAIM_NOUN_RE.finditer(s)]
+
+    assert core._claim_nouns(s) == expected
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "his claims that it",
+        "claims   \n\t that",
+        "that that claims that",
+        "xclaims that",
+        "statement\xa0that",
+        "claims thatch",
+        "warnings that",
+    ],
+)
+def test_claim_nouns_match_plain_regex(s):
+    expected = [(m.start("noun"), m.end("noun"), m.end()) for m in _PLAIN_CLAIM_NOUN_RE.finditer(s)]
+
+    assert core._claim_nouns(s) == expected

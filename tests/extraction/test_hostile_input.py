@@ -69,6 +69,10 @@ HOSTILE = {
     "glued-honorifics": lambda n: "MrMrs.Dr.Miss Gen.Sen " * (n // 22),
     "mark-runs": lambda n: "a.?!;. " * (n // 7),
     "apostrophe-runs": lambda n: "''`'``" * (n // 6),
+    # Claim nouns are found by looking back from each "that" over whitespace.
+    "claims-that": lambda n: "his claims that " * (n // 16),
+    "that-runs": lambda n: "that " * (n // 5),
+    "claim-then-whitespace": lambda n: "claim" + " " * (n - 9) + "that",
 }
 
 
@@ -107,6 +111,7 @@ def _best_time(text: str, repeat: int = 3) -> float:
         "capitalised-words",
         "glued-honorifics",
         "mark-runs",
+        "claims-that",
     ],
 )
 def test_extract_claims_time_is_linear(name):
