@@ -272,7 +272,12 @@ _ANY_VERB_FIRST_RE = re.compile(
 )
 # Cheap views of the words before a cue, without building Token objects.
 _RAW_TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
-_LAST_WORD_RE = re.compile(r"([^\W_][\w’'&.-]*)\s*$")
+# Every word `negated` looks for holds one of these (case-insensitively): NEGATIONS and
+# "-n't" words hold n' n’ no or ne, then "to" and "refused"; a window without any is not
+# negated, and the findall below is skipped for most cues.
+_NEGATION_HINT_RE = re.compile(r"(?i)n['’oe]|to|refused")
+# The run of word characters (and ’'&.-) that ends a reversed window, see `_last_word`.
+_WORD_RUN_RE = re.compile(r"[\w’'&.-]*")
 _OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 _PARTICIPLE_CUE = re.compile(r"ing$")
 _WINDOW = 1500  # characters considered on each side of a cue
@@ -319,10 +324,15 @@ def _is_np_word(t: object) -> bool:
     return t.cap or (t.text[:1].isalpha() and t.low not in lx.NP_STOP and t.low != "about")
 
 
-def _words(text: str, s: int, e: int) -> int:
-    """Word and quote-mark tokens in text[s:e], counted over at most 100 characters: callers
-    only ask "at least two or three?"."""
-    return len(_COUNT_RE.findall(text, s, min(e, s + 100)))
+def _words(text: str, s: int, e: int, enough: int) -> int:
+    """Word and quote-mark tokens in text[s:e], counted over at most 100 characters and up
+    to `enough`: callers only ask "at least two or three?", so the count stops there."""
+    n = 0
+    for _ in _COUNT_RE.finditer(text, s, min(e, s + 100)):
+        n += 1
+        if n == enough:
+            break
+    return n
 
 
 def _claim_nouns(text: str) -> list[tuple[int, int, int]]:
@@ -344,6 +354,22 @@ def _claim_nouns(text: str) -> list[tuple[int, int, int]]:
         if noun is not None:
             out.append((noun.start(), k, m.end()))
     return out
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    r"""The word that ends text[start:end] (trailing whitespace apart), from its first letter
+    or digit on: what `re.search(r"([^\W_][\w’'&.-]*)\s*$", text[start:end])` captures.
+
+    That search tries every start position; instead, strip the whitespace, take the run of
+    word characters at the end (matched on the reversed window) and skip to its first
+    alphanumeric character (`[^\W_]` is exactly `str.isalnum`; `\s`, `str.isspace`).
+    """
+    seg = text[start:end].rstrip()
+    run = _WORD_RUN_RE.match(seg[::-1]).end()
+    for i in range(len(seg) - run, len(seg)):
+        if seg[i].isalnum():
+            return seg[i:]
+    return None
 
 
 class _Extractor:
@@ -418,10 +444,10 @@ class _Extractor:
 
     def negated(self, s0: int, cue_start: int) -> bool:
         # "did not say", "never said", "declined to say", "to say": not a report.
-        lows = [
-            w.lower()
-            for w in _RAW_TOKEN_RE.findall(self.text, max(s0, cue_start - 40), cue_start)[-3:]
-        ]
+        start = max(s0, cue_start - 40)
+        if _NEGATION_HINT_RE.search(self.text, start, cue_start) is None:
+            return False  # fast path: no word below could be there (most cues)
+        lows = [w.lower() for w in _RAW_TOKEN_RE.findall(self.text, start, cue_start)[-3:]]
         if any(w in lx.NEGATIONS or w.endswith(("n't", "n’t")) for w in lows):
             return True
         if lows and lows[-1] == "to":
@@ -705,7 +731,7 @@ class _Extractor:
             rest_l = after_l[1:].lstrip()
             if (
                 after_l.startswith(",")
-                and _words(text, ce, s1) >= 3
+                and _words(text, ce, s1, 3) >= 3
                 and not _NOT_PARENTHETICAL.match(after_l)
                 and (not pre_is_quote or rest_l[:1] in _QUOTE_CHARS or rest_l.startswith("that "))
             ):
@@ -719,7 +745,7 @@ class _Extractor:
                 second = self.resumed_quote(ce, s1) if pre_is_quote else None
                 if second is not None:
                     content = (content[0], second.end)
-            if content[1] - content[0] < 3 or _words(text, *content) < 2:
+            if content[1] - content[0] < 3 or _words(text, *content, 2) < 2:
                 return
             self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
             return
@@ -733,7 +759,7 @@ class _Extractor:
             return
         content = self.content_after(cs, ce, s1, cue_word)
         if content[1] <= content[0] or (
-            _words(text, *content) < 2 and not self.in_quote(content[0] + 1)
+            _words(text, *content, 2) < 2 and not self.in_quote(content[0] + 1)
         ):
             return
         if m.group("head") and mention.kind != "person" and not mention.pronoun:
@@ -746,10 +772,9 @@ class _Extractor:
         return not before or before.endswith((",", *_CLOSING_QUOTE_ENDINGS))
 
     def after_determiner(self, cs: int) -> bool:
-        m = _LAST_WORD_RE.search(self.text, max(0, cs - 30), cs)
-        if m is None:
+        last = _last_word(self.text, max(0, cs - 30), cs)
+        if last is None:
             return False
-        last = m.group(1)
         if last.lower() in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my"):
             return True
         if last.endswith(("’s", "'s")):
@@ -882,7 +907,11 @@ class _Extractor:
         if q is None:
             return False
         lead = self.text[c0 : q.start].rstrip()
-        if not lead or lead.endswith((",", ":", "—", "-")) or _words(self.text, q.start, q.end) > 6:
+        if (
+            not lead
+            or lead.endswith((",", ":", "—", "-"))
+            or _words(self.text, q.start, q.end, 7) > 6
+        ):
             return False
         toks = tokenize(self.text, ce, min(s1, ce + 120))
         k = next((n for n, t in enumerate(toks) if t.text in (",", ";")), len(toks))
@@ -1067,7 +1096,7 @@ class _Extractor:
             content_start = prev
         content = self.quote_or_clause(content_start, content_end)
         rest = text[stop:s1].lstrip()
-        if rest.startswith(",") and _words(text, stop, s1) >= 3:
+        if rest.startswith(",") and _words(text, stop, s1, 3) >= 3:
             tail_start = stop + (len(text[stop:s1]) - len(rest)) + 1
             s, e = self.cut_content(tail_start, s1)
             if e > s and self.in_quote(s + 1):
@@ -1076,7 +1105,7 @@ class _Extractor:
             second = self.resumed_quote(stop, s1)
             if second is not None:
                 content = (content[0], second.end)  # `“A,” said X of Y in Z, “B.”`
-        if content[1] - content[0] < 3 or _words(text, *content) < 2:
+        if content[1] - content[0] < 3 or _words(text, *content, 2) < 2:
             return
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
@@ -1086,7 +1115,7 @@ class _Extractor:
         if mention is None:
             return
         before = _strip_span(text, s0, cs)
-        if before[1] - before[0] > 3 and _words(text, *before) >= 3:
+        if before[1] - before[0] > 3 and _words(text, *before, 3) >= 3:
             content = before
             if self.last_draft_in(s0, s1, *content) is not None:
                 return  # "“A,” X said, according to Y.": the sentence is already attributed
@@ -1102,7 +1131,7 @@ class _Extractor:
             if seg and seg[0].low in ("a", "an", "the") and len(seg) <= 8:
                 comma = nxt
             content = self.cut_content(comma + 1, s1)
-        if content[1] - content[0] < 3 or _words(text, *content) < 2:
+        if content[1] - content[0] < 3 or _words(text, *content, 2) < 2:
             return
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
@@ -1129,7 +1158,7 @@ class _Extractor:
             if mention is None or not self.plausible_speaker(mention):
                 return
         content = self.content_after(cs, ce, s1, cue_word)
-        if content[1] - content[0] < 3 or _words(text, *content) < 2:
+        if content[1] - content[0] < 3 or _words(text, *content, 2) < 2:
             return
         self.add(
             _Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1), speaker_of=prior)
@@ -1141,7 +1170,7 @@ class _Extractor:
         if cue_word.lower() in lx.WEAK_CUES and not self.strong_complement(ce, s1, cue_word):
             return
         content = self.content_after(cs, ce, s1, cue_word)
-        if content[1] - content[0] < 3 or _words(self.text, *content) < 2:
+        if content[1] - content[0] < 3 or _words(self.text, *content, 2) < 2:
             return
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
@@ -1154,7 +1183,7 @@ class _Extractor:
         if mention is None:
             return
         content = self.cut_content(end, s1)
-        if _words(text, *content) < 3:
+        if _words(text, *content, 3) < 3:
             return
         self.add(_Draft(*content, self.kind_of(*content), (ns, ne), mention, (s0, s1)))
 
@@ -1212,7 +1241,7 @@ class _Extractor:
                     q.start == p0
                     and self.prev_paragraph_end(p0) <= prev.end + 40
                     and s1 - q.end <= 2
-                    and _words(self.text, q.start, q.end) >= 5
+                    and _words(self.text, q.start, q.end, 5) >= 5
                 ):
                     d = _Draft(q.start, q.end, "direct", None, None, (s0, s1), speaker_of=prev)
                     new.append(d)

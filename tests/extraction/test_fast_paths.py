@@ -167,3 +167,70 @@ def test_claim_nouns_match_plain_regex(s):
     expected = [(m.start("noun"), m.end("noun"), m.end()) for m in _PLAIN_CLAIM_NOUN_RE.finditer(s)]
 
     assert core._claim_nouns(s) == expected
+
+
+_PLAIN_LAST_WORD_RE = re.compile(r"([^\W_][\w’'&.-]*)\s*$")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=20), cut=st.integers(0, 60))
+def test_last_word_property_matches_plain_regex(pieces, cut):
+    s = "".join(pieces)
+    start = min(cut, len(s))
+
+    m = _PLAIN_LAST_WORD_RE.search(s, start, len(s))
+
+    assert core._last_word(s, start, len(s)) == (m.group(1) if m else None)
+
+
+def _plain_negated(text: str, s0: int, cue_start: int) -> bool:
+    lows = [
+        w.lower() for w in core._RAW_TOKEN_RE.findall(text, max(s0, cue_start - 40), cue_start)[-3:]
+    ]
+    if any(w in lx.NEGATIONS or w.endswith(("n't", "n’t")) for w in lows):
+        return True
+    if lows and lows[-1] == "to":
+        return True
+    return len(lows) >= 2 and lows[-2] in ("declined", "refused", "wouldn't")
+
+
+_NEGATION_PIECES = st.sampled_from(
+    [
+        "not",
+        "NOT",
+        "n't",
+        "n’t",
+        "didn't",
+        "never",
+        "No",
+        "nor",
+        "neither",
+        "cannot",
+        "to",
+        "To",
+        "declined",
+        "REFUSED",
+        "refused",
+        "wouldn't",
+        "he",
+        "she",
+        "said",
+        " ",
+        ", ",
+        ".",
+        "Smith",
+        "'",
+        "’",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_NEGATION_PIECES, max_size=14), s0=st.integers(0, 20))
+def test_negated_property_fast_path_agrees(pieces, s0):
+    text = " ".join(pieces) + " said"
+    cue_start = len(text) - 4
+    s0 = min(s0, cue_start)
+
+    assert core._Extractor(text).negated(s0, cue_start) == _plain_negated(text, s0, cue_start)
