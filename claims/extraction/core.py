@@ -106,25 +106,54 @@ _CLAIM_NOUN_MAX = max(map(len, lx.CLAIM_NOUNS))
 _THAT_RE = re.compile(r"\bthat\b")
 _COUNT_RE = re.compile(r"[^\W_][\w’'-]*|[“”\"]")
 _TRAILING_PUNCT = " \t\r\n\xa0.,;:!?—–-"
-_CONTENT_CUT_RE = re.compile(
-    r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|(?:add|say|not|argu|explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|quot)ing|"
-    r"according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b"
-    r"|,\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)"
-    r"|\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b"
-    r"|\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)"
-    r"|\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
-    r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b"
-    r"|\s+(?:—|--)\s+"
-    r"|\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b"
-    r"|,\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b"
-    r"|,\s+(?:to|at|after|from|in)\s+which\b"
-    r"|,\s+which\b"
-    r"|\s+and\s+(?:saying|questioning|calling|adding|accusing|arguing|insisting|suggesting"
-    r"|telling|urging|warning|noting)\b"
-    r"|(?<=[”\"]),?\s+and\s+(?=[a-z]+(?:ed|s)\b)"
-    r"|,\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b"
-    r"|,\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b"
-)
+# Where reported content stops: a clause that leaves the report. Tried in this order at each
+# position; `_CONTENT_CUT_RE` is their alternation.
+_CONTENT_CUT_ALTERNATIVES = [
+    r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|(?:add|say|not|argu|"
+    r"explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|"
+    r"quot)ing|according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b",
+    r",\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)",
+    r"\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b",
+    r"\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)",
+    r"\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
+    r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b",
+    r"\s+(?:—|--)\s+",
+    r"\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b",
+    r",\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b",
+    r",\s+(?:to|at|after|from|in)\s+which\b",
+    r",\s+which\b",
+    r"\s+and\s+(?:saying|questioning|calling|adding|accusing|arguing|insisting|suggesting"
+    r"|telling|urging|warning|noting)\b",
+    r"(?<=[”\"]),?\s+and\s+(?=[a-z]+(?:ed|s)\b)",
+    r",\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b",
+    r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b",
+]
+
+
+def _opened_by_class(alternatives: list[str]) -> str:
+    r"""The alternation of `alternatives`, each of which starts with "," or `\s+` (one starts
+    with a lookbehind and then one of those), rewritten to open with the class `[,\s]`.
+
+    A pattern that opens with a character class lets `re` skip in C to the next comma or
+    space; otherwise it tries all alternatives at every position. Each alternative then
+    checks the character just consumed with a lookbehind: `,X` becomes `(?<=,)X` and `\s+X`
+    becomes `(?<=\s)\s*X`. Same matches, same order of preference.
+    """
+    out = []
+    for alt in alternatives:
+        if alt.startswith(","):
+            out.append("(?<=,)" + alt[1:])
+        elif alt.startswith(r"\s+"):
+            out.append(r"(?<=\s)\s*" + alt[3:])
+        elif alt.startswith(r"(?<=[”\"]),?\s+"):
+            rest = alt[len(r"(?<=[”\"]),?\s+") :]
+            out.append(r"(?:(?<=[”\"],)\s+|(?<=[”\"]\s)\s*)" + rest)
+        else:
+            raise ValueError(alt)
+    return r"[,\s](?:" + "|".join(out) + ")"
+
+
+_CONTENT_CUT_RE = re.compile(_opened_by_class(_CONTENT_CUT_ALTERNATIVES))
 # Time and place adjuncts that may sit between a cue and its "that" complement.
 _ADJUNCT_START = frozenset(
     [

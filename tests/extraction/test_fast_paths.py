@@ -40,6 +40,7 @@ PLAIN_FORMS = {
         + core._trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS | lx.ATTITUDE_FORMS)
         + r"))\b(?![-=])",
     ),
+    "content-cut": (core._CONTENT_CUT_RE, "|".join(core._CONTENT_CUT_ALTERNATIVES)),
 }
 _PLAIN_CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + core._trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
 
@@ -117,6 +118,20 @@ _PIECES = st.sampled_from(
         "thatch",
         "-",
         "=",
+        ",",
+        "and",
+        "but",
+        "which",
+        "he",
+        "I",
+        "also",
+        "saying",
+        "added",
+        "denied",
+        "in",
+        "—",
+        "--",
+        "–",
     ]
 )
 

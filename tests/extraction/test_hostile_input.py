@@ -73,6 +73,8 @@ HOSTILE = {
     "claims-that": lambda n: "his claims that " * (n // 16),
     "that-runs": lambda n: "that " * (n // 5),
     "claim-then-whitespace": lambda n: "claim" + " " * (n - 9) + "that",
+    # Content cuts open with [,\s] and look behind it.
+    "cut-clauses": lambda n: "he said A, and he said, but also — which ”, and " * (n // 48),
 }
 
 
@@ -112,6 +114,7 @@ def _best_time(text: str, repeat: int = 3) -> float:
         "glued-honorifics",
         "mark-runs",
         "claims-that",
+        "cut-clauses",
     ],
 )
 def test_extract_claims_time_is_linear(name):
