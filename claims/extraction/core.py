@@ -873,7 +873,10 @@ class _Extractor:
     def subject_adjacent(self, mention: Mention, cs: int) -> bool:
         """The subject must end next to its cue, apart from auxiliaries, adverbs, an
         appositive or a relative clause ("the head of X that has ... said")."""
-        toks = tokenize(self.text, max(mention.end, mention.phrase_end), cs)
+        start = max(mention.end, mention.phrase_end)
+        if start >= cs or self.text[start:cs].isspace():
+            return True  # the usual case, "Smith said": no tokens in between
+        toks = tokenize(self.text, start, cs)
         toks = [t for t in toks if not (t.low in lx.AUX_ADVERBS or t.low.endswith("ly"))]
         if not toks:
             return True

@@ -139,6 +139,8 @@ _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", 
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS
 _NOT_PERSON_WORDS = _INSTITUTION_WORDS | lx.TITLE_WORDS  # a name holding one is no person
+_NAME_LEAD_SKIP = lx.TITLE_WORDS | lx.NP_STOP | lx.DETERMINERS  # dropped before a name
+_PLACE_WORDS = frozenset(lx.COUNTRIES) | frozenset(lx.DEMONYMS)  # "Russia", "Russian"
 
 
 class Token(NamedTuple):
@@ -516,7 +518,9 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     Returns None when no plausible subject is found. Cost is bounded by the window size.
     """
     start = max(start, cue_start - 160)
-    tokens = _drop_parentheses(tokenize(text, start, cue_start))
+    tokens = tokenize(text, start, cue_start)
+    if text.find("(", start, cue_start) >= 0:  # "(" is always a token of its own
+        tokens = _drop_parentheses(tokens)
     j = len(tokens)
     while (
         j > 0
@@ -694,7 +698,10 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
 def clause_subject(text: str, start: int, end: int) -> Mention | None:
     """The subject of the main clause in text[start:end]: the first comma-separated segment
     whose opening noun phrase is followed by more words (a verb), skipping intro phrases."""
-    tokens = _drop_parentheses(tokenize(text, start, min(end, start + 300)))
+    end = min(end, start + 300)
+    tokens = tokenize(text, start, end)
+    if text.find("(", start, end) >= 0:  # "(" is always a token of its own
+        tokens = _drop_parentheses(tokens)
     i = 0
     n = len(tokens)
     candidate: Mention | None = None
@@ -915,26 +922,22 @@ class Registry:
             if g:
                 genders.setdefault(_strip_possessive(m.group(2)), g)
         for m in _NAME_RE.finditer(text):
-            if self.in_quote(m.start()) or _PLACE_BEFORE_RE.search(
-                text, max(0, m.start() - 8), m.start()
-            ):
+            start = m.start()
+            if self.in_quote(start) or _PLACE_BEFORE_RE.search(text, max(0, start - 8), start):
                 continue
-            words = m.group().split()
-            while words and (
-                words[0].lower() in lx.TITLE_WORDS
-                or words[0].lower() in lx.NP_STOP
-                or words[0].lower() in lx.DETERMINERS
-            ):
+            found = m.group()
+            words = all_words = found.split()
+            while words and words[0].lower() in _NAME_LEAD_SKIP:
                 words = words[1:]
             if len(words) < 2 or words[0].lower() in lx.HONORIFICS:
                 continue
-            titles = m.group().split()[: len(m.group().split()) - len(words)]
+            titles = all_words[: len(all_words) - len(words)]
             words[-1] = _strip_possessive(words[-1])
             lows = {w.lower() for w in words}
             if not lows.isdisjoint(_NOT_PERSON_WORDS):
                 continue
             full = " ".join(words)
-            if full in lx.COUNTRIES or any(w in lx.COUNTRIES or w in lx.DEMONYMS for w in words):
+            if full in lx.COUNTRIES or not _PLACE_WORDS.isdisjoint(words):
                 continue
             ent = self._person(full)
             if not ent.role and titles and all(w.lower() in lx.TITLE_WORDS for w in titles):
@@ -944,7 +947,7 @@ class Registry:
                 ent.role = " ".join(titles)
             if ent.gender == "" and words[-1] in genders:
                 ent.gender = genders[words[-1]]
-            self.mention_pos.append(m.start() + len(m.group()) - len(m.group().lstrip()))
+            self.mention_pos.append(start + len(found) - len(found.lstrip()))
             self.mention_ent.append(ent)
 
     def _person(self, full: str) -> Entity:
