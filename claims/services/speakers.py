@@ -119,6 +119,7 @@ PRONOUNS = frozenset(
         "themselves",
     ]
 )
+_KINDS = frozenset(SpeakerKind.values)  # SpeakerKind.values builds a new list on every access
 HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those"))
 _VOWELS_AT_END = re.compile(r"[aeiou]+$")
@@ -345,7 +346,7 @@ class SpeakerResolver:
             if not name or not name.strip():
                 ids.append(None)
                 continue
-            kind = kind if kind in SpeakerKind.values else SpeakerKind.PERSON
+            kind = kind if kind in _KINDS else SpeakerKind.PERSON
             pk = self._resolve_one(name.strip(), kind, role or "", affiliation or "", updates)
             ids.append(pk)
             for surface in (name, mention):
@@ -526,22 +527,18 @@ class SpeakerResolver:
             self._renumber(temp, pk)
         # _renumber gave the pending entries their real ids.
         name_keys = {normalise_name(k.name): k.id for k in self._pending}
-        rows = [
-            SpeakerAlias(speaker_id=real.get(pk, pk), alias=alias, normalised=key)
-            for key, (alias, pk) in new_aliases.items()
-        ]
+        # (speaker id, alias, normalised) rows: plain tuples, no model instances to build.
+        rows = [(real.get(pk, pk), alias, key) for key, (alias, pk) in new_aliases.items()]
         rows += [
-            SpeakerAlias(speaker_id=pk, alias=self._known[pk].name, normalised=key)
+            (pk, self._known[pk].name, key)
             for key, pk in name_keys.items()
             if key not in new_aliases
         ]
         stored = _insert_aliases(rows) if rows else set()
-        for row in rows:
-            self._add_alias_cache(row.normalised, row.speaker_id)
-            if self._known.get(row.speaker_id) and (
-                self._known[row.speaker_id].kind == SpeakerKind.PERSON
-            ):
-                self._index_person_key(row.speaker_id, row.alias)
+        for speaker_id, alias, key in rows:
+            self._add_alias_cache(key, speaker_id)
+            if self._known.get(speaker_id) and self._known[speaker_id].kind == SpeakerKind.PERSON:
+                self._index_person_key(speaker_id, alias)
         # A new speaker's name that did not go in is owned by a speaker this run's cache
         # does not know (a concurrent run stored it first, or an editor meanwhile): use that.
         unstored = {key: pk for key, pk in name_keys.items() if key not in stored}
@@ -596,8 +593,9 @@ class SpeakerResolver:
                 self._remember(pk, name, kind)
 
 
-def _insert_aliases(rows: list[SpeakerAlias]) -> set[str]:
-    """Insert alias rows, skipping names already taken; returns the normalised names stored.
+def _insert_aliases(rows: list[tuple[int, str, str]]) -> set[str]:
+    """Insert (speaker id, alias, normalised) rows, skipping names already taken; returns the
+    normalised names stored.
 
     One statement (INSERT ... ON CONFLICT DO NOTHING RETURNING, PostgreSQL and SQLite >= 3.35)
     where bulk_create(ignore_conflicts=True) would need a second query to learn which rows went
@@ -610,7 +608,7 @@ def _insert_aliases(rows: list[SpeakerAlias]) -> set[str]:
     now = fields[3].get_db_prep_save(timezone.now(), connection)
     params = []
     for row in rows:
-        params += [row.speaker_id, row.alias, row.normalised, now]
+        params += [*row, now]
     values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
     # Identifiers come from the model's meta and every value is a parameter.
     sql = (
