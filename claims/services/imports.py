@@ -220,8 +220,10 @@ def import_article(
     `extracted` is extract_claims(clean_text(record.body)) when the caller computed it already
     (a process pool), and `prepared` the (clean_text(record.body), text_hash of it) pair;
     otherwise they are computed here, extraction only if the article needs it. `dry_run`
-    does all the work, reports it, and rolls it back. Costs about six queries plus one insert
-    per new speaker; claims are written with one bulk_create.
+    does all the work, reports it, and rolls it back. A new article costs three inserts (the
+    article, its history row, its claims in one bulk_create), plus a speaker and an alias
+    insert when it names new speakers; the existence check and the slug cost two more queries
+    unless `session.prefetch` looked the article up already.
     """
     session = session or ImportSession()
     body, body_hash = prepared or prepare(record)

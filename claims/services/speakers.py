@@ -227,9 +227,9 @@ class SpeakerResolver:
 
     Holds an in-memory index of speakers, slugs and aliases (loaded once: two queries, a few MB
     for 10^5 speakers). An article costs no query unless something is new: then one or two
-    speaker inserts, one alias insert plus one check of who owns the new names (a concurrent
-    run may have stored the same speaker first: the unique alias index decides), one
-    suggestion insert and one update of filled-in roles. The cache lives for one run: aliases
+    speaker inserts and one alias insert, which also says which names went in (a concurrent
+    run may have stored the same speaker first: the unique alias index decides, and only then
+    one more query finds the owner), one suggestion insert and one update of filled-in roles. The cache lives for one run: aliases
     an editor adds meanwhile count from the next run on. Speakers are written with
     bulk_create, so they get no simple-history "created" row; the alias rows record where each
     name came from. Use ``article()`` around each article's transaction so a rolled-back article
