@@ -249,3 +249,28 @@ def test_negated_property_fast_path_agrees(pieces, s0):
     s0 = min(s0, cue_start)
 
     assert core._Extractor(text).negated(s0, cue_start) == _plain_negated(text, s0, cue_start)
+
+
+def _plain_tokenize(s: str, start: int, end: int) -> list[speakers.Token]:
+    out = []
+    for m in speakers._TOKEN_RE.finditer(s, start, end):
+        w, b, e = m.group(), m.start(), m.end()
+        if (
+            len(w) > 1
+            and w[-1] == "."
+            and w.lower() not in lx.HONORIFICS
+            and not speakers._ABBREV_TOKEN_RE.match(w)
+        ):
+            w, e = w[:-1], e - 1
+        out.append(speakers.Token(b, e, w, w.lower(), w[:1].isupper()))
+    return out
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=40), a=st.integers(0, 200), b=st.integers(0, 200))
+def test_tokenize_property_matches_plain_loop(pieces, a, b):
+    s = "".join(pieces) + " _'x__''' U.S. Mr. e.g. a.m.'' '"
+    start, end = min(a, b, len(s)), min(max(a, b), len(s))
+
+    assert speakers.tokenize(s, start, end) == _plain_tokenize(s, start, end)
+    assert speakers.tokenize(s, 0, len(s)) == _plain_tokenize(s, 0, len(s))
