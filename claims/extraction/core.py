@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 from .speakers import (
+    _TOKEN_RE,
     Entity,
     Mention,
     Registry,
@@ -300,7 +301,7 @@ _ANY_VERB_FIRST_RE = re.compile(
     r"(?P<subj>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})(?=[ \t\xa0]*[.,;]|[ \t\xa0]+of\b)"
 )
 # Cheap views of the words before a cue, without building Token objects.
-_RAW_TOKEN_RE = re.compile(r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''")
+_RAW_TOKEN_RE = _TOKEN_RE  # the tokenizer's pattern, without its dot rule
 # Every word `negated` looks for holds one of these (case-insensitively): NEGATIONS and
 # "-n't" words hold n' n’ no or ne, then "to" and "refused"; a window without any is not
 # negated, and the findall below is skipped for most cues.

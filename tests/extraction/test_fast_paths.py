@@ -41,6 +41,7 @@ PLAIN_FORMS = {
         + r"))\b(?![-=])",
     ),
     "content-cut": (core._CONTENT_CUT_RE, "|".join(core._CONTENT_CUT_ALTERNATIVES)),
+    "token": (speakers._TOKEN_RE, r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''"),
 }
 _PLAIN_CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + core._trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
 
