@@ -199,7 +199,7 @@ class Mention:
 
 
 def _is_wordish(tok: Token) -> bool:
-    return tok.text[:1].isalnum()
+    return tok.text[0].isalnum()  # token texts are never empty
 
 
 def _is_possessive(word: str) -> bool:
@@ -338,8 +338,9 @@ def _name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
 
 def classify(words: list[str], has_person_name: bool) -> str:
     """Best-guess speaker kind from the words of a phrase."""
-    lows = [_strip_possessive(w).lower() for w in words]
-    joined = " ".join(_strip_possessive(w) for w in words)
+    stripped = [_strip_possessive(w) for w in words]
+    lows = [w.lower() for w in stripped]
+    joined = " ".join(stripped)
     head = lows[-1] if lows else ""
     if any(w in lx.HONORIFICS for w in lows[:1]) or has_person_name:
         return "person"
@@ -393,22 +394,29 @@ def mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Menti
     return m
 
 
+def _only_dates(tokens: list[Token], i: int, j: int) -> bool:
+    """tokens[i:j] has words besides determiners, and they are all time words, numbers or
+    all-caps datelines ("this week", "2006", "WASHINGTON")."""
+    seen = False
+    for t in tokens[i:j]:
+        low = t.low
+        if low in lx.DETERMINERS:
+            continue
+        if not (
+            low in _TIME_WORDS_ONLY or t.text.isdigit() or (t.text.isupper() and len(t.text) > 3)
+        ):
+            return False
+        seen = True
+    return seen
+
+
 def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
     while i < j and tokens[i].low in _LEADING_SKIP:
         i += 1
     if i >= j:
         return None
     first = tokens[i]
-    content_words = [t for t in tokens[i:j] if t.low not in lx.DETERMINERS]
-    if first.low in lx.PREPOSITIONS or (
-        content_words
-        and all(
-            (t.low in _TIME_WORDS and t.low not in ("the", "a", "of"))
-            or t.text.isdigit()
-            or (t.text.isupper() and len(t.text) > 3)
-            for t in content_words
-        )
-    ):
+    if first.low in lx.PREPOSITIONS or _only_dates(tokens, i, j):
         return None  # "of the campaign", "Wednesday", "this week", "2006", "WASHINGTON"
     if j - i == 1 and first.low in lx.PRONOUNS:
         return Mention(first.start, first.end, first.text, "", "", pronoun=lx.PRONOUNS[first.low])
@@ -801,6 +809,9 @@ _TIME_WORDS = frozenset(
         "previously",
     ]
 )
+
+
+_TIME_WORDS_ONLY = _TIME_WORDS - {"the", "a", "of"}
 
 
 def _only_time_words(tokens: list[Token], i: int, j: int) -> bool:
