@@ -70,40 +70,37 @@ def prepare_then_extract[T](
     next is being extracted and the one after that cleaned, so about three windows are in flight.
     """
     ctx = multiprocessing.get_context("spawn")
+    # A few tasks per worker and window: one future, one wake-up and one message per task,
+    # not per article, in the writing process.
+    chunksize = max(1, window // (jobs * 4))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
 
         def clean(chunk):
-            futures = [
-                None if (raw := body(item)) is None else pool.submit(prepare_body, raw)
-                for item in chunk
-            ]
-            return chunk, futures
+            raws = [body(item) for item in chunk]
+            todo = [raw for raw in raws if raw is not None]
+            return chunk, raws, pool.map(prepare_body, todo, chunksize=chunksize)
 
-        def extract(chunk, futures):
-            prepared = [None if f is None else f.result() for f in futures]
+        def extract(chunk, raws, cleaned):
+            prepared = [None if raw is None else next(cleaned) for raw in raws]
             flags = wanted(list(chunk), prepared)
-            return (
-                chunk,
-                prepared,
-                [
-                    pool.submit(extract_claims, p[0]) if p is not None and flag else None
-                    for p, flag in zip(prepared, flags, strict=True)
-                ],
-            )
+            wanted_bodies = [
+                p[0] for p, flag in zip(prepared, flags, strict=True) if p is not None and flag
+            ]
+            claims = pool.map(extract_claims, wanted_bodies, chunksize=chunksize)
+            return chunk, prepared, flags, claims
 
         cleaning = (clean(chunk) for chunk in batched(items, window))
         ready = deque()
-        for chunk, futures in cleaning:
+        for chunk, raws, cleaned in cleaning:
             # Submit this window's extraction, then hand out the previous one's results (the
             # generator then submits the next window's cleaning before this one is consumed).
-            ready.append(extract(chunk, futures))
+            ready.append(extract(chunk, raws, cleaned))
             if len(ready) > 1:
-                yield from _results(ready.popleft())
+                yield from _results(*ready.popleft())
         while ready:
-            yield from _results(ready.popleft())
+            yield from _results(*ready.popleft())
 
 
-def _results(entry):
-    chunk, prepared, futures = entry
-    for item, p, f in zip(chunk, prepared, futures, strict=True):
-        yield item, p, None if f is None else f.result()
+def _results(chunk, prepared, flags, claims):
+    for item, p, flag in zip(chunk, prepared, flags, strict=True):
+        yield item, p, next(claims) if p is not None and flag else None
