@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 # Typographic and straight double quotes, the two-apostrophe quote some wire copy uses, and
-# guillemets. Newlines are matched too so the pairing loop sees paragraph ends in order.
-# Same matches as `''|``|[\"“”„‟«»\n]`, spelled to open with one character class so that `re`
-# skips in C to the next candidate (see _BOUNDARY_RE).
-_QUOTE_EVENT_RE = re.compile(r"['`\"“”„‟«»\n](?:(?<=')'|(?<=`)`|(?<=[\"“”„‟«»\n]))")
+# guillemets. Same matches as `''|``|[\"“”„‟«»]`, spelled to open with one character class so
+# that `re` skips in C to the next candidate (see _BOUNDARY_RE). Paragraph ends (newlines)
+# are looked up separately, see `find_quotes`.
+_QUOTE_MARK_RE = re.compile(r"['`\"“”„‟«»](?:(?<=')'|(?<=`)`|(?<=[\"“”„‟«»]))")
 _OPENERS = frozenset(("“", "„", "«", "``"))
 _CLOSERS = frozenset(("”", "»", "‟"))
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
@@ -88,32 +88,25 @@ def find_quotes(text: str) -> list[Quote]:
     curly quote restarts it (scraped text often loses closers). A quote still open at a
     newline ends there with `closed=False`.
     """
+    # Newlines matter only while a quote is open (two in three quote-or-newline events are
+    # newlines, and most come with no quote open), so they are looked up with `find` from
+    # the opening mark instead of being visited one by one; the first one ends the quote.
     quotes: list[Quote] = []
     open_at = -1
-    open_kind = ""
-    for m in _QUOTE_EVENT_RE.finditer(text):
+    for m in _QUOTE_MARK_RE.finditer(text):
         mark = m.group()
         pos = m.start()
-        if mark == "\n":
-            if open_at >= 0 and not _next_line_opens_quote(text, pos):
-                # An unclosed quote not continued by the next paragraph is a stray mark, not
-                # a multi-paragraph quote: dropping it keeps the paragraph's cues visible.
+        if open_at >= 0:
+            newline = text.find("\n", open_at, pos)
+            if newline >= 0:
+                _end_at_newline(text, open_at, newline, quotes)
                 open_at = -1
-                continue
-            if open_at >= 0:
-                end = pos
-                while end > open_at + 1 and text[end - 1] in " \t\r":
-                    end -= 1
-                if end > open_at + 1:
-                    quotes.append(Quote(open_at, end, False))
-                open_at = -1
-            continue
         if mark in _OPENERS and open_at >= 0 and _looks_closing(text, pos, m.end()):
             # A wrong-way curly mark ("...here,“ said X") closes the open quote.
             quotes.append(Quote(open_at, m.end(), True))
             open_at = -1
         elif mark in _OPENERS:
-            open_at, open_kind = pos, "curly"
+            open_at = pos
         elif mark in _CLOSERS:
             if open_at >= 0:
                 if m.end() - open_at > 2:
@@ -125,15 +118,32 @@ def find_quotes(text: str) -> list[Quote]:
                     quotes.append(Quote(open_at, m.end(), True))
                 open_at = -1
             else:
-                open_at, open_kind = pos, "straight"
+                open_at = pos
+    if open_at >= 0:
+        newline = text.find("\n", open_at)
+        if newline >= 0:
+            _end_at_newline(text, open_at, newline, quotes)
+            open_at = -1
     if open_at >= 0:
         end = len(text)
         while end > open_at + 1 and text[end - 1] in " \t\r":
             end -= 1
         if end > open_at + 1:
             quotes.append(Quote(open_at, end, False))
-    del open_kind
     return quotes
+
+
+def _end_at_newline(text: str, open_at: int, newline: int, quotes: list[Quote]) -> None:
+    """A quote opened at `open_at` meets the end of its paragraph at `newline`."""
+    if not _next_line_opens_quote(text, newline):
+        # An unclosed quote not continued by the next paragraph is a stray mark, not a
+        # multi-paragraph quote: dropping it keeps the paragraph's cues visible.
+        return
+    end = newline
+    while end > open_at + 1 and text[end - 1] in " \t\r":
+        end -= 1
+    if end > open_at + 1:
+        quotes.append(Quote(open_at, end, False))
 
 
 class QuoteIndex:

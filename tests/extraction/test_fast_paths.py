@@ -26,7 +26,7 @@ PLAIN_FORMS = {
         speakers._HONORIFIC_NAME_RE,
         r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)",
     ),
-    "quote-event": (text._QUOTE_EVENT_RE, r"''|``|[\"“”„‟«»\n]"),
+    "quote-mark": (text._QUOTE_MARK_RE, r"''|``|[\"“”„‟«»]"),
     "sentence-boundary": (
         text._BOUNDARY_RE,
         r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[^\S\n]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[^\S\n])",
@@ -275,3 +275,77 @@ def test_tokenize_property_matches_plain_loop(pieces, a, b):
 
     assert speakers.tokenize(s, start, end) == _plain_tokenize(s, start, end)
     assert speakers.tokenize(s, 0, len(s)) == _plain_tokenize(s, 0, len(s))
+
+
+def _plain_find_quotes(s: str) -> list[text.Quote]:
+    """`find_quotes` as first written: every newline is an event of the pairing loop."""
+    quotes = []
+    open_at = -1
+    for m in re.finditer(r"''|``|[\"“”„‟«»\n]", s):
+        mark, pos = m.group(), m.start()
+        if mark == "\n":
+            if open_at >= 0 and not text._next_line_opens_quote(s, pos):
+                open_at = -1
+                continue
+            if open_at >= 0:
+                end = pos
+                while end > open_at + 1 and s[end - 1] in " \t\r":
+                    end -= 1
+                if end > open_at + 1:
+                    quotes.append(text.Quote(open_at, end, False))
+                open_at = -1
+            continue
+        if mark in text._OPENERS and open_at >= 0 and text._looks_closing(s, pos, m.end()):
+            quotes.append(text.Quote(open_at, m.end(), True))
+            open_at = -1
+        elif mark in text._OPENERS:
+            open_at = pos
+        elif mark in text._CLOSERS or open_at >= 0:
+            if open_at >= 0 and m.end() - open_at > 2:
+                quotes.append(text.Quote(open_at, m.end(), True))
+            open_at = -1
+        else:
+            open_at = pos
+    if open_at >= 0:
+        end = len(s)
+        while end > open_at + 1 and s[end - 1] in " \t\r":
+            end -= 1
+        if end > open_at + 1:
+            quotes.append(text.Quote(open_at, end, False))
+    return quotes
+
+
+_QUOTE_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "''",
+        "``",
+        "«",
+        "»",
+        "„",
+        "‟",
+        "'",
+        "\n",
+        "\n\n",
+        " \n",
+        "\r\n",
+        "\t",
+        " ",
+        "a",
+        "said",
+        ".",
+        ",",
+        "x”",
+        "“x",
+    ]
+)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_QUOTE_PIECES, max_size=40))
+def test_find_quotes_property_matches_plain_loop(pieces):
+    s = "".join(pieces)
+
+    assert text.find_quotes(s) == _plain_find_quotes(s)
