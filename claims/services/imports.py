@@ -81,10 +81,10 @@ class ImportSession:
 
     resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
     outlets: dict[str, int] = field(default_factory=dict)
-    _checked: set[str] = field(default_factory=set)  # source keys and URLs looked up
-    _found: dict[str, Article] = field(default_factory=dict)  # by source key and by URL
-    _slug_bases: set[str] = field(default_factory=set)  # bases whose taken slugs are known
-    _slugs: set[str] = field(default_factory=set)
+    _checked: set[str] = field(default_factory=set, init=False, repr=False)  # keys and URLs
+    _found: dict[str, Article] = field(default_factory=dict, init=False, repr=False)
+    _slug_bases: set[str] = field(default_factory=set, init=False, repr=False)
+    _slugs: set[str] = field(default_factory=set, init=False, repr=False)
 
     def prefetch(self, items: Iterable[tuple[ArticleRecord, tuple[str, str]]]) -> None:
         """Look up the articles about to be imported: (record, (cleaned body, text_hash)) pairs.
