@@ -79,15 +79,10 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_extract_claims_hostile_input_is_valid_and_fast(name):
-    text = HOSTILE[name](200_000)
-
-    t0 = time.perf_counter()
-    _assert_valid(text)
-    elapsed = time.perf_counter() - t0
-
-    # About 40 articles' worth of text; a quadratic path would take minutes.
-    assert elapsed < 20, f"{name}: {elapsed:.1f}s"
+def test_extract_claims_hostile_input_is_valid(name):
+    # About 20 articles' worth of text. Speed is checked as a ratio below, never as a time:
+    # an absolute bound failed here once under a loaded machine (21.6 s against 20).
+    _assert_valid(HOSTILE[name](100_000))
 
 
 def _best_time(text: str, repeat: int = 3) -> float:
@@ -99,23 +94,10 @@ def _best_time(text: str, repeat: int = 3) -> float:
     return best
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "straight-quotes",
-        "honorifics",
-        "said",
-        "quote-said",
-        "one-huge-paragraph",
-        "unbalanced-quotes",
-        "exclamations",
-        "spaces-and-commas",
-        "capitalised-words",
-    ],
-)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_extract_claims_time_is_linear(name):
     build = HOSTILE[name]
-    small, large = build(40_000), build(160_000)
+    small, large = build(20_000), build(80_000)
 
     t_small, t_large = _best_time(small), _best_time(large)
 
