@@ -792,8 +792,6 @@ class _Extractor:
             _words(text, *content, 2) < 2 and not self.in_quote(content[0] + 1)
         ):
             return
-        if m.group("head") and mention.kind != "person" and not mention.pronoun:
-            pass
         self.add(_Draft(*content, self.kind_of(*content), (cs, ce), mention, (s0, s1)))
 
     def phrase_opens_clause(self, c0: int, pos: int) -> bool:
@@ -892,8 +890,6 @@ class _Extractor:
         s, e = _strip_span(text, start, end)
         if e < len(text) and text[e : e + 1] in "”\"'" and self.in_quote(e):
             e += 1
-            if text[e - 2 : e] == "''":
-                pass
         elif e + 1 < len(text) and text[e : e + 2] == "''":
             e += 2
         q = self.qindex.containing(e - 1)
