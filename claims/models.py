@@ -24,19 +24,29 @@ from .normalise import normalise_name, source_key_for, text_hash
 SLUG_MAX = 120
 
 
-def available_slug(model, text: str, *, fallback: str, exclude_pk=None) -> str:
-    """slugify(text), or with -2, -3, ... appended when taken. The unique index settles races."""
-    base = slugify(text)[: SLUG_MAX - 6].strip("-") or fallback
-    taken = set(
-        model._default_manager.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
+def slug_base(text: str, *, fallback: str) -> str:
+    """slugify(text), short enough for a "-N" suffix; `fallback` when nothing is left."""
+    return slugify(text)[: SLUG_MAX - 6].strip("-") or fallback
+
+
+def first_free_slug(base: str, taken) -> str:
+    """base, or base-2, base-3, ... : the first not in `taken`."""
     slug, n = base, 1
     while slug in taken:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def available_slug(model, text: str, *, fallback: str, exclude_pk=None) -> str:
+    """slugify(text), or with -2, -3, ... appended when taken. The unique index settles races."""
+    base = slug_base(text, fallback=fallback)
+    taken = set(
+        model._default_manager.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    return first_free_slug(base, taken)
 
 
 class Outlet(models.Model):

@@ -296,8 +296,7 @@ def search_count(queryset) -> ResultCount:
     if connection.vendor == "postgresql":
         estimate = planner_rows(queryset)  # query: EXPLAIN
         if estimate > SEARCH_COUNT_CAP:
-            rounded = round(estimate, -max(0, len(str(estimate)) - 2))
-            return ResultCount(rounded, approx=True)
+            return estimated_count(estimate)
     n, more = capped_count(queryset, cap=SEARCH_COUNT_CAP)  # query
     return ResultCount(n, more=more)
 
@@ -312,8 +311,13 @@ def list_count(queryset) -> ResultCount:
     if more and connection.vendor == "postgresql":
         estimate = planner_rows(queryset)  # query: EXPLAIN
         if estimate > LIST_COUNT_CAP:
-            return ResultCount(round(estimate, -max(0, len(str(estimate)) - 2)), approx=True)
+            return estimated_count(estimate)
     return ResultCount(n, more=more)
+
+
+def estimated_count(estimate: int) -> ResultCount:
+    """The planner's estimate to two significant figures ("About 11,000 claims")."""
+    return ResultCount(round(estimate, -max(0, len(str(estimate)) - 2)), approx=True)
 
 
 def planner_rows(queryset) -> int:
@@ -457,7 +461,7 @@ def claim_detail(request, pk):
     if claim.speaker_id and stances:
         topics = [stance.topic_id for stance in stances]
         # EXISTS, not a join + DISTINCT: the (speaker, sort_date, id) index yields the newest
-        # claims in order and the scan stops at RELATED_MAX (8 ms -> under 1 ms at 100k claims).
+        # claims in order and the scan stops at RELATED_MAX (8 ms -> 4 ms at 100k claims).
         on_same_topics = Exists(Stance.objects.filter(claim_id=OuterRef("pk"), topic_id__in=topics))
         related = list(
             Claim.objects.public()

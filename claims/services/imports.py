@@ -23,13 +23,11 @@ from dataclasses import dataclass, field, replace
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from claims.enums import ClaimKind, ClaimStatus
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, clean_text, extract_claims
 from claims.importers import ArticleRecord
 from claims.models import (
-    SLUG_MAX,
     Article,
     Claim,
     ClaimEvidence,
@@ -37,6 +35,8 @@ from claims.models import (
     Outlet,
     Stance,
     available_slug,
+    first_free_slug,
+    slug_base,
 )
 from claims.normalise import source_key_for, text_hash
 from claims.permissions import require
@@ -105,9 +105,9 @@ class ImportSession:
         match = Q(source_key__in=keys)
         if urls:
             match |= Q(url__in=urls)
+        self._checked = keys | urls  # before _remember, which keeps only what was asked for
         for article in Article.objects.filter(match):
             self._remember(article)
-        self._checked = keys | urls
         taken = functools.reduce(operator.or_, (Q(slug__startswith=b) for b in bases))
         self._slugs = set(Article.objects.filter(taken).values_list("slug", flat=True))
         self._slug_bases = bases
@@ -134,17 +134,13 @@ class ImportSession:
         base = _slug_base(headline)
         if base not in self._slug_bases:
             return available_slug(Article, headline, fallback="article")
-        slug, n = base, 1
-        while slug in self._slugs:
-            n += 1
-            slug = f"{base}-{n}"
+        slug = first_free_slug(base, self._slugs)
         self._slugs.add(slug)
         return slug
 
 
 def _slug_base(headline: str) -> str:
-    # As models.available_slug does it.
-    return slugify(headline)[: SLUG_MAX - 6].strip("-") or "article"
+    return slug_base(headline, fallback="article")
 
 
 def _source_key(record: ArticleRecord, body_hash: str) -> str:

@@ -314,6 +314,24 @@ def test_import_costs_a_fixed_number_of_queries_per_article(
     assert set(Claim.objects.values_list("speaker_id", flat=True)) == {kuleba.pk}
 
 
+@pytest.mark.parametrize("count", [1, 3])
+def test_reimporting_unchanged_articles_costs_only_the_window_lookups(
+    tmp_path, django_assert_num_queries, count
+):
+    write_kuleba_articles(tmp_path, count)
+    run(tmp_path)
+    from django.db import connection
+
+    # On PostgreSQL synchronous_commit off and on (2); once per window: which articles exist
+    # and which slugs are taken (2). Nothing per article (no insert tried and rolled back), and
+    # no speaker cache loaded: nothing is written.
+    per_run = (2 if connection.vendor == "postgresql" else 0) + 2
+    with django_assert_num_queries(per_run):
+        out, _ = run(tmp_path)
+
+    assert out.splitlines()[0] == f"articles: 0 created, {count} unchanged, 0 updated, 0 failed"
+
+
 def test_the_same_article_twice_in_one_window_is_created_then_unchanged(tmp_path):
     record = {"headline": "Twice", "body": "Dmytro Kuleba said the talks were over."}
     (tmp_path / "twice.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(record) + "\n")
