@@ -1,0 +1,130 @@
+"""The article admin: the text with its claims marked, re-extraction."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.desk.common import change_link, shorten
+from claims.models import (
+    Article,
+    Claim,
+)
+from claims.permissions import can
+from claims.services.imports import reextract_article
+from claims.templatetags.review_tags import Span, highlight, visible
+
+
+class ArticleClaimInline(admin.TabularInline):
+    """Read-mostly: claims are reviewed on their own page."""
+
+    model = Claim
+    extra = 0
+    fields = ["claim_link", "speaker", "kind", "status", "verdict"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker").order_by("start")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="claim")
+    def claim_link(self, claim):
+        return change_link(claim, shorten(claim.content))
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ["headline_text", "outlet", "published", "claim_count", "imported_at"]
+    list_select_related = ["outlet"]
+    list_filter = [("outlet", admin.RelatedOnlyFieldListFilter), "language"]
+    search_fields = ["headline", "url"]
+    date_hierarchy = "published"
+    autocomplete_fields = ["outlet"]
+    inlines = [ArticleClaimInline]
+    actions = ["reextract"]
+    fieldsets = [
+        (None, {"fields": ["headline", "outlet", "url", "published", "authors", "language"]}),
+        ("Text with its claims", {"fields": ["body_with_claims"]}),
+        ("Body (as imported)", {"fields": ["body"], "classes": ["collapse"]}),
+        (
+            "Provenance",
+            {
+                "fields": [
+                    "slug",
+                    "source_key",
+                    "source_path",
+                    "body_hash",
+                    "imported_at",
+                    "extractor_version",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    readonly_fields = [
+        "body_with_claims",
+        "slug",
+        "source_key",
+        "source_path",
+        "body_hash",
+        "imported_at",
+        "extractor_version",
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).annotate(claim_count=Count("claims"))
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            queryset = queryset.defer("body")  # lists never show the text
+        return queryset
+
+    @admin.display(description="headline", ordering="headline")
+    def headline_text(self, article):
+        return visible(article.headline)
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, article):
+        return article.claim_count
+
+    @admin.display(description="text")
+    def body_with_claims(self, article):
+        spans = [
+            Span(start, end, "claim", f"claim {pk}")
+            for pk, start, end in article.claims.values_list("pk", "start", "end")
+            if end <= len(article.body)
+        ]
+        return format_html(
+            '<div class="article-body">{}</div>',
+            format_html_join(
+                "",
+                "<p>{}</p>",
+                ((p,) for p in _paragraphs(article.body, spans)),
+            ),
+        )
+
+    def has_reextract_permission(self, request):
+        return can(request.user, "review") and request.user.has_perm("claims.change_article")
+
+    @admin.action(
+        description="Re-extract claims (keeps reviewed claims)", permissions=["reextract"]
+    )
+    def reextract(self, request, queryset):
+        for article in queryset:
+            result = reextract_article(article=article, user=request.user)
+            self.message_user(request, f"{article.headline}: {result.describe()}", messages.SUCCESS)
+
+
+def _paragraphs(body: str, spans: list[Span]):
+    """Each blank-line-separated paragraph of `body`, escaped, with the spans inside it marked."""
+    offset = 0
+    for chunk in body.split("\n\n"):
+        yield highlight(chunk, spans, offset=offset)
+        offset += len(chunk) + 2

@@ -1,0 +1,548 @@
+"""The claim admin: the review queue, the change page, its inlines, actions and history."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.desk.common import BOTH, change_link, shorten
+from claims.desk.forms import AddTagForm, ClaimAdminForm, EvidenceForm
+from claims.enums import ClaimStatus, LinkRelation
+from claims.models import (
+    Claim,
+    ClaimEvidence,
+    ClaimLink,
+    Stance,
+    Tag,
+)
+from claims.permissions import can, require
+from claims.services import review
+from claims.services.similarity import similar_claims, speaker_topic_claims
+from claims.templatetags.review_tags import claim_in_context, visible
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = "assignee"
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Assigned to me"), ("anyone", "Assigned"), ("none", "Unassigned")]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "me":
+                return queryset.filter(assignee=request.user)
+            case "anyone":
+                return queryset.filter(assignee__isnull=False)
+            case "none":
+                return queryset.filter(assignee__isnull=True)
+        return queryset
+
+
+class HasLinksFilter(admin.SimpleListFilter):
+    title = "linked to other claims"
+    parameter_name = "has_links"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        linked = Exists(ClaimLink.objects.filter(from_claim=OuterRef("pk"))) | Exists(
+            ClaimLink.objects.filter(to_claim=OuterRef("pk"))
+        )
+        match self.value():
+            case "yes":
+                return queryset.filter(linked)
+            case "no":
+                return queryset.exclude(linked)
+        return queryset
+
+
+class SpeakerKindFilter(admin.ChoicesFieldListFilter):
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.title = "speaker kind"
+
+
+class ClaimChildInline:
+    """Inlines of a claim follow the claim: settled claims are read-only for reviewers."""
+
+    def _claim_editable(self, request, obj):
+        return obj is None or review.can_edit_claim(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._claim_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._claim_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._claim_editable(request, obj)
+
+
+class EvidenceInline(ClaimChildInline, admin.TabularInline):
+    model = ClaimEvidence
+    form = EvidenceForm
+    extra = 1
+    fields = ["url", "title", "note", "added_by", "added_at"]
+    readonly_fields = ["added_by", "added_at"]
+
+
+class StanceInline(ClaimChildInline, admin.TabularInline):
+    model = Stance
+    extra = 0
+    fields = ["topic", "stance", "note"]
+    autocomplete_fields = ["topic"]
+
+
+class LinkOutInline(ClaimChildInline, admin.TabularInline):
+    model = ClaimLink
+    fk_name = "from_claim"
+    extra = 0
+    verbose_name = "link to another claim"
+    verbose_name_plural = "this claim … (links to other claims)"
+    fields = ["relation", "to_claim", "note", "created_by"]
+    readonly_fields = ["created_by"]
+    autocomplete_fields = ["to_claim"]
+
+
+class LinkInInline(admin.TabularInline):
+    """Links other claims made to this one, read the other way round ("repeated by")."""
+
+    model = ClaimLink
+    fk_name = "to_claim"
+    extra = 0
+    verbose_name = "link from another claim"
+    verbose_name_plural = "… this claim (links from other claims)"
+    fields = ["inverse", "other_claim", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("from_claim")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="relation")
+    def inverse(self, link):
+        return f"this claim is {link.inverse_label}"
+
+    @admin.display(description="claim")
+    def other_claim(self, link):
+        return change_link(link.from_claim)
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    form = ClaimAdminForm
+    change_form_template = "admin/claims/claim/change_form.html"
+    object_history_template = "admin/claims/claim/object_history.html"
+    list_display = [
+        "excerpt",
+        "speaker_name",
+        "article_and_date",
+        "kind",
+        "status",
+        "verdict",
+        "assignee",
+        "tag_list",
+    ]
+    list_select_related = ["speaker", "article__outlet", "assignee"]
+    list_filter = [
+        "status",
+        "verdict",
+        "kind",
+        ("speaker__kind", SpeakerKindFilter),
+        ("tags", admin.RelatedOnlyFieldListFilter),
+        ("stances__topic", admin.RelatedOnlyFieldListFilter),
+        ("article__outlet", admin.RelatedOnlyFieldListFilter),
+        AssigneeFilter,
+        HasLinksFilter,
+        "attribution_checked",
+        "orphaned",
+    ]
+    search_fields = ["content", "speaker__name", "speaker__aliases__alias", "article__headline"]
+    date_hierarchy = "sort_date"
+    list_per_page = 50
+    autocomplete_fields = ["speaker", "tags", "article"]
+    inlines = [EvidenceInline, StanceInline, LinkOutInline, LinkInInline]
+    actions = [
+        "assign_to_me",
+        "start_review",
+        "mark_ready",
+        "send_back",
+        "publish",
+        "unpublish",
+        "dismiss",
+        "restore",
+        "add_tag",
+    ]
+    provenance_fields = [
+        "article",
+        "start",
+        "end",
+        "mention_start",
+        "mention_end",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "extractor_version",
+        "content_hash",
+        "sort_date",
+        "orphaned",
+        "created",
+        "updated",
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:  # a claim entered by hand
+            return [
+                (None, {"fields": ["article", "content", "start", "end", "version"]}),
+                (None, {"fields": ["speaker", "mention", "kind", "said_on", "notes"]}),
+            ]
+        return [
+            (None, {"fields": ["in_context", "content", "speaker", "mention", "kind", "said_on"]}),
+            (
+                "Review",
+                {
+                    "fields": [
+                        "workflow",
+                        "assignee",
+                        "verdict",
+                        "rationale",
+                        "attribution_checked",
+                        "tags",
+                        "notes",
+                        "reviewed_by",
+                        "reviewed_at",
+                        "published_at",
+                        "version",
+                    ]
+                },
+            ),
+            ("Provenance", {"fields": self.provenance_fields, "classes": ["collapse"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return [
+            "in_context",
+            "content",
+            "workflow",
+            "reviewed_by",
+            "reviewed_at",
+            "published_at",
+            *self.provenance_fields,
+        ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("speaker", "article__outlet", "assignee")
+            .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("id", "name")))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assignee":
+            # A select of active staff, not an autocomplete: that endpoint needs view_user,
+            # which reviewers do not (and should not) hold.
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # Permissions: what to show. The services enforce the same rules on every write.
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or review.can_edit_claim(request.user, obj)
+
+    def has_review_permission(self, request):
+        return can(request.user, "review")
+
+    def has_publish_permission(self, request):
+        return can(request.user, "publish")
+
+    def has_dismiss_permission(self, request):
+        return can(request.user, "dismiss")
+
+    # Columns
+
+    @admin.display(description="claim", ordering="content")
+    def excerpt(self, claim):
+        return visible(shorten(claim.content))
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def speaker_name(self, claim):
+        return visible(claim.speaker.name) if claim.speaker else "—"
+
+    @admin.display(description="article", ordering="sort_date")
+    def article_and_date(self, claim):
+        article = claim.article
+        outlet = article.outlet.name if article.outlet else ""
+        return format_html(
+            "{}<br><small>{}{}{}</small>",
+            visible(shorten(article.headline, 80)),
+            outlet,
+            " · " if outlet else "",
+            claim.sort_date or "",
+        )
+
+    @admin.display(description="tags")
+    def tag_list(self, claim):
+        return ", ".join(tag.name for tag in claim.tags.all()) or "—"
+
+    # Change page
+
+    @admin.display(description="in the article")
+    def in_context(self, claim):
+        return claim_in_context(claim, claim.article.body)
+
+    @admin.display(description="status")
+    def workflow(self, claim):
+        """The status, and what the publication checklist still lacks (the actions menu above
+        lists the transitions open to the signed-in user)."""
+        missing = review.publication_missing(claim) if claim.status != ClaimStatus.PUBLISHED else []
+        return format_html(
+            "<strong>{}</strong>{}",
+            claim.get_status_display(),
+            format_html(
+                "<br>Before it can be marked ready or published it needs {}.",
+                review.join_words(missing),
+            )
+            if missing
+            else "",
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and getattr(request, "claimdesk_revert", False):
+            # Reverting: the form shows an old row; the lock must hold today's version.
+            current = Claim.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+            form.base_fields["version"].initial = current
+        return form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change:
+            context["similar"] = similar_claims(obj)
+            context["speaker_topic_claims"] = list(speaker_topic_claims(obj))
+            context["can_link"] = review.can_edit_claim(request.user, obj)
+            context["link_url"] = reverse("admin:claims_claim_link_similar", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except review.StaleClaimError as exc:
+            # Raised inside the admin's transaction: everything, inlines included, rolled back.
+            self.message_user(request, _stale_message(exc), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            require(request.user, "review")
+            obj._history_user = request.user
+            obj.save()
+            return
+        review.save_reviewed_claim(
+            claim=obj,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            changed=form.changed_data,
+        )
+
+    def save_formset(self, request, form, formset, change):
+        for instance in formset.save(commit=False):
+            if isinstance(instance, ClaimEvidence) and instance.added_by_id is None:
+                instance.added_by = request.user
+            if isinstance(instance, ClaimLink) and instance.created_by_id is None:
+                instance.created_by = request.user
+            instance._history_user = request.user
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance._history_user = request.user
+            instance.delete()
+        formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        require(request.user, "delete")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        require(request.user, "delete")
+        super().delete_queryset(request, queryset)
+
+    # History: the claim's own rows plus its evidence, stances and links (deleted ones too).
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "related_history": _related_history(object_id)}
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.claimdesk_revert = True
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # Links from the "similar claims" panel
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/link-similar/",
+                self.admin_site.admin_view(self.link_similar_view),
+                name="claims_claim_link_similar",
+            ),
+            *super().get_urls(),
+        ]
+
+    def link_similar_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return _link_similar(self, request, pk)
+
+    # Actions: each goes through the review service, claim by claim.
+
+    def _transition(self, request, queryset, to_status, verb):
+        result = review.transition_claims(claims=queryset, to_status=to_status, user=request.user)
+        if result.done:
+            self.message_user(request, f"{verb}: {len(result.done)} claim(s).", messages.SUCCESS)
+        for pk, why in result.skipped.items():
+            self.message_user(request, f"Claim {pk} skipped: {why}", messages.WARNING)
+
+    @admin.action(description="Assign to me", permissions=["review"], location=BOTH)
+    def assign_to_me(self, request, queryset):
+        done, skipped = 0, 0
+        for claim in queryset:
+            if review.can_edit_claim(request.user, claim):
+                review.assign_claim(claim=claim, assignee=request.user, user=request.user)
+                done += 1
+            else:
+                skipped += 1
+        self.message_user(request, f"Assigned {done} claim(s) to you.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request, f"{skipped} settled claim(s) left alone (editors only).", messages.WARNING
+            )
+
+    @admin.action(description="Start review", permissions=["review"], location=BOTH)
+    def start_review(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.IN_REVIEW, "Review started")
+
+    @admin.action(description="Mark ready to publish", permissions=["review"], location=BOTH)
+    def mark_ready(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.READY, "Marked ready")
+
+    @admin.action(description="Send back to review", permissions=["review"], location=BOTH)
+    def send_back(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.IN_REVIEW, "Sent back")
+
+    @admin.action(description="Publish", permissions=["publish"], location=BOTH)
+    def publish(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.PUBLISHED, "Published")
+
+    @admin.action(description="Unpublish (back to ready)", permissions=["publish"], location=BOTH)
+    def unpublish(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.READY, "Unpublished")
+
+    @admin.action(description="Dismiss", permissions=["dismiss"], location=BOTH)
+    def dismiss(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.DISMISSED, "Dismissed")
+
+    @admin.action(description="Restore (dismissed to new)", permissions=["dismiss"], location=BOTH)
+    def restore(self, request, queryset):
+        self._transition(request, queryset, ClaimStatus.NEW, "Restored")
+
+    @admin.action(description="Add a tag…", permissions=["review"])
+    def add_tag(self, request, queryset):
+        form = AddTagForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            result = review.add_tag(
+                claims=queryset, tag=form.cleaned_data["tag"], user=request.user
+            )
+            self.message_user(
+                request,
+                f"Tagged {len(result.done)} claim(s) “{form.cleaned_data['tag']}”.",
+                messages.SUCCESS,
+            )
+            for pk, why in result.skipped.items():
+                self.message_user(request, f"Claim {pk} skipped: {why}", messages.WARNING)
+            return None
+        return TemplateResponse(
+            request,
+            "admin/claims/claim/add_tag.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Add a tag",
+                "opts": self.opts,
+                "form": form,
+                "claims": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+def _stale_message(exc: review.StaleClaimError) -> str:
+    changes = "; ".join(f"{c.label}: you opened “{c.before}”, now “{c.after}”" for c in exc.changes)
+    return (
+        f"Not saved: someone else saved this claim while you had it open. "
+        f"{changes or 'Its evidence, stances, links or tags changed.'} "
+        "Nothing you entered was written; review their changes and make yours again."
+    )
+
+
+def _link_similar(model_admin, request, pk):
+    require(request.user, "review")
+    claim = get_object_or_404(Claim, pk=pk)
+    other = get_object_or_404(Claim, pk=request.POST.get("link_to", "").split(":")[0] or 0)
+    relation = request.POST.get("link_to", "").partition(":")[2]
+    if relation not in (LinkRelation.REPEATS, LinkRelation.PARAPHRASES):
+        model_admin.message_user(request, "Choose repeats or paraphrases.", messages.ERROR)
+    else:
+        try:
+            _, created = review.link_claims(
+                from_claim=claim, to_claim=other, relation=relation, user=request.user
+            )
+        except ValidationError as exc:
+            model_admin.message_user(request, " ".join(exc.messages), messages.ERROR)
+        else:
+            model_admin.message_user(
+                request,
+                f"This claim {LinkRelation(relation).label} claim {other.pk}."
+                if created
+                else "That link exists already.",
+                messages.SUCCESS,
+            )
+    return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+
+
+def _related_history(claim_id) -> list:
+    """Evidence, stance and link history for one claim, newest first (3 queries)."""
+    rows = []
+    for model, label, fk in [
+        (ClaimEvidence, "evidence", "claim_id"),
+        (Stance, "stance", "claim_id"),
+        (ClaimLink, "link", "from_claim_id"),
+    ]:
+        history = model.history.filter(**{fk: claim_id}).select_related("history_user")
+        if model is Stance:
+            history = history.select_related("topic")
+        if model is ClaimLink:
+            history = history.select_related("to_claim")
+        for record in history.order_by("-history_date")[:100]:
+            rows.append((label, record))
+    rows.sort(key=lambda pair: pair[1].history_date, reverse=True)
+    return rows

@@ -1,0 +1,203 @@
+"""Speakers, their aliases, merge suggestions and the merge log."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.desk.forms import MergeSpeakersForm
+from claims.enums import MergeSuggestionStatus
+from claims.models import (
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    SpeakerMergeSuggestion,
+)
+from claims.permissions import can, require
+from claims.services.similarity import similar_speakers
+from claims.templatetags.review_tags import visible
+
+
+class AliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 1
+    fields = ["alias", "normalised", "created"]
+    readonly_fields = ["normalised", "created"]
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(SimpleHistoryAdmin):
+    list_display = ["display_name", "kind", "role", "affiliated_with", "claim_count"]
+    list_select_related = ["affiliated_with"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__alias"]
+    autocomplete_fields = ["affiliated_with"]
+    inlines = [AliasInline]
+    actions = ["merge_selected"]
+    change_form_template = "admin/claims/speaker/change_form.html"
+    readonly_fields = ["slug", "created"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_claim_counts()
+
+    def has_merge_permission(self, request):
+        return can(request.user, "merge_speakers")
+
+    @admin.display(description="name", ordering="name")
+    def display_name(self, speaker):
+        return visible(speaker.name)
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, speaker):
+        return speaker.claim_count
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change:
+            context["duplicates"] = similar_speakers(obj)
+            context["suggestions"] = list(
+                SpeakerMergeSuggestion.objects.filter(
+                    Q(speaker=obj) | Q(candidate=obj), status=MergeSuggestionStatus.OPEN
+                ).select_related("speaker", "candidate")
+            )
+            context["can_merge"] = self.has_merge_permission(request)
+            context["merge_url"] = reverse("admin:claims_speaker_merge", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/merge/",
+                self.admin_site.admin_view(self.merge_view),
+                name="claims_speaker_merge",
+            ),
+            *super().get_urls(),
+        ]
+
+    def merge_view(self, request, pk):
+        """POST merge=<id>: fold that speaker into this one."""
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[pk]))
+        keep = get_object_or_404(Speaker, pk=pk)
+        merge = get_object_or_404(Speaker, pk=request.POST.get("merge") or 0)
+        self._merge(request, keep, [merge])
+        return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[keep.pk]))
+
+    def _merge(self, request, keep, others):
+        from claims.services.speakers import merge_speakers
+
+        for other in others:
+            if other.pk == keep.pk:
+                continue
+            record = merge_speakers(keep=keep, merge=other, user=request.user)
+            details = ", ".join(f"{n} {what}" for what, n in record.details.items() if n)
+            self.message_user(
+                request,
+                f"Merged “{record.merged_name}” into “{keep.name}” ({details or 'nothing moved'}).",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Merge selected speakers…", permissions=["merge"])
+    def merge_selected(self, request, queryset):
+        require(request.user, "merge_speakers")
+        speakers = queryset.order_by("name")
+        if speakers.count() < 2:
+            self.message_user(request, "Select two or more speakers to merge.", messages.WARNING)
+            return None
+        form = MergeSpeakersForm(
+            request.POST if "apply" in request.POST else None, speakers=speakers
+        )
+        if form.is_valid():
+            keep = form.cleaned_data["keep"]
+            self._merge(request, keep, [s for s in speakers if s.pk != keep.pk])
+            return None
+        return TemplateResponse(
+            request,
+            "admin/claims/speaker/merge.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Merge speakers",
+                "opts": self.opts,
+                "form": form,
+                "speakers": speakers,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+@admin.register(SpeakerMergeSuggestion)
+class SpeakerMergeSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["speaker", "candidate", "reason", "score", "status", "created"]
+    list_select_related = ["speaker", "candidate"]
+    list_filter = ["status"]
+    search_fields = ["speaker__name", "candidate__name"]
+    readonly_fields = [
+        "speaker",
+        "candidate",
+        "reason",
+        "score",
+        "status",
+        "created",
+        "resolved_by",
+        "resolved_at",
+    ]
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_merge_permission(self, request):
+        return can(request.user, "merge_speakers")
+
+    @admin.action(
+        description="Accept: merge the new speaker into the existing one", permissions=["merge"]
+    )
+    def accept(self, request, queryset):
+        from claims.services.speakers import merge_speakers
+
+        for suggestion in queryset.filter(status=MergeSuggestionStatus.OPEN).select_related(
+            "speaker", "candidate"
+        ):
+            record = merge_speakers(
+                keep=suggestion.candidate, merge=suggestion.speaker, user=request.user
+            )
+            self.message_user(
+                request,
+                f"Merged “{record.merged_name}” into “{suggestion.candidate.name}”.",
+                messages.SUCCESS,
+            )
+
+    @admin.action(description="Reject: they are different speakers", permissions=["merge"])
+    def reject(self, request, queryset):
+        require(request.user, "merge_speakers")
+        from django.utils import timezone
+
+        count = queryset.filter(status=MergeSuggestionStatus.OPEN).update(
+            status=MergeSuggestionStatus.REJECTED,
+            resolved_by=request.user,
+            resolved_at=timezone.now(),
+        )
+        self.message_user(request, f"Rejected {count} suggestion(s).", messages.SUCCESS)
+
+
+@admin.register(SpeakerMerge)
+class SpeakerMergeAdmin(admin.ModelAdmin):
+    """The merge log: read-only."""
+
+    list_display = ["merged_name", "kept", "merged_by", "merged_at", "details"]
+    list_select_related = ["kept", "merged_by"]
+    search_fields = ["merged_name", "kept__name"]
+    date_hierarchy = "merged_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

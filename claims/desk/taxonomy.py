@@ -1,0 +1,114 @@
+"""Topics (with the positions matrix), tags and outlets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+
+from claims.desk.common import change_link, shorten
+from claims.enums import StanceChoice
+from claims.models import (
+    Claim,
+    Outlet,
+    Stance,
+    Tag,
+    Topic,
+)
+from claims.templatetags.review_tags import visible
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["title", "question", "stance_count", "created"]
+    search_fields = ["title", "question"]
+    readonly_fields = ["slug", "positions"]
+    fields = ["title", "slug", "question", "description", "positions"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(stance_count=Count("stances"))
+
+    @admin.display(description="stances", ordering="stance_count")
+    def stance_count(self, topic):
+        return topic.stance_count
+
+    @admin.display(description="positions (actors by stance)")
+    def positions(self, topic):
+        """Actor = the speaker's government (affiliated_with) when set, else the speaker."""
+        if topic.pk is None:
+            return "—"
+        matrix: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        stances = Stance.objects.filter(topic=topic).select_related(
+            "claim__speaker__affiliated_with"
+        )
+        for stance in stances:
+            speaker = stance.claim.speaker
+            actor = (speaker.affiliated_with or speaker).name if speaker else "Unattributed"
+            matrix[actor][stance.stance].append(stance.claim)
+        if not matrix:
+            return "No claims take a stance on this topic yet."
+        header = format_html_join(
+            "", "<th>{}</th>", ((label,) for _, label in StanceChoice.choices)
+        )
+        rows = format_html_join(
+            "",
+            "<tr><th>{}</th>{}</tr>",
+            (
+                (
+                    visible(actor),
+                    format_html_join(
+                        "",
+                        "<td>{}</td>",
+                        (
+                            (
+                                format_html_join(
+                                    "<br>",
+                                    "{}",
+                                    (
+                                        (change_link(c, shorten(c.content, 60)),)
+                                        for c in cells[value]
+                                    ),
+                                ),
+                            )
+                            for value, _ in StanceChoice.choices
+                        ),
+                    ),
+                )
+                for actor, cells in sorted(matrix.items())
+            ),
+        )
+        return format_html(
+            '<table class="positions"><thead><tr><th>actor</th>{}</tr></thead><tbody>{}</tbody></table>',
+            header,
+            rows,
+        )
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "claim_count"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, tag):
+        return tag.claim_count
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "homepage", "article_count"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, outlet):
+        return outlet.article_count
