@@ -11,17 +11,9 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .speakers import (
-    _TOKEN_RE,
-    Entity,
-    Mention,
-    Registry,
-    clause_subject,
-    possessor_before,
-    subject_after,
-    subject_before,
-    tokenize,
-)
+from .mentions import _TOKEN_RE, Mention, tokenize
+from .registry import Entity, Registry
+from .speakers import clause_subject, possessor_before, subject_after, subject_before
 from .text import QuoteIndex, find_quotes, paragraphs, sentence_bounds, sentence_breaks
 
 EXTRACTOR_VERSION = "rules-1.0"

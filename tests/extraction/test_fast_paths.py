@@ -12,18 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import core, speakers, text
+from claims.extraction import core, mentions, registry, text
 from claims.extraction import lexicon as lx
 
 PLAIN_FORMS = {
     "name": (
-        speakers._NAME_RE,
+        registry._NAME_RE,
         r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
         r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+)?"
         r"[A-Z][a-zà-ÿ’'-]+){1,3}",
     ),
     "honorific-name": (
-        speakers._HONORIFIC_NAME_RE,
+        registry._HONORIFIC_NAME_RE,
         r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)",
     ),
     "quote-mark": (text._QUOTE_MARK_RE, r"''|``|[\"“”„‟«»]"),
@@ -41,7 +41,7 @@ PLAIN_FORMS = {
         + r"))\b(?![-=])",
     ),
     "content-cut": (core._CONTENT_CUT_RE, "|".join(core._CONTENT_CUT_ALTERNATIVES)),
-    "token": (speakers._TOKEN_RE, r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''"),
+    "token": (mentions._TOKEN_RE, r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''"),
 }
 _PLAIN_CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + core._trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
 
@@ -252,18 +252,18 @@ def test_negated_property_fast_path_agrees(pieces, s0):
     assert core._Extractor(text).negated(s0, cue_start) == _plain_negated(text, s0, cue_start)
 
 
-def _plain_tokenize(s: str, start: int, end: int) -> list[speakers.Token]:
+def _plain_tokenize(s: str, start: int, end: int) -> list[mentions.Token]:
     out = []
-    for m in speakers._TOKEN_RE.finditer(s, start, end):
+    for m in mentions._TOKEN_RE.finditer(s, start, end):
         w, b, e = m.group(), m.start(), m.end()
         if (
             len(w) > 1
             and w[-1] == "."
             and w.lower() not in lx.HONORIFICS
-            and not speakers._ABBREV_TOKEN_RE.match(w)
+            and not mentions._ABBREV_TOKEN_RE.match(w)
         ):
             w, e = w[:-1], e - 1
-        out.append(speakers.Token(b, e, w, w.lower(), w[:1].isupper()))
+        out.append(mentions.Token(b, e, w, w.lower(), w[:1].isupper()))
     return out
 
 
@@ -273,8 +273,8 @@ def test_tokenize_property_matches_plain_loop(pieces, a, b):
     s = "".join(pieces) + " _'x__''' U.S. Mr. e.g. a.m.'' '"
     start, end = min(a, b, len(s)), min(max(a, b), len(s))
 
-    assert speakers.tokenize(s, start, end) == _plain_tokenize(s, start, end)
-    assert speakers.tokenize(s, 0, len(s)) == _plain_tokenize(s, 0, len(s))
+    assert mentions.tokenize(s, start, end) == _plain_tokenize(s, start, end)
+    assert mentions.tokenize(s, 0, len(s)) == _plain_tokenize(s, 0, len(s))
 
 
 def _plain_find_quotes(s: str) -> list[text.Quote]:
