@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 # Local targets default to DEBUG=1 (a throwaway SQLite app); an explicit DEBUG=0 is respected.
 DEV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test lint format bench venv migrate seed demo-users clean
+.PHONY: run test test-all lint format bench venv migrate seed demo-users clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -35,8 +35,14 @@ demo-users: migrate
 run: seed demo-users
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
+# The fast suite: everything not marked `slow` (fuzzing, browser, exhaustive walks), spread
+# over the cores by pytest-xdist. `make test-all` adds the slow tests (CI runs it on
+# PostgreSQL). PYTEST_ARGS passes more options, e.g. PYTEST_ARGS="-x tests/claims".
 test: venv
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not slow" -n auto $(PYTEST_ARGS)
+
+test-all: venv
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -93,6 +93,7 @@ def some_claims():
         make_stance(claim, topic)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("param", PARAMS)
 def test_claim_list_survives_hostile_values_for_every_parameter(client, some_claims, param):
     for value in HOSTILE_VALUES:
@@ -152,6 +153,7 @@ def test_hostile_paths_answer_404(client, path):
     assert client.get(path).status_code == 404
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["home", "topic-list", "feed-claims"])
 def test_pages_without_parameters_ignore_hostile_ones(client, some_claims, name):
     for value in HOSTILE_VALUES:

@@ -142,6 +142,7 @@ def _matches(pattern: re.Pattern[str], s: str, pos: int = 0, endpos: int | None 
     return [(m.span(), m.groups()) for m in pattern.finditer(s, pos, end)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PLAIN_FORMS))
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(_PIECES, max_size=40), cut=st.integers(0, 200))
@@ -157,6 +158,7 @@ def test_fast_regex_property_matches_plain_form(name, pieces, cut):
     assert _matches(fast, s, 0, pos) == _matches(plain, s, 0, pos)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(_PIECES, max_size=40))
 def test_claim_nouns_property_match_plain_regex(pieces):
@@ -188,6 +190,7 @@ def test_claim_nouns_match_plain_regex(s):
 _PLAIN_LAST_WORD_RE = re.compile(r"([^\W_][\w’'&.-]*)\s*$")
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(_PIECES, max_size=20), cut=st.integers(0, 60))
 def test_last_word_property_matches_plain_regex(pieces, cut):
@@ -242,6 +245,7 @@ _NEGATION_PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(_NEGATION_PIECES, max_size=14), s0=st.integers(0, 20))
 def test_negated_property_fast_path_agrees(pieces, s0):
@@ -267,6 +271,7 @@ def _plain_tokenize(s: str, start: int, end: int) -> list[mentions.Token]:
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(_PIECES, max_size=40), a=st.integers(0, 200), b=st.integers(0, 200))
 def test_tokenize_property_matches_plain_loop(pieces, a, b):
@@ -343,6 +348,7 @@ _QUOTE_PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(_QUOTE_PIECES, max_size=40))
 def test_find_quotes_property_matches_plain_loop(pieces):

@@ -1,0 +1,53 @@
+"""Hostile texts for the extractor, shared by the tests and `bench/bench_hostile.py`.
+
+Each builder makes a text of roughly n characters that once made (or could make) a regex or
+a loop do more than linear work. Add a builder here when a new shape is found: the slow
+validity test and the linearity benchmark pick it up.
+"""
+
+from __future__ import annotations
+
+HOSTILE = {
+    "straight-quotes": lambda n: '"' * n,
+    "curly-quotes": lambda n: "“”" * (n // 2),
+    "opening-quotes": lambda n: "“" * n,
+    "alternating-quote-words": lambda n: '"a" ' * (n // 4),
+    "honorifics": lambda n: "Mr. " * (n // 4),
+    "said": lambda n: "said " * (n // 5),
+    "said-with-names": lambda n: "Mr. Smith said. " * (n // 16),
+    "quote-said": lambda n: '"Yes," he said. ' * (n // 16),
+    "one-huge-paragraph": lambda n: (
+        (
+            "The minister said that the plan was sound, and officials "
+            "say it will work, according to reports. "
+        )
+        * (n // 100)
+    ),
+    "unbalanced-quotes": lambda n: "“He said it ” was “ fine, " * (n // 26),
+    "exclamations": lambda n: "!" * n,
+    "dots": lambda n: "." * n,
+    "spaces-and-commas": lambda n: ", " * (n // 2),
+    "nul-bytes": lambda n: "\x00said\x00" * (n // 6),
+    "rtl-overrides": lambda n: "\u202e“said\u202d” he said\u2066. " * (n // 16),
+    "according-to": lambda n: "according to " * (n // 13),
+    "capitalised-words": lambda n: "Aaa " * (n // 4),
+    "newlines": lambda n: "\n“a\n" * (n // 4),
+    "colons": lambda n: "A: “b” " * (n // 7),
+    # Regexes that open with a character class and look behind it (names, honorifics,
+    # sentence ends, quote marks): glued capitals, mark runs, doubled apostrophes.
+    "glued-honorifics": lambda n: "MrMrs.Dr.Miss Gen.Sen " * (n // 22),
+    "mark-runs": lambda n: "a.?!;. " * (n // 7),
+    "apostrophe-runs": lambda n: "''`'``" * (n // 6),
+    # Claim nouns are found by looking back from each "that" over whitespace.
+    "claims-that": lambda n: "his claims that " * (n // 16),
+    "that-runs": lambda n: "that " * (n // 5),
+    "claim-then-whitespace": lambda n: "claim" + " " * (n - 9) + "that",
+    # Content cuts open with [,\s] and look behind it.
+    "cut-clauses": lambda n: "he said A, and he said, but also — which ”, and " * (n // 48),
+}
+
+
+def cleanup_text(n: int) -> str:
+    """Boilerplate lines for `clean_text`, roughly n characters."""
+    line = "Photo: x " + "a " * 50 + "\n" + "Leave a Reply\n" + "“quoted,” he said.\n"
+    return line * max(1, n // len(line))
