@@ -511,6 +511,14 @@ class Claim(models.Model):
     extractor_version = models.CharField(
         max_length=40, blank=True, help_text="Extractor that found it; empty if entered by hand."
     )
+    extraction_rule = models.CharField(
+        "extraction rule",
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text="Name of the extractor rule that found it (see claims/extraction/rules); "
+        "empty if entered by hand or extracted before rules were named.",
+    )
     search = models.GeneratedField(
         expression=SearchDocument(), output_field=SearchDocumentField(), db_persist=True
     )

@@ -200,6 +200,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         "cue_start",
         "cue_end",
         "extractor_version",
+        "extraction_rule",
         "content_hash",
         "sort_date",
         "orphaned",

@@ -1117,3 +1117,138 @@ PLURAL_GROUP_HINT = frozenset(
         "citizens",
     ]
 )
+
+
+# -- Words the claim rules test (claims/extraction/rules/) ------------------------------------
+
+# Time and place adjuncts that may sit between a cue and its "that" complement:
+# "said on Tuesday that ...", "said privately that ...".
+ADJUNCT_STARTS = frozenset(
+    [
+        "on",
+        "of",
+        "about",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "repeatedly",
+        "again",
+        "also",
+        "recently",
+        "previously",
+        "privately",
+        "publicly",
+        "once",
+        "twice",
+        "flatly",
+        "bluntly",
+        "simply",
+        "then",
+        "separately",
+        "via",
+        "through",
+        "over",
+        "while",
+        "when",
+        "as",
+        "to",
+        "from",
+        "with",
+    ]
+)
+# Cues that take an addressee before their content: "told reporters that ...", "urged him to".
+TELL_FORMS = frozenset(
+    f
+    for lem in (
+        [
+            "tell",
+            "inform",
+            "assure",
+            "warn",
+            "urge",
+            "advise",
+            "remind",
+            "ask",
+            "accuse",
+            "promise",
+            "call",
+            "caution",
+        ]
+    )
+    for f in _regular_forms(lem)
+)
+# A complement starting with one of these is a noun-phrase object, not reported content.
+NON_CLAUSE_STARTS = frozenset(
+    [
+        "about",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "against",
+        "over",
+        "under",
+        "at",
+        "to",
+        "him",
+        "them",
+        "me",
+        "us",
+        "and",
+        "or",
+        "but",
+        "which",
+        "who",
+        "whom",
+    ]
+)
+# Words that open a new clause after "said in a statement,": the comma ends the adjunct.
+CLAUSE_LINKS = frozenset(
+    [
+        "as",
+        "while",
+        "when",
+        "but",
+        "and",
+        "because",
+        "after",
+        "before",
+        "although",
+        "though",
+        "since",
+        "until",
+        "whereas",
+        "if",
+        "which",
+        "who",
+        "where",
+    ]
+)
+# Free relatives cannot name a speaker: "What Romney has said".
+WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
+# "that" before these is a demonstrative, not a complementiser: "said that night".
+THAT_NOT_CLAUSE = frozenset(
+    ("night", "day", "week", "month", "year", "morning", "evening", "afternoon", "time", "")
+)
+# Addressees of a tell-verb: "told reporters", "assured them".
+OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))

@@ -166,6 +166,7 @@ def claim_record(claim: Claim) -> dict:
         "notes": claim.notes,
         "orphaned": claim.orphaned,
         "extractor_version": claim.extractor_version,
+        "extraction_rule": claim.extraction_rule,
         "reviewed_at": _iso(claim.reviewed_at),
         "published_at": _iso(claim.published_at),
     }
@@ -271,6 +272,7 @@ CSV_COLUMNS = [
     "verdict",
     "rationale",
     "attribution_checked",
+    "extraction_rule",
     "tags",
     "stances",
     "links",
@@ -292,7 +294,7 @@ def csv_row(record: dict) -> dict:
     speaker = record["speaker"] or {}
     for key in ("id", "name", "slug", "kind", "role", "affiliation"):
         row[f"speaker_{key}"] = speaker.get(key)
-    for key in ("kind", "status", "verdict", "rationale", "attribution_checked"):
+    for key in ("kind", "status", "verdict", "rationale", "attribution_checked", "extraction_rule"):
         row[key] = record[key]
     row["tags"] = "|".join(record["tags"])
     row["stances"] = "|".join(f"{s['topic']}:{s['stance']}" for s in record["stances"])
@@ -572,6 +574,7 @@ class _LoadState:
             notes=record.get("notes", ""),
             orphaned=record.get("orphaned", False),
             extractor_version=record.get("extractor_version", ""),
+            extraction_rule=record.get("extraction_rule", ""),
             reviewed_at=_datetime(record.get("reviewed_at")),
             published_at=_datetime(record.get("published_at")),
             created=_datetime(record["created"]),

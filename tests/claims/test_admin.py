@@ -260,6 +260,15 @@ def test_claim_change_page_shows_the_claim_in_its_paragraph(client, reviewer):
     assert "First paragraph." not in text.split("claim-context")[1].split("</blockquote>")[0]
 
 
+def test_claim_change_page_shows_the_extraction_rule_read_only(client, reviewer):
+    claim = make_claim(extraction_rule="according_to")
+
+    text = client.get(change_url(claim)).content.decode()
+
+    assert '<div class="readonly">according_to</div>' in text
+    assert 'name="extraction_rule"' not in text
+
+
 def test_claim_change_page_shows_links_both_ways_with_inverse_labels(client, reviewer):
     claim = make_claim(content="The original remark")
     earlier = make_claim(content="An earlier line")

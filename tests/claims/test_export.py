@@ -37,6 +37,7 @@ CLAIM_KEYS = {
     "verdict",
     "rationale",
     "attribution_checked",
+    "extraction_rule",
     "tags",
     "stances",
     "links",
@@ -78,6 +79,7 @@ def reviewed_claim():
         verdict=Verdict.MISLEADING,
         rationale="Evidence was shown.",
         attribution_checked=True,
+        extraction_rule="subject_cue_content",
     )
     claim.tags.add(make_tag(name="Peace talks"))
     make_stance(claim, make_topic(title="Talks now"), "opposes")
@@ -133,6 +135,8 @@ def test_export_jsonl_claim_line_has_every_key():
         "Evidence was shown.",
     )
     assert first["attribution_checked"] is True
+    assert first["extraction_rule"] == "subject_cue_content"
+    assert claims[1]["extraction_rule"] == ""  # entered by hand
     assert first["tags"] == ["peace-talks"]
     assert first["stances"] == [{"topic": "talks-now", "stance": "opposes", "note": ""}]
     assert first["links"] == [
@@ -184,6 +188,7 @@ def test_export_csv_flattens_claims():
     assert row["article_outlet"] == "Example News"
     assert row["content_text"] == "the United States saw “zero evidence”"
     assert row["speaker_name"] == "Antony J. Blinken"
+    assert row["extraction_rule"] == "subject_cue_content"
     assert row["tags"] == "peace-talks"
     assert row["stances"] == "talks-now:opposes"
     assert row["links"].startswith("contradicts:")

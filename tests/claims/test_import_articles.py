@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from claims.enums import ClaimStatus, Verdict
 from claims.extraction import EXTRACTOR_VERSION, clean_text, extract_claims
+from claims.extraction.rules import RULES
 from claims.models import Article, Claim, Outlet, Speaker, SpeakerAlias
 from claims.services.imports import import_article, needs_extraction, prepare
 from tests.factories import make_alias, make_article, make_evidence, make_record, make_speaker
@@ -20,6 +21,8 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 SEEDS = ROOT / "seeds"
+
+RULE_NAMES = {rule.name for rule in RULES if rule.makes_claims}
 
 
 def run(*args, **options):
@@ -68,6 +71,7 @@ def test_imported_claims_point_into_the_cleaned_body():
         if claim.mention_start is not None:
             assert article.body[claim.mention_start : claim.mention_end] == claim.mention
         assert claim.extractor_version == EXTRACTOR_VERSION
+        assert claim.extraction_rule in RULE_NAMES
         assert claim.sort_date == dt.date(2023, 3, 1)
         assert claim.content_hash
 

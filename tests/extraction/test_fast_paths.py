@@ -12,8 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.extraction import core, mentions, registry, text
 from claims.extraction import lexicon as lx
+from claims.extraction import mentions, registry, text
+from claims.extraction.rules import patterns
+from claims.extraction.rules.article import Article
 
 PLAIN_FORMS = {
     "name": (
@@ -32,18 +34,20 @@ PLAIN_FORMS = {
         r"(?<![.!?])[.!?]++['\"”’)\]]*+(?=[^\S\n]++['\"“‘’(\[]*+[A-Z0-9])|;(?=[^\S\n])",
     ),
     "cue": (
-        core._CUE_RE,
+        patterns.CUE_RE,
         r"\b(?:(?P<acc>[Aa]ccording\s+to|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
         r"announced|quoted|told\s+to|said)\s+by)|(?P<point>point(?:s|ed|ing)?\s+out)"
         r"|(?P<phrasal>(?:fire[sd]?|firing|sho(?:t|ots|oting))\s+back|chimed?\s+in|went\s+on)"
         r"|(?P<head>Says|Said)|(?P<verb>"
-        + core._trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS | lx.ATTITUDE_FORMS)
+        + patterns.trie_regex(lx.SPEECH_FORMS | lx.BELIEF_FORMS | lx.ATTITUDE_FORMS)
         + r"))\b(?![-=])",
     ),
-    "content-cut": (core._CONTENT_CUT_RE, "|".join(core._CONTENT_CUT_ALTERNATIVES)),
+    "content-cut": (patterns.CONTENT_CUT_RE, "|".join(patterns.CONTENT_CUT_ALTERNATIVES)),
     "token": (mentions._TOKEN_RE, r"[^\W_](?:[\w’'&-]|\.(?=\w))*\.?|[,;:()“”\"«»—–]|''"),
 }
-_PLAIN_CLAIM_NOUN_RE = re.compile(r"\b(?P<noun>" + core._trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b")
+_PLAIN_CLAIM_NOUN_RE = re.compile(
+    r"\b(?P<noun>" + patterns.trie_regex(lx.CLAIM_NOUNS) + r")\s+that\b"
+)
 
 # Pieces that exercise every branch: honorifics with and without dots, capitals glued to
 # words, runs of terminal marks, doubled apostrophes and backticks, name particles.
@@ -166,7 +170,7 @@ def test_claim_nouns_property_match_plain_regex(pieces):
 
     expected = [(m.start("noun"), m.end("noun"), m.end()) for m in _PLAIN_CLAIM_NOUN_RE.finditer(s)]
 
-    assert core._claim_nouns(s) == expected
+    assert patterns.claim_nouns(s) == expected
 
 
 @pytest.mark.parametrize(
@@ -184,7 +188,7 @@ def test_claim_nouns_property_match_plain_regex(pieces):
 def test_claim_nouns_match_plain_regex(s):
     expected = [(m.start("noun"), m.end("noun"), m.end()) for m in _PLAIN_CLAIM_NOUN_RE.finditer(s)]
 
-    assert core._claim_nouns(s) == expected
+    assert patterns.claim_nouns(s) == expected
 
 
 _PLAIN_LAST_WORD_RE = re.compile(r"([^\W_][\w’'&.-]*)\s*$")
@@ -199,12 +203,13 @@ def test_last_word_property_matches_plain_regex(pieces, cut):
 
     m = _PLAIN_LAST_WORD_RE.search(s, start, len(s))
 
-    assert core._last_word(s, start, len(s)) == (m.group(1) if m else None)
+    assert patterns.last_word(s, start, len(s)) == (m.group(1) if m else None)
 
 
 def _plain_negated(text: str, s0: int, cue_start: int) -> bool:
     lows = [
-        w.lower() for w in core._RAW_TOKEN_RE.findall(text, max(s0, cue_start - 40), cue_start)[-3:]
+        w.lower()
+        for w in patterns.RAW_TOKEN_RE.findall(text, max(s0, cue_start - 40), cue_start)[-3:]
     ]
     if any(w in lx.NEGATIONS or w.endswith(("n't", "n’t")) for w in lows):
         return True
@@ -253,7 +258,7 @@ def test_negated_property_fast_path_agrees(pieces, s0):
     cue_start = len(text) - 4
     s0 = min(s0, cue_start)
 
-    assert core._Extractor(text).negated(s0, cue_start) == _plain_negated(text, s0, cue_start)
+    assert Article(text).negated(s0, cue_start) == _plain_negated(text, s0, cue_start)
 
 
 def _plain_tokenize(s: str, start: int, end: int) -> list[mentions.Token]:

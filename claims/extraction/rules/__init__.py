@@ -1,0 +1,77 @@
+"""The claim rules, in the order the engine tries them.
+
+A rule is a small function with a docstring example of the construction it takes. For each
+trigger (a reporting cue, a quote no cue claimed, a claim noun before "that") the engine tries
+the rules of that trigger in table order: the first rule that answers with a claim (`Draft`) or
+with `NO_CLAIM` ends the search; `None` passes to the next rule. Filters (rules that never
+make a claim) sit in the table where they apply. Every claim carries the name of its rule.
+
+To add a construction: write the function next to its kind (cues.py, quotes.py) with an
+example in its docstring, put it in `RULES` where it must be tried, and add its cases to
+tests/extraction/rule_cases.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import cues, quotes
+from .article import NO_CLAIM, Article, Draft, NoClaim
+
+__all__ = ["NO_CLAIM", "RULES", "Article", "Draft", "NoClaim", "Rule", "rules_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    trigger: str  # "cue", "quote" or "claim_noun"
+    apply: Callable[[Article, Any], Draft | NoClaim | None]
+    makes_claims: bool = True  # False for filters
+
+
+def _rule(trigger: str, fn: Callable, *, makes_claims: bool = True) -> Rule:
+    return Rule(fn.__name__, trigger, fn, makes_claims)
+
+
+def _filter(fn: Callable) -> Rule:
+    return _rule("cue", fn, makes_claims=False)
+
+
+RULES: tuple[Rule, ...] = (
+    # Reporting cues, in text order; belief and stance verbs after all other cues, so that
+    # "X believed A, Y said B" gives B to the stronger cue.
+    _filter(cues.cue_inside_quote_or_claim),
+    _filter(cues.cue_as_adjective),
+    _filter(cues.called_as_naming),
+    _filter(cues.cue_past_sentence_window),
+    _rule("cue", cues.according_to),
+    _filter(cues.belief_without_clause),
+    _filter(cues.negated_cue),
+    _rule("cue", cues.quote_then_phrasal_cue),
+    _rule("cue", cues.phrasal_cue),
+    _rule("cue", cues.points_out),
+    _rule("cue", cues.quote_then_cue_subject),
+    _rule("cue", cues.clause_then_cue_subject),
+    _rule("cue", cues.participle_clause),
+    _rule("cue", cues.statement_saying),
+    _rule("cue", cues.conjoined_or_participle),
+    _rule("cue", cues.content_then_subject_cue),
+    _rule("cue", cues.quote_sentence_then_subject_cue),
+    _rule("cue", cues.subject_cue_content),
+    # Claim nouns: "the ministry's claim that ...".
+    _rule("claim_noun", quotes.claim_noun_that),
+    # Quotes no cue claimed, in text order.
+    _rule("quote", quotes.split_quote_continuation),
+    _rule("quote", quotes.multi_paragraph_quote),
+    _rule("quote", quotes.continuation_paragraph),
+    _rule("quote", quotes.colon_introduced_quote),
+    _rule("quote", quotes.dash_credit),
+    _rule("quote", quotes.quote_then_unlisted_verb),
+)
+
+
+def rules_for(trigger: str) -> tuple[Rule, ...]:
+    """The rules of one trigger, in table order."""
+    return tuple(r for r in RULES if r.trigger == trigger)

@@ -1,0 +1,290 @@
+"""Tests the rules share: is this cue a verb here, can this phrase speak, does a complement
+follow? Each answers from a bounded window around the cue."""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..mentions import Mention, tokenize
+from .article import Article
+from .content import resumed_quote
+from .patterns import (
+    CLOSING_QUOTE_ENDINGS,
+    INTENT_TO_RE,
+    QUOTE_CHARS,
+    TELL_COMPLEMENT_RE,
+    THAT_RE,
+    count_words,
+    is_np_word,
+    last_word,
+)
+
+SPEAKER_KINDS = ("person", "government", "organization", "media", "group", "anonymous")
+
+
+def phrase_opens_clause(art: Article, c0: int, pos: int) -> bool:
+    """True when only a closing quote, a comma-ended intro, or nothing precedes `pos`."""
+    before = art.text[c0:pos].rstrip()
+    return not before or before.endswith((",", *CLOSING_QUOTE_ENDINGS))
+
+
+def after_determiner(art: Article, cs: int) -> bool:
+    last = last_word(art.text, max(0, cs - 30), cs)
+    if last is None:
+        return False
+    if last.lower() in ("the", "a", "an", "his", "her", "its", "their", "this", "our", "my"):
+        return True
+    if last.endswith(("’s", "'s")):
+        word = art.text[cs : cs + 12].split(" ", 1)[0].strip(",.:;").lower()
+        return not last[:1].isupper() or word in lx.NOUNISH
+    return False
+
+
+def after_common_noun(art: Article, cs: int) -> bool:
+    toks = tokenize(art.text, max(0, cs - 30), cs)
+    if not toks:
+        return False
+    w = toks[-1]
+    return (
+        w.text[:1].islower()
+        and w.text.isalpha()
+        and not w.low.endswith("s")
+        and w.low not in lx.ANONYMOUS_HEADS
+        and w.low not in lx.TITLE_WORDS
+        and w.low not in lx.PRONOUNS
+        and w.low not in lx.AUX_ADVERBS
+        and w.low not in lx.NP_STOP
+        and not w.low.endswith("ly")
+    )
+
+
+def after_and(art: Article, s0: int, cs: int) -> bool:
+    return (
+        art.text[max(s0, cs - 8) : cs]
+        .rstrip()
+        .endswith((" and", " but", ", but", " by", " before", " after", " while", " also"))
+    )
+
+
+def plausible_speaker(mention: Mention) -> bool:
+    """Reject phrases that cannot name a speaker: a lone lower-case adjective
+    ("handwritten note"), a free relative ("What Romney has said")."""
+    words = mention.text.split()
+    if not words or words[0].lower() in lx.WH_WORDS:
+        return False
+    if mention.pronoun or mention.relative or mention.kind == "anonymous":
+        return True
+    if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return words[0].lower().endswith("s") or words[0].lower() in lx.ANONYMOUS_HEADS
+    return True
+
+
+def fits_cue(mention: Mention, low: str) -> bool:
+    """Cue words that double as nouns ("one big question", "the city shows") need a
+    subject that can hold a view: a name, a pronoun, or a person, group or institution."""
+    if mention.proper or mention.pronoun or mention.relative:
+        return True
+    last = mention.text.split()[-1].lower().strip("’'") if mention.text else ""
+    known = (
+        last.endswith("s")
+        or last in lx.ANONYMOUS_HEADS
+        or last in lx.TITLE_WORDS
+        or last in lx.GOVERNMENT_WORDS
+        or last in lx.ORG_WORDS
+        or last in lx.MEDIA_WORDS
+        or (mention.text[:1].isupper() and mention.text.split()[0].lower() not in lx.DETERMINERS)
+    )
+    if low in lx.NOUNISH or (low in lx.ATTITUDE_FORMS and low not in lx.SPEECH_FORMS):
+        return known and not (low in lx.ATTITUDE_FORMS and mention.kind not in SPEAKER_KINDS)
+    return True
+
+
+def subject_adjacent(art: Article, mention: Mention, cs: int) -> bool:
+    """The subject must end next to its cue, apart from auxiliaries, adverbs, an
+    appositive or a relative clause ("the head of X that has ... said")."""
+    start = max(mention.end, mention.phrase_end)
+    if start >= cs or art.text[start:cs].isspace():
+        return True  # the usual case, "Smith said": no tokens in between
+    toks = tokenize(art.text, start, cs)
+    toks = [t for t in toks if not (t.low in lx.AUX_ADVERBS or t.low.endswith("ly"))]
+    if not toks:
+        return True
+    first = toks[0]
+    return first.text in (",", "(", "—", "–") or first.low in ("that", "who", "which", "whose")
+
+
+def quote_is_title(art: Article, c0: int, pre_end: int, ce: int, s1: int) -> bool:
+    """`Sunday on Fox's “Sunday Morning Futures,” Rep. Issa said Clinton's ...`: the quote
+    is a title inside an intro phrase, and the cue has a long complement of its own."""
+    q = art.qindex.containing(pre_end - 1)
+    if q is None:
+        return False
+    lead = art.text[c0 : q.start].rstrip()
+    if (
+        not lead
+        or lead.endswith((",", ":", "—", "-"))
+        or count_words(art.text, q.start, q.end, 7) > 6
+    ):
+        return False
+    toks = tokenize(art.text, ce, min(s1, ce + 120))
+    k = next((n for n, t in enumerate(toks) if t.text in (",", ";")), len(toks))
+    return k >= 6 and bool(toks) and toks[0].low not in lx.ADJUNCT_STARTS
+
+
+def has_own_complement(art: Article, ce: int, s1: int, cue: str) -> bool:
+    """Does the cue govern a complement after it ("said [that] the plan ...")?"""
+    text = art.text
+    after = text[ce:s1].lstrip()
+    if not after or after[0] in ",.;!?:" or after[0] in QUOTE_CHARS:
+        return False
+    toks = tokenize(text, ce, min(s1, ce + 160))
+    k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—", "“", '"')), len(toks))
+    if toks and toks[0].low in (
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "if",
+        "whether",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+    ):
+        return True  # "said he had not ...", "said if ...": a clause of its own
+    if not toks or (toks[0].low != "that" and toks[0].low not in lx.ADJUNCT_STARTS):
+        return False
+    for n, t in enumerate(toks[: min(k, 8)]):
+        if t.low == "that":
+            nxt = toks[n + 1].low if n + 1 < len(toks) else ""
+            prv = toks[n - 1].low if n else ""
+            # "that night", "if that remains" are not complementisers
+            return nxt not in lx.THAT_NOT_CLAUSE and prv not in ("if", "whether", "when")
+    return False
+
+
+def only_adjunct_after(art: Article, ce: int, s1: int, cue: str = "") -> bool:
+    """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a
+    statement.") and no complement of its own."""
+    toks = tokenize(art.text, ce, min(s1, ce + 100))
+    if (
+        toks
+        and cue in lx.TELL_FORMS
+        and (toks[0].cap or toks[0].low in lx.OBJECT_WORDS or (toks[0].low in lx.DETERMINERS))
+    ):
+        # "told Britain's ITV", "asked the real estate mogul": skip the addressee.
+        k = 1
+        while k < len(toks) and k < 6 and is_np_word(toks[k]):
+            k += 1
+        toks = toks[k:]
+    if not toks or toks[0].text in (".", ",", ";"):
+        return True
+    first = toks[0].low
+    if first == "to":
+        # "said to reporters" is an adjunct; "said to be" is not a report at all.
+        if len(toks) < 2 or not (toks[1].cap or toks[1].low in lx.DETERMINERS):
+            return False
+    elif first not in lx.ADJUNCT_STARTS or first in ("as", "that"):
+        return False
+    k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—")), len(toks))
+    return k <= 20 and not any(t.low == "that" for t in toks[:k])
+
+
+def content_is_before(
+    art: Article, pre: str, ce: int, s1: int, after_l: str, cue: str = "", c0: int | None = None
+) -> bool:
+    """After "PRE, he said": is PRE the content, or an intro phrase ("A day earlier,")?"""
+    if pre.endswith(CLOSING_QUOTE_ENDINGS):
+        if c0 is not None and quote_is_title(art, c0, c0 + len(pre), ce, s1):
+            return False
+        # Unless the cue has a complement of its own: `On “Meet the Press,” X said Y.`
+        return not has_own_complement(art, ce, s1, cue)
+    if cue.lower() in lx.TELL_FORMS and after_l:
+        # "..., another friend told CNN." : skip the addressee before deciding.
+        toks = tokenize(art.text, ce, min(s1, ce + 80))
+        k = 0
+        if toks and (toks[0].low in lx.OBJECT_WORDS or toks[0].cap):
+            k = 1
+            while k < len(toks) and k < 5 and toks[k].cap:
+                k += 1
+        if k and (k == len(toks) or toks[k].text in (".", ",", ";")):
+            return True
+    if not after_l or after_l[0] in ".;!?":
+        return True
+    if after_l[0] == ",":
+        rest = after_l[1:].lstrip()
+        return not rest or rest[0] not in QUOTE_CHARS
+    toks = tokenize(art.text, ce, min(s1, ce + 160))
+    if not toks:
+        return True
+    if toks[0].low in lx.ADJUNCT_STARTS and toks[0].low not in ("to", "as"):
+        if resumed_quote(art, ce, s1) is not None:
+            return False  # "said Wednesday, “...”": the quote after the adjunct
+        m = THAT_RE.search(art.text, ce, min(s1, ce + 160))
+        return m is None or art.in_quote(m.start())
+    return False
+
+
+def strong_complement(art: Article, ce: int, s1: int, low: str) -> bool:
+    """Weak cues ("called", "noted") count only before that/colon/quote/comma-quote."""
+    text = art.text
+    window = text[ce : min(s1, ce + 60)].lstrip()
+    if not window:
+        return False
+    if window[0] in ":" or window[0] in QUOTE_CHARS:
+        return True
+    if window.startswith("that "):
+        return True
+    q = art.qindex.starting_in(ce, min(s1, ce + 90))
+    if q is not None and not art.has_claim_word_gap(ce, q.start):
+        # "called Cruz the “ultimate hypocrite”", "described the move as a “breach”"
+        return True
+    if low in lx.TELL_FORMS and low.startswith("call"):
+        return bool(re.match(r"(?:for|on)\s", window))
+    if low in lx.TELL_FORMS:
+        return bool(TELL_COMPLEMENT_RE.match(window))
+    if window.startswith(", ") and window[2:3] in QUOTE_CHARS:
+        return True
+    first = window.split(None, 1)[0].lower().strip(",")
+    if first not in lx.ADJUNCT_STARTS:
+        return False
+    m = THAT_RE.search(window, 0, 60)
+    return m is not None and not any(c in window[: m.start()] for c in QUOTE_CHARS)
+
+
+def complement_ok(art: Article, ce: int, s1: int, low: str) -> bool:
+    """Does what follows the cue look like something attributed, for this kind of cue?"""
+    text = art.text
+    if low in lx.INTENT_FORMS and INTENT_TO_RE.match(text, ce, min(s1, ce + 60)):
+        return True
+    if low in lx.OBJECT_FORMS:
+        if low in lx.AS_FORMS and " as " not in text[ce : min(s1, ce + 80)]:
+            return low in lx.WEAK_CUES and strong_complement(art, ce, s1, low)
+        return True
+    if low in lx.INTENT_FORMS and low not in lx.SPEECH_FORMS:
+        return text[ce : ce + 6].lstrip().startswith("that ")
+    if low in lx.WEAK_CUES or low in lx.INTENT_FORMS:
+        return strong_complement(art, ce, s1, low)
+    if low in lx.BELIEF_FORMS:
+        return clause_follows(art, ce, s1)
+    return True
+
+
+def clause_follows(art: Article, ce: int, s1: int) -> bool:
+    """Belief verbs need a clause ("thinks (that) X is"), not an object ("knows him")."""
+    text = art.text
+    toks = tokenize(text, ce, min(s1, ce + 80))
+    if len(toks) < 3:
+        return False
+    if toks[0].low == "that":
+        return True
+    if toks[0].low in ("to", "it", "so"):
+        return toks[0].low == "to"
+    return (
+        toks[0].low in lx.PRONOUNS
+        or toks[0].low in ("the", "this", "there", "a", "an", "his", "her", "their", "its")
+        or (toks[0].cap and toks[0].low not in ("i",))
+    )

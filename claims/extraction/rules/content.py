@@ -1,0 +1,199 @@
+"""Content finders: where the reported content of a cue begins and ends."""
+
+from __future__ import annotations
+
+from .. import lexicon as lx
+from ..mentions import tokenize
+from ..text import Quote
+from .article import Article
+from .patterns import (
+    CLAUSE_WORD_RE,
+    CONTENT_CUT_RE,
+    QUOTE_CHARS,
+    RESUME_RE,
+    THAT_RE,
+    strip_span,
+)
+
+
+def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str) -> tuple[int, int]:
+    """The complement of a forward cue: "said (on Tuesday) (that) CONTENT"."""
+    text = art.text
+    pos = cue_end
+    while pos < s1 and text[pos] in " \t\xa0":
+        pos += 1
+    if pos >= s1:
+        return (s1, s1)
+    # "said: ..." or "said, “...”"
+    if text[pos] in ":,":
+        nxt = pos + 1
+        while nxt < s1 and text[nxt] in " \t\xa0":
+            nxt += 1
+        if text[pos] == ":" or (nxt < s1 and text[nxt] in QUOTE_CHARS):
+            return cut_content(art, nxt, s1)
+        if text[pos] == ",":
+            # "said, however, that ..."
+            m = THAT_RE.search(text, pos, min(s1, pos + 40))
+            if m is not None and not art.in_quote(m.start()):
+                return cut_content(art, m.end(), s1)
+            return (s1, s1)
+    if text[pos] in QUOTE_CHARS:
+        return cut_content(art, pos, s1)
+    window_end = min(s1, pos + 160)
+    m = THAT_RE.search(text, pos, window_end)
+    if m is not None and not art.in_quote(m.start()):
+        gap = tokenize(text, pos, m.start())
+        if not gap:
+            return cut_content(art, m.end(), s1)
+        first = gap[0].low
+        is_tell = cue.lower() in lx.TELL_FORMS
+        if (
+            (
+                first in lx.ADJUNCT_STARTS
+                or text[pos] == ","
+                or is_tell
+                or (len(gap) <= 3 and all(t.cap or t.low in lx.DETERMINERS for t in gap))
+            )
+            and len(gap) <= 14
+            and (first in lx.ADJUNCT_STARTS or not any(t.text in QUOTE_CHARS for t in gap))
+        ):
+            return cut_content(art, m.end(), s1)
+    low = cue.lower()
+    toks = tokenize(text, pos, min(s1, pos + 120))
+    if not toks:
+        return (s1, s1)
+    i = 0
+    if (
+        low.startswith("call")
+        and low in lx.TELL_FORMS
+        and art.qindex.starting_in(pos, min(s1, pos + 90)) is not None
+    ):
+        # "called the suspension “arbitrary”", "calling him “a stiff”": the object is part
+        # of the content.
+        return cut_content(art, toks[0].start, s1)
+    elif low in lx.TELL_FORMS:
+        # Skip the addressee: "told reporters", "told The Washington Post", "urged him".
+        if toks[0].low in lx.OBJECT_WORDS:
+            i = 1
+        elif toks[0].cap or toks[0].low in lx.DETERMINERS:
+            i = 1
+            while i < len(toks) and (toks[i].cap or toks[i].low in ("of", "the")) and i < 6:
+                i += 1
+            if i < len(toks) and not toks[i].cap and toks[0].low in lx.DETERMINERS:
+                i += 1
+        if i < len(toks) and toks[i].text == ",":
+            i += 1
+        if low.startswith("call") and i == 0 and toks[0].low in ("for", "on"):
+            i = 1
+    elif toks[0].low in lx.ADJUNCT_STARTS and toks[0].low not in ("to", "as", "while", "when"):
+        # "said in a statement, ..." / "said on Tuesday the ..."
+        k = next((n for n, t in enumerate(toks) if t.text == ","), -1)
+        if 0 < k < 10:
+            i = k + 1
+            if i < len(toks) and toks[i].low in lx.CLAUSE_LINKS:
+                return (s1, s1)
+        elif toks[0].low in (
+            "on",
+            "in",
+            "at",
+            "during",
+            "last",
+            "this",
+            "yesterday",
+            "today",
+            "earlier",
+            "later",
+        ) or toks[0].low.endswith("day"):
+            # Time adjunct without a comma: skip up to three words.
+            i = 1
+            while (
+                i < len(toks)
+                and i < 3
+                and (
+                    toks[i].cap
+                    or toks[i].low in lx.DETERMINERS
+                    or toks[i].low
+                    in ("week", "month", "year", "night", "morning", "evening", "afternoon")
+                )
+            ):
+                i += 1
+        else:
+            return (s1, s1)
+    if low in lx.TELL_FORMS and i < len(toks) and toks[i].low in ("who", "which", "in", "at"):
+        # "told the mayors who gathered in X, “...”": the quote after the comma.
+        m = RESUME_RE.search(text, toks[i].start, min(s1, toks[i].start + 120))
+        if m is not None and not art.in_quote(m.start()):
+            return cut_content(art, m.end() - 1, s1)
+    if i >= len(toks) or (
+        toks[i].low in lx.NON_CLAUSE_STARTS
+        and not (toks[i].low == "to" and (low in lx.TELL_FORMS or low in lx.INTENT_FORMS))
+    ):
+        return (s1, s1)
+    return cut_content(art, toks[i].start, s1)
+
+
+def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
+    """Content from s to the sentence end e, stopping at a clause that leaves the report."""
+    text = art.text
+    for m in CONTENT_CUT_RE.finditer(text, s, e):
+        q = m.group("q") or ""
+        if art.in_quote(m.start() + len(q) + 1):
+            continue
+        if m.start() - s < 12:
+            continue
+        e = m.start() + 1 + len(q) if q else m.start()
+        break
+    s, e = strip_span(text, s, e)
+    # A quote closed in the content keeps its closing mark; an unbalanced lone quote mark
+    # stripped at the end would otherwise leave a dangling opener.
+    if e < len(text) and text[e : e + 1] in "”\"'" and art.in_quote(e):
+        e += 1
+    return s, e
+
+
+def quote_or_clause(art: Article, start: int, end: int) -> tuple[int, int]:
+    """Content that precedes an attribution: the quote right before it when the quote
+    opens the clause or follows an intro phrase ("Whatever X, “...,” says Y"); otherwise the
+    clause from `start` (a mixed or indirect claim)."""
+    text = art.text
+    s, e = strip_span(text, start, end)
+    if e < len(text) and text[e : e + 1] in "”\"'" and art.in_quote(e):
+        e += 1
+    elif e + 1 < len(text) and text[e : e + 2] == "''":
+        e += 2
+    q = art.qindex.containing(e - 1)
+    if q is not None and q.end == e and q.start >= s:
+        lead = text[s : q.start].rstrip()
+        if not lead or lead.endswith((",", ":", "—")):
+            return (q.start, q.end)
+    return (s, e)
+
+
+def quote_ending_before(art: Article, pos: int) -> Quote | None:
+    """The closed quote that ends right before `pos` (whitespace apart), if any."""
+    text = art.text
+    k = pos
+    while k > 0 and text[k - 1] in " \t\xa0":
+        k -= 1
+    if k == 0 or text[k - 1] not in "”\"'":
+        return None
+    q = art.qindex.containing(k - 1)
+    if q is None or q.end != k or art.overlaps_taken(q.start, q.end):
+        return None
+    return q
+
+
+def resumed_quote(art: Article, ce: int, s1: int) -> Quote | None:
+    """`“A,” X told The Times in 2012, “B.”`: the quote that resumes after a short
+    adjunct and a comma, in the same sentence."""
+    m = RESUME_RE.search(art.text, ce, min(s1, ce + 100))
+    if m is None or art.in_quote(m.start()):
+        return None
+    q = art.qindex.containing(m.end())
+    if q is None or q.start != m.end() - 1 or art.overlaps_taken(q.start, q.end):
+        return None
+    if any(ch in QUOTE_CHARS for ch in art.text[ce : m.start()]):
+        return None
+    if THAT_RE.search(art.text, ce, m.start()) or CLAUSE_WORD_RE.search(art.text, ce, m.start()):
+        return None
+    return q

@@ -1,0 +1,469 @@
+"""Rules triggered by a reporting cue ("said", "according to", "fired back", ...).
+
+Each rule takes the article and the cue and answers with a `Draft` (a claim: stop), `NO_CLAIM`
+(this construction, but nothing to report here: stop) or `None` (not this construction: try
+the next rule of the table in `rules/__init__.py`). A rule may rely on the rules before it
+having declined, as the table's order says; its docstring gives an example of what it takes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..mentions import Mention, tokenize
+from ..speakers import clause_subject, subject_after, subject_before
+from .article import NO_CLAIM, Article, Draft, NoClaim
+from .checks import (
+    after_and,
+    after_common_noun,
+    after_determiner,
+    complement_ok,
+    content_is_before,
+    fits_cue,
+    only_adjunct_after,
+    phrase_opens_clause,
+    plausible_speaker,
+    strong_complement,
+    subject_adjacent,
+)
+from .content import content_after, cut_content, quote_ending_before, quote_or_clause, resumed_quote
+from .patterns import (
+    CLOSING_QUOTE_ENDINGS,
+    NOT_PARENTHETICAL,
+    QUOTE_CHARS,
+    RELATIVE_REST_RE,
+    count_words,
+    strip_span,
+)
+
+Outcome = Draft | NoClaim | None
+
+
+class Cue:
+    """A cue match and what the rules ask about it, each computed once on first use."""
+
+    __slots__ = ("_c0", "_sentence", "_subject", "art", "belief", "end", "low", "match", "start")
+
+    def __init__(self, art: Article, match: re.Match[str]):
+        self.art = art
+        self.match = match
+        self.start, self.end = match.span()
+        self.low = match.group().lower()
+        self.belief = match.group("verb") is not None and (
+            self.low in lx.BELIEF_FORMS or self.low in lx.ATTITUDE_FORMS
+        )
+        self._sentence: tuple[int, int] | None = None
+        self._c0: int | None = None
+        self._subject: Mention | bool | None = False  # False: not computed yet
+
+    @property
+    def word(self) -> str:
+        return self.match.group()
+
+    @property
+    def sentence(self) -> tuple[int, int]:
+        if self._sentence is None:
+            self._sentence = self.art.sentence(self.start)
+        return self._sentence
+
+    @property
+    def c0(self) -> int:
+        """Where the cue's clause begins (after a colon or dash of the sentence, if any)."""
+        if self._c0 is None:
+            self._c0 = self.art.clause_start(self.sentence[0], self.start)
+        return self._c0
+
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def subject(self) -> Mention | None:
+        """The noun phrase before the cue, if it can speak; for "Mr. X, who said" the mention
+        stays "who" and its antecedent is found."""
+        if self._subject is False:
+            text, s0 = self.art.text, self.sentence[0]
+            mention = subject_before(text, self.c0, self.start)
+            if mention is not None and mention.relative:
+                k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
+                mention.antecedent = subject_before(text, s0, k) if k > s0 else None
+            if mention is not None and not plausible_speaker(mention):
+                mention = None
+            self._subject = mention
+        return self._subject
+
+    def adjacent_subject(self) -> Mention | None:
+        """The subject when it fits the cue and ends next to it ("Smith said", "Smith, 54,
+        said", "Smith has repeatedly said")."""
+        mention = self.subject()
+        if mention is None or not fits_cue(mention, self.low):
+            return None
+        return mention if subject_adjacent(self.art, mention, self.start) else None
+
+
+def _draft(art: Article, content: tuple[int, int], cue: Cue, mention: Mention | None) -> Draft:
+    return Draft(*content, art.kind_of(*content), cue.span(), mention, cue.sentence)
+
+
+def _too_short(text: str, content: tuple[int, int]) -> bool:
+    return content[1] - content[0] < 3 or count_words(text, *content, 2) < 2
+
+
+# -- filters: cues that are no report ----------------------------------------------------------
+
+
+def cue_inside_quote_or_claim(art: Article, cue: Cue) -> NoClaim | None:
+    """`“We never said that,” she said.`: the first "said" is quoted speech, not a cue; so is
+    a cue inside a claim already found, or glued to markup (`<said`, `-said`, `@said`)."""
+    cs = cue.start
+    if art.in_quote(cs) or art.is_taken(cs) or art.text[cs - 1 : cs] in ("<", "-", "/", "@"):
+        return NO_CLAIM
+    return None
+
+
+def cue_as_adjective(art: Article, cue: Cue) -> NoClaim | None:
+    """`the alleged plot`, `his stated goal`: a cue form after a determiner is an adjective."""
+    if not cue.match.group("acc") and after_determiner(art, cue.start):
+        return NO_CLAIM
+    return None
+
+
+def called_as_naming(art: Article, cue: Cue) -> NoClaim | None:
+    """`a short film called “Arrival”`: naming, not attribution."""
+    if cue.word == "called" and after_common_noun(art, cue.start):
+        return NO_CLAIM
+    return None
+
+
+def cue_past_sentence_window(art: Article, cue: Cue) -> NoClaim | None:
+    """A cue cut by the sentence window (only in pathological megabyte "sentences")."""
+    return NO_CLAIM if cue.end > cue.sentence[1] else None
+
+
+# -- "according to" ------------------------------------------------------------------------
+
+
+def according_to(art: Article, cue: Cue) -> Outcome:
+    """`According to the ministry, the bridge will reopen in May.` or `The bridge will reopen
+    in May, according to the ministry.` (also "as reported by", "first stated by")."""
+    if not cue.match.group("acc"):
+        return None
+    text = art.text
+    (s0, s1), ce = cue.sentence, cue.end
+    mention, _ = subject_after(text, ce, s1)
+    if mention is None:
+        return NO_CLAIM
+    before = strip_span(text, s0, cue.start)
+    if before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3:
+        content = before
+        if art.last_draft_in(s0, s1, *content) is not None:
+            return NO_CLAIM  # "“A,” X said, according to Y.": already attributed
+    else:
+        comma = text.find(",", mention.end, min(s1, ce + 200))
+        while comma >= 0 and art.in_quote(comma):
+            comma = text.find(",", comma + 1, min(s1, ce + 200))
+        if comma < 0:
+            return NO_CLAIM
+        # "According to John Smith, a spokesman, the plan ...": skip the appositive.
+        nxt = text.find(",", comma + 1, min(s1, comma + 80))
+        seg = tokenize(text, comma + 1, nxt) if nxt > 0 else []
+        if seg and seg[0].low in ("a", "an", "the") and len(seg) <= 8:
+            comma = nxt
+        content = cut_content(art, comma + 1, s1)
+    if _too_short(text, content):
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
+
+
+def belief_without_clause(art: Article, cue: Cue) -> NoClaim | None:
+    """`She believes him.`, `He wants a deal.`: belief and stance verbs report only with a
+    clause after them ("believes that ...", "wants to ...")."""
+    if cue.belief and not complement_ok(art, cue.end, cue.sentence[1], cue.low):
+        return NO_CLAIM
+    return None
+
+
+def negated_cue(art: Article, cue: Cue) -> NoClaim | None:
+    """`He did not say whether ...`, `She declined to say ...`: no report."""
+    return NO_CLAIM if art.negated(cue.sentence[0], cue.start) else None
+
+
+# -- phrasal cues ------------------------------------------------------------------------------
+
+
+def _inverted(art: Article, cue: Cue) -> Draft | NoClaim:
+    """Content before the cue, speaker after it: `“A,” said X.` / `A, said X, “B.”`."""
+    text = art.text
+    cs, ce, c0 = cue.start, cue.end, cue.c0
+    s0, s1 = cue.sentence
+    mention, stop = subject_after(text, ce, s1)
+    if mention is None:
+        return NO_CLAIM
+    pre = text[c0:cs].rstrip()
+    content_end = c0 + len(pre)
+    if pre.endswith(","):
+        content_end -= 1
+    content_start = c0
+    prev = art.last_draft_in(s0, s1, content_start, content_end)
+    if prev is not None:
+        content_start = prev
+    content = quote_or_clause(art, content_start, content_end)
+    rest = text[stop:s1].lstrip()
+    if rest.startswith(",") and count_words(text, stop, s1, 3) >= 3:
+        tail_start = stop + (len(text[stop:s1]) - len(rest)) + 1
+        s, e = cut_content(art, tail_start, s1)
+        if e > s and art.in_quote(s + 1):
+            content = (content[0], e)
+    elif art.qindex.containing(content[1] - 1) is not None:
+        second = resumed_quote(art, stop, s1)
+        if second is not None:
+            content = (content[0], second.end)  # `“A,” said X of Y in Z, “B.”`
+    if _too_short(text, content):
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
+
+
+def quote_then_phrasal_cue(art: Article, cue: Cue) -> Outcome:
+    """`“That is simply false,” the senator fired back.` (also "shot back", "chimed in")."""
+    if not cue.match.group("phrasal"):
+        return None
+    if not art.text[cue.c0 : cue.start].rstrip().endswith(CLOSING_QUOTE_ENDINGS):
+        return None
+    return _inverted(art, cue)
+
+
+def phrasal_cue(art: Article, cue: Cue) -> Outcome:
+    """`The mayor fired back that the figures were wrong.` or `“A,” the mayor went on.`"""
+    if not cue.match.group("phrasal"):
+        return None
+    text = art.text
+    cs, c0 = cue.start, cue.c0
+    s0, s1 = cue.sentence
+    mention = subject_before(text, c0, cs)
+    if mention is None:
+        return NO_CLAIM
+    pre = text[c0 : mention.phrase_start or mention.start].rstrip()
+    if pre.endswith(CLOSING_QUOTE_ENDINGS):
+        content = quote_or_clause(art, c0, c0 + len(pre))
+    elif not pre:
+        q = quote_ending_before(art, s0)
+        content = (q.start, q.end) if q is not None else content_after(art, cs, cue.end, s1, "say")
+    else:
+        return NO_CLAIM
+    if content[1] <= content[0]:
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
+
+
+def points_out(art: Article, cue: Cue) -> Outcome:
+    """`The auditor pointed out that the fund had no board.`"""
+    if not cue.match.group("point"):
+        return None
+    content = content_after(art, cue.start, cue.end, cue.sentence[1], "point out")
+    mention = subject_before(art.text, cue.c0, cue.start)
+    if mention is None or content[1] - content[0] <= 0:
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
+
+
+# -- speaker after the cue ---------------------------------------------------------------------
+
+
+def quote_then_cue_subject(art: Article, cue: Cue) -> Outcome:
+    """`“We will not back down,” said Ana Ruiz, the union's leader.`"""
+    if cue.belief or cue.low.endswith("ing"):
+        return None
+    if not art.text[cue.c0 : cue.start].rstrip().endswith(CLOSING_QUOTE_ENDINGS):
+        return None
+    return _inverted(art, cue)
+
+
+def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
+    """`Prices will keep rising, said Tom Berg, an economist at the bank.`"""
+    if cue.belief or cue.low in lx.TELL_FORMS:
+        return None
+    text = art.text
+    cs, ce, c0 = cue.start, cue.end, cue.c0
+    s1 = cue.sentence[1]
+    if not text[c0:cs].rstrip().endswith(","):
+        return None
+    apposed = subject_before(text, c0, cs)
+    if (
+        apposed is not None
+        and apposed.proper
+        and phrase_opens_clause(art, c0, apposed.phrase_start or apposed.start)
+    ):
+        return None  # "Tom Berg, an economist, said ...": the subject comes first
+    after_mention, stop = subject_after(text, ce, s1)
+    rest = text[stop:s1].strip(" .,;:!?\"”'")
+    if after_mention is not None and (not rest or RELATIVE_REST_RE.match(text, stop)):
+        return _inverted(art, cue)
+    return None
+
+
+# -- participles: the speaker is the clause subject ------------------------------------------
+
+
+def _participle(art: Article, cue: Cue) -> Draft | NoClaim:
+    """`…, adding that …` / `and arguing that …`: the speaker is the clause's subject, or
+    the speaker of a claim already found in the sentence."""
+    text = art.text
+    cs, ce = cue.start, cue.end
+    s0, s1 = cue.sentence
+    pre = text[max(s0, cs - 6) : cs].rstrip()
+    if not pre.endswith(
+        (",", "and", "but", " by", "before", "after", "while", "also", *CLOSING_QUOTE_ENDINGS)
+    ):
+        return NO_CLAIM
+    if cue.low in lx.WEAK_CUES and not strong_complement(art, ce, s1, cue.word):
+        return NO_CLAIM
+    prior = None
+    for d in reversed(art.drafts[-3:]):
+        if d.sentence == (s0, s1) and d.mention is not None:
+            prior = d
+            break
+    mention = prior.mention if prior is not None else None
+    if mention is None:
+        # "Hours later, Trump returned the compliment, telling Reuters ...": the subject is
+        # the first noun phrase in the sentence that a verb follows.
+        mention = clause_subject(text, s0, cs)
+        if mention is None or not plausible_speaker(mention):
+            return NO_CLAIM
+    content = content_after(art, cs, ce, s1, cue.word)
+    if _too_short(text, content):
+        return NO_CLAIM
+    d = _draft(art, content, cue, mention)
+    d.speaker_of = prior
+    return d
+
+
+def participle_clause(art: Article, cue: Cue) -> Outcome:
+    """`The minister defended the plan, adding that no jobs would be lost.`"""
+    if not cue.low.endswith("ing") or cue.belief:
+        return None
+    if not art.text[max(cue.c0, cue.start - 3) : cue.start].rstrip().endswith(","):
+        return None
+    return _participle(art, cue)
+
+
+def statement_saying(art: Article, cue: Cue) -> Outcome:
+    """`The league issued a statement saying the match would be replayed.`: the author of the
+    statement (the clause subject) speaks."""
+    mention = cue.subject()
+    if (
+        mention is None
+        or not cue.low.endswith("ing")
+        or mention.proper
+        or mention.pronoun
+        or mention.relative
+        or mention.kind in ("person", "government", "group", "anonymous")
+    ):
+        return None
+    s0, s1 = cue.sentence
+    subject = clause_subject(art.text, s0, mention.start)
+    if subject is None or not plausible_speaker(subject):
+        return None
+    if cue.low in lx.WEAK_CUES and not strong_complement(art, cue.end, s1, cue.word):
+        return NO_CLAIM
+    content = content_after(art, cue.start, cue.end, s1, cue.word)
+    if _too_short(art.text, content):
+        return NO_CLAIM
+    return _draft(art, content, cue, subject)
+
+
+def conjoined_or_participle(art: Article, cue: Cue) -> Outcome:
+    """`She thanked the crew and said the ship was safe.` / `…, insisting that …`: no
+    subject next to the cue, so the clause's subject speaks. The rules after this one
+    need a subject next to the cue; without one this rule stops the search."""
+    if cue.adjacent_subject() is not None:
+        return None
+    if (cue.low.endswith("ing") or after_and(art, cue.sentence[0], cue.start)) and not cue.belief:
+        return _participle(art, cue)
+    return NO_CLAIM
+
+
+# -- speaker before the cue --------------------------------------------------------------------
+
+
+def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
+    """`“The vote is rigged,” he said.` and the parenthetical `The vote, he said, is rigged.`
+    (which covers the whole sentence)."""
+    mention = cue.adjacent_subject()
+    if mention is None or cue.belief:
+        return None
+    text = art.text
+    ce, c0 = cue.end, cue.c0
+    s0, s1 = cue.sentence
+    pre = text[c0 : mention.phrase_start or mention.start].rstrip()
+    after = text[ce:s1]
+    after_l = after.lstrip()
+    if not (
+        len(pre) > 1
+        and pre.endswith((",", "—", *CLOSING_QUOTE_ENDINGS))
+        and content_is_before(art, pre, ce, s1, after_l, cue.word, c0)
+    ):
+        return None
+    content_end = c0 + len(pre)
+    content_start = c0
+    if pre.endswith(","):
+        content_end -= 1
+    prev = art.last_draft_in(s0, s1, content_start, content_end)
+    if prev is not None:
+        content_start = prev
+    pre_is_quote = pre.endswith(CLOSING_QUOTE_ENDINGS)
+    rest_l = after_l[1:].lstrip()
+    if (
+        after_l.startswith(",")
+        and count_words(text, ce, s1, 3) >= 3
+        and not NOT_PARENTHETICAL.match(after_l)
+        and (not pre_is_quote or rest_l[:1] in QUOTE_CHARS or rest_l.startswith("that "))
+    ):
+        # Parenthetical attribution: "A, he said, B." covers the whole sentence.
+        rest_start = ce + (len(after) - len(after_l)) + 1
+        s, e = cut_content(art, rest_start, s1)
+        first_s, _ = strip_span(text, content_start, content_end)
+        content = (first_s, e) if e > s else strip_span(text, content_start, content_end)
+    else:
+        content = quote_or_clause(art, content_start, content_end)
+        second = resumed_quote(art, ce, s1) if pre_is_quote else None
+        if second is not None:
+            content = (content[0], second.end)
+    if _too_short(text, content):
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
+
+
+def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
+    """`“We are ready.” Lopez said on Tuesday.`: the quote ended the sentence before."""
+    mention = cue.adjacent_subject()
+    if mention is None:
+        return None
+    text = art.text
+    pre = text[cue.c0 : mention.phrase_start or mention.start].rstrip()
+    after_l = text[cue.end : cue.sentence[1]].lstrip()
+    if pre or not (
+        not after_l
+        or after_l[0] in ".!?"
+        or only_adjunct_after(art, cue.end, cue.sentence[1], cue.low)
+    ):
+        return None
+    q = quote_ending_before(art, cue.sentence[0])
+    if q is None:
+        return None
+    return Draft(q.start, q.end, "direct", cue.span(), mention, cue.sentence)
+
+
+def subject_cue_content(art: Article, cue: Cue) -> Outcome:
+    """`The mayor said (on Monday) (that) the budget is balanced.`, `She told reporters that
+    …`, `He said: “…”`, `They believe the plan will fail.`"""
+    mention = cue.adjacent_subject()
+    if mention is None:
+        return None
+    s1 = cue.sentence[1]
+    if not complement_ok(art, cue.end, s1, cue.low):
+        return NO_CLAIM
+    content = content_after(art, cue.start, cue.end, s1, cue.word)
+    if content[1] <= content[0] or (
+        count_words(art.text, *content, 2) < 2 and not art.in_quote(content[0] + 1)
+    ):
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)

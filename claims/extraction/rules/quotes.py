@@ -1,0 +1,197 @@
+"""Rules triggered by a quotation no cue has claimed, and by a claim noun ("the claim that").
+
+A quote rule takes the article and a `QuoteSite` and answers like a cue rule: a `Draft`,
+`NO_CLAIM` (handled: stop) or `None` (try the next rule). The first three extend or continue
+a claim already found; the rest look for a speaker around the quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..mentions import _back_np_start, mention_from_tokens, tokenize
+from ..speakers import clause_subject, possessor_before, subject_before
+from ..text import Quote
+from .article import NO_CLAIM, Article, Draft, NoClaim
+from .checks import plausible_speaker
+from .content import cut_content
+from .patterns import ANY_VERB_FIRST_RE, ANY_VERB_RE, CUE_RE, DASH_CREDIT_RE, count_words
+
+Outcome = Draft | NoClaim | None
+
+
+class QuoteSite:
+    """A quote no rule has claimed yet, its sentence and paragraph, and the claim before it
+    (`prev`) that it may continue."""
+
+    __slots__ = ("p0", "prev", "q", "quote_only", "s0", "s1")
+
+    def __init__(self, art: Article, q: Quote, prev: Draft | None, drafts: list[Draft], i: int):
+        self.q = q
+        self.s0, self.s1 = art.sentence(q.start)
+        self.p0 = art.paragraph_of(q.start)[0]
+        # A quote after "Calif." opens a sentence even though the abbreviation hid the break.
+        opens = q.start <= self.s0 or art.text[max(0, q.start - 3) : q.start].rstrip().endswith(
+            (".", "!", "?")
+        )
+        self.quote_only = opens and (self.s1 - q.end <= 2 or not art.cue_in(q.end, self.s1))
+        if (
+            prev is not None
+            and prev.kind == "indirect"
+            and i >= 1
+            and drafts[i - 1].kind in ("direct", "mixed")
+            and drafts[i - 1].sentence == prev.sentence
+            and self.quote_only
+        ):
+            # `“A,” said X, who said B. “C.”`: bridge over the claim nested in the
+            # attribution of the split quote.
+            prev = drafts[i - 1]
+        self.prev = prev
+
+    def continues(self) -> Draft | None:
+        """The previous claim, when this quote stands alone and may continue it."""
+        prev = self.prev
+        if prev is not None and prev.kind in ("direct", "mixed") and self.quote_only:
+            return prev
+        return None
+
+
+# -- continuations of a claim already found --------------------------------------------------
+
+
+def split_quote_continuation(art: Article, site: QuoteSite) -> NoClaim | None:
+    """`“We tried,” she said. “Nobody listened.”`: the second half joins the claim, which
+    then runs from the first opener to the last closer."""
+    prev = site.continues()
+    if prev is None:
+        return None
+    q = site.q
+    n_breaks = bisect.bisect_right(art.breaks, q.start) - bisect.bisect_right(art.breaks, prev.end)
+    if art.paragraph_of(prev.start)[0] != site.p0 or n_breaks > 1:
+        return None
+    art.extend(prev, q.end)
+    return NO_CLAIM
+
+
+def multi_paragraph_quote(art: Article, site: QuoteSite) -> NoClaim | None:
+    """A quote whose paragraph ends without a closing mark goes on in the next paragraph,
+    which opens with a new quote mark: the claim is extended over it."""
+    prev = site.continues()
+    if prev is None:
+        return None
+    q, p0 = site.q, site.p0
+    prev_q = art.qindex.containing(prev.end - 1)
+    if (
+        q.start == p0
+        and art.prev_paragraph_end(p0) <= prev.end + 2
+        and prev_q is not None
+        and not prev_q.closed
+    ):
+        art.extend(prev, q.end)
+        return NO_CLAIM
+    return None
+
+
+def continuation_paragraph(art: Article, site: QuoteSite) -> Draft | None:
+    """A paragraph that is one quote of five words or more, right after a paragraph that
+    ended with a quoted claim, is the same speaker's (`“We will appeal this decision.”`)."""
+    prev = site.continues()
+    if prev is None:
+        return None
+    q, p0 = site.q, site.p0
+    if (
+        q.start == p0
+        and art.prev_paragraph_end(p0) <= prev.end + 40
+        and site.s1 - q.end <= 2
+        and count_words(art.text, q.start, q.end, 5) >= 5
+    ):
+        return Draft(q.start, q.end, "direct", None, None, (site.s0, site.s1), speaker_of=prev)
+    return None
+
+
+# -- a speaker around the quote ----------------------------------------------------------------
+
+
+def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
+    """A quote introduced by a colon: the headline `Mayor Lund: “No new taxes”`, `... said
+    pollster Ann Cho: “...”`, or `He told the crowd:` ending the previous paragraph."""
+    text, q = art.text, site.q
+    k = q.start
+    while k > 0 and text[k - 1] in " \t\r\n\xa0":
+        k -= 1
+    if k == 0 or text[k - 1] != ":":
+        return None
+    colon = k - 1
+    cs0, _ = art.sentence(max(0, colon - 1))
+    if colon - cs0 > 400:
+        cs0 = colon - 400
+    sentence = (site.s0, site.s1)
+    for m in CUE_RE.finditer(text, cs0, colon):
+        if art.in_quote(m.start()) or m.group("acc"):
+            continue
+        mention = subject_before(text, art.clause_start(cs0, m.start()), m.start())
+        if mention is not None and plausible_speaker(mention):
+            return Draft(q.start, q.end, "direct", m.span(), mention, sentence)
+    toks = tokenize(text, max(cs0, colon - 120), colon)
+    if toks and not toks[-1].cap and colon - cs0 <= 120:
+        # "In a radio interview, Lund went further: “...”": the clause subject.
+        subject = clause_subject(text, cs0, colon)
+        if subject is not None and (subject.proper or subject.pronoun):
+            return Draft(q.start, q.end, "direct", (colon, colon + 1), subject, sentence)
+    if not toks or not toks[-1].cap:
+        return None
+    i = _back_np_start(toks, len(toks), 0)
+    mention = mention_from_tokens(text, toks, i, len(toks))
+    if mention is None or not (mention.proper or mention.kind in ("organization", "media")):
+        return None
+    return Draft(q.start, q.end, "direct", (colon, colon + 1), mention, sentence)
+
+
+def dash_credit(art: Article, site: QuoteSite) -> Draft | None:
+    """A quote credited after a dash, on its line or the next: `“Vote.” — Rosa Lind`."""
+    text, q = art.text, site.q
+    m = DASH_CREDIT_RE.match(text, q.end)
+    if m is None:
+        return None
+    toks = tokenize(text, m.start("name"), m.end("name"))
+    mention = mention_from_tokens(text, toks, 0, len(toks)) if toks else None
+    if mention is None:
+        return None
+    return Draft(q.start, q.end, "direct", m.span("dash"), mention, (site.s0, site.s1))
+
+
+def quote_then_unlisted_verb(art: Article, site: QuoteSite) -> Draft | None:
+    """`“Get out of my office,” Lund barked.` / `“Splendid!” beamed Ann Cho.`: a quote closed
+    with a comma (or ? !) and followed by a name or pronoun and a past-tense verb is
+    attributed even when the verb is not in the lexicon."""
+    text, q = art.text, site.q
+    if not q.closed or text[q.end - 2 : q.end - 1] not in (",", "?", "!"):
+        return None
+    m = ANY_VERB_RE.match(text, q.end) or ANY_VERB_FIRST_RE.match(text, q.end)
+    if m is None:
+        return None
+    toks = tokenize(text, m.start("subj"), m.end("subj"))
+    mention = mention_from_tokens(text, toks, 0, len(toks)) if toks else None
+    if mention is None or not (mention.proper or mention.pronoun):
+        return None
+    return Draft(q.start, q.end, "direct", m.span("verb"), mention, (site.s0, site.s1))
+
+
+# -- claim nouns -------------------------------------------------------------------------------
+
+
+def claim_noun_that(art: Article, noun: tuple[int, int, int]) -> Outcome:
+    """`The ministry's claim that the dam is safe ...`, `Lund's warning that prices will
+    rise`: a possessor, a claim noun and a that-clause."""
+    ns, ne, end = noun
+    text = art.text
+    if art.in_quote(ns) or art.is_taken(ns):
+        return NO_CLAIM
+    s0, s1 = art.sentence(ns)
+    mention = possessor_before(text, s0, ns)
+    if mention is None:
+        return NO_CLAIM
+    content = cut_content(art, end, s1)
+    if count_words(text, *content, 3) < 3:
+        return NO_CLAIM
+    return Draft(*content, art.kind_of(*content), (ns, ne), mention, (s0, s1))
