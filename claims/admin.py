@@ -1,3 +1,3 @@
 """Registers the review desk's admin classes (claims/desk/, one module per model group)."""
 
-from claims.desk import articles, claims, speakers, taxonomy  # noqa: F401  (registration)
+from claims.desk import articles, claims, ingest, speakers, taxonomy  # noqa: F401  (registration)

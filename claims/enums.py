@@ -90,3 +90,17 @@ class MergeSuggestionStatus(models.TextChoices):
     OPEN = "open", _("Open")
     MERGED = "merged", _("Merged")
     REJECTED = "rejected", _("Rejected")
+
+
+class SourceKind(models.TextChoices):
+    FEED = "feed", _("Feed (RSS or Atom)")
+    SITEMAP = "sitemap", _("News sitemap")
+    URL = "url", _("Single page")
+
+
+class IngestStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    FETCHED = "fetched", _("Fetched")
+    IMPORTED = "imported", _("Imported")
+    SKIPPED = "skipped", _("Skipped")
+    FAILED = "failed", _("Failed")

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    # The task queue (continuous ingest): before claims, so its app is ready when claims' is.
+    "procrastinate.contrib.django",
     "claims",
 ]
 
@@ -165,6 +167,8 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
     _database["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     _database["OPTIONS"].setdefault("timeout", 20)
 DATABASES = {"default": _database}
+# procrastinate's schema is PostgreSQL SQL: on SQLite its migrations are recorded, not run.
+DATABASE_ROUTERS = ["claims.routers.TaskQueueRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -270,6 +274,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # The task queue logs every registration and job at INFO; ingest_worker -v 2 shows them.
+    "loggers": {"procrastinate": {"level": "WARNING"}},
 }
 
 # --- Claimdesk ------------------------------------------------------------------------------
@@ -285,3 +291,29 @@ CLAIMDESK_PUBLISHER_URL = os.environ.get("CLAIMDESK_PUBLISHER_URL", "")
 CLAIMDESK_ADMIN_PATH = os.environ.get("CLAIMDESK_ADMIN_PATH", "admin/").strip("/") + "/"
 # Files larger than this are refused by import_articles (bytes).
 CLAIMDESK_IMPORT_MAX_BYTES = env_int("CLAIMDESK_IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
+
+# --- Continuous ingest (claims/services/ingest.py, claims/tasks.py; README "Continuous ingest")
+# Tasks go to procrastinate's queue in PostgreSQL, run by `manage.py ingest_worker` processes.
+# On SQLite there is no queue: tasks run in the process that asks for them.
+_on_postgresql = _database["ENGINE"] == "django.db.backends.postgresql"
+CLAIMDESK_INGEST_IN_PROCESS = env_bool("CLAIMDESK_INGEST_IN_PROCESS", not _on_postgresql)
+if not CLAIMDESK_INGEST_IN_PROCESS and not _on_postgresql:
+    raise ImproperlyConfigured(
+        "CLAIMDESK_INGEST_IN_PROCESS=0 needs PostgreSQL (the task queue lives there); "
+        "unset it on SQLite."
+    )
+CLAIMDESK_INGEST_USER_AGENT = (
+    os.environ.get("CLAIMDESK_INGEST_USER_AGENT", "").strip()
+    or f"ClaimdeskBot/0.1 (fact-claim tracking; {CLAIMDESK_PUBLISHER_NAME})"
+)
+CLAIMDESK_INGEST_TIMEOUT = env_int("CLAIMDESK_INGEST_TIMEOUT", 20, minimum=1)  # seconds
+CLAIMDESK_INGEST_MAX_BYTES = env_int("CLAIMDESK_INGEST_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
+# Milliseconds between two requests to the same host, across every worker (robots.txt's
+# Crawl-delay wins when longer).
+CLAIMDESK_INGEST_HOST_DELAY_MS = env_int("CLAIMDESK_INGEST_HOST_DELAY_MS", 1000)
+# A transient failure (timeout, refused connection, 408, 429, 5xx) is retried this many times
+# in all, waiting CLAIMDESK_INGEST_RETRY_SECONDS, then twice that, four times, ...
+CLAIMDESK_INGEST_MAX_ATTEMPTS = env_int("CLAIMDESK_INGEST_MAX_ATTEMPTS", 4, minimum=1)
+CLAIMDESK_INGEST_RETRY_SECONDS = env_int("CLAIMDESK_INGEST_RETRY_SECONDS", 60, minimum=1)
+# A job whose worker has sent no heartbeat for this long (killed, machine lost) is run again.
+CLAIMDESK_INGEST_STALLED_SECONDS = env_int("CLAIMDESK_INGEST_STALLED_SECONDS", 60, minimum=2)

@@ -52,7 +52,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     inlines = [ArticleClaimInline]
     actions = ["reextract"]
     fieldsets = [
-        (None, {"fields": ["headline", "outlet", "url", "published", "authors", "language"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "headline",
+                    "outlet",
+                    "url",
+                    "published",
+                    "authors",
+                    "language",
+                    "extraction_note",
+                ]
+            },
+        ),
         ("Text with its claims", {"fields": ["body_with_claims"]}),
         ("Body (as imported)", {"fields": ["body"], "classes": ["collapse"]}),
         (
@@ -72,6 +85,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
     readonly_fields = [
         "body_with_claims",
+        "extraction_note",
         "slug",
         "source_key",
         "source_path",

@@ -11,6 +11,7 @@ from .readers import (
     ImportFileError,
     discover,
     read_file,
+    record_from_html,
 )
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "ImportFileError",
     "discover",
     "read_file",
+    "record_from_html",
 ]

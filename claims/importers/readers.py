@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,37 +203,61 @@ def _read_txt(path: Path, text: str, *, max_bytes: int) -> ArticleRecord:
 
 
 def _read_html(path: Path, text: str) -> ArticleRecord:
+    return record_from_html(text, origin=path)
+
+
+def record_from_html(
+    html: str | bytes, *, origin: Path | str, url: str | None = None
+) -> ArticleRecord:
+    """A web page's article: trafilatura finds the headline, date, site name and main text.
+
+    `origin` names the file or address in errors and becomes the record's source_path; `url`
+    (the address it was fetched from) wins over the page's own idea of its address. Bytes are
+    decoded by trafilatura (declared charset, else detection).
+    """
     import trafilatura  # slow to import; only HTML needs it
 
     doc = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     if doc is None or not (doc.text or "").strip():
-        raise ImportFileError(path, "no article text found in the page")
+        raise ImportFileError(origin, "no article text found in the page")
     headline = (doc.title or "").strip()
     if not headline:
-        raise ImportFileError(path, "no headline found in the page")
+        raise ImportFileError(origin, "no headline found in the page")
     body_lines = [ln for ln in doc.text.split("\n") if ln.strip()]
     if body_lines and body_lines[0].strip() == headline:
         body_lines = body_lines[1:]
     if not body_lines:
-        raise ImportFileError(path, "no article text found in the page")
+        raise ImportFileError(origin, "no article text found in the page")
     return _record_from_mapping(
-        path,
+        origin,
         {
             "headline": headline,
             "body": "\n\n".join(body_lines),
-            "url": doc.url,
+            "url": url or doc.url,
             "outlet": doc.sitename or "",
             "published": doc.date,
             "authors": doc.author or "",
-            "language": doc.language or "en",
+            "language": doc.language or _declared_language(html) or "en",
         },
         where="page",
     )
 
 
-def _record_from_mapping(path: Path, data, *, where: str, origin: Path | None = None):
+_HTML_LANG = re.compile(
+    rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I
+)
+
+
+def _declared_language(html: str | bytes) -> str:
+    """The page's <html lang>, which trafilatura reads only with a language detector installed."""
+    head = html[:4096]
+    match = _HTML_LANG.search(head.encode("utf-8", "replace") if isinstance(head, str) else head)
+    return match.group(1).decode("ascii") if match else ""
+
+
+def _record_from_mapping(path: Path | str, data, *, where: str, origin: Path | str | None = None):
     origin = origin or path
     if not isinstance(data, dict):
         raise ImportFileError(origin, f"{where}: expected a JSON object, got {type(data).__name__}")

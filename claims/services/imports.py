@@ -45,6 +45,21 @@ from .speakers import ResolveStats, SpeakerResolver
 
 CREATED, UNCHANGED, UPDATED, STALE = "created", "unchanged", "updated", "stale"
 _RETRIES = 3  # deadlocks between concurrent imports touching the same speakers
+# The extractor's lexicon and rules are English: articles in other languages are stored with a
+# note and no claims, rather than run through rules that would find nothing (or nonsense).
+EXTRACTION_LANGUAGES = frozenset({"en"})
+
+
+def language_note(language: str) -> str:
+    """Empty when the extractor handles `language` (an ISO 639-1 code, "en-GB" too), else the
+    note stored on the article to say why it has no claims."""
+    primary = (language or "").replace("_", "-").split("-")[0].strip().lower()
+    if not primary or primary in EXTRACTION_LANGUAGES:
+        return ""
+    return (
+        f"Not extracted: the article's language is {language!r} and the extractor handles "
+        "English only."
+    )
 
 
 @dataclass(slots=True)
@@ -61,6 +76,7 @@ class ImportResult:
     speakers_new: int = 0
     speakers_matched: int = 0
     suggestions: int = 0
+    note: str = ""  # why no claims were extracted (a language the extractor does not handle)
 
     def describe(self) -> str:
         """One line for people: what changed in this article's claims."""
@@ -226,6 +242,9 @@ def import_article(
     if not body:
         raise ValueError("the article has no text after cleaning")
     key = _source_key(record, body_hash)
+    note = language_note(record.language) if extract else ""
+    if note:
+        extract, extracted = False, None
     for attempt in range(1, _RETRIES + 1):
         existing = session._existing(key, record.url)
         if existing is not None and existing.body_hash == body_hash:
@@ -244,6 +263,7 @@ def import_article(
                 extracted=extracted if extract else [],
                 session=session,
                 dry_run=dry_run,
+                note=note,
             )
         except _DryRun as stop:
             return stop.result
@@ -272,7 +292,9 @@ def _existing(key: str, url: str | None) -> Article | None:
     return Article.objects.filter(match).first()
 
 
-def _write(*, record, body, body_hash, key, existing, extracted, session, dry_run) -> ImportResult:
+def _write(
+    *, record, body, body_hash, key, existing, extracted, session, dry_run, note=""
+) -> ImportResult:
     stats = ResolveStats()
     with session.resolver.article(), transaction.atomic():
         outlet_id, new_outlet = _outlet_id(record.outlet, session)
@@ -284,7 +306,12 @@ def _write(*, record, body, body_hash, key, existing, extracted, session, dry_ru
             "authors": ", ".join(record.authors)[:500],
             "language": record.language or "en",
             "source_path": record.source_path[:1000],
-            "extractor_version": EXTRACTOR_VERSION if extracted or existing is None else "",
+            "extractor_version": ""
+            if note
+            else EXTRACTOR_VERSION
+            if extracted or existing is None
+            else "",
+            "extraction_note": note,
         }
         if existing is None:
             # bulk_create skips save(), so derive_fields' work is done here (without hashing
@@ -309,6 +336,7 @@ def _write(*, record, body, body_hash, key, existing, extracted, session, dry_ru
             article.save()
             result = ImportResult(UPDATED, article)
             extracted, occupied = _retire_old_claims(article, body, extracted, result)
+        result.note = note
         result.claims_created = _create_claims(article, body, extracted, occupied, session, stats)
         result.speakers_new = stats.speakers_new
         result.speakers_matched = stats.speakers_matched
@@ -483,15 +511,17 @@ def reextract_article(*, article: Article, user=None, session: ImportSession | N
     require(user, "review")
     session = session or ImportSession()
     stats = ResolveStats()
-    extracted = extract_claims(article.body)
+    note = language_note(article.language)
+    extracted = [] if note else extract_claims(article.body)
     with session.resolver.article(), transaction.atomic():
-        result = ImportResult(UPDATED, article)
+        result = ImportResult(UPDATED, article, note=note)
         remaining, occupied = _retire_old_claims(article, article.body, extracted, result)
         result.claims_created = _create_claims(
             article, article.body, remaining, occupied, session, stats
         )
-        article.extractor_version = EXTRACTOR_VERSION
-        article.save(update_fields=["extractor_version"])
+        article.extractor_version = "" if note else EXTRACTOR_VERSION
+        article.extraction_note = note
+        article.save(update_fields=["extractor_version", "extraction_note"])
     result.speakers_new = stats.speakers_new
     result.speakers_matched = stats.speakers_matched
     result.suggestions = stats.suggestions
@@ -517,6 +547,7 @@ __all__ = [
     "ImportResult",
     "ImportSession",
     "import_article",
+    "language_note",
     "needs_extraction",
     "prepare",
     "record_with_defaults",

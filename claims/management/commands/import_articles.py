@@ -87,6 +87,11 @@ class Command(BaseCommand):
             metavar="N",
             help="Extract in N worker processes (database writes stay in this one).",
         )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Queue one job per file for the ingest workers instead of importing here.",
+        )
 
     def handle(self, *args, **options):
         paths = options["paths"]
@@ -98,6 +103,8 @@ class Command(BaseCommand):
         tally = Counter()
         for error in errors:
             self._fail(error, tally)
+        if options["enqueue"]:
+            return self._enqueue(files, tally, options)
         session = ImportSession()
         if connection.vendor == "postgresql" and not self.dry_run:
             # This connection only imports: don't wait for the WAL flush at each article's
@@ -178,6 +185,29 @@ class Command(BaseCommand):
         if tally["failed"]:
             raise CommandError(f"{tally['failed']} file(s) or article(s) failed to import.")
 
+    def _enqueue(self, files, tally, options):
+        from claims import tasks
+
+        if self.dry_run or options["jobs"] > 1:
+            raise CommandError("--enqueue cannot be combined with --dry-run or --jobs.")
+        for path in files:
+            try:
+                tasks.defer(
+                    tasks.import_file,
+                    path=str(path.resolve()),
+                    outlet=options["outlet"],
+                    published=options["published"].isoformat() if options["published"] else None,
+                    update=options["update"],
+                    extract=not options["no_extract"],
+                )
+            except (ValueError, DatabaseError) as exc:  # in-process mode runs it right here
+                self._fail(ImportFileError(path, str(exc)), tally)
+        if self.verbosity >= 1:
+            where = "imported in-process (no queue on SQLite)" if tasks.in_process() else "queued"
+            self.stdout.write(f"{len(files)} file(s) {where}; {tally['failed']} failed")
+        if tally["failed"]:
+            raise CommandError(f"{tally['failed']} path(s) could not be queued.")
+
     def _import(self, rec, path, prepared, extracted, session, options, tally, bar):
         try:
             result = import_article(
@@ -199,6 +229,8 @@ class Command(BaseCommand):
         tally["speakers_new"] += result.speakers_new
         tally["speakers_matched"] += result.speakers_matched
         tally["suggestions"] += result.suggestions
+        if result.note and result.status in (CREATED, UPDATED):
+            tally[f"language:{rec.language}"] += 1
         if self.verbosity >= 2:
             self._note(f"{path}: {result.status}, {result.claims_created} claims", bar)
 
@@ -237,6 +269,18 @@ class Command(BaseCommand):
                 self.style.WARNING(
                     f"{tally[STALE]} article(s) changed since their import and were left as they "
                     "were: run with --update to re-extract them."
+                )
+            )
+        languages = sorted(
+            (key.split(":", 1)[1], n) for key, n in tally.items() if key.startswith("language:")
+        )
+        if languages:
+            w(
+                self.style.WARNING(
+                    f"{sum(n for _, n in languages)} article(s) stored without claims: the "
+                    "extractor handles English only ("
+                    + ", ".join(f"{lang}: {n}" for lang, n in languages)
+                    + ")."
                 )
             )
         claims = f"claims: {tally['claims']} created"

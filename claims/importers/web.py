@@ -1,0 +1,294 @@
+"""Fetching from the web for continuous ingest: polite HTTP, robots.txt, feeds and sitemaps.
+
+Pure Python plus urllib3, protego, feedparser and lxml; no database. The ingest service
+(claims.services.ingest) decides what to fetch and records what happened.
+
+Every request sends the configured User-Agent, follows at most a few redirects, and is cut off
+at `max_bytes` of body and `timeout` seconds in all (not per read). A failure raises FetchError
+with a reason a person can read ("HTTP 404 Not Found", "timed out after 20 s") and whether it is
+transient (worth retrying later: timeouts, refused connections, 408, 429 and 5xx) or not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+
+MAX_REDIRECTS = 5
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+ROBOTS_TTL = 3600.0  # seconds a robots.txt is trusted before it is fetched again
+_CHUNK = 64 * 1024
+
+_pool = urllib3.PoolManager(num_pools=50, maxsize=4, block=False)
+
+
+class FetchError(Exception):
+    """A fetch that did not give a usable response. `transient`: worth retrying later."""
+
+    def __init__(self, reason: str, *, status: int | None = None, transient: bool = False):
+        self.reason = reason
+        self.status = status
+        self.transient = transient
+        super().__init__(reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    url: str  # after redirects
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == HTTPStatus.NOT_MODIFIED
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """How to fetch: who we say we are and how much we accept."""
+
+    user_agent: str
+    timeout: float = 20.0
+    max_bytes: int = 5 * 1024 * 1024
+
+    def get(
+        self,
+        url: str,
+        *,
+        etag: str = "",
+        last_modified: str = "",
+        accept: str = "*/*",
+        allow_status: frozenset[int] = frozenset(),
+    ) -> Response:
+        """GET `url`; 2xx, 304 and the `allow_status` codes are answers, the rest FetchError.
+
+        `etag`/`last_modified` make it a conditional request: a 304 answer means unchanged.
+        """
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(f"not an http(s) address: {url!r}")
+        headers = {"User-Agent": self.user_agent, "Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        deadline = time.monotonic() + self.timeout
+        try:
+            resp = _pool.request(
+                "GET",
+                url,
+                headers=headers,
+                preload_content=False,
+                redirect=True,
+                retries=urllib3.Retry(
+                    total=MAX_REDIRECTS,
+                    connect=0,
+                    read=0,
+                    status=0,
+                    other=0,
+                    redirect=MAX_REDIRECTS,
+                ),
+                timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout),
+            )
+        except urllib3.exceptions.MaxRetryError as exc:
+            raise _connection_error(exc.reason, self.timeout) from None
+        except urllib3.exceptions.HTTPError as exc:
+            raise _connection_error(exc, self.timeout) from None
+        try:
+            status = resp.status
+            final_url = resp.geturl() or url
+            if status == HTTPStatus.NOT_MODIFIED:
+                return Response(url=final_url, status=status, headers=_headers(resp))
+            if not (200 <= status < 300 or status in allow_status):
+                raise FetchError(
+                    f"HTTP {status} {_phrase(status)}",
+                    status=status,
+                    transient=status in TRANSIENT_STATUSES,
+                )
+            declared = resp.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise FetchError(
+                    f"response is {declared} bytes, over the limit of {self.max_bytes}",
+                    status=status,
+                )
+            chunks, size = [], 0
+            try:
+                for chunk in resp.stream(_CHUNK):
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise FetchError(
+                            f"response is over the limit of {self.max_bytes} bytes", status=status
+                        )
+                    if time.monotonic() > deadline:
+                        raise FetchError(
+                            f"timed out after {self.timeout:g} s", status=status, transient=True
+                        )
+                    chunks.append(chunk)
+            except urllib3.exceptions.HTTPError as exc:
+                raise _connection_error(exc, self.timeout) from None
+            return Response(
+                url=final_url, status=status, body=b"".join(chunks), headers=_headers(resp)
+            )
+        finally:
+            resp.release_conn()
+
+
+def _headers(resp) -> dict[str, str]:
+    return {name.lower(): value for name, value in resp.headers.items()}
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _connection_error(exc, timeout: float) -> FetchError:
+    if isinstance(exc, urllib3.exceptions.ResponseError):  # too many redirects
+        return FetchError(f"more than {MAX_REDIRECTS} redirects")
+    if isinstance(exc, urllib3.exceptions.NameResolutionError):
+        return FetchError("host name not found", transient=True)
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):
+        # Checked before timeouts: urllib3 2 makes it a subclass of ConnectTimeoutError.
+        return FetchError("connection refused or unreachable", transient=True)
+    if isinstance(exc, urllib3.exceptions.TimeoutError):
+        return FetchError(f"timed out after {timeout:g} s", transient=True)
+    if isinstance(exc, urllib3.exceptions.SSLError):
+        return FetchError(f"TLS error: {exc}")
+    return FetchError(f"connection failed: {type(exc).__name__}", transient=True)
+
+
+# --- robots.txt -------------------------------------------------------------------------------
+
+
+class RobotsRules:
+    """robots.txt answers per host, cached for an hour in this process (one fetch per host)."""
+
+    def __init__(self, client: Client, *, ttl: float = ROBOTS_TTL):
+        self.client = client
+        self.ttl = ttl
+        self._cache: dict[str, tuple[float, object]] = {}
+        self._lock = threading.Lock()
+
+    def _rules(self, url: str):
+        from protego import Protego
+
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            cached = self._cache.get(root)
+        if cached and time.monotonic() - cached[0] < self.ttl:
+            return cached[1]
+        try:
+            resp = self.client.get(
+                urljoin(root, "/robots.txt"),
+                accept="text/plain",
+                allow_status=frozenset(range(400, 500)),
+            )
+        except FetchError as exc:
+            # RFC 9309: an unreachable robots.txt means "assume everything is disallowed" for
+            # now; the item is retried later like any transient failure.
+            raise FetchError(
+                f"robots.txt unavailable ({exc.reason})", status=exc.status, transient=True
+            ) from None
+        if 400 <= resp.status < 500:
+            rules = None  # no robots.txt: everything allowed
+        else:
+            rules = Protego.parse(resp.body.decode("utf-8", "replace"))
+        with self._lock:
+            self._cache[root] = (time.monotonic(), rules)
+        return rules
+
+    def allowed(self, url: str) -> bool:
+        rules = self._rules(url)
+        return rules is None or rules.can_fetch(url, self.client.user_agent)
+
+    def crawl_delay(self, url: str) -> float:
+        rules = self._rules(url)
+        delay = rules.crawl_delay(self.client.user_agent) if rules is not None else None
+        return float(delay or 0.0)
+
+
+# --- feeds and sitemaps -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article address a feed or sitemap lists."""
+
+    url: str
+    title: str = ""
+    published: dt.date | None = None
+
+
+class ParseError(Exception):
+    """The body is not a feed or sitemap we can read; the message says why."""
+
+
+def parse_feed(body: bytes, *, base_url: str) -> list[Entry]:
+    """The entries of an RSS or Atom feed (feedparser), links made absolute, duplicates dropped."""
+    import feedparser
+
+    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+    if not parsed.entries and parsed.get("bozo"):
+        raise ParseError(f"not a readable feed: {parsed.get('bozo_exception')}")
+    entries, seen = [], set()
+    for item in parsed.entries:
+        link = (item.get("link") or "").strip()
+        if not link:
+            continue
+        url = urljoin(base_url, link)
+        if url in seen or urlsplit(url).scheme not in ("http", "https"):
+            continue
+        seen.add(url)
+        stamp = item.get("published_parsed") or item.get("updated_parsed")
+        entries.append(
+            Entry(
+                url=url,
+                title=(item.get("title") or "").strip(),
+                published=dt.date(*stamp[:3]) if stamp else None,
+            )
+        )
+    return entries
+
+
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+def parse_sitemap(body: bytes, *, base_url: str) -> list[Entry]:
+    """The pages a (news) sitemap lists. A sitemap index is refused with a clear reason."""
+    from lxml import etree
+
+    # No entities, no network, no huge trees: a sitemap is untrusted XML.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"not a readable sitemap: {exc}") from None
+    if root.tag == f"{_SITEMAP_NS}sitemapindex":
+        raise ParseError("a sitemap index, not a sitemap: add each of its sitemaps as a source")
+    if root.tag != f"{_SITEMAP_NS}urlset":
+        raise ParseError(f"not a sitemap (root element {etree.QName(root).localname!r})")
+    entries, seen = [], set()
+    for node in root.iter(f"{_SITEMAP_NS}url"):
+        loc = (node.findtext(f"{_SITEMAP_NS}loc") or "").strip()
+        url = urljoin(base_url, loc) if loc else ""
+        if not url or url in seen or urlsplit(url).scheme not in ("http", "https"):
+            continue
+        seen.add(url)
+        title = (node.findtext(f"{_NEWS_NS}news/{_NEWS_NS}title") or "").strip()
+        date = (node.findtext(f"{_NEWS_NS}news/{_NEWS_NS}publication_date") or "").strip()
+        try:
+            published = dt.date.fromisoformat(date[:10]) if date else None
+        except ValueError:
+            published = None
+        entries.append(Entry(url=url, title=title, published=published))
+    return entries

@@ -1,0 +1,159 @@
+"""Ingest tasks on procrastinate's queue (PostgreSQL), run by `manage.py ingest_worker`.
+
+Thin adapters over claims.services.ingest and claims.services.imports. procrastinate's Django
+app finds this module by its name (`tasks`). Every task is safe to run twice: a worker killed
+mid-task has its job run again by `retry_stalled_jobs`, and the services make the second run a
+no-op where the first committed.
+
+On SQLite (or with CLAIMDESK_INGEST_IN_PROCESS=1) there is no queue: `defer` runs the task at
+once in the calling process, after the current transaction commits, and a transient failure is
+recorded on the item without an automatic retry (the admin's "retry" action queues it again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import random
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from procrastinate import BaseRetryStrategy, RetryDecision
+from procrastinate.contrib.django import app
+from procrastinate.exceptions import AlreadyEnqueued
+
+from claims.models import Source
+from claims.services import ingest
+
+logger = logging.getLogger(__name__)
+
+QUEUE = "ingest"
+
+
+class RetryWhenAsked(BaseRetryStrategy):
+    """Retry exactly when the service raises RetryLater, after the delay it asks for (plus up
+    to 10% jitter, so jobs throttled together do not all come back at the same moment).
+
+    The number of attempts is the service's business (IngestItem.attempts counts real
+    fetches; waiting for a busy host is not an attempt), so procrastinate's own count is not
+    consulted; everything else is a bug or a permanent failure and is not retried.
+    """
+
+    def get_retry_decision(self, *, exception, job):
+        if not isinstance(exception, ingest.RetryLater):
+            return None
+        delay = exception.delay * (1 + random.random() / 10)
+        return RetryDecision(retry_in={"seconds": max(1, round(delay))})
+
+
+def in_process() -> bool:
+    return settings.CLAIMDESK_INGEST_IN_PROCESS
+
+
+def defer(task, *, queueing_lock: str | None = None, lock: str | None = None, **kwargs) -> None:
+    """Queue `task(**kwargs)`; on PostgreSQL in the current transaction (so a rollback
+    unqueues it). In-process mode runs it once the current transaction commits."""
+    if in_process():
+        transaction.on_commit(lambda: _run_now(task, kwargs))
+        return
+    # AlreadyEnqueued: the same work is already waiting in the queue.
+    with contextlib.suppress(AlreadyEnqueued):
+        task.configure(queueing_lock=queueing_lock, lock=lock).defer(**kwargs)
+
+
+def _run_now(task, kwargs) -> None:
+    try:
+        task(**kwargs)
+    except ingest.RetryLater as exc:
+        logger.warning("%s(%s): %s; not retried in-process", task.name, kwargs, exc)
+
+
+def enqueue_fetch(item_id: int) -> None:
+    # The lock: one fetch of an item at a time anywhere (a second job waits, then finds it done).
+    key = f"fetch-item:{item_id}"
+    defer(fetch_item, queueing_lock=key, lock=key, item_id=item_id)
+
+
+@app.task(
+    name="claims.fetch_item",
+    queue=QUEUE,
+    retry=RetryWhenAsked(),
+)
+def fetch_item(item_id: int) -> str:
+    item = ingest.fetch_item(
+        item_id=item_id, max_wait=None if in_process() else ingest.MAX_SLOT_WAIT
+    )
+    return f"{item.status}: {item.error}" if item.error else item.status
+
+
+@app.task(name="claims.poll_source", queue=QUEUE)
+def poll_source(source_id: int) -> str:
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return "no such source"
+    result = ingest.poll_source(source=source, enqueue=enqueue_fetch)
+    return f"{result.status}: {result.found} listed, {result.new} new {result.error}".strip()
+
+
+def enqueue_poll(source_id: int) -> None:
+    defer(poll_source, queueing_lock=f"poll-source:{source_id}", source_id=source_id)
+
+
+@app.periodic(cron="* * * * *", periodic_id="poll-due-sources")
+@app.task(name="claims.poll_due_sources", queue=QUEUE, queueing_lock="poll-due-sources")
+def poll_due_sources(timestamp: int) -> str:
+    """Every minute, inside the workers (no cron): queue a poll of every source that is due."""
+    due = ingest.due_sources()
+    for source in due:
+        enqueue_poll(source.pk)
+    return f"{len(due)} source(s) due"
+
+
+@app.periodic(cron="*/10 * * * * *", periodic_id="retry-stalled-jobs")
+@app.task(name="claims.retry_stalled_jobs", queueing_lock="retry-stalled-jobs", pass_context=True)
+async def retry_stalled_jobs(context, timestamp: int) -> str:
+    """Every 10 s: jobs whose worker stopped sending heartbeats (killed, machine lost) run again.
+
+    The documented recipe (procrastinate: "Retry stalled jobs"). Safe because every task here is
+    idempotent; CLAIMDESK_INGEST_STALLED_SECONDS says how long a silent worker is given.
+    """
+    stalled = await context.app.job_manager.get_stalled_jobs(
+        seconds_since_heartbeat=settings.CLAIMDESK_INGEST_STALLED_SECONDS
+    )
+    count = 0
+    for job in stalled:
+        await context.app.job_manager.retry_job(job)
+        count += 1
+    return f"{count} stalled job(s) retried"
+
+
+@app.task(name="claims.import_file", queue=QUEUE)
+def import_file(
+    path: str,
+    outlet: str = "",
+    published: str | None = None,
+    update: bool = False,
+    extract: bool = True,
+) -> str:
+    """`import_articles --enqueue`: one file through the same readers and service."""
+    import datetime as dt
+
+    from claims.importers import ImportFileError, read_file
+    from claims.services.imports import import_article, record_with_defaults
+
+    try:
+        records = read_file(Path(path), max_bytes=settings.CLAIMDESK_IMPORT_MAX_BYTES)
+    except ImportFileError as exc:
+        # A bad file does not get better by retrying: the job fails with the reason.
+        raise ValueError(exc.reason) from None
+    day = dt.date.fromisoformat(published) if published else None
+    statuses = []
+    for record in records:
+        result = import_article(
+            record=record_with_defaults(record, outlet=outlet, published=day),
+            update=update,
+            extract=extract,
+        )
+        statuses.append(result.status)
+    return ", ".join(statuses)
