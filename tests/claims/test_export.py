@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -26,6 +25,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 CLAIM_KEYS = {
+    "record",
     "id",
     "article",
     "content",
@@ -44,6 +44,14 @@ CLAIM_KEYS = {
     "evidence",
     "created",
     "updated",
+    # What a restore needs besides the reader-facing fields.
+    "context",
+    "notes",
+    "said_on",
+    "reviewed_at",
+    "published_at",
+    "extractor_version",
+    "orphaned",
 }
 
 
@@ -97,7 +105,7 @@ def test_export_jsonl_claim_line_has_every_key():
     claims = [line for line in lines if line["record"] == "claim"]
     assert [c["id"] for c in claims] == [claim.pk, other.pk]
     first = claims[0]
-    assert set(first) >= CLAIM_KEYS
+    assert set(first) == CLAIM_KEYS
     article = claim.article
     assert first["article"] == {
         "id": article.pk,
@@ -177,32 +185,98 @@ def test_export_speaker_record_carries_aliases():
 
 
 def test_export_csv_flattens_claims():
-    claim, _ = reviewed_claim()
+    claim, other = reviewed_claim()
+    claim.refresh_from_db()
+    other.refresh_from_db()
+    article = claim.article
 
     rows = list(csv.DictReader(io.StringIO(export("--format", "csv"))))
 
     assert list(rows[0]) == CSV_COLUMNS
-    assert len(rows) == 2
-    row = rows[0]
-    assert row["id"] == str(claim.pk)
-    assert row["article_outlet"] == "Example News"
-    assert row["content_text"] == "the United States saw “zero evidence”"
-    assert row["speaker_name"] == "Antony J. Blinken"
-    assert row["extraction_rule"] == "subject_cue_content"
-    assert row["tags"] == "peace-talks"
-    assert row["stances"] == "talks-now:opposes"
-    assert row["links"].startswith("contradicts:")
-    assert row["evidence"] == "https://state.example/transcript"
-    assert rows[1]["speaker_name"] == ""
+    assert rows == [
+        {
+            "id": str(claim.pk),
+            "article_id": str(article.pk),
+            "article_headline": "Talks Stall",
+            "article_slug": "talks-stall",
+            "article_url": "https://news.example/talks-stall",
+            "article_outlet": "Example News",
+            "article_published": "",
+            "article_source_path": "in/talks.txt",
+            "content_start": str(claim.start),
+            "content_end": str(claim.end),
+            "content_text": "the United States saw “zero evidence”",
+            "kind": "indirect",
+            "cue_text": "said",
+            "cue_start": str(claim.cue_start),
+            "cue_end": str(claim.cue_end),
+            "mention_text": "Antony J. Blinken",
+            "mention_start": str(claim.mention_start),
+            "mention_end": str(claim.mention_end),
+            "speaker_id": str(claim.speaker_id),
+            "speaker_name": "Antony J. Blinken",
+            "speaker_slug": "antony-j-blinken",
+            "speaker_kind": "person",
+            "speaker_role": "Secretary of State",
+            "speaker_affiliation": "",
+            "status": "in_review",
+            "verdict": "misleading",
+            "rationale": "Evidence was shown.",
+            "attribution_checked": "True",
+            "extraction_rule": "subject_cue_content",
+            "tags": "peace-talks",
+            "stances": "talks-now:opposes",
+            "links": f"contradicts:{other.pk}",
+            "evidence": "https://state.example/transcript",
+            "created": claim.created.isoformat(),
+            "updated": claim.updated.isoformat(),
+        },
+        {
+            **dict.fromkeys(CSV_COLUMNS, ""),
+            "id": str(other.pk),
+            "article_id": str(article.pk),
+            "article_headline": "Talks Stall",
+            "article_slug": "talks-stall",
+            "article_url": "https://news.example/talks-stall",
+            "article_outlet": "Example News",
+            "article_source_path": "in/talks.txt",
+            "content_start": str(other.start),
+            "content_end": str(other.end),
+            "content_text": "We will keep helping",
+            "kind": "indirect",
+            "status": "new",
+            "attribution_checked": "False",
+            "created": other.created.isoformat(),
+            "updated": other.updated.isoformat(),
+        },
+    ]
 
 
-def test_export_to_a_file(tmp_path):
-    reviewed_claim()
+def test_export_to_a_file_writes_what_stdout_gets(tmp_path):
+    claim, other = reviewed_claim()
     target = tmp_path / "claims.jsonl"
 
     export("--output", str(target))
 
-    assert len(Path(target).read_text().splitlines()) == 6
+    written = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    printed = [json.loads(line) for line in export().splitlines()]
+    assert [r["record"] for r in written] == [
+        "tag",
+        "topic",
+        "speaker",
+        "article",
+        "claim",
+        "claim",
+    ]
+    # Field by field, so a difference names the record and the field.
+    for got, expected in zip(written, printed, strict=True):
+        assert set(got) == set(expected), got["record"]
+        for field in expected:
+            assert got[field] == expected[field], (got["record"], field)
+    assert [(r["id"], r["content"]["text"]) for r in written if r["record"] == "claim"] == [
+        (claim.pk, "the United States saw “zero evidence”"),
+        (other.pk, "We will keep helping"),
+    ]
 
 
 def many_claims(n):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import load_command_class
+from django.core.management import CommandError, load_command_class
 
 ROOT = Path(__file__).parent.parent.parent
 
@@ -48,13 +48,25 @@ def test_readme_has_examples_for_every_import_and_export_command():
 def test_readme_example_parses(command, args):
     parser = load_command_class("claims", command).create_parser("manage.py", command)
 
-    options = parser.parse_args(args)
+    options = vars(parser.parse_args(args))
 
-    assert options is not None
+    # Every option the example spells out is one the command reads.
+    for word in args:
+        if word.startswith("--"):
+            assert options[word[2:].split("=")[0].replace("-", "_")] is not None, word
 
 
-def test_readme_extractor_examples_use_real_options():
-    examples = re.findall(r"python -m claims\.extraction (.+)", section())
+@pytest.mark.parametrize("command", ["import_articles", "export_claims", "load_claims"])
+def test_readme_example_check_refuses_an_option_the_command_lacks(command):
+    # The negative case: the check above fails on a README typo instead of passing anything.
+    parser = load_command_class("claims", command).create_parser("manage.py", command)
+
+    with pytest.raises(CommandError, match="unrecognized arguments: --no-such-option"):
+        parser.parse_args(["--no-such-option", "x"])
+
+
+def extractor_options() -> set[str]:
+    """The options `python -m claims.extraction --help` lists."""
     help_text = subprocess.run(
         [sys.executable, "-m", "claims.extraction", "--help"],
         cwd=ROOT,
@@ -62,9 +74,16 @@ def test_readme_extractor_examples_use_real_options():
         text=True,
         check=True,
     ).stdout
+    return set(re.findall(r"(?<![\w-])(--?[A-Za-z][\w-]*)", help_text))
+
+
+def test_readme_extractor_examples_use_real_options():
+    examples = re.findall(r"python -m claims\.extraction (.+)", section())
+    options = extractor_options()
 
     assert examples
-    for example in examples:
-        for word in shlex.split(example.split(">")[0]):
-            if word.startswith("-"):
-                assert word in help_text
+    used = {w for e in examples for w in shlex.split(e.split("#")[0]) if w.startswith("-")}
+    assert used
+    assert used <= options
+    # Whole options, not prefixes: "--json" would be a README typo for "--jsonl".
+    assert "--json" not in options

@@ -13,6 +13,7 @@ from claims.enums import ClaimStatus, Verdict
 from claims.extraction import EXTRACTOR_VERSION, clean_text, extract_claims
 from claims.extraction.rules import RULES
 from claims.models import Article, Claim, Outlet, Speaker, SpeakerAlias
+from claims.normalise import text_hash
 from claims.services.imports import import_article, needs_extraction, prepare
 from tests.factories import make_alias, make_article, make_evidence, make_record, make_speaker
 
@@ -73,7 +74,7 @@ def test_imported_claims_point_into_the_cleaned_body():
         assert claim.extractor_version == EXTRACTOR_VERSION
         assert claim.extraction_rule in RULE_NAMES
         assert claim.sort_date == dt.date(2023, 3, 1)
-        assert claim.content_hash
+        assert claim.content_hash == text_hash(claim.content)
 
 
 def test_import_twice_changes_nothing_and_says_unchanged():
