@@ -16,5 +16,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = False
-# Login throttling is tested on purpose (tests/claims/test_security.py turns it on there).
+# Every page rendered: tests read response.context and count queries. The page cache has its
+# own tests (tests/claims/test_public_cache.py turns it on there).
+CLAIMDESK_PAGE_CACHE_SECONDS = 0
+# Login throttling is tested on purpose (tests/claims/test_admin_security.py turns it on).
 AXES_ENABLED = False

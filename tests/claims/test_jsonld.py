@@ -13,13 +13,6 @@ from tests.factories import make_article, make_claim, make_published_claim, make
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    # These tests read response.context and count queries: they need every page rendered.
-    # The cache has its own tests (test_public_cache.py).
-    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
-
-
 LD_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 

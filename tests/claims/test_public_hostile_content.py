@@ -21,13 +21,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    # These tests read response.context and count queries: they need every page rendered.
-    # The cache has its own tests (test_public_cache.py).
-    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
-
-
 SCRIPT = "<script>alert('x')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 SVG = '"><svg onload=alert(2)>'

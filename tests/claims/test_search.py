@@ -13,13 +13,6 @@ from tests.factories import make_claim, make_published_claim, make_speaker
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    # These tests read response.context and count queries: they need every page rendered.
-    # The cache has its own tests (test_public_cache.py).
-    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
-
-
 def results(client, query: str, **params) -> list[str]:
     response = client.get(reverse("claims:claim-list"), {"q": query, **params})
     assert response.status_code == 200

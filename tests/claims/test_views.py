@@ -29,13 +29,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    # These tests read response.context and count queries: they need every page rendered.
-    # The cache has its own tests (test_public_cache.py).
-    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 0
-
-
 BODY = (
     "The minister said the bridge cost 40 million euros. "
     "Critics said the bridge was never finished. "
