@@ -21,6 +21,7 @@ from .enums import (
     StanceChoice,
     Verdict,
 )
+from .html import printable
 from .normalise import normalise_name, source_key_for, text_hash
 
 SLUG_MAX = 120
@@ -64,7 +65,7 @@ class Outlet(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return printable(self.name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -140,7 +141,7 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.headline
+        return printable(self.headline)
 
     def save(self, *args, **kwargs):
         self.derive_fields()
@@ -214,7 +215,7 @@ class Speaker(models.Model):
         indexes = [models.Index(fields=["name"], name="claims_speaker_name_idx")]
 
     def __str__(self):
-        return self.name
+        return printable(self.name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -247,7 +248,7 @@ class SpeakerAlias(models.Model):
         ]
 
     def __str__(self):
-        return self.alias
+        return printable(self.alias)
 
     def save(self, *args, **kwargs):
         self.normalised = normalise_name(self.alias)
@@ -305,7 +306,7 @@ class SpeakerMerge(models.Model):
         ordering = ["-merged_at"]
 
     def __str__(self):
-        return f"{self.merged_name} merged"
+        return f"{printable(self.merged_name)} merged"
 
 
 class Tag(models.Model):
@@ -319,7 +320,7 @@ class Tag(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return printable(self.name)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -346,7 +347,7 @@ class Topic(models.Model):
         ordering = ["title"]
 
     def __str__(self):
-        return self.title
+        return printable(self.title)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -586,7 +587,7 @@ class Claim(models.Model):
 
     def __str__(self):
         excerpt = self.content if len(self.content) <= 80 else self.content[:79] + "…"
-        return excerpt
+        return printable(excerpt)
 
     def save(self, *args, **kwargs):
         self.derive_fields()
@@ -638,7 +639,7 @@ class ClaimEvidence(models.Model):
         ]
 
     def __str__(self):
-        return self.title or self.url
+        return printable(self.title or self.url)
 
 
 class Stance(models.Model):

@@ -1,4 +1,4 @@
-"""Text normalisation shared by models, services and importers. Pure Python, no Django."""
+"""Text normalisation shared by models, services and importers (no models, no settings)."""
 
 import functools
 import hashlib
@@ -6,19 +6,15 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+# Invisible characters let two visually equal strings differ: one table for the whole project.
+from claims.html import strip_invisible
+
 _WS = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s]")
-# Invisible characters that let two visually equal strings differ (zero-width, bidi controls).
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Combining diacritics (what NFKD splits off accented Latin, Greek and Cyrillic letters): one
 # regex pass instead of a per-character unicodedata.combining() filter, 10x faster.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|smid|partner)$", re.I)
-
-
-def strip_invisible(text: str) -> str:
-    """Remove zero-width and bidirectional-override characters."""
-    return _INVISIBLE.sub("", text)
 
 
 def normalise_text(text: str) -> str:

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 from django import template
 from django.utils.html import format_html
 
+from claims import html
+
 register = template.Library()
 
 
@@ -48,33 +50,6 @@ def external_link(url, text=None):
     return format_html("<span>{}</span>", label)
 
 
-# Characters that reorder or hide text: bidirectional overrides and isolates, zero-width
-# characters. Untrusted text (article bodies, claims, names) is shown without them so it
-# cannot spoof what surrounds it ("evil\u202egnp.exe") or hide words from a reader.
-_INVISIBLE = dict.fromkeys(
-    [
-        *range(0x202A, 0x202F),  # LRE RLE PDF LRO RLO
-        *range(0x2066, 0x206A),  # LRI RLI FSI PDI
-        0x200B,  # zero width space
-        0x200C,  # zero width non-joiner
-        0x200D,  # zero width joiner
-        0x200E,  # LRM
-        0x200F,  # RLM
-        0x2060,  # word joiner
-        0xFEFF,  # zero width no-break space (BOM)
-        # C0 controls other than tab, newline and carriage return: invisible in HTML and not
-        # allowed in XML 1.0 (a feed containing one cannot be written at all).
-        *range(0x00, 0x09),
-        0x0B,
-        0x0C,
-        *range(0x0E, 0x20),
-    ]
-)
-
-
-@register.filter
-def inert(text) -> str:
-    """`text` without bidi overrides and zero-width characters (still escaped by the template)."""
-    if text is None:
-        return ""
-    return str(text).translate(_INVISIBLE)
+# Public pages show untrusted text without invisible characters (claims.html has the table).
+register.filter("inert", html.inert)
+inert = html.inert

@@ -1,0 +1,147 @@
+"""Showing untrusted text (article bodies, headlines, speaker names): the one implementation.
+
+Text from the web can carry characters a reader cannot see: bidirectional overrides and isolates
+("evil\u202egnp.exe" reads as "evilexe.png") and zero-width characters that pad or split words.
+One table, INVISIBLE, names them; three ways to treat them follow from it:
+
+- `strip_invisible(text)`: remove them (matching keys, normalised names).
+- `printable(text)`: plain text with each one replaced by a visible "[U+202E]" marker. Models'
+  `__str__` use it, so admin titles, breadcrumbs, messages, the log and autocomplete show it.
+- `visible(text)`: escaped HTML with each one as <code class="invisible-char">[U+202E]</code>,
+  for the review desk's own markup (changelist cells, the claim in its paragraph).
+- `inert(text)`: public pages show the text without them (and without C0 controls, which XML
+  1.0 forbids), escaped later by the template.
+
+Span marking (a claim and its speaker mention inside the article text) builds on `visible`.
+Everything is escaped piece by piece with conditional_escape/format_html; nothing is marked
+safe whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+# Characters that reorder or hide text.
+INVISIBLE = frozenset(
+    [
+        *range(0x200B, 0x2010),  # ZWSP, ZWNJ, ZWJ, LRM, RLM
+        *range(0x202A, 0x202F),  # LRE RLE PDF LRO RLO
+        *range(0x2060, 0x2065),  # word joiner, invisible operators
+        *range(0x2066, 0x206A),  # LRI RLI FSI PDI
+        0xFEFF,  # zero width no-break space (BOM)
+    ]
+)
+# C0 controls other than tab, newline and carriage return: invisible in HTML and not allowed
+# in XML 1.0 (a feed containing one cannot be written at all).
+C0_CONTROLS = frozenset([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+_INVISIBLE_RE = re.compile("([" + "".join(re.escape(chr(c)) for c in sorted(INVISIBLE)) + "])")
+_STRIP = dict.fromkeys(INVISIBLE)
+_INERT = dict.fromkeys(INVISIBLE | C0_CONTROLS)
+_MARKERS = {c: f"[U+{c:04X}]" for c in INVISIBLE}
+CONTEXT_RADIUS = 600  # characters either side when a paragraph is very long
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without the INVISIBLE characters."""
+    return text.translate(_STRIP)
+
+
+def printable(text) -> str:
+    """Plain text with each INVISIBLE character as a visible "[U+XXXX]" marker (not escaped)."""
+    return str(text or "").translate(_MARKERS)
+
+
+def inert(text) -> str:
+    """`text` without INVISIBLE characters and C0 controls (still escaped by the template)."""
+    if text is None:
+        return ""
+    return str(text).translate(_INERT)
+
+
+def visible(text) -> SafeString:
+    """Escape `text`, replacing each INVISIBLE character with a visible [U+XXXX] marker."""
+    parts = _INVISIBLE_RE.split(str(text or ""))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a captured invisible character
+            out.append(
+                format_html(
+                    '<code class="invisible-char" title="invisible character">[U+{}]</code>',
+                    f"{ord(part):04X}",
+                )
+            )
+        else:
+            out.append(conditional_escape(part))
+    # Every piece above is escaped or built by format_html.
+    return mark_safe("".join(out))  # noqa: S308
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    css: str  # "claim" or "mention"
+    title: str = ""
+
+
+def highlight(text: str, spans: list[Span], *, offset: int = 0) -> SafeString:
+    """`text` escaped, with each span (offsets into the full body, `offset` = text's start) marked.
+
+    Spans may overlap or nest (a mention inside a mixed quote): the text is cut at every span
+    boundary and each piece is wrapped in the marks that cover it.
+    """
+    length = len(text)
+    cuts = {0, length}
+    for s in spans:
+        cuts.update(min(max(p - offset, 0), length) for p in (s.start, s.end))
+    points = sorted(cuts)
+    out = []
+    for a, b in itertools.pairwise(points):
+        piece = visible(text[a:b])
+        for s in spans:
+            if s.start - offset <= a and b <= s.end - offset:
+                tag = "mark" if s.css == "claim" else "strong"
+                piece = format_html(
+                    '<{} class="{}"{}>{}</{}>',
+                    tag,
+                    s.css,
+                    format_html(' title="{}"', s.title) if s.title else "",
+                    piece,
+                    tag,
+                )
+        out.append(piece)
+    return mark_safe("".join(out))  # noqa: S308  (pieces built above)
+
+
+def paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """The blank-line-delimited paragraph around [start, end), clipped to CONTEXT_RADIUS."""
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start == -1 else para_start + 2
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end == -1 else para_end
+    return max(para_start, start - CONTEXT_RADIUS), min(para_end, end + CONTEXT_RADIUS)
+
+
+def claim_in_context(claim, body: str) -> SafeString:
+    """The claim's paragraph with its content marked and its speaker mention in bold."""
+    if not body or claim.end > len(body):
+        return format_html("<em>The article text no longer contains this span.</em>")
+    a, b = paragraph_bounds(body, claim.start, claim.end)
+    spans = [Span(claim.start, claim.end, "claim", "the claim")]
+    if claim.mention_start is not None and claim.mention_end is not None:
+        a, b = min(a, claim.mention_start), max(b, claim.mention_end)
+        spans.append(Span(claim.mention_start, claim.mention_end, "mention", "speaker mention"))
+    prefix = "… " if a > 0 and body[a - 1] != "\n" else ""
+    suffix = " …" if b < len(body) and body[b] != "\n" else ""
+    return format_html(
+        '<blockquote class="claim-context">{}{}{}</blockquote>',
+        prefix,
+        highlight(body[a:b], spans, offset=a),
+        suffix,
+    )
