@@ -19,6 +19,11 @@ ACTION_PERMISSIONS = {
     "merge_speakers": "claims.merge_speaker",
     "manage_topics": "claims.change_topic",
     "manage_tags": "claims.change_tag",
+    "create_tags": "claims.add_tag",
+    "add_articles": "claims.add_article",
+    "edit_articles": "claims.change_article",
+    "add_speakers": "claims.add_speaker",
+    "edit_speakers": "claims.change_speaker",
 }
 
 

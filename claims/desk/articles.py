@@ -5,16 +5,17 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.desk.common import change_link, shorten
+from claims.desk.history import GuardedHistoryAdmin
+from claims.html import Span, highlight, visible
 from claims.models import (
     Article,
     Claim,
 )
 from claims.permissions import can
+from claims.services.articles import save_article
 from claims.services.imports import reextract_article
-from claims.templatetags.review_tags import Span, highlight, visible
 
 
 class ArticleClaimInline(admin.TabularInline):
@@ -42,7 +43,7 @@ class ArticleClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(GuardedHistoryAdmin):
     list_display = ["headline_text", "outlet", "published", "claim_count", "imported_at"]
     list_select_related = ["outlet"]
     list_filter = [("outlet", admin.RelatedOnlyFieldListFilter), "language"]
@@ -123,6 +124,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 ((p,) for p in _paragraphs(article.body, spans)),
             ),
         )
+
+    def save_model(self, request, obj, form, change):
+        result = save_article(article=obj, user=request.user, adding=not change)
+        if result is not None:
+            self.message_user(request, f"Claims re-extracted: {result.describe()}", messages.INFO)
 
     def has_reextract_permission(self, request):
         return can(request.user, "review") and request.user.has_perm("claims.change_article")

@@ -5,18 +5,22 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.desk.common import BOTH, change_link, shorten
-from claims.desk.forms import AddTagForm, ClaimAdminForm, EvidenceForm
+from claims.desk.forms import AddTagForm, ClaimAdminForm, EvidenceForm, LinkSimilarForm
+from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import ClaimStatus, LinkRelation
+from claims.html import claim_in_context, visible
 from claims.models import (
     Claim,
     ClaimEvidence,
@@ -27,7 +31,6 @@ from claims.models import (
 from claims.permissions import can, require
 from claims.services import review
 from claims.services.similarity import similar_claims, speaker_topic_claims
-from claims.templatetags.review_tags import claim_in_context, visible
 
 
 class AssigneeFilter(admin.SimpleListFilter):
@@ -146,7 +149,7 @@ class LinkInInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(GuardedHistoryAdmin):
     form = ClaimAdminForm
     change_form_template = "admin/claims/claim/change_form.html"
     object_history_template = "admin/claims/claim/object_history.html"
@@ -329,13 +332,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
             else "",
         )
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None and getattr(request, "claimdesk_revert", False):
-            # Reverting: the form shows an old row; the lock must hold today's version.
-            current = Claim.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
-            form.base_fields["version"].initial = current
-        return form
+    def prepare_revert(self, request, obj, current):
+        # The old row carries its old version; the lock must hold today's, or every revert
+        # would be refused as stale.
+        if current is not None:
+            obj.version = current.version
+        return obj
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and change:
@@ -354,10 +356,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(request.path)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            require(request.user, "review")
-            obj._history_user = request.user
-            obj.save()
+        if not change:  # entered by hand, or re-created from its history
+            review.create_claim(claim=obj, user=request.user)
             return
         review.save_reviewed_claim(
             claim=obj,
@@ -394,9 +394,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        request.claimdesk_revert = True
-        with transaction.atomic():
+        try:
             return super().history_form_view(request, object_id, version_id, extra_context)
+        except review.StaleClaimError as exc:
+            self.message_user(request, _stale_message(exc), messages.ERROR)
+            return HttpResponseRedirect(request.path)
 
     # Links from the "similar claims" panel
 
@@ -507,26 +509,27 @@ def _stale_message(exc: review.StaleClaimError) -> str:
 
 def _link_similar(model_admin, request, pk):
     require(request.user, "review")
-    claim = get_object_or_404(Claim, pk=pk)
-    other = get_object_or_404(Claim, pk=request.POST.get("link_to", "").split(":")[0] or 0)
-    relation = request.POST.get("link_to", "").partition(":")[2]
-    if relation not in (LinkRelation.REPEATS, LinkRelation.PARAPHRASES):
-        model_admin.message_user(request, "Choose repeats or paraphrases.", messages.ERROR)
+    claim = model_admin.get_object(request, str(pk))
+    if claim is None:
+        raise Http404("No such claim.")
+    form = LinkSimilarForm(request.POST, claim=claim)
+    if not form.is_valid():
+        return HttpResponseBadRequest(" ".join(form.errors["link_to"]))
+    other, relation = form.cleaned_data["link_to"]
+    try:
+        _, created = review.link_claims(
+            from_claim=claim, to_claim=other, relation=relation, user=request.user
+        )
+    except ValidationError as exc:
+        model_admin.message_user(request, " ".join(exc.messages), messages.ERROR)
     else:
-        try:
-            _, created = review.link_claims(
-                from_claim=claim, to_claim=other, relation=relation, user=request.user
-            )
-        except ValidationError as exc:
-            model_admin.message_user(request, " ".join(exc.messages), messages.ERROR)
-        else:
-            model_admin.message_user(
-                request,
-                f"This claim {LinkRelation(relation).label} claim {other.pk}."
-                if created
-                else "That link exists already.",
-                messages.SUCCESS,
-            )
+        model_admin.message_user(
+            request,
+            f"This claim {LinkRelation(relation).label} claim {other.pk}."
+            if created
+            else "That link exists already.",
+            messages.SUCCESS,
+        )
     return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
 
 

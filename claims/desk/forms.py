@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.html import format_html, format_html_join
 
+from claims.enums import LinkRelation
 from claims.models import Claim, ClaimEvidence, Speaker, Tag
 from claims.services.review import changes_since
 
@@ -45,8 +46,8 @@ class ClaimAdminForm(forms.ModelForm):
         cleaned = super().clean()
         posted = cleaned.get("version")
         if self.instance.pk and posted is not None:
-            current = Claim.objects.get(pk=self.instance.pk)
-            if current.version != posted:
+            current = Claim.objects.filter(pk=self.instance.pk).first()  # None: re-creating it
+            if current is not None and current.version != posted:
                 raise stale_error(current, posted)
         return cleaned
 
@@ -101,3 +102,33 @@ class MergeSpeakersForm(forms.Form):
     def __init__(self, *args, speakers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["keep"].queryset = speakers
+
+
+class LinkSimilarForm(forms.Form):
+    """The "similar claims" panel's buttons post link_to=<claim id>:<repeats|paraphrases>."""
+
+    RELATIONS = (LinkRelation.REPEATS, LinkRelation.PARAPHRASES)
+
+    link_to = forms.CharField(max_length=40)
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+
+    def clean_link_to(self) -> tuple[Claim, str]:
+        pk, _, relation = self.cleaned_data["link_to"].partition(":")
+        if relation not in self.RELATIONS:
+            raise forms.ValidationError("Choose repeats or paraphrases.", code="relation")
+        field = forms.ModelChoiceField(queryset=Claim.objects.exclude(pk=self.claim.pk))
+        return field.clean(pk), relation
+
+
+class MergeIntoForm(forms.Form):
+    """Fold `merge` into the speaker whose page this is; `confirm` once the preview was seen."""
+
+    merge = forms.ModelChoiceField(queryset=Speaker.objects.none())
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, keep: Speaker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["merge"].queryset = Speaker.objects.exclude(pk=keep.pk)

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
-from claims.desk.forms import MergeSpeakersForm
+from claims.desk.common import DeskAdmin
+from claims.desk.forms import MergeIntoForm, MergeSpeakersForm
+from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import MergeSuggestionStatus
+from claims.html import printable, visible
 from claims.models import (
     Speaker,
     SpeakerAlias,
@@ -19,8 +26,9 @@ from claims.models import (
     SpeakerMergeSuggestion,
 )
 from claims.permissions import can, require
+from claims.queries import speaker_merge_preview
 from claims.services.similarity import similar_speakers
-from claims.templatetags.review_tags import visible
+from claims.services.speakers import save_speaker
 
 
 class AliasInline(admin.TabularInline):
@@ -31,7 +39,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(GuardedHistoryAdmin):
     list_display = ["display_name", "kind", "role", "affiliated_with", "claim_count"]
     list_select_related = ["affiliated_with"]
     list_filter = ["kind"]
@@ -41,12 +49,16 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     actions = ["merge_selected"]
     change_form_template = "admin/claims/speaker/change_form.html"
     readonly_fields = ["slug", "created"]
+    ordering = ["name", "id"]  # a stable order for pages of the autocomplete
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_claim_counts()
 
     def has_merge_permission(self, request):
         return can(request.user, "merge_speakers")
+
+    def save_model(self, request, obj, form, change):
+        save_speaker(speaker=obj, user=request.user, adding=not change)
 
     @admin.display(description="name", ordering="name")
     def display_name(self, speaker):
@@ -79,11 +91,32 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         ]
 
     def merge_view(self, request, pk):
-        """POST merge=<id>: fold that speaker into this one."""
+        """POST merge=<id>: show what would move into this speaker; with confirm=1, merge."""
         if request.method != "POST":
-            return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[pk]))
-        keep = get_object_or_404(Speaker, pk=pk)
-        merge = get_object_or_404(Speaker, pk=request.POST.get("merge") or 0)
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_merge_permission(request):
+            raise PermissionDenied
+        keep = self.get_object(request, str(pk))
+        if keep is None:
+            raise Http404("No such speaker.")
+        form = MergeIntoForm(request.POST, keep=keep)
+        if not form.is_valid():
+            return HttpResponseBadRequest("Choose an existing speaker to merge into this one.")
+        merge = form.cleaned_data["merge"]
+        if not form.cleaned_data["confirm"]:
+            return TemplateResponse(
+                request,
+                "admin/claims/speaker/merge_confirm.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": f"Merge “{printable(merge)}” into “{printable(keep)}”?",
+                    "opts": self.opts,
+                    "keep": keep,
+                    "merge": merge,
+                    "preview": speaker_merge_preview(merge),
+                    "merge_url": request.path,
+                },
+            )
         self._merge(request, keep, [merge])
         return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[keep.pk]))
 
@@ -130,7 +163,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SpeakerMergeSuggestion)
-class SpeakerMergeSuggestionAdmin(admin.ModelAdmin):
+class SpeakerMergeSuggestionAdmin(DeskAdmin):
     list_display = ["speaker", "candidate", "reason", "score", "status", "created"]
     list_select_related = ["speaker", "candidate"]
     list_filter = ["status"]
@@ -185,7 +218,7 @@ class SpeakerMergeSuggestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SpeakerMerge)
-class SpeakerMergeAdmin(admin.ModelAdmin):
+class SpeakerMergeAdmin(DeskAdmin):
     """The merge log: read-only."""
 
     list_display = ["merged_name", "kept", "merged_by", "merged_at", "details"]

@@ -8,8 +8,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
-from claims.desk.common import change_link, shorten
+from claims.desk.common import DeskAdmin, change_link, shorten
 from claims.enums import StanceChoice
+from claims.html import visible
 from claims.models import (
     Claim,
     Outlet,
@@ -17,11 +18,10 @@ from claims.models import (
     Tag,
     Topic,
 )
-from claims.templatetags.review_tags import visible
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(DeskAdmin):
     list_display = ["title", "question", "stance_count", "created"]
     search_fields = ["title", "question"]
     readonly_fields = ["slug", "positions"]
@@ -87,7 +87,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(DeskAdmin):
     list_display = ["name", "slug", "claim_count"]
     search_fields = ["name"]
     readonly_fields = ["slug"]
@@ -101,7 +101,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(DeskAdmin):
     list_display = ["name", "homepage", "article_count"]
     search_fields = ["name"]
     readonly_fields = ["slug"]

@@ -158,6 +158,21 @@ def check_transition(*, claim: Claim, to_status: str, user) -> Transition:
     return transition
 
 
+def create_claim(*, claim: Claim, user) -> Claim:
+    """Save a claim entered by hand, or re-created from its history after it was deleted.
+
+    It always starts as `new`, unpublished, at version 1, whatever status the old row had:
+    re-creating a deleted claim must not bring back a publication.
+    """
+    require(user, "review")
+    claim.status = S.NEW
+    claim.published_at = None
+    claim.version = 1
+    claim._history_user = user
+    claim.save()
+    return claim
+
+
 def transition_claim(*, claim: Claim, to_status: str, user) -> Claim:
     """Move one claim to `to_status` under the rules above; returns the saved row."""
     with transaction.atomic():

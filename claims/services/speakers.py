@@ -719,3 +719,11 @@ def _move_suggestions(*, keep: Speaker, merge: Speaker) -> int:
         existing_in.add(sugg.speaker_id)
         moved += 1
     return moved
+
+
+def save_speaker(*, speaker: Speaker, user, adding: bool = False) -> Speaker:
+    """Save a speaker a person edited (`adding`: created or re-created from its history)."""
+    require(user, "add_speakers" if adding else "edit_speakers")
+    speaker._history_user = user
+    speaker.save()
+    return speaker

@@ -534,15 +534,24 @@ def test_speaker_change_page_lists_possible_duplicates_and_suggestions(client, e
     assert f'name="merge" value="{lookalike.pk}"' in panel
 
 
-def test_editor_merges_a_duplicate_from_the_speaker_page(client, editor):
+def test_editor_merges_a_duplicate_from_the_speaker_page_after_a_preview(client, editor):
     keep = make_speaker(name="Alexander Rodnyansky")
     dupe = make_speaker(name="Alexandr Rodnyansky")
-    claim = make_claim(speaker=dupe)
+    claim = make_claim(speaker=dupe, content="Invented claim text for the merge preview")
+    make_alias(dupe, "Mr. Rodnyansky")
+    url = f"/admin/claims/speaker/{keep.pk}/merge/"
 
-    response = client.post(
-        f"/admin/claims/speaker/{keep.pk}/merge/", {"merge": dupe.pk}, follow=True
-    )
+    preview = client.post(url, {"merge": dupe.pk})
+    unmerged = Speaker.objects.filter(pk=dupe.pk).exists()
+    response = client.post(url, {"merge": dupe.pk, "confirm": "1"}, follow=True)
 
+    page = preview.content.decode()
+    moves = page.split('<div id="merge-preview">')[1].split("<form")[0]
+    assert unmerged
+    assert "<li>1 claims</li>" in moves and "<li>1 aliases</li>" in moves
+    assert "<li>0 stances on their claims</li>" in moves
+    assert "Invented claim text for the merge preview" in moves
+    assert 'name="confirm" value="1"' in page
     assert "Merged “Alexandr Rodnyansky” into “Alexander Rodnyansky”" in response.content.decode()
     claim.refresh_from_db()
     assert claim.speaker == keep

@@ -9,7 +9,8 @@ from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
-REVIEWER_ACTIONS = {"review"}
+# Reviewers also keep the speaker records (migration 0002 gives them add and change_speaker).
+REVIEWER_ACTIONS = {"review", "add_speakers", "edit_speakers"}
 EDITOR_ACTIONS = set(ACTION_PERMISSIONS)
 
 
