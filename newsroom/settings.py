@@ -5,6 +5,7 @@ ImproperlyConfigured naming the variable, so a typo in production fails at start
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -44,11 +45,27 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     return value
 
 
-def env_list(name: str, default: list[str]) -> list[str]:
+def env_list(name: str, default: list[str], *, allow_empty: bool = True) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
         return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
+    items = [item.strip() for item in raw.split(",") if item.strip()]
+    if not items and not allow_empty:
+        raise ImproperlyConfigured(f"{name} must list at least one value, got {raw!r}.")
+    return items
+
+
+def env_text(name: str, default: str, *, pattern: str | None = None, what: str = "") -> str:
+    """A one-line text variable; with `pattern`, the whole value must match it."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip()
+    if any(ch in value for ch in "\r\n\x00") or (
+        pattern is not None and not re.fullmatch(pattern, value)
+    ):
+        raise ImproperlyConfigured(f"{name} must be {what or 'one line of text'}, got {raw!r}.")
+    return value
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -62,7 +79,10 @@ if not SECRET_KEY:
     # Local development only: DEBUG is on, nothing here is reachable from outside.
     SECRET_KEY = "local-development-only-not-secret"  # noqa: S105
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
+# Set means "these hosts": a value naming none (",,,") is a mistake, not "serve no host".
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [], allow_empty=False
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 for _origin in CSRF_TRUSTED_ORIGINS:
     if "://" not in _origin:
@@ -205,7 +225,9 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env_text("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+if not STATIC_ROOT.is_absolute():
+    raise ImproperlyConfigured(f"STATIC_ROOT must be an absolute path, got {str(STATIC_ROOT)!r}.")
 STATICFILES_DIRS = [BASE_DIR / "static"]  # the public pages' CSS
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -247,33 +269,50 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+_DOTTED_PATH = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+"
+_HOSTNAME = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
 # Django 6.1 mailers. Production sends through SMTP; development prints to the console.
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
+        "BACKEND": env_text(
             "MAIL_BACKEND",
             "django.core.mail.backends.console.EmailBackend"
             if DEBUG
             else "django.core.mail.backends.smtp.EmailBackend",
+            pattern=_DOTTED_PATH,
+            what="a dotted path to a mail backend class",
         ),
         "OPTIONS": {}
         if DEBUG
         else {
-            "host": os.environ.get("SMTP_HOST", "localhost"),
+            "host": env_text("SMTP_HOST", "localhost", pattern=_HOSTNAME, what="a host name"),
             "port": env_int("SMTP_PORT", 25),
-            "username": os.environ.get("SMTP_USER", ""),
-            "password": os.environ.get("SMTP_PASSWORD", ""),
+            "username": env_text("SMTP_USER", ""),
+            "password": os.environ.get("SMTP_PASSWORD", ""),  # any characters may be in one
             "use_tls": env_bool("SMTP_USE_TLS", False),
         },
     }
 }
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimdesk@localhost")
+DEFAULT_FROM_EMAIL = env_text(
+    "DEFAULT_FROM_EMAIL",
+    "claimdesk@localhost",
+    pattern=r"[^@\s<>]+@[^@\s<>]+|[^<>]*<[^@\s<>]+@[^@\s<>]+>",
+    what="an e-mail address (claimdesk@example.org or Name <claimdesk@example.org>)",
+)
+
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_log_level = env_text("LOG_LEVEL", "INFO")
+LOG_LEVEL = _log_level.upper()
+if LOG_LEVEL not in _LOG_LEVELS:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {_log_level!r}."
+    )
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # The task queue logs every registration and job at INFO; ingest_worker -v 2 shows them.
     "loggers": {"procrastinate": {"level": "WARNING"}},
 }
@@ -285,10 +324,23 @@ CLAIMDESK_SHOW_UNREVIEWED = env_bool("CLAIMDESK_SHOW_UNREVIEWED", True)
 # 0 turns the cache off.
 CLAIMDESK_PAGE_CACHE_SECONDS = env_int("CLAIMDESK_PAGE_CACHE_SECONDS", 300)
 # The organisation named as ClaimReview author on published claims.
-CLAIMDESK_PUBLISHER_NAME = os.environ.get("CLAIMDESK_PUBLISHER_NAME", "Claimdesk")
-CLAIMDESK_PUBLISHER_URL = os.environ.get("CLAIMDESK_PUBLISHER_URL", "")
-# The admin lives here; moving it off /admin/ cuts automated login noise.
-CLAIMDESK_ADMIN_PATH = os.environ.get("CLAIMDESK_ADMIN_PATH", "admin/").strip("/") + "/"
+CLAIMDESK_PUBLISHER_NAME = env_text(
+    "CLAIMDESK_PUBLISHER_NAME", "Claimdesk", pattern=r".*\S.*", what="a name"
+)
+CLAIMDESK_PUBLISHER_URL = env_text(
+    "CLAIMDESK_PUBLISHER_URL", "", pattern=r"(?:https?://[^\s/?#]+[^\s]*)?", what="an http(s) URL"
+)
+# The admin lives here; moving it off /admin/ cuts automated login noise. An empty value
+# would put it over the public site's root, so it is refused.
+CLAIMDESK_ADMIN_PATH = (
+    env_text(
+        "CLAIMDESK_ADMIN_PATH",
+        "admin/",
+        pattern=r"/?[\w.~-]+(?:/[\w.~-]+)*/?",
+        what="a URL path such as desk-7f3a/",
+    ).strip("/")
+    + "/"
+)
 # Files larger than this are refused by import_articles (bytes).
 CLAIMDESK_IMPORT_MAX_BYTES = env_int("CLAIMDESK_IMPORT_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
 
@@ -303,7 +355,7 @@ if not CLAIMDESK_INGEST_IN_PROCESS and not _on_postgresql:
         "unset it on SQLite."
     )
 CLAIMDESK_INGEST_USER_AGENT = (
-    os.environ.get("CLAIMDESK_INGEST_USER_AGENT", "").strip()
+    env_text("CLAIMDESK_INGEST_USER_AGENT", "", what="one line (it is sent as a header)")
     or f"ClaimdeskBot/0.1 (fact-claim tracking; {CLAIMDESK_PUBLISHER_NAME})"
 )
 CLAIMDESK_INGEST_TIMEOUT = env_int("CLAIMDESK_INGEST_TIMEOUT", 20, minimum=1)  # seconds
