@@ -22,14 +22,18 @@ from .enums import (
     Verdict,
 )
 from .html import printable
-from .normalise import normalise_name, source_key_for, text_hash
+from .normalise import normalise_name, source_key_for, text_hash, to_ascii
 
 SLUG_MAX = 120
 
 
 def slug_base(text: str, *, fallback: str) -> str:
-    """slugify(text), short enough for a "-N" suffix; `fallback` when nothing is left."""
-    return slugify(text)[: SLUG_MAX - 6].strip("-") or fallback
+    """slugify(text), short enough for a "-N" suffix; `fallback` when nothing is left.
+
+    Other scripts are transliterated first (anyascii), so "Володимир Зеленський" gets
+    `volodimir-zelenskiy` rather than the fallback: slugify alone drops every non-ASCII letter.
+    """
+    return slugify(to_ascii(text))[: SLUG_MAX - 6].strip("-") or fallback
 
 
 def first_free_slug(base: str, taken) -> str:

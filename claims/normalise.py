@@ -6,6 +6,8 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from anyascii import anyascii
+
 # Invisible characters let two visually equal strings differ: one table for the whole project.
 from claims.html import strip_invisible
 
@@ -14,6 +16,8 @@ _NON_WORD = re.compile(r"[^\w\s]")
 # Combining diacritics (what NFKD splits off accented Latin, Greek and Cyrillic letters): one
 # regex pass instead of a per-character unicodedata.combining() filter, 10x faster.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Apostrophes inside a name ("O'Brien", anyascii's soft sign in "Zelens'kiy") join, not split.
+_APOSTROPHES = re.compile("['\u2019\u02bc\u02b9]")
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|smid|partner)$", re.I)
 
 
@@ -62,11 +66,23 @@ def source_key_for(*, url: str | None, body: str) -> str:
     return "sha1:" + text_hash(body)
 
 
+def to_ascii(text: str) -> str:
+    """Readable ASCII for any script: "Володимир Зеленський" -> "Volodimir Zelens'kiy".
+
+    anyascii transliterates Cyrillic, Greek, Arabic, CJK... letter by letter and folds accents
+    ("Łukasz" -> "Lukasz", which NFKD alone cannot: Ł has no decomposition).
+    """
+    return text if text.isascii() else anyascii(strip_invisible(text))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
-    """The key for speaker aliases: "Mr. Blinken" and "mr blinken" compare equal.
+    """The key for speaker aliases: "Mr. Blinken" and "mr blinken" compare equal, and so do
+    "Łukasz" and "Lukasz", "Зеленський" and "Zelens'kiy" (transliterated by anyascii).
 
-    Cached (a few MB at most): speaker resolution asks for the same few thousand names again
-    and again, about a hundred times per imported article.
+    Apostrophes join their letters ("O'Brien" -> "obrien"). Cached (a few MB at most): speaker
+    resolution asks for the same few thousand names again and again, about a hundred times
+    per imported article. Changing it changes stored keys: SpeakerAlias.normalised is re-keyed
+    by a data migration (see claims/migrations/0007_rekey_speaker_aliases.py).
     """
-    return normalise_text(name)
+    return normalise_text(_APOSTROPHES.sub("", to_ascii(name)))
