@@ -1,15 +1,29 @@
 """Speaker resolution across articles, aliases, merge suggestions and merges.
 
-Resolution order for a speaker name the extractor found (``resolve``):
+Resolution order for a speaker name the extractor found (``resolve_many``):
 
-1. Metonyms ("the Kremlin", "Moscow" -> Russia), for every kind but people.
-2. An exact alias: every surface form ever resolved is a ``SpeakerAlias`` (normalised, unique),
-   so "Mr. Zelensky" seen once resolves the same way next time.
-3. People only: a transliteration key ("Zelenskyy", "Zelenskiy" -> "zelensk"; "Dmytro",
-   "Dmitry" -> "dmitr") and a small table of given-name variants (Vladimir = Volodymyr) match
-   "Vladimir Zelensky" to "Volodymyr Zelensky"; then the surname with a compatible first name or
-   initial ("V. Zelensky", a bare "Zelensky").
-4. Otherwise a new speaker. When more than one existing speaker fits (two Bidens for a bare
+1. Metonyms ("Moscow", "Kyiv" -> the government), for every kind but people. Seats of
+   government ("the Kremlin", "the White House", "Downing Street") are speakers of their own,
+   contained in (``affiliated_with``) their government: "the Kremlin" and "Peskov" are two
+   speakers, and the Kremlin and Russia are two, linked by containment.
+2. An exact alias: every surface form ever resolved is a ``SpeakerAlias`` (normalised by
+   ``normalise_name``: anyascii transliteration, so "Łukasz" = "Lukasz"), so "Mr. Zelensky"
+   seen once resolves the same way next time.
+3. People (``claims.names``): the name without the title, nationality or owner in front
+   ("Ukrainian President Volodymyr Zelenskiy", "Microsoft's Satya Nadella", "Dr ..."), then a
+   transliteration key for the surname without its particles ("al-Ansari" = "Al Ansari" =
+   "Ansari") and a compatible given name ("Dmitry" = "Dimitry" = "Dmitri", "Vladimir" =
+   "Volodymyr", an initial). A bare surname takes the given name this article gives that
+   surname; when the article gives it two different given names, or the archive holds two
+   people of that name, nothing is merged silently.
+4. Descriptions of an office ("Qatar's foreign ministry spokesperson", "the Russian
+   president"): the one person known to hold that office in that country, from this run or
+   the archive (``Speaker.role``/``affiliation``); two holders, or none, and the description
+   stays a speaker of its own.
+5. Organisations: the name without a nationality in front ("the Russian National
+   Anti-Terrorism Committee" = "the National Anti-Terrorism Committee") when one known
+   organisation of a compatible country has it.
+6. Otherwise a new speaker. When more than one existing speaker fits (two Bidens for a bare
    "Biden"), nothing is merged silently: the new speaker is created and a
    ``SpeakerMergeSuggestion`` per candidate goes to the review desk.
 
@@ -19,13 +33,12 @@ removes a default). Once resolved, a metonym is stored as an alias of the govern
 and stored aliases win over the table: the review desk edits aliases to correct or extend it
 (add the alias "Downing Street" to the United Kingdom speaker and the next import follows it).
 
-Pronouns and descriptions ("he", "the spokesman") are never stored as aliases.
+Pronouns and descriptions ("he", "the spokesman") are never stored as aliases, nor is a mention
+whose given name conflicts with the speaker's ("Peter Jones" for Anna Jones).
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -33,35 +46,42 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from claims.enums import SpeakerKind
 from claims.models import (
-    SLUG_MAX,
     Claim,
     Speaker,
     SpeakerAlias,
     SpeakerMerge,
     SpeakerMergeSuggestion,
+    first_free_slug,
+    slug_base,
+)
+from claims.names import (
+    clean_person_name,
+    given_compatible,
+    given_key,
+    org_parts,
+    person_parts,
+    role_fits,
+    role_head,
+    role_parts,
+    split_person_name,
+    surname_key,
 )
 from claims.normalise import normalise_name
 from claims.permissions import require
 
 DEFAULT_METONYMS = {
     "Moscow": "Russia",
-    "the Kremlin": "Russia",
-    "Kremlin": "Russia",
     "Beijing": "China",
     "Kyiv": "Ukraine",
     "Kiev": "Ukraine",
     "Washington": "United States",
-    "the White House": "United States",
-    "White House": "United States",
     "U.S.": "United States",
     "US": "United States",
     "America": "United States",
     "London": "United Kingdom",
-    "Downing Street": "United Kingdom",
     "Paris": "France",
     "Berlin": "Germany",
     "Tehran": "Iran",
@@ -69,25 +89,15 @@ DEFAULT_METONYMS = {
     "Minsk": "Belarus",
 }
 
-# Given names that are one name in different transliterations (compared by translit_key).
-GIVEN_NAME_VARIANTS = [
-    ("Volodymyr", "Vladimir", "Wladimir", "Volodimir"),
-    ("Oleksandr", "Alexander", "Aleksandr", "Alexandr", "Olexander", "Oleksander"),
-    ("Dmytro", "Dmitry", "Dmitri", "Dmitriy"),
-    ("Serhiy", "Sergei", "Sergey", "Serhii", "Sergiy"),
-    ("Andriy", "Andrei", "Andrey", "Andrii"),
-    ("Oleksiy", "Alexei", "Alexey", "Aleksei", "Oleksii"),
-    ("Mykhailo", "Mikhail", "Mykhaylo"),
-    ("Mykola", "Nikolai", "Nikolay"),
-    ("Yuriy", "Yuri", "Yury", "Iurii"),
-    ("Ihor", "Igor"),
-    ("Petro", "Pyotr", "Petr"),
-    ("Yevhen", "Yevgeny", "Evgeny", "Yevgeniy"),
-    ("Olena", "Yelena", "Elena"),
-    ("Maksym", "Maxim", "Maksim"),
-    ("Anatoliy", "Anatoly"),
-    ("Valeriy", "Valery"),
-]
+# Seats of government: speakers of their own, contained in their government (affiliated_with).
+SEATS = {
+    "kremlin": "Russia",
+    "white house": "United States",
+    "downing street": "United Kingdom",
+    "pentagon": "United States",
+    "elysee": "France",
+    "elysee palace": "France",
+}
 
 PRONOUNS = frozenset(
     [
@@ -120,30 +130,9 @@ PRONOUNS = frozenset(
     ]
 )
 _KINDS = frozenset(SpeakerKind.values)  # SpeakerKind.values builds a new list on every access
+_ORG_KINDS = frozenset((SpeakerKind.ORGANIZATION, SpeakerKind.GOVERNMENT, SpeakerKind.GROUP))
 HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those"))
-_VOWELS_AT_END = re.compile(r"[aeiou]+$")
-_DOUBLES = re.compile(r"(.)\1+")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def translit_key(word: str) -> str:
-    """A key equal for common romanisations of one Slavic name: Zelenskyy/Zelensky/Zelenskiy."""
-    w = normalise_name(word).replace(" ", "")
-    w = w.replace("x", "ks").replace("kh", "h").replace("ph", "f").replace("w", "v")
-    w = w.replace("y", "i").replace("j", "i")
-    w = _DOUBLES.sub(r"\1", w)
-    stripped = _VOWELS_AT_END.sub("", w)
-    return stripped or w
-
-
-_GIVEN_GROUP = {translit_key(n): group[0] for group in GIVEN_NAME_VARIANTS for n in group}
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def given_key(word: str) -> str:
-    key = translit_key(word)
-    return translit_key(_GIVEN_GROUP.get(key, word))
 
 
 def metonym_table() -> dict[str, str]:
@@ -176,23 +165,6 @@ def is_name_like(mention: str, name: str) -> bool:
     return bool(raw) and all(w[:1].isupper() for w in raw)
 
 
-def person_parts(name: str) -> tuple[str, str] | None:
-    """(given, surname) of a person's name, given '' when absent; None for descriptions.
-
-    "Antony J. Blinken" -> ("Antony", "Blinken"); "Mr. Zelensky" -> ("", "Zelensky");
-    "Head of the Wagner force" -> None (not a name: lower-case words).
-    """
-    words = [w.strip(",") for w in name.split()]
-    words = [w for w in words if w and normalise_name(w) not in HONORIFICS]
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
-    if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
-        words = words[:-1]
-    if not words:
-        return None
-    return (words[0] if len(words) > 1 else "", words[-1])
-
-
 @dataclass(slots=True)
 class _Known:
     id: int
@@ -203,6 +175,62 @@ class _Known:
     role: str = ""
     affiliation: str = ""
     affiliated_with: int | None = None
+    scoped: bool = False  # an anonymous source or a bare "the statement": this article only
+
+
+_NOBODY = _Known(0, "", "", "", "")
+
+
+# A name made only of these words is a document or a vague source, not an identity.
+_GENERIC_WORDS = frozenset(
+    [
+        "statement",
+        "statements",
+        "letter",
+        "letters",
+        "report",
+        "reports",
+        "memo",
+        "document",
+        "documents",
+        "filing",
+        "post",
+        "readout",
+        "communique",
+        "release",
+        "announcement",
+        "source",
+        "sources",
+        "same",
+        "put",
+        "out",
+        "issued",
+        "released",
+        "joint",
+        "new",
+        "latest",
+        "earlier",
+        "separate",
+        "official",
+        "press",
+    ]
+) | frozenset(w.rstrip(".") for w in _DETERMINERS)
+
+
+def is_generic(key: str) -> bool:
+    """True for "the statement", "a statement put out", "the same source" (normalised)."""
+    words = key.split()
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _article_given_names(items) -> dict[str, set[str]]:
+    """Surname key -> the given-name keys one article's names and mentions give it."""
+    local: dict[str, set[str]] = {}
+    for name, _kind, _role, _affiliation, mention in items:
+        for surface in (name, mention):
+            if surface and (split := split_person_name(surface)) and split[1]:
+                local.setdefault(surname_key(split[2]), set()).add(given_key(split[1]))
+    return local
 
 
 @dataclass(slots=True)
@@ -220,6 +248,8 @@ class _Staged:
     aliases: set[str] = field(default_factory=set)
     known: set[int] = field(default_factory=set)
     changed: dict[int, tuple] = field(default_factory=dict)  # pk -> old (role, aff, aff_with)
+    roles: list[tuple] = field(default_factory=list)  # (index key, pk, words) added
+    orgs: list[tuple] = field(default_factory=list)  # (name key, pk, country) added
 
 
 class SpeakerResolver:
@@ -242,6 +272,14 @@ class SpeakerResolver:
         self._known: dict[int, _Known] = {}
         self._by_surname: dict[str, set[int]] = {}
         self._by_fullkey: dict[str, set[int]] = {}
+        # Offices people are known to hold: (head, country) -> {(pk, other words)}.
+        self._by_role: dict[tuple[str, str], set[tuple[int, frozenset]]] = {}
+        # Organisations by their name without a nationality: key -> {(pk, country)}.
+        self._by_org: dict[str, set[tuple[int, str]]] = {}
+        # This article's given names per surname key (a bare surname takes the article's).
+        self._context: dict[str, set[str]] = {}
+        self._described: set[str] = set()  # names resolved as descriptions: never aliases
+        self._local: dict[str, int] = {}  # this article's anonymous and generic speakers
         self._metonyms = metonym_table()
         self._staged = _Staged()
         self._pending: list[_Known] = []
@@ -270,6 +308,10 @@ class SpeakerResolver:
                 affiliation,
                 affiliated_with,
             )
+            if kind == SpeakerKind.PERSON:
+                self._learn_role(pk, role, affiliation, staged=False)
+            else:
+                self._learn_org(pk, name, affiliation, staged=False)
         for normalised, speaker_id in SpeakerAlias.objects.values_list(
             "normalised", "speaker_id"
         ).iterator(chunk_size=5000):
@@ -277,13 +319,15 @@ class SpeakerResolver:
             known = self._known.get(speaker_id)
             if known and known.kind == SpeakerKind.PERSON:
                 self._index_person_key(known.id, normalised)
+            elif known and known.kind in _ORG_KINDS:
+                self._learn_org(known.id, normalised, known.affiliation, staged=False)
         self._loaded = True
 
     def _remember(self, pk, name, kind, *, staged=True) -> _Known:
         given = surname = ""
         if kind == SpeakerKind.PERSON and (parts := person_parts(name)):
             given = given_key(parts[0]) if parts[0] else ""
-            surname = translit_key(parts[1])
+            surname = surname_key(parts[1])
         known = _Known(pk, name, kind, given, surname)
         self._known[pk] = known
         if surname:
@@ -303,7 +347,31 @@ class SpeakerResolver:
         if parts := person_parts(surface.title()):
             given = given_key(parts[0]) if parts[0] else ""
             if given:
-                self._by_fullkey.setdefault(f"{given} {translit_key(parts[1])}", set()).add(pk)
+                self._by_fullkey.setdefault(f"{given} {surname_key(parts[1])}", set()).add(pk)
+
+    def _learn_role(self, pk, role, affiliation, *, staged=True):
+        """Index the office `role` describes (with a country or a qualifier) as held by pk."""
+        if not role or not (parts := role_parts(role, affiliation)):
+            return
+        head, words, country = parts
+        if not (country or words):
+            return  # "the president": too vague to resolve anyone by
+        entry = (pk, words)
+        bucket = self._by_role.setdefault((head, country), set())
+        if entry not in bucket:
+            bucket.add(entry)
+            if staged:
+                self._staged.roles.append(((head, country), pk, words))
+
+    def _learn_org(self, pk, name, affiliation, *, staged=True):
+        country, key = org_parts(name, affiliation)
+        if not key:
+            return
+        bucket = self._by_org.setdefault(key, set())
+        if (pk, country) not in bucket:
+            bucket.add((pk, country))
+            if staged:
+                self._staged.orgs.append((key, pk, country))
 
     def _add_alias_cache(self, normalised, pk):
         self._aliases[normalised] = pk
@@ -320,6 +388,10 @@ class SpeakerResolver:
             staged = self._staged
             for key in staged.aliases:
                 self._aliases.pop(key, None)
+            for key, pk, words in staged.roles:
+                self._by_role.get(key, set()).discard((pk, words))
+            for key, pk, country in staged.orgs:
+                self._by_org.get(key, set()).discard((pk, country))
             for pk in staged.known:
                 self._forget(pk)
             for pk, (role, affiliation, affiliated_with) in staged.changed.items():
@@ -340,6 +412,8 @@ class SpeakerResolver:
         self._load()
         stats = stats if stats is not None else ResolveStats()
         self._pending, self._suggestions, updates = [], [], {}
+        self._context = _article_given_names(items)
+        self._described, self._local = set(), {}
         ids: list[int | None] = []
         new_aliases: dict[str, tuple[str, int]] = {}
         for name, kind, role, affiliation, mention in items:
@@ -347,7 +421,9 @@ class SpeakerResolver:
                 ids.append(None)
                 continue
             kind = kind if kind in _KINDS else SpeakerKind.PERSON
-            pk = self._resolve_one(name.strip(), kind, role or "", affiliation or "", updates)
+            pk = self._resolve_one(
+                name.strip(), kind, role or "", affiliation or "", updates, mention or ""
+            )
             ids.append(pk)
             for surface in (name, mention):
                 if not surface or is_pronoun(surface):
@@ -355,6 +431,10 @@ class SpeakerResolver:
                 if surface != name and (
                     kind == SpeakerKind.ANONYMOUS or not is_name_like(surface, name)
                 ):
+                    continue
+                if normalise_name(name) in self._described or self._conflicts(pk, surface):
+                    continue
+                if self._known.get(pk, _NOBODY).scoped:
                     continue
                 key = normalise_name(surface)
                 if key and key not in self._aliases and key not in new_aliases:
@@ -392,40 +472,147 @@ class SpeakerResolver:
         stats.aliases += len(new_aliases)
         return ids
 
-    def _resolve_one(self, name, kind, role, affiliation, updates) -> int:
+    def _resolve_one(self, name, kind, role, affiliation, updates, mention="") -> int:
         key = normalise_name(name)
-        if kind != SpeakerKind.PERSON and key in self._metonyms and key not in self._aliases:
-            name, kind = self._metonyms[key], SpeakerKind.GOVERNMENT
-            key = normalise_name(name)
+        if kind == SpeakerKind.ANONYMOUS or is_generic(key):
+            # "a US official", "the statement", "the same source": one speaker per article,
+            # never matched across articles nor stored as an alias.
+            local = " ".join(w for w in key.split() if w not in _DETERMINERS)
+            if local not in self._local:
+                self._local[local] = self._new(name, kind, role, affiliation, scoped=True)
+            return self._local[local]
+        if kind != SpeakerKind.PERSON:
+            if key in self._metonyms and key not in self._aliases:
+                name, kind = self._metonyms[key], SpeakerKind.GOVERNMENT
+                key = normalise_name(name)
+            elif seat := SEATS.get(key.removeprefix("the ")):
+                kind, affiliation = SpeakerKind.GOVERNMENT, affiliation or seat
         if key in self._aliases:
             pk = self._aliases[key]
             self._fill_blanks(pk, role, affiliation, updates)
+            self._learn_person_roles(pk, name, role, affiliation, mention)
             return pk
+        split = split_person_name(name) if kind != SpeakerKind.ANONYMOUS else None
+        if kind in _ORG_KINDS:
+            if split and split[0] and split[1]:
+                kind = SpeakerKind.PERSON  # "President Vladimir Putin", "Microsoft's Satya Nadella"
+            elif not split and role_head(name):
+                kind = SpeakerKind.PERSON  # "a spokesperson for Qatar's Foreign Ministry"
         candidates: list[tuple[int, str, float]] = []
-        parts = person_parts(name) if kind == SpeakerKind.PERSON else None
-        if parts:
-            match, candidates = self._match_person(*parts)
+        if kind == SpeakerKind.PERSON and split:
+            clean = clean_person_name(name)
+            ckey = normalise_name(clean)
+            match = self._aliases.get(ckey) if ckey != key else None
+            if match is None or self._known.get(match, _NOBODY).kind != SpeakerKind.PERSON:
+                match, candidates = self._match_person(split[1], split[2])
+            if match is not None:
+                self._fill_blanks(match, role, affiliation, updates)
+                self._learn_person_roles(match, name, role, affiliation, mention)
+                return match
+            name = clean
+        elif kind == SpeakerKind.PERSON:
+            match = self._match_role(name, role, affiliation)
+            if match is not None:
+                self._described.add(key)
+                return match
+        elif kind in _ORG_KINDS:
+            match = self._match_org(name, affiliation)
             if match is not None:
                 self._fill_blanks(match, role, affiliation, updates)
                 return match
         pk = self._new(name, kind, role, affiliation)
+        if kind == SpeakerKind.PERSON:
+            self._learn_person_roles(pk, name, role, affiliation, mention)
+        elif kind in _ORG_KINDS:
+            self._learn_org(pk, name, affiliation)
         for cid, reason, score in candidates:
             self._suggestions.append((pk, cid, reason, score))
         return pk
 
+    def _learn_person_roles(self, pk, name, role, affiliation, mention):
+        """Remember the offices an article gives a person: the extracted role, and the title in
+        front of the name or mention ("Russian President Vladimir Putin")."""
+        if self._known.get(pk, _NOBODY).kind != SpeakerKind.PERSON:
+            return
+        self._learn_role(pk, role, affiliation)
+        for surface in (name, mention):
+            if surface and (split := split_person_name(surface)) and split[0]:
+                self._learn_role(pk, split[0], affiliation)
+
+    def _match_role(self, description, role, affiliation) -> int | None:
+        """The one person known to hold the office a description names, or None."""
+        parts = role_parts(description, affiliation) or role_parts(role, affiliation)
+        if not parts or not (parts[1] or parts[2]):
+            return None
+        head, _, country = parts
+        holders = {
+            pk
+            for pk, words in self._by_role.get((head, country), ())
+            if self._known.get(pk, _NOBODY).kind == SpeakerKind.PERSON
+            and role_fits((head, words, country), parts)
+        }
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def _match_org(self, name, affiliation) -> int | None:
+        """The one organisation with this name sans nationality whose country fits: the same,
+        or none known on either side ("the National Water Board" is the Canadian one until a
+        Polish one appears; then a bare name is ambiguous)."""
+        country, key = org_parts(name, affiliation)
+        if not key:
+            return None
+        countries: dict[int, set[str]] = {}
+        for pk, other in self._by_org.get(key, ()):
+            if self._known.get(pk, _NOBODY).kind in _ORG_KINDS:
+                countries.setdefault(pk, set()).add(other)
+        fits = [
+            pk
+            for pk, known in countries.items()
+            if not country or country in known or known == {""}
+        ]
+        if len(fits) != 1:
+            return None
+        self._learn_org(fits[0], name, affiliation)
+        return fits[0]
+
+    def _conflicts(self, pk, surface) -> bool:
+        """A person's mention naming another given name ("Peter Jones" for Anna Jones)."""
+        known = self._known.get(pk)
+        if known is None or known.kind != SpeakerKind.PERSON or not known.given:
+            return False
+        split = split_person_name(surface)
+        if not split or not split[1]:
+            return False
+        if surname_key(split[2]) != known.surname:
+            return False
+        return not given_compatible(given_key(split[1]), known.given)
+
     def _match_person(self, given: str, surname: str):
-        """(match id or None, suggestion candidates) for a person's given name and surname."""
-        skey = translit_key(surname)
+        """(match id or None, suggestion candidates) for a person's given name and surname.
+
+        A bare surname takes the given name this article gives that surname; when the
+        article gives it two conflicting given names, it matches no one.
+        """
+        skey = surname_key(surname)
         gkey = given_key(given) if given else ""
+        pool = [self._known[pk] for pk in self._by_surname.get(skey, ()) if pk in self._known]
+        if not gkey and (local := self._context.get(skey)):
+            full = sorted((g for g in local if len(g) > 1), key=len, reverse=True)
+            if any(not given_compatible(a, b) for a in full for b in full):
+                label = surname
+                return None, [
+                    (c.id, f"Same surname as {c.name}; “{label}” is ambiguous here", 0.5)
+                    for c in sorted(pool, key=lambda c: c.id)
+                ]
+            if full:
+                gkey = full[0]
         exact = self._by_fullkey.get(f"{gkey} {skey}", set()) if gkey else set()
         exact = {pk for pk in exact if pk in self._known}
         if len(exact) == 1:
             return next(iter(exact)), []
-        pool = [self._known[pk] for pk in self._by_surname.get(skey, ()) if pk in self._known]
         strong, weak = [], []
         for cand in pool:
             if gkey and cand.given and len(gkey) > 1 and len(cand.given) > 1:
-                if cand.given == gkey:
+                if given_compatible(cand.given, gkey):
                     strong.append(cand)
             elif not gkey or not cand.given or gkey[0] == cand.given[0]:
                 weak.append(cand)
@@ -444,14 +631,16 @@ class SpeakerResolver:
             ]
         return None, []
 
-    def _new(self, name, kind, role, affiliation) -> int:
+    def _new(self, name, kind, role, affiliation, *, scoped=False) -> int:
         """A speaker to create at the end of resolve_many; returns its temporary (negative) id."""
         self._next_temp -= 1
         pk = self._next_temp
         known = self._remember(pk, name[:300], kind)
         known.role, known.affiliation = role[:300], affiliation[:300]
+        known.scoped = scoped
         self._pending.append(known)
-        self._add_alias_cache(normalise_name(name), pk)
+        if not scoped:
+            self._add_alias_cache(normalise_name(name), pk)
         known.affiliated_with = self._government_for(affiliation, exclude_name=name)
         return pk
 
@@ -526,7 +715,7 @@ class SpeakerResolver:
         for temp, pk in real.items():
             self._renumber(temp, pk)
         # _renumber gave the pending entries their real ids.
-        name_keys = {normalise_name(k.name): k.id for k in self._pending}
+        name_keys = {normalise_name(k.name): k.id for k in self._pending if not k.scoped}
         # (speaker id, alias, normalised) rows: plain tuples, no model instances to build.
         rows = [(real.get(pk, pk), alias, key) for key, (alias, pk) in new_aliases.items()]
         rows += [
@@ -567,6 +756,16 @@ class SpeakerResolver:
         for key in self._staged.aliases:
             if self._aliases.get(key) == temp:
                 self._aliases[key] = pk
+        for i, (key, owner, words) in enumerate(self._staged.roles):
+            if owner == temp:
+                self._by_role[key].discard((temp, words))
+                self._by_role[key].add((pk, words))
+                self._staged.roles[i] = (key, pk, words)
+        for i, (key, owner, country) in enumerate(self._staged.orgs):
+            if owner == temp:
+                self._by_org[key].discard((temp, country))
+                self._by_org[key].add((pk, country))
+                self._staged.orgs[i] = (key, pk, country)
         # Only this article's new speakers and filled-in ones can point at a temporary id.
         for k in [*self._pending, *(self._known.get(c) for c in self._staged.changed)]:
             if k is not None and k.affiliated_with == temp:
@@ -629,11 +828,7 @@ def _free_slugs(names: list[str], taken: set[str]) -> list[str]:
     """
     out = []
     for name in names:
-        base = slugify(name)[: SLUG_MAX - 6].strip("-") or "speaker"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
+        slug = first_free_slug(slug_base(name, fallback="speaker"), taken)
         taken.add(slug)
         out.append(slug)
     return out

@@ -102,11 +102,14 @@ def test_import_reads_every_format():
         ("Moscow Answers", "Example News", dt.date(2023, 3, 7)),
     ]
     assert out.splitlines()[0] == "articles: 5 created, 0 unchanged, 0 updated, 0 failed"
+    # The Kremlin speaks as itself, contained in Russia; Moscow is a metonym for Russia.
     russia = Speaker.objects.get(name="Russia")
-    assert set(russia.claims.values_list("article__headline", flat=True)) == {
-        "Kremlin Rejects Talks",
-        "Moscow Answers",
+    kremlin = Speaker.objects.get(name="Kremlin")
+    assert set(russia.claims.values_list("article__headline", flat=True)) == {"Moscow Answers"}
+    assert set(kremlin.claims.values_list("article__headline", flat=True)) == {
+        "Kremlin Rejects Talks"
     }
+    assert kremlin.affiliated_with == russia
     zelensky = Speaker.objects.get(name="Volodymyr Zelenskyy")
     assert set(zelensky.claims.values_list("article__headline", flat=True)) == {
         "Moscow Answers",

@@ -1,0 +1,418 @@
+"""Person names, organisation names and role descriptions as matching keys. Pure Python.
+
+Used by the speaker resolver (claims/services/speakers.py) to decide whether two surface forms
+name the same speaker across articles. Every key is built on ``normalise_name`` (anyascii
+transliteration, casefolded, punctuation-free), so "Łukasz" = "Lukasz" and Cyrillic compares
+with its romanisation.
+
+- ``person_parts``: (given, surname) of a name, with titles, honorifics, a possessive owner
+  and nationality in front dropped ("Kremlin spokesman Dmitry Peskov", "Microsoft's Satya
+  Nadella", "Gen. Valery Gerasimov") and particles kept in the surname ("von der Leyen",
+  "bin Salman"); nameparser splits what remains (suffixes such as "Jr." go).
+- ``surname_key``: the surname without its leading particles and with romanisation differences
+  folded: "Al-Ansari", "al Ansari" and "Ansari" share one key.
+- ``given_compatible``: two given names may be one person's ("Dmitry"/"Dimitry"/"Dmitri",
+  "Vladimir"/"Volodymyr", an initial and a name); different names are not ("Anna"/"Peter").
+- ``org_parts``: an organisation's name without a nationality in front, and that country:
+  "the Russian National Anti-Terrorism Committee" -> ("russia", "national anti terrorism
+  committee").
+- ``role_parts``: a role description as (head, other words, country): "Qatar's foreign ministry
+  spokesperson" and "a spokesperson for Qatar's Foreign Ministry" give one key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from nameparser import HumanName
+
+from claims.extraction.lexicon import (
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    DETERMINERS,
+    GOVERNMENT_WORDS,
+    HONORIFICS,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    TITLE_WORDS,
+)
+from claims.normalise import normalise_name
+
+# Given names that are one name in different transliterations (compared by translit_key).
+GIVEN_NAME_VARIANTS = [
+    ("Volodymyr", "Vladimir", "Wladimir", "Volodimir"),
+    ("Oleksandr", "Alexander", "Aleksandr", "Alexandr", "Olexander", "Oleksander"),
+    ("Dmytro", "Dmitry", "Dmitri", "Dmitriy"),
+    ("Serhiy", "Sergei", "Sergey", "Serhii", "Sergiy"),
+    ("Andriy", "Andrei", "Andrey", "Andrii"),
+    ("Oleksiy", "Alexei", "Alexey", "Aleksei", "Oleksii"),
+    ("Mykhailo", "Mikhail", "Mykhaylo"),
+    ("Mykola", "Nikolai", "Nikolay"),
+    ("Yuriy", "Yuri", "Yury", "Iurii"),
+    ("Ihor", "Igor"),
+    ("Petro", "Pyotr", "Petr"),
+    ("Yevhen", "Yevgeny", "Evgeny", "Yevgeniy"),
+    ("Olena", "Yelena", "Elena"),
+    ("Maksym", "Maxim", "Maksim"),
+    ("Anatoliy", "Anatoly"),
+    ("Valeriy", "Valery"),
+    ("Mohammed", "Muhammad", "Mohammad", "Mohamed", "Muhammed"),
+]
+
+# Particles that stand before a surname and are dropped from its key ("al-Ansari" = "Ansari",
+# "von der Leyen" = "Leyen"). "le"/"la" (Le Pen), "abu" (a kunya), "san"/"st" (part of the
+# name itself) and "mac"/"mc" stay.
+SURNAME_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ad",
+        "an",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ud",
+        "ul",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "zu",
+        "ter",
+    ]
+)
+# Words that head a description of a person's office: a name never ends with one.
+ROLE_HEADS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "president",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "leader",
+        "ambassador",
+        "commissioner",
+        "adviser",
+        "advisor",
+        "chancellor",
+        "premier",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "sheriff",
+        "deputy",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "officer",
+        "head",
+        "chief",
+        "founder",
+        "boss",
+        "commander",
+        "general",
+        "prosecutor",
+        "envoy",
+        "negotiator",
+        "representative",
+        "strongman",
+        "dictator",
+    ]
+)
+# Words that change which office a role is: "vice president" is not the president.
+ROLE_MODIFIERS = frozenset(w.rstrip(".") for w in TITLE_WORDS) - ROLE_HEADS
+_SPOKES = re.compile(r"^spokes(?:man|woman|people|persons?)$")
+_TITLES = (
+    frozenset(w.rstrip(".") for w in TITLE_WORDS | HONORIFICS)
+    | ROLE_HEADS
+    | frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "ceo"))
+)
+# A name never ends with an office or an honorific ("Kremlin Spokesperson" is a description);
+# it may end with a title word that is also a surname ("King", "Judge", "Marshal").
+_NAME_END_STOP = ROLE_HEADS | frozenset(w.rstrip(".") for w in HONORIFICS)
+_NON_PERSON_WORDS = (
+    frozenset(w.rstrip(".") for w in ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS) - _TITLES
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_VOWELS = frozenset("aeiou")
+_VOWELS_AT_END = re.compile(r"[aeiou]+$")
+_DOUBLES = re.compile(r"(.)\1+")
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def _country_table() -> dict[str, str]:
+    """Normalised demonym, country name or capital -> normalised country."""
+    table = {}
+    for country, demonyms in COUNTRIES.items():
+        table[normalise_name(country)] = normalise_name(country)
+        for demonym in demonyms:
+            table[normalise_name(demonym)] = normalise_name(country)
+    for alias, country in COUNTRY_ALIASES.items():
+        key = normalise_name(alias)
+        if len(key.split()) == 1 and key not in ("kremlin", "pentagon"):
+            table[key] = normalise_name(country)
+    # Demonyms the lexicon's table lacks and news copy uses.
+    extra = {
+        "qatari": "qatar",
+        "qatar": "qatar",
+        "israeli": "israel",
+        "israel": "israel",
+        "palestinian": "palestine",
+        "iranian": "iran",
+        "iran": "iran",
+        "belarussian": "belarus",
+        "saudi": "saudi arabia",
+        "egyptian": "egypt",
+        "egypt": "egypt",
+        "turkish": "turkey",
+        "turkey": "turkey",
+        "japanese": "japan",
+        "japan": "japan",
+        "polish": "poland",
+        "poland": "poland",
+        "italian": "italy",
+        "italy": "italy",
+        "spanish": "spain",
+        "spain": "spain",
+        "canadian": "canada",
+        "canada": "canada",
+        "us": "united states",
+        "uk": "united kingdom",
+    }
+    for word, country in extra.items():
+        table.setdefault(word, country)
+    return table
+
+
+COUNTRY_WORDS = _country_table()
+
+
+def country_of(text: str) -> str:
+    """The normalised country a place name, demonym or affiliation names, or ''."""
+    key = normalise_name(text)
+    if key.startswith("the "):
+        key = key[4:]
+    return COUNTRY_WORDS.get(key, key if key in COUNTRY_WORDS.values() else "")
+
+
+def _romanisation_key(word: str) -> str:
+    w = normalise_name(word).replace(" ", "")
+    w = w.replace("x", "ks").replace("kh", "h").replace("ph", "f").replace("w", "v")
+    w = w.replace("y", "i").replace("j", "i")
+    return _DOUBLES.sub(r"\1", w)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def translit_key(word: str) -> str:
+    """A key equal for common romanisations of one surname: Zelenskyy/Zelensky/Zelenskiy."""
+    w = _romanisation_key(word)
+    stripped = _VOWELS_AT_END.sub("", w)
+    return stripped or w
+
+
+_GIVEN_GROUP = {translit_key(n): group[0] for group in GIVEN_NAME_VARIANTS for n in group}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def given_key(word: str) -> str:
+    """translit_key of a given name, one for the variants in GIVEN_NAME_VARIANTS ("Dmitry",
+    "Dmytro"). A final "a" stays: it marks another name ("Iva"/"Ivo", "Aleksandra")."""
+    final_a = len(word) > 2 and _romanisation_key(word).endswith("a")
+    name = _GIVEN_GROUP.get(translit_key(word), word)
+    if final_a != _romanisation_key(name).endswith("a"):
+        name = word  # "Aleksandra" is not in the "Aleksandr" group
+    key = translit_key(name)
+    return key + "a" if final_a else key
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Two given_keys may name one person: equal, an initial of the other, or one vowel apart
+    by insertion ("dmitr"/"dimitr": a romanisation's epenthetic vowel; "marian"/"marion",
+    a substitution, stay apart). Empty keys are compatible with anything."""
+    if not a or not b or a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1 or len(short) < 4:
+        return False
+    # Not the last letter: "Aleksandr"/"Aleksandra" are two people.
+    return any(
+        ch in _VOWELS and long_[:i] + long_[i + 1 :] == short for i, ch in enumerate(long_[:-1])
+    )
+
+
+def _bare(token: str) -> str:
+    return normalise_name(_POSSESSIVE.sub("", token))
+
+
+def _is_cut(token: str) -> bool:
+    """A token after which a person's name may start: a title, honorific, nationality, a
+    possessive owner ("Microsoft's") or a lower-case word ("spokesman")."""
+    if _POSSESSIVE.search(token) and len(token) > 2:
+        return True
+    if not token[:1].isupper():
+        return normalise_name(token) not in SURNAME_PARTICLES
+    bare = normalise_name(token)
+    return bare in _TITLES or bare in COUNTRY_WORDS
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def split_person_name(name: str) -> tuple[str, str, str] | None:
+    """(what stands before the name, given, surname), or None when `name` is no person's name.
+
+    "Ukrainian President Volodymyr Zelenskiy" -> ("Ukrainian President", "Volodymyr",
+    "Zelenskiy"); "Mr Peskov" -> ("Mr", "", "Peskov"); "Ursula von der Leyen" -> ("",
+    "Ursula", "von der Leyen"); "Qatar's foreign ministry spokesperson" -> None.
+    """
+    tokens = [t.strip(",;:()") for t in name.replace("\u00a0", " ").split()]
+    tokens = [t for t in tokens if t]
+    if len(tokens) > 1 and _bare(tokens[-1]) in _SUFFIXES:
+        tokens = tokens[:-1]
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        if _is_cut(token):
+            cut = i + 1
+    rest = tokens[cut:]
+    if not rest:
+        return None
+    bares = [_bare(t) for t in rest]
+    if any(
+        not t[:1].isupper() and b not in SURNAME_PARTICLES for t, b in zip(rest, bares, strict=True)
+    ):
+        return None
+    if bares[-1] in _NAME_END_STOP or bares[-1] in COUNTRY_WORDS or bares[-1] in SURNAME_PARTICLES:
+        return None
+    if any(b in _NON_PERSON_WORDS for b in bares):
+        return None
+    before = " ".join(tokens[:cut])
+    if len(rest) == 1:
+        return before, "", rest[0]
+    parsed = HumanName(" ".join(rest))
+    last = parsed.last or rest[-1]
+    first = parsed.first if parsed.last else ""
+    if _bare(first) in _TITLES:
+        first = ""
+    return before, first, last
+
+
+def person_parts(name: str) -> tuple[str, str] | None:
+    """(given, surname) of a person's name, given '' when absent; None for descriptions.
+
+    "Antony J. Blinken" -> ("Antony", "Blinken"); "Mr. Zelensky" -> ("", "Zelensky");
+    "Gen. Valery Gerasimov" -> ("Valery", "Gerasimov"); "Head of the Wagner force" -> None.
+    """
+    split = split_person_name(name)
+    return None if split is None else (split[1], split[2])
+
+
+def clean_person_name(name: str) -> str:
+    """The name without what stands before it: "Kremlin spokesman Dmitry Peskov" -> "Dmitry
+    Peskov"; the name itself when it is no person's name."""
+    split = split_person_name(name)
+    if split is None or not split[0]:
+        return name
+    tokens = name.split()
+    return " ".join(tokens[len(split[0].split()) :]) or name
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def surname_key(surname: str) -> str:
+    """translit_key of the surname without leading particles: "Al-Ansari" = "Ansari"."""
+    words = normalise_name(surname).split()
+    while len(words) > 1 and words[0] in SURNAME_PARTICLES:
+        words = words[1:]
+    return translit_key(" ".join(words))
+
+
+def _words(text: str) -> tuple[list[str], str]:
+    """Normalised words of a description without determiners, and the country it names."""
+    country = ""
+    words = []
+    for token in text.split():
+        possessive = bool(_POSSESSIVE.search(token)) and len(token) > 2
+        bare = _bare(token)
+        for word in bare.split():
+            if word in DETERMINERS or word in ("for", "of", "at", "in", "to", "s"):
+                continue
+            if word in COUNTRY_WORDS and (possessive or not country):
+                country = COUNTRY_WORDS[word]
+                continue
+            words.append("spokesperson" if _SPOKES.match(word) else word)
+    return words, country
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
+    """(country, name key) of an organisation: a nationality or a country's possessive in
+    front goes into the country ("the Russian National Anti-Terrorism Committee" ->
+    ("russia", "national anti terrorism committee")), else the affiliation's country.
+    The key is '' when what remains is one generic word ("the Qatari Ministry")."""
+    words, country = _words(name)
+    if not words or (len(words) == 1 and words[0] in _NON_PERSON_WORDS):
+        return country or country_of(affiliation), ""
+    return country or country_of(affiliation), " ".join(words)
+
+
+def role_head(description: str) -> str:
+    """The office word a description is about, or '' when it is not about a person's office.
+
+    "a spokesperson for Qatar's Foreign Ministry" -> "spokesperson"; "the Russian president"
+    -> "president"; "the foreign ministry" -> ''.
+    """
+    words, _ = _words(re.split(r"\s(?:for|of|at)\s", description, maxsplit=1)[0])
+    if not words:
+        return ""
+    head = words[-1]
+    return head if head in ROLE_HEADS or head == "spokesperson" else ""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def role_parts(role: str, affiliation: str = "") -> tuple[str, frozenset[str], str] | None:
+    """(head, the other words, country) of an office, or None when `role` names no office.
+
+    "Qatar's foreign ministry spokesperson" and "Spokesperson for Qatar’s Foreign Ministry"
+    both give ("spokesperson", {"foreign", "ministry"}, "qatar"); the country comes from the
+    text, else from `affiliation`.
+    """
+    head = role_head(role)
+    if not head:
+        return None
+    words, country = _words(role)
+    others = frozenset(w for w in words if w != head)
+    return head, others, country or country_of(affiliation)
+
+
+def role_fits(holder: tuple[str, frozenset[str], str], description: tuple) -> bool:
+    """A description fits the office a person is known to hold: same head and country, the
+    holder's words all present, and any extra words mere description ("somber-looking"), not
+    ones that change the office ("vice", "deputy", "former", "foreign")."""
+    head, words, country = holder
+    d_head, d_words, d_country = description
+    if head != d_head or country != d_country or not words <= d_words:
+        return False
+    return not (d_words - words) & (ROLE_MODIFIERS | _NON_PERSON_WORDS | ROLE_HEADS)
