@@ -137,7 +137,7 @@ REPORTING_VERBS = [
     "asserted",
     "assured",
     "boasted",
-    "braged",
+    "bragged",
     "cautioned",
     "claimed",
     "commented",

@@ -1,343 +1,45 @@
 """Hand-written word lists the rules rely on.
 
 Written from general knowledge of English news style (reporting verbs, titles, countries);
-nothing here is mined from any corpus. Keep entries lower-case unless noted.
+nothing here is mined from any corpus. Keep entries lower-case unless noted. Reporting verbs
+are listed by lemma in verbs.py; their forms come from the generated table verb_forms.py.
 """
 
 from __future__ import annotations
 
-# Verbs that report speech, in every form we match. Irregular forms are spelled out; regular
-# ones come from `_regular_forms`. The lemma list follows /work/shared/eval/README.md (the
-# brief's verbs plus common reporting verbs).
-_SPEECH_LEMMAS = [
-    "accuse",
-    "acknowledge",
-    "add",
-    "admit",
-    "advise",
-    "affirm",
-    "allege",
-    "announce",
-    "answer",
-    "argue",
-    "ask",
-    "assert",
-    "assure",
-    "boast",
-    "brag",
-    "caution",
-    "claim",
-    "comment",
-    "complain",
-    "concede",
-    "conclude",
-    "confirm",
-    "contend",
-    "counter",
-    "criticise",
-    "criticize",
-    "declare",
-    "deny",
-    "describe",
-    "disclose",
-    "emphasise",
-    "emphasize",
-    "exclaim",
-    "explain",
-    "inform",
-    "insist",
-    "joke",
-    "maintain",
-    "mention",
-    "note",
-    "observe",
-    "pledge",
-    "post",
-    "praise",
-    "predict",
-    "proclaim",
-    "promise",
-    "propose",
-    "question",
-    "quip",
-    "recall",
-    "recount",
-    "reiterate",
-    "remark",
-    "repeat",
-    "reply",
-    "report",
-    "respond",
-    "retort",
-    "reveal",
-    "say",
-    "scream",
-    "shout",
-    "state",
-    "stress",
-    "suggest",
-    "tell",
-    "testify",
-    "threaten",
-    "tweet",
-    "urge",
-    "vow",
-    "warn",
-    "whisper",
-    "write",
-    "yell",
-    "call",
-    "continue",
-    "interject",
-    "demand",
-    "scoff",
-    "concur",
-    "chant",
-    "tout",
-    "read",
-]
-
-# Verbs that attribute a belief or intention rather than speech. PolNeAR-style attribution
-# covers these too; they never carry quotes, so they only ever produce indirect claims.
-_BELIEF_LEMMAS = [
-    "believe",
-    "think",
-    "hope",
-    "fear",
-    "expect",
-    "worry",
-    "feel",
-    "know",
-    "contend",
-    "doubt",
-    "estimate",
-    "forecast",
-    "guess",
-    "acknowledge",
-    "agree",
-    "recognize",
-    "recognise",
-    "understand",
-    "insist",
-    "predict",
-    "project",
-    "reckon",
-    "suspect",
-    "wonder",
-    "figure",
-    "assume",
-    "argue",
-    "learn",
-]
-
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "read": ("read", "reads", "reading"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "written", "writing"),
-    "think": ("think", "thinks", "thought", "thinking"),
-    "feel": ("feel", "feels", "felt", "feeling"),
-    "know": ("know", "knows", "knew", "known", "knowing"),
-    "understand": ("understand", "understands", "understood", "understanding"),
-    "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
-    "learn": ("learn", "learns", "learned", "learnt", "learning"),
-}
-
-
-def _regular_forms(lemma: str) -> tuple[str, ...]:
-    if lemma in _IRREGULAR:
-        return _IRREGULAR[lemma]
-    if lemma.endswith("e"):
-        past, ing = lemma + "d", lemma[:-1] + "ing"
-    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
-        past, ing = lemma[:-1] + "ied", lemma + "ing"
-    elif lemma in ("admit", "quip", "commit"):
-        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
-    else:
-        past, ing = lemma + "ed", lemma + "ing"
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        third = lemma + "es"
-    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
-        third = lemma[:-1] + "ies"
-    else:
-        third = lemma + "s"
-    return (lemma, third, past, ing)
-
-
-SPEECH_FORMS: frozenset[str] = frozenset(f for lem in _SPEECH_LEMMAS for f in _regular_forms(lem))
-BELIEF_FORMS: frozenset[str] = (
-    frozenset(f for lem in _BELIEF_LEMMAS for f in _regular_forms(lem)) - SPEECH_FORMS
+from .verb_forms import VERB_FORMS
+from .verbs import (
+    AS_LEMMAS,
+    BELIEF_LEMMAS,
+    INTENT_LEMMAS,
+    NOUNISH_LEMMAS,
+    OBJECT_LEMMAS,
+    SPEECH_LEMMAS,
+    TELL_LEMMAS,
+    WEAK_LEMMAS,
 )
 
-# Cue forms that are too ambiguous without a following clause marker ("that", a quote, a colon):
-# "called him", "noted author", "the report", "stated goal", "asked for".
-# Verbs of intention that take a to-infinitive: "Trump wants to build a wall".
-INTENT_FORMS: frozenset[str] = frozenset(
-    f
-    for lem in [
-        "want",
-        "hope",
-        "plan",
-        "seek",
-        "decline",
-        "refuse",
-        "offer",
-        "intend",
-        "aim",
-        "promise",
-        "vow",
-        "pledge",
-        "threaten",
-        "agree",
-        "expect",
-        "vote",
-    ]
-    for f in _regular_forms(lem)
-)
-# Verbs of stance or finding whose object is what is attributed: "polls show Clinton ahead",
-# "Cruz criticized the deal". They need an adjacent subject; "see/view/regard" also need "as".
-OBJECT_FORMS: frozenset[str] = frozenset(
-    f
-    for lem in [
-        "show",
-        "find",
-        "indicate",
-        "suggest",
-        "reveal",
-        "see",
-        "view",
-        "regard",
-        "support",
-        "oppose",
-        "endorse",
-        "criticize",
-        "criticise",
-        "praise",
-        "blast",
-        "dismiss",
-        "blame",
-        "defend",
-        "question",
-        "reject",
-        "condemn",
-        "accuse",
-        "cite",
-        "describe",
-        "propose",
-        "demand",
-        "applaud",
-        "slam",
-        "tout",
-        "highlight",
-        "acknowledge",
-        "deny",
-        "predict",
-        "recommend",
-        "dispute",
-    ]
-    for f in _regular_forms(lem)
-)
-AS_FORMS: frozenset[str] = frozenset(
-    f for lem in ("see", "view", "regard", "describe") for f in _regular_forms(lem)
-)
 
-WEAK_CUES = frozenset(
-    _regular_forms("call")
-    + _regular_forms("note")
-    + _regular_forms("report")
-    + _regular_forms("state")
-    + _regular_forms("question")
-    + _regular_forms("post")
-    + _regular_forms("describe")
-    + _regular_forms("praise")
-    + _regular_forms("answer")
-    + _regular_forms("counter")
-    + _regular_forms("repeat")
-    + _regular_forms("comment")
-    + _regular_forms("mention")
-    + _regular_forms("propose")
-    + _regular_forms("criticize")
-    + _regular_forms("criticise")
-    + _regular_forms("accuse")
-    + _regular_forms("ask")
-    + _regular_forms("advise")
-    + _regular_forms("inform")
-    + _regular_forms("recall")
-    + _regular_forms("reveal")
-    + _regular_forms("promise")
-    + _regular_forms("pledge")
-    + _regular_forms("threaten")
-    + _regular_forms("predict")
-    + _regular_forms("question")
-    + _regular_forms("respond")
-    + _regular_forms("reply")
-    + _regular_forms("know")
-    + _regular_forms("learn")
-    + _regular_forms("understand")
-    + _regular_forms("feel")
-    + _regular_forms("figure")
-    + _regular_forms("project")
-    + _regular_forms("estimate")
-    + _regular_forms("wonder")
-    + _regular_forms("expect")
-    + _regular_forms("agree")
-    + _regular_forms("write")
-    + _regular_forms("add")
-    + _regular_forms("maintain")
-    + _regular_forms("urge")
-    + _regular_forms("vow")
-    + _regular_forms("hope")
-    + _regular_forms("remark")
-    + _regular_forms("joke")
-    + _regular_forms("question")
-    + _regular_forms("quip")
-    + _regular_forms("continue")
-    + _regular_forms("read")
-    + _regular_forms("demand")
-    + _regular_forms("concur")
-    + ("written",)
-)
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Every inflected form of a reporting-verb lemma listed in verbs.py (generated table)."""
+    return VERB_FORMS[lemma]
 
-# Cue forms that are just as often nouns ("the report", "her claims"); they must not end a
-# speaker noun phrase.
-_NOUNISH_LEMMAS = [
-    "state",
-    "report",
-    "claim",
-    "note",
-    "post",
-    "call",
-    "question",
-    "answer",
-    "comment",
-    "counter",
-    "remark",
-    "reply",
-    "tweet",
-    "vow",
-    "promise",
-    "pledge",
-    "fear",
-    "hope",
-    "doubt",
-    "guess",
-    "estimate",
-    "forecast",
-    "project",
-    "figure",
-    "joke",
-    "whisper",
-    "shout",
-    "yell",
-    "respond",
-    "concern",
-    "advise",
-    "threat",
-    "tell",
-]
-NOUNISH = frozenset(f for lem in _NOUNISH_LEMMAS for f in (lem, lem + "s"))
+
+def _forms(lemmas: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for lemma in lemmas for f in VERB_FORMS[lemma])
+
+
+SPEECH_FORMS: frozenset[str] = _forms(SPEECH_LEMMAS)
+BELIEF_FORMS: frozenset[str] = _forms(BELIEF_LEMMAS) - SPEECH_FORMS
+INTENT_FORMS: frozenset[str] = _forms(INTENT_LEMMAS)
+OBJECT_FORMS: frozenset[str] = _forms(OBJECT_LEMMAS)
+AS_FORMS: frozenset[str] = _forms(AS_LEMMAS)
+WEAK_CUES: frozenset[str] = _forms(WEAK_LEMMAS)
+TELL_FORMS: frozenset[str] = _forms(TELL_LEMMAS)
+NOUNISH = frozenset(f for lem in NOUNISH_LEMMAS for f in (lem, lem + "s"))
 ATTITUDE_FORMS = (INTENT_FORMS | OBJECT_FORMS) - SPEECH_FORMS - BELIEF_FORMS
 VERB_STOP = (SPEECH_FORMS | BELIEF_FORMS) - NOUNISH
+
 
 # Nouns that report a claim when followed by "that": "China's declaration that ...".
 CLAIM_NOUNS = frozenset(
@@ -1171,27 +873,6 @@ ADJUNCT_STARTS = frozenset(
         "from",
         "with",
     ]
-)
-# Cues that take an addressee before their content: "told reporters that ...", "urged him to".
-TELL_FORMS = frozenset(
-    f
-    for lem in (
-        [
-            "tell",
-            "inform",
-            "assure",
-            "warn",
-            "urge",
-            "advise",
-            "remind",
-            "ask",
-            "accuse",
-            "promise",
-            "call",
-            "caution",
-        ]
-    )
-    for f in _regular_forms(lem)
 )
 # A complement starting with one of these is a noun-phrase object, not reported content.
 NON_CLAUSE_STARTS = frozenset(
