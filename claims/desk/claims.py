@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import (
     Http404,
@@ -339,7 +339,40 @@ class ClaimAdmin(GuardedHistoryAdmin):
             obj.version = current.version
         return obj
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        transition = request.POST.get("_transition") if request.method == "POST" else None
+        if not transition or obj is None:
+            return form
+        if transition not in ClaimStatus.values:
+            raise BadRequest("Unknown transition.")
+        return type(form.__name__, (form,), {"transition": transition, "user": request.user})
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and form.transition:
+            # The form checked the typed values; the service checks the stored row again
+            # (inside the same transaction, so a refusal here rolls the edits back too).
+            review.transition_claim(
+                claim=form.instance, to_status=form.transition, user=request.user
+            )
+
+    def response_change(self, request, obj):
+        if transition := request.POST.get("_transition"):
+            self.message_user(
+                request,
+                f"Saved; the claim is now {ClaimStatus(transition).label.lower()}.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change and review.can_edit_claim(request.user, obj):
+            context["transitions"] = [
+                (to, f"Save and {t.name}")
+                for to, t in review.allowed_transitions(request.user, obj)
+            ]
         if obj is not None and change:
             context["similar"] = similar_claims(obj)
             context["speaker_topic_claims"] = list(speaker_topic_claims(obj))
@@ -353,6 +386,11 @@ class ClaimAdmin(GuardedHistoryAdmin):
         except review.StaleClaimError as exc:
             # Raised inside the admin's transaction: everything, inlines included, rolled back.
             self.message_user(request, _stale_message(exc), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        except review.TransitionError as exc:
+            # Someone changed the stored row between the form's check and the transition:
+            # rolled back like a stale save.
+            self.message_user(request, f"Not saved: {' '.join(exc.messages)}", messages.ERROR)
             return HttpResponseRedirect(request.path)
 
     def save_model(self, request, obj, form, change):
@@ -441,31 +479,31 @@ class ClaimAdmin(GuardedHistoryAdmin):
                 request, f"{skipped} settled claim(s) left alone (editors only).", messages.WARNING
             )
 
-    @admin.action(description="Start review", permissions=["review"], location=BOTH)
+    @admin.action(description="Start review", permissions=["review"])
     def start_review(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.IN_REVIEW, "Review started")
 
-    @admin.action(description="Mark ready to publish", permissions=["review"], location=BOTH)
+    @admin.action(description="Mark ready to publish", permissions=["review"])
     def mark_ready(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.READY, "Marked ready")
 
-    @admin.action(description="Send back to review", permissions=["review"], location=BOTH)
+    @admin.action(description="Send back to review", permissions=["review"])
     def send_back(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.IN_REVIEW, "Sent back")
 
-    @admin.action(description="Publish", permissions=["publish"], location=BOTH)
+    @admin.action(description="Publish", permissions=["publish"])
     def publish(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.PUBLISHED, "Published")
 
-    @admin.action(description="Unpublish (back to ready)", permissions=["publish"], location=BOTH)
+    @admin.action(description="Unpublish (back to ready)", permissions=["publish"])
     def unpublish(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.READY, "Unpublished")
 
-    @admin.action(description="Dismiss", permissions=["dismiss"], location=BOTH)
+    @admin.action(description="Dismiss", permissions=["dismiss"])
     def dismiss(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.DISMISSED, "Dismissed")
 
-    @admin.action(description="Restore (dismissed to new)", permissions=["dismiss"], location=BOTH)
+    @admin.action(description="Restore (dismissed to new)", permissions=["dismiss"])
     def restore(self, request, queryset):
         self._transition(request, queryset, ClaimStatus.NEW, "Restored")
 

@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 
 from claims.enums import LinkRelation
 from claims.models import Claim, ClaimEvidence, Speaker, Tag
+from claims.services import review
 from claims.services.review import changes_since
 
 _url_validator = URLValidator(schemes=["http", "https"])
@@ -19,7 +20,16 @@ def validate_http_url(value: str) -> None:
 
 
 class ClaimAdminForm(forms.ModelForm):
-    """Carries the claim's `version`: a save from a stale page is refused with what changed."""
+    """Carries the claim's `version`: a save from a stale page is refused with what changed.
+
+    A "Save and <transition>" button posts `_transition`; the admin sets `transition` and
+    `user` on a per-request subclass. The transition is checked against the typed values
+    (and the evidence rows the inline will leave) before anything is saved, so a refusal is a
+    form error that keeps everything typed and names what is missing.
+    """
+
+    transition: str | None = None
+    user = None
 
     class Meta:
         model = Claim
@@ -49,7 +59,41 @@ class ClaimAdminForm(forms.ModelForm):
             current = Claim.objects.filter(pk=self.instance.pk).first()  # None: re-creating it
             if current is not None and current.version != posted:
                 raise stale_error(current, posted)
+        if self.transition and self.instance.pk:
+            self._check_transition(cleaned)
         return cleaned
+
+    def _check_transition(self, cleaned):
+        probe = Claim(pk=self.instance.pk, status=self.instance.status)
+        for name in ("verdict", "rationale", "attribution_checked"):
+            setattr(probe, name, cleaned.get(name, getattr(self.instance, name)))
+        try:
+            review.check_transition(
+                claim=probe,
+                to_status=self.transition,
+                user=self.user,
+                evidence_count=posted_evidence_count(self.instance, self.data),
+            )
+        except review.TransitionError as exc:
+            raise forms.ValidationError(exc.messages, code="transition") from exc
+
+
+def posted_evidence_count(claim: Claim, data, prefix: str = "evidence") -> int:
+    """How many evidence rows the claim will have once the posted inline is saved: the stored
+    ones not marked for deletion, plus new rows with a URL (one query)."""
+    kept = set(claim.evidence.values_list("pk", flat=True))
+    try:
+        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", "0")), 1000)
+    except ValueError:
+        total = 0
+    new = 0
+    for i in range(total):
+        pk, url = data.get(f"{prefix}-{i}-id", ""), data.get(f"{prefix}-{i}-url", "").strip()
+        if data.get(f"{prefix}-{i}-DELETE"):
+            kept.discard(int(pk) if pk.isdigit() else None)
+        elif not pk and url:
+            new += 1
+    return len(kept) + new
 
 
 def stale_error(current: Claim, opened_version: int) -> forms.ValidationError:

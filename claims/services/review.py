@@ -115,14 +115,17 @@ def allowed_transitions(user, claim: Claim) -> list[tuple[str, Transition]]:
     ]
 
 
-def publication_missing(claim: Claim) -> list[str]:
-    """What the claim still lacks before it can be marked ready or published (one query)."""
+def publication_missing(claim: Claim, *, evidence_count: int | None = None) -> list[str]:
+    """What the claim still lacks before it can be marked ready or published (one query).
+
+    `evidence_count` stands in for the stored evidence when a form is about to change it.
+    """
     missing = []
     if not claim.verdict:
         missing.append("a verdict")
     if not claim.rationale.strip():
         missing.append("a rationale")
-    if not claim.evidence.exists():
+    if not (claim.evidence.exists() if evidence_count is None else evidence_count > 0):
         missing.append("at least one evidence link")
     if not claim.attribution_checked:
         missing.append("the attribution check")
@@ -142,8 +145,14 @@ def require_edit(user, claim: Claim) -> None:
         require(user, "edit_settled")
 
 
-def check_transition(*, claim: Claim, to_status: str, user) -> Transition:
-    """Raise PermissionDenied or TransitionError unless `user` may move `claim` to `to_status`."""
+def check_transition(
+    *, claim: Claim, to_status: str, user, evidence_count: int | None = None
+) -> Transition:
+    """Raise PermissionDenied or TransitionError unless `user` may move `claim` to `to_status`.
+
+    A form checks its edits before saving them by passing the claim with the typed values
+    (and `evidence_count`, the evidence it will leave); the service checks the stored row again.
+    """
     transition = TRANSITIONS.get((claim.status, to_status))
     if transition is None:
         raise TransitionError(
@@ -151,7 +160,9 @@ def check_transition(*, claim: Claim, to_status: str, user) -> Transition:
             code="invalid_transition",
         )
     require(user, transition.action)
-    if to_status in CHECKED_STATUSES and (missing := publication_missing(claim)):
+    if to_status in CHECKED_STATUSES and (
+        missing := publication_missing(claim, evidence_count=evidence_count)
+    ):
         raise TransitionError(
             f"Cannot {transition.name}: the claim needs {join_words(missing)}.", code="incomplete"
         )

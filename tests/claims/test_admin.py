@@ -396,26 +396,6 @@ def test_assign_to_me_and_start_review_actions(client, reviewer):
     assert set(Claim.objects.values_list("assignee", "status")) == {(reviewer.pk, S.IN_REVIEW)}
 
 
-def test_change_form_action_marks_ready(client, reviewer):
-    claim = complete_claim(status=S.IN_REVIEW)
-
-    page = client.get(change_url(claim))
-    response = client.post(
-        change_url(claim),
-        {
-            "CHANGE_FORM-action": "mark_ready",
-            "action": "mark_ready",
-            ACTION_CHECKBOX_NAME: claim.pk,
-        },
-        follow=True,
-    )
-
-    assert "mark_ready" in dict(page.context["action_form"].fields["action"].choices)
-    assert "Marked ready: 1 claim(s)." in response.content.decode()
-    claim.refresh_from_db()
-    assert claim.status == S.READY
-
-
 def test_add_tag_action_asks_which_tag_then_tags_each_claim(client, reviewer):
     claims = [make_claim(), make_claim()]
     tag = make_tag(name="Peace talks")
