@@ -13,6 +13,7 @@ recorded on the item without an automatic retry (the admin's "retry" action queu
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import random
 from pathlib import Path
@@ -21,7 +22,10 @@ from django.conf import settings
 from django.db import transaction
 from procrastinate import BaseRetryStrategy, RetryDecision
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.django_connector import DjangoConnector
 from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.manager import JobManager
+from procrastinate.tasks import configure_task
 
 from claims.models import Source
 from claims.services import ingest
@@ -57,9 +61,26 @@ def defer(task, *, queueing_lock: str | None = None, lock: str | None = None, **
     if in_process():
         transaction.on_commit(lambda: _run_now(task, kwargs))
         return
+    deferrer = configure_task(
+        name=task.name,
+        job_manager=_in_transaction(),
+        queue=task.queue,
+        lock=lock,
+        queueing_lock=queueing_lock,
+    )
     # AlreadyEnqueued: the same work is already waiting in the queue.
     with contextlib.suppress(AlreadyEnqueued):
-        task.configure(queueing_lock=queueing_lock, lock=lock).defer(**kwargs)
+        deferrer.defer(**kwargs)
+
+
+@functools.cache
+def _in_transaction() -> JobManager:
+    """Defers through Django's own connection, inside the caller's transaction.
+
+    Inside a worker the app's connector is the worker's own pool, which commits each job at
+    once: a fetch could then start before the poll that found its item had committed.
+    """
+    return JobManager(connector=DjangoConnector())
 
 
 def _run_now(task, kwargs) -> None:
@@ -110,7 +131,8 @@ def poll_due_sources(timestamp: int) -> str:
     return f"{len(due)} source(s) due"
 
 
-@app.periodic(cron="*/10 * * * * *", periodic_id="retry-stalled-jobs")
+# Six columns: the sixth is seconds (every 10 s).
+@app.periodic(cron="* * * * * */10", periodic_id="retry-stalled-jobs")
 @app.task(name="claims.retry_stalled_jobs", queueing_lock="retry-stalled-jobs", pass_context=True)
 async def retry_stalled_jobs(context, timestamp: int) -> str:
     """Every 10 s: jobs whose worker stopped sending heartbeats (killed, machine lost) run again.
