@@ -53,6 +53,10 @@ class ExtractedClaim:
     context_start: int
     context_end: int
     rule: str = ""  # the name of the rule that found the claim (see rules.RULES)
+    # How the speaker was reached from the mention (registry.RESOLUTIONS), and the agency or
+    # paper that only carried the words ("according to Reuters, X said": X, via Reuters).
+    speaker_resolution: str = ""
+    via: str | None = None
 
 
 def _apply(rules: tuple[Rule, ...], art: Article, site: object) -> Draft | None:
@@ -149,10 +153,11 @@ def _claim(art: Article, reg: Registry, d: Draft) -> ExtractedClaim:
     text = art.text
     m = d.mention
     ent: Entity | None = None
+    how, via = "", None
     if d.speaker_of is not None and (m is None or d.speaker_of.mention is m):
-        ent = d.speaker_of.ent
+        ent, how = d.speaker_of.ent, "continuation"
     elif m is not None:
-        ent = reg.resolve(m, m.start)
+        ent, how, via = reg.attribute(m, d.start, d.end, d.sentence)
     d.ent = ent
     if ent is not None:
         reg.note_speaker(d.start, ent)
@@ -185,6 +190,8 @@ def _claim(art: Article, reg: Registry, d: Draft) -> ExtractedClaim:
         context_start=min(p0, d.start),
         context_end=max(p1, d.end),
         rule=d.rule,
+        speaker_resolution=how if ent is not None else "",
+        via=via,
     )
 
 

@@ -119,6 +119,10 @@ _PARTICIPLE_NOUNS = frozenset(
 _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS
+# Titles before a name, with the words of company posts ("Chief Executive Officer").
+_TITLE_LIKE = lx.TITLE_WORDS | frozenset(
+    ("executive", "officer", "operating", "financial", "technology", "ceo", "cfo", "coo", "cto")
+)
 
 
 _TIME_WORDS = frozenset(
@@ -179,6 +183,8 @@ _TIME_WORDS = frozenset(
 
 
 _TIME_WORDS_ONLY = _TIME_WORDS - {"the", "a", "of"}
+_TIME_LEAD = frozenset(("last", "this", "next", "early", "late", "earlier", "later"))
+_TIME_NOUNS = _TIME_WORDS_ONLY - _TIME_LEAD - {"on", "in", "at", "also", "ago", "recently"}
 
 
 def _only_time_words(tokens: list[Token], i: int, j: int) -> bool:
@@ -264,6 +270,8 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
     j = i
     n_of = n_and = 0
     seen_word = False
+    if i + 2 < limit and tokens[i].low in ("more", "fewer", "less") and tokens[i + 1].low == "than":
+        j += 2  # "More than 500 of its 700 employees": a count opens the phrase
     while j < limit:
         t = tokens[j]
         low = t.low
@@ -304,6 +312,8 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             continue
         if low in lx.NP_STOP or low in lx.VERB_STOP:
             break
+        if seen_word and low in lx.TRAILING_SUBJECT_ADVERBS:
+            break  # "Interfax later reported"
         if low.endswith("ly") and len(low) > 4:
             break
         if low.endswith("ed") and j > i and tokens[j - 1].cap:
@@ -370,8 +380,15 @@ def _name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
         else:
             break
     # Keep an honorific ("Mr.") but drop titles ("Secretary of State", "President").
+    # Also a demonym, an owner or a body in front ("Russian President", "Microsoft's",
+    # "Kremlin spokesman"): "without a title in front" is how the desk writes a name.
     k = a
-    while k < b - 1 and (tokens[k].low in lx.TITLE_WORDS and tokens[k].low not in lx.HONORIFICS):
+    while k < b - 1 and (
+        (tokens[k].low in _TITLE_LIKE and tokens[k].low not in lx.HONORIFICS)
+        or (k + 2 < b and _country_of(tokens[k].text))
+        or (k + 2 < b and _is_possessive(tokens[k].text))
+        or (k + 2 < b and tokens[k].low in _INSTITUTION_WORDS)
+    ):
         k += 1
     return k, b
 
@@ -400,7 +417,8 @@ def classify(words: list[str], has_person_name: bool) -> str:
     if head in lx.PLURAL_GROUP_HINT or "and" in lows:
         return "group"
     if words and words[-1][:1].isupper():
-        return "organization" if len(words) > 1 else "person"
+        # "FSB", "NATO": a lone acronym is a body, a lone capitalised word a person.
+        return "organization" if len(words) > 1 or stripped[-1].isupper() else "person"
     return "person" if not head.endswith("s") else "group"
 
 
@@ -453,6 +471,8 @@ def _only_dates(tokens: list[Token], i: int, j: int) -> bool:
 def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
     while i < j and tokens[i].low in _LEADING_SKIP:
         i += 1
+    if j - i > 2 and tokens[i].low in _TIME_LEAD and tokens[i + 1].low in _TIME_NOUNS:
+        i += 2  # "Last Friday Prigozhin said": a time adverb, not part of the name
     if i >= j:
         return None
     first = tokens[i]
@@ -469,7 +489,11 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         if tokens[k].low in ("of", "for") and tokens[k - 1].cap and k + 1 < j and tokens[k + 1].cap:
             # Only cut when what precedes is a person name, not "Secretary of State".
             a, b = _name_run(tokens, i, k)
-            if b - a >= 2 and tokens[a].low not in lx.TITLE_WORDS:
+            if (
+                b - a >= 2
+                and tokens[a].low not in lx.TITLE_WORDS
+                and tokens[k - 1].low not in lx.TITLE_WORDS  # "US Secretary of State X"
+            ):
                 head_end = k
                 tail_words = [t.text for t in tokens[k + 1 : j]]
             break
@@ -485,6 +509,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and " ".join(run_words) not in lx.COUNTRY_ALIASES
         and not _country_of(run_words[-1])
         and (b - a >= 2 or tokens[a].low in lx.HONORIFICS or a > i or tokens[b - 1].cap)
+        # "FSB", "NATO": a lone acronym names a body.
+        and not (b - a == 1 and len(run_words[0]) > 2 and _strip_possessive(run_words[0]).isupper())
     )
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
     if is_person and b - a == 1 and tokens[a].low in lx.DETERMINERS:
@@ -508,7 +534,11 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     if is_person:
         s, e = tokens[a].start, tokens[b - 1].end
         name_words = [w for w in run_words if w.lower() not in lx.HONORIFICS] or run_words
-        role = " ".join(w for w in role_words if not _country_of(w) or w.lower() in lx.TITLE_WORDS)
+        role = " ".join(
+            w
+            for w in role_words
+            if (not _country_of(w) or w.lower() in lx.TITLE_WORDS) and not _is_possessive(w)
+        )
         aff = _affiliation(words[: a - i] + tail_words)
         return Mention(
             s,

@@ -73,6 +73,7 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         and _is_wordish(tokens[j - 1])
         and (
             tokens[j - 1].low in lx.AUX_ADVERBS
+            or tokens[j - 1].low in lx.TRAILING_SUBJECT_ADVERBS
             or (
                 tokens[j - 1].low.endswith("ly")
                 and not tokens[j - 1].cap

@@ -20,9 +20,9 @@ from claims.extraction.rules.article import Article
 PLAIN_FORMS = {
     "name": (
         registry._NAME_RE,
-        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+"
-        r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+)?"
-        r"[A-Z][a-zà-ÿ’'-]+){1,3}",
+        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+        r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+|(?:al|el)-)?"
+        r"[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?){1,3}",
     ),
     "honorific-name": (
         registry._HONORIFIC_NAME_RE,

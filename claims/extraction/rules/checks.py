@@ -7,10 +7,12 @@ import re
 
 from .. import lexicon as lx
 from ..mentions import Mention, tokenize
+from ..speakers import subject_before
 from .article import Article
 from .content import resumed_quote
 from .patterns import (
     CLOSING_QUOTE_ENDINGS,
+    CUE_RE,
     INTENT_TO_RE,
     QUOTE_CHARS,
     TELL_COMPLEMENT_RE,
@@ -77,7 +79,23 @@ def plausible_speaker(mention: Mention) -> bool:
         return True
     if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
         return words[0].lower().endswith("s") or words[0].lower() in lx.ANONYMOUS_HEADS
-    return True
+    # "Russian state ...": a lone demonym is an adjective before a noun read as a verb.
+    return not (len(words) == 1 and words[0] in lx.DEMONYMS)
+
+
+def reports_speech(art: Article, s: int, e: int) -> bool:
+    """text[s:e] opens with its own speaker and reporting verb ("X said ..."), so the words
+    are X's, not those of the source that carried them ("According to Reuters, X said")."""
+    text = art.text
+    cue = CUE_RE.search(text, s, min(e, s + 160))
+    if cue is None or cue.group("verb") is None or cue.group().lower() not in lx.SPEECH_FORMS:
+        return False
+    subject = subject_before(text, s, cue.start())
+    return (
+        subject is not None
+        and not subject.pronoun
+        and not text[s : subject.phrase_start or subject.start].strip(" ,")
+    )
 
 
 def fits_cue(mention: Mention, low: str) -> bool:

@@ -24,6 +24,7 @@ from .checks import (
     only_adjunct_after,
     phrase_opens_clause,
     plausible_speaker,
+    reports_speech,
     strong_complement,
     subject_adjacent,
 )
@@ -169,6 +170,8 @@ def according_to(art: Article, cue: Cue) -> Outcome:
         if seg and seg[0].low in ("a", "an", "the") and len(seg) <= 8:
             comma = nxt
         content = cut_content(art, comma + 1, s1)
+        if reports_speech(art, *content):
+            return NO_CLAIM  # "According to Reuters, X said ...": X's own cue takes it
     if _too_short(text, content):
         return NO_CLAIM
     return _draft(art, content, cue, mention)
