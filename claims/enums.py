@@ -55,6 +55,20 @@ class SpeakerKind(models.TextChoices):
     ANONYMOUS = "anonymous", _("Anonymous")
 
 
+class SpeakerResolution(models.TextChoices):
+    """How the extractor reached a claim's speaker from its mention (the values of
+    claims.extraction.registry.RESOLUTIONS, which a test keeps equal)."""
+
+    NAME = "name", _("Name")
+    SURNAME = "surname", _("Surname of a name given earlier")
+    ROLE = "role", _("Role or description of a named person")
+    ORGANISATION = "organisation", _("Generic phrase for a named body")
+    DOCUMENT = "document", _("Statement, letter or post of its author")
+    PRONOUN = "pronoun", _("Pronoun")
+    CONTINUATION = "continuation", _("Continues the previous claim")
+    MENTION = "mention", _("The mention itself")
+
+
 class StanceChoice(models.TextChoices):
     SUPPORTS = "supports", _("Supports")
     OPPOSES = "opposes", _("Opposes")

@@ -18,6 +18,7 @@ from .enums import (
     MergeSuggestionStatus,
     SourceKind,
     SpeakerKind,
+    SpeakerResolution,
     StanceChoice,
     Verdict,
 )
@@ -531,6 +532,22 @@ class Claim(models.Model):
         editable=False,
         help_text="Name of the extractor rule that found it (see claims/extraction/rules); "
         "empty if entered by hand or extracted before rules were named.",
+    )
+    speaker_resolution = models.CharField(
+        "speaker resolution",
+        max_length=20,
+        choices=SpeakerResolution,
+        blank=True,
+        editable=False,
+        help_text="How the extractor reached the speaker from the mention (a name, a surname, "
+        "a role held by someone named earlier, a document standing for its author, ...); "
+        "empty if entered by hand or unattributed.",
+    )
+    via = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The agency or paper that only carried the speaker's words "
+        '("according to Reuters", "Interfax reported"), when the text names one.',
     )
     search = models.GeneratedField(
         expression=SearchDocument(), output_field=SearchDocumentField(), db_persist=True

@@ -204,6 +204,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
         "cue_end",
         "extractor_version",
         "extraction_rule",
+        "speaker_resolution",
         "content_hash",
         "sort_date",
         "orphaned",

@@ -22,6 +22,8 @@ _TOKEN_RE = re.compile(r"[^\W_][\w’'&-]*(?:\.(?=\w)[\w’'&-]*)*\.?|[,;:()“�
 # plain `endswith` test is the same as the regex `(?:['’]s|s['’])$` and much cheaper.
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+$")
+# A surname with its particle in one token: "al-Ansari", "el-Sisi", "bin-Zayed".
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|bin|ibn|abu|ben)-[A-Z]")
 _ABBREV_TOKEN_RE = re.compile(r"(?:[A-Z]\.)+$|(?:[A-Za-z]\.)+[A-Za-z]\.$")
 
 _LEADING_SKIP = frozenset(
@@ -375,7 +377,12 @@ def _name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
     a = j
     while a > i:
         t = tokens[a - 1]
-        if t.cap or _INITIAL_RE.match(t.text) or (t.low in _NAME_PARTICLES and a < b):
+        if (
+            t.cap
+            or _INITIAL_RE.match(t.text)
+            or (t.low in _NAME_PARTICLES and a < b)
+            or (a == b and _PARTICLE_NAME_RE.match(t.text))
+        ):
             a -= 1
         else:
             break
@@ -508,7 +515,13 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and " ".join(run_words) not in lx.COUNTRIES
         and " ".join(run_words) not in lx.COUNTRY_ALIASES
         and not _country_of(run_words[-1])
-        and (b - a >= 2 or tokens[a].low in lx.HONORIFICS or a > i or tokens[b - 1].cap)
+        and (
+            b - a >= 2
+            or tokens[a].low in lx.HONORIFICS
+            or a > i
+            or tokens[b - 1].cap
+            or _PARTICLE_NAME_RE.match(tokens[b - 1].text)
+        )
         # "FSB", "NATO": a lone acronym names a body.
         and not (b - a == 1 and len(run_words[0]) > 2 and _strip_possessive(run_words[0]).isupper())
     )

@@ -87,6 +87,9 @@ _PERSON_HEADS = lx.TITLE_WORDS | lx.PERSON_DESCRIPTION_HEADS | lx.LEADER_HEADS
 _BODY_HEADS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | frozenset(("firm", "startup", "giant"))
 # Words kept as descriptors of a named person ("Wagner chief", "Belarusian leader").
 _DESCRIPTOR_WORDS = _PERSON_HEADS | _INSTITUTION_WORDS | frozenset(("of", "for", "and"))
+_ISSUED_WORDS = frozenset(
+    ["put", "out", "issued", "released", "signed", "sent", "posted", "published", "written"]
+)
 _WORD_RE = re.compile(r"[\w’'.-]+")
 # "in a statement", "through a spokesman": the preposition before a document mention.
 _BY_MEANS_OF = ("in", "through", "via", "with")
@@ -199,6 +202,9 @@ class Registry:
                 or _norm(words[0]) in _INSTITUTION_WORDS
             ):
                 words = words[1:]
+            posts = [k for k, w in enumerate(words[:-2]) if _norm(w) in _PERSON_HEADS]
+            if posts:
+                words = words[posts[-1] + 1 :]  # "Harbour Minister Tove Lind"
             if len(words) == 1 and len(all_words) == 4:
                 # "The Belarusian President Alyaksandr Lukashenka": the titles used up the
                 # four words the pattern takes; read the name again from its first word.
@@ -380,6 +386,8 @@ class Registry:
             return None, ""
         words = _WORD_RE.findall(m.text)
         head_words, tail = _split_head(words)
+        while len(head_words) > 1 and _norm(head_words[-1]) in _ISSUED_WORDS:
+            head_words = head_words[:-1]  # "a statement put out (by X)"
         head = _norm(head_words[-1]) if head_words else ""
         if head in lx.DOCUMENT_NOUNS and self.depth < 3:
             self.depth += 1
@@ -465,18 +473,29 @@ class Registry:
         a statement, said"), or who the article said issued one of that kind before."""
         text = self.text
         tokens = tokenize(text, m.start, m.end)
-        for k, t in enumerate(tokens[:-1]):
-            if _is_possessive(t.text) or (t.cap and t.low not in _DETERMINERS and k > 0):
-                owner = mention_from_tokens(text, tokens, 0, k + 1)
-                if owner is None:
-                    break
+        h = next((k for k, t in enumerate(tokens) if t.low in lx.DOCUMENT_NOUNS), len(tokens))
+        owned = [
+            k
+            for k in range(h)
+            if _is_possessive(tokens[k].text)
+            or (tokens[k].cap and tokens[k].low not in _DETERMINERS)
+        ]
+        if owned:  # "the union's letter", "an FSB statement"
+            owner = mention_from_tokens(text, tokens, 0, owned[-1] + 1)
+            if owner is not None:
                 owner.text = _strip_possessive(owner.text)
                 owner.name = _strip_possessive(owner.name)
                 owner.end = owner.start + len(owner.text)
-                if _norm(owner.text) in lx.DOCUMENT_NOUNS:
-                    break
                 ent, _ = self.resolve(owner, pos)
                 return ent
+        after = _DOC_OWNER_AFTER_RE.match(text, tokens[h].end) if h < len(tokens) else None
+        if after:  # "a statement put out by Acme", "a letter from the union"
+            toks = tokenize(text, after.end(), min(len(text), after.end() + 80))
+            owner = mention_from_tokens(text, toks, 0, _np_len(toks))
+            if owner is not None:
+                ent, _ = self.resolve(owner, pos)
+                if ent is not None:
+                    return ent
         before = text[max(0, m.start - 12) : m.start].split()
         if before and before[-1].lower() in _BY_MEANS_OF:
             cut = text.rfind(before[-1], max(0, m.start - 12), m.start)

@@ -8,7 +8,8 @@ JSONL layout: one JSON object per line, each with a ``record`` key, in this orde
 - ``claim``: every claim, in id order, with the documented keys (``id``, ``article``,
   ``content``, ``kind``, ``cue``, ``mention``, ``speaker``, ``status``, ``verdict``,
   ``rationale``, ``attribution_checked``, ``tags``, ``stances``, ``links``, ``evidence``,
-  ``created``, ``updated``) plus what a lossless restore needs (context, notes, said_on,
+  ``created``, ``updated``; ``speaker_resolution`` and ``via`` say how the speaker was found
+  and which outlet only carried the words) plus what a lossless restore needs (context, notes, said_on,
   orphaned, extractor_version, review timestamps; each link's target by natural key).
 
 Database ids are exported but not reused: load_claims rebuilds rows by natural keys (slugs,
@@ -167,6 +168,8 @@ def claim_record(claim: Claim) -> dict:
         "orphaned": claim.orphaned,
         "extractor_version": claim.extractor_version,
         "extraction_rule": claim.extraction_rule,
+        "speaker_resolution": claim.speaker_resolution,
+        "via": claim.via,
         "reviewed_at": _iso(claim.reviewed_at),
         "published_at": _iso(claim.published_at),
     }
@@ -273,6 +276,8 @@ CSV_COLUMNS = [
     "rationale",
     "attribution_checked",
     "extraction_rule",
+    "speaker_resolution",
+    "via",
     "tags",
     "stances",
     "links",
@@ -294,7 +299,16 @@ def csv_row(record: dict) -> dict:
     speaker = record["speaker"] or {}
     for key in ("id", "name", "slug", "kind", "role", "affiliation"):
         row[f"speaker_{key}"] = speaker.get(key)
-    for key in ("kind", "status", "verdict", "rationale", "attribution_checked", "extraction_rule"):
+    for key in (
+        "kind",
+        "status",
+        "verdict",
+        "rationale",
+        "attribution_checked",
+        "extraction_rule",
+        "speaker_resolution",
+        "via",
+    ):
         row[key] = record[key]
     row["tags"] = "|".join(record["tags"])
     row["stances"] = "|".join(f"{s['topic']}:{s['stance']}" for s in record["stances"])
@@ -575,6 +589,8 @@ class _LoadState:
             orphaned=record.get("orphaned", False),
             extractor_version=record.get("extractor_version", ""),
             extraction_rule=record.get("extraction_rule", ""),
+            speaker_resolution=record.get("speaker_resolution", ""),
+            via=record.get("via", ""),
             reviewed_at=_datetime(record.get("reviewed_at")),
             published_at=_datetime(record.get("published_at")),
             created=_datetime(record["created"]),

@@ -483,6 +483,8 @@ def _create_claims(article, body, extracted, occupied, session, stats) -> int:
         row[at["cue_end"]] = ex.cue_end if has_cue else None
         row[at["kind"]] = ex.kind if ex.kind in kinds else ClaimKind.INDIRECT
         row[at["extraction_rule"]] = ex.rule
+        row[at["speaker_resolution"]] = ex.speaker_resolution
+        row[at["via"]] = (ex.via or "")[:200]
         row[at["context"]] = body[ex.context_start : ex.context_end]
         # bulk_create skips save(), so Claim.derive_fields' content_hash is set here.
         row[at["content_hash"]] = text_hash(ex.content)

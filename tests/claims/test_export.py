@@ -38,6 +38,8 @@ CLAIM_KEYS = {
     "rationale",
     "attribution_checked",
     "extraction_rule",
+    "speaker_resolution",
+    "via",
     "tags",
     "stances",
     "links",
@@ -88,6 +90,8 @@ def reviewed_claim():
         rationale="Evidence was shown.",
         attribution_checked=True,
         extraction_rule="subject_cue_content",
+        speaker_resolution="surname",
+        via="Reuters",
     )
     claim.tags.add(make_tag(name="Peace talks"))
     make_stance(claim, make_topic(title="Talks now"), "opposes")
@@ -145,6 +149,8 @@ def test_export_jsonl_claim_line_has_every_key():
     assert first["attribution_checked"] is True
     assert first["extraction_rule"] == "subject_cue_content"
     assert claims[1]["extraction_rule"] == ""  # entered by hand
+    assert (first["speaker_resolution"], first["via"]) == ("surname", "Reuters")
+    assert (claims[1]["speaker_resolution"], claims[1]["via"]) == ("", "")
     assert first["tags"] == ["peace-talks"]
     assert first["stances"] == [{"topic": "talks-now", "stance": "opposes", "note": ""}]
     assert first["links"] == [
@@ -224,6 +230,8 @@ def test_export_csv_flattens_claims():
             "rationale": "Evidence was shown.",
             "attribution_checked": "True",
             "extraction_rule": "subject_cue_content",
+            "speaker_resolution": "surname",
+            "via": "Reuters",
             "tags": "peace-talks",
             "stances": "talks-now:opposes",
             "links": f"contradicts:{other.pk}",

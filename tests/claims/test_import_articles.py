@@ -126,6 +126,21 @@ def test_outlet_and_published_options_fill_in_what_files_do_not_say(tmp_path):
     assert (article.outlet.name, article.published) == ("Local Paper", dt.date(2024, 5, 6))
 
 
+def test_import_stores_how_each_speaker_was_resolved_and_the_via(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Harbour Plans\n\nHarbour Minister Tove Lind visited the docks on Monday.\n\n"
+        "The harbour minister said the cranes would be replaced.\n\n"
+        "According to Reuters, Mayor Ivo Brandt said the ferry would run again."
+    )
+
+    run(tmp_path)
+
+    rows = list(
+        Claim.objects.order_by("start").values_list("speaker__name", "speaker_resolution", "via")
+    )
+    assert rows == [("Tove Lind", "role", ""), ("Ivo Brandt", "name", "Reuters")]
+
+
 def test_dry_run_writes_nothing_and_reports_what_it_would_do():
     out, _ = run(SEEDS, FIXTURES, dry_run=True)
 

@@ -1,0 +1,426 @@
+"""In-article speaker attribution: who said it, how the Registry got there, and who carried it.
+
+Each row is an invented text, the content of one claim in it (a substring that identifies the
+claim), and the speaker, resolution and via the extractor must give that claim. One row per
+construction; the constructions are those of issue 10 (a role or description for its named
+holder, a document for its author, a carrier kept as via, people who share a surname,
+particles, military ranks, time words and adverbs that are no part of a name).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.enums import SpeakerResolution
+from claims.extraction import extract_claims
+from claims.extraction.registry import RESOLUTIONS
+
+# (id, text, content substring, speaker, speaker_resolution, via)
+CASES = [
+    # -- names ---------------------------------------------------------------------------------
+    (
+        "full-name",
+        "Mayor Lina Okafor said the tunnel would close in May.",
+        "the tunnel would close",
+        "Lina Okafor",
+        "name",
+        None,
+    ),
+    (
+        "surname-after-full-name",
+        "Lina Okafor opened the meeting. Okafor said the tunnel would close in May.",
+        "the tunnel would close",
+        "Lina Okafor",
+        "surname",
+        None,
+    ),
+    (
+        "honorific-without-dot",
+        "Tomas Reyes spoke first. Mr Reyes said the tunnel would close in May.",
+        "the tunnel would close",
+        "Tomas Reyes",
+        "surname",
+        None,
+    ),
+    (
+        "same-surname-second-person",
+        "Anna Jones said the bridge was unsafe. Peter Jones said the bridge was fine.",
+        "the bridge was fine",
+        "Peter Jones",
+        "name",
+        None,
+    ),
+    (
+        "same-surname-first-person-kept",
+        "Anna Jones said the bridge was unsafe. Peter Jones said the bridge was fine.",
+        "the bridge was unsafe",
+        "Anna Jones",
+        "name",
+        None,
+    ),
+    (
+        "same-surname-bare-surname-goes-to-last-speaker",
+        "Anna Jones said the bridge was unsafe. Peter Jones said the bridge was fine. "
+        "Jones added that the repairs would cost little.",
+        "the repairs would cost little",
+        "Peter Jones",
+        "surname",
+        None,
+    ),
+    (
+        "surname-with-other-title-is-someone-else",
+        "President Harlan visited the port on Monday. Harlan said the port would reopen. "
+        "First lady Mira Harlan said the children would get books.",
+        "the children would get books",
+        "Mira Harlan",
+        "name",
+        None,
+    ),
+    (
+        "particle-von-der",
+        "Ursula von der Leyen said the union would respond within days.",
+        "the union would respond",
+        "Ursula von der Leyen",
+        "name",
+        None,
+    ),
+    (
+        "particle-de",
+        "Charles de Gaulle said the republic would stand firm.",
+        "the republic would stand firm",
+        "Charles de Gaulle",
+        "name",
+        None,
+    ),
+    (
+        "particle-bin",
+        "Mohammed bin Salman said the kingdom would invest in ports.",
+        "the kingdom would invest",
+        "Mohammed bin Salman",
+        "name",
+        None,
+    ),
+    (
+        "particle-al-hyphen",
+        "Qatari spokesman Majed al-Ansari said the truce would start on Friday.",
+        "the truce would start",
+        "Majed al-Ansari",
+        "name",
+        None,
+    ),
+    (
+        "military-rank-is-no-given-name",
+        "Gen. Valery Gerasimov said the front was stable.",
+        "the front was stable",
+        "Valery Gerasimov",
+        "name",
+        None,
+    ),
+    (
+        "title-and-demonym-are-no-part-of-the-name",
+        "Russian President Ivo Dorn said the border would stay open.",
+        "the border would stay open",
+        "Ivo Dorn",
+        "name",
+        None,
+    ),
+    (
+        "possessive-owner-is-no-part-of-the-name",
+        "Acme’s Chief Executive Officer Dana Pruitt said the plant would stay open.",
+        "the plant would stay open",
+        "Dana Pruitt",
+        "name",
+        None,
+    ),
+    (
+        "title-of-state-is-not-cut",
+        "US Secretary of State Mara Quill said the talks had stalled.",
+        "the talks had stalled",
+        "Mara Quill",
+        "name",
+        None,
+    ),
+    (
+        "leading-time-words-are-no-part-of-the-name",
+        "Last Friday Okafor said the tunnel would close in May.",
+        "the tunnel would close",
+        "Okafor",
+        "name",
+        None,
+    ),
+    # -- roles and descriptions -> the named holder ----------------------------------------
+    (
+        "role-to-holder",
+        "Defence Secretary Tom Harwick visited the base on Monday.\n\n"
+        "The defence secretary said the new ships would arrive in spring.",
+        "the new ships would arrive",
+        "Tom Harwick",
+        "role",
+        None,
+    ),
+    (
+        "demonym-title-to-holder",
+        "Russian President Ivo Dorn addressed the nation. "
+        "The Russian president said the rebels had betrayed the country.",
+        "the rebels had betrayed",
+        "Ivo Dorn",
+        "role",
+        None,
+    ),
+    (
+        "indefinite-single-office-to-holder",
+        "Russian President Ivo Dorn addressed the nation. "
+        "A somber-looking Russian president said the rebels had betrayed the country.",
+        "the rebels had betrayed",
+        "Ivo Dorn",
+        "role",
+        None,
+    ),
+    (
+        "leader-synonym-to-holder",
+        "Acme chief Dana Pruitt spoke on Friday. The Acme boss said the plant would stay open.",
+        "the plant would stay open",
+        "Dana Pruitt",
+        "role",
+        None,
+    ),
+    (
+        "description-with-demonym-to-holder",
+        "The Russian President Ivo Dorn met the envoy. "
+        "The Russian strongman said the deal was done.",
+        "the deal was done",
+        "Ivo Dorn",
+        "role",
+        None,
+    ),
+    (
+        "appositive-gives-the-role",
+        "Dana Pruitt, the head of the Acme group, met the workers. "
+        "The group's head said the plant would stay open.",
+        "the plant would stay open",
+        "Dana Pruitt",
+        "role",
+        None,
+    ),
+    (
+        "unnamed-description-stays-itself",
+        "A spokesman for the port authority said the cranes were idle.",
+        "the cranes were idle",
+        "Spokesman for the port authority",
+        "mention",
+        None,
+    ),
+    (
+        "indefinite-description-is-someone-new",
+        "Mayor Lina Okafor opened the meeting. A city official said the tunnel was unsafe.",
+        "the tunnel was unsafe",
+        "City official",
+        "mention",
+        None,
+    ),
+    # -- a spokesman speaks for his office; the office is its own speaker -----------------
+    (
+        "spokesman-is-not-his-office",
+        "A spokesman for the ministry, Ivan Petrov, said the talks would resume. "
+        "The ministry said no deal had been reached.",
+        "the talks would resume",
+        "Ivan Petrov",
+        "name",
+        None,
+    ),
+    (
+        "office-is-not-its-spokesman",
+        "A spokesman for the ministry, Ivan Petrov, said the talks would resume. "
+        "The ministry said no deal had been reached.",
+        "no deal had been reached",
+        "Ministry",
+        "mention",
+        None,
+    ),
+    # -- documents -> their author ----------------------------------------------------------
+    (
+        "possessive-document",
+        "The union's letter said the workers would strike on Friday.",
+        "the workers would strike",
+        "Union",
+        "document",
+        None,
+    ),
+    (
+        "possessive-name-document",
+        "Okafor's post said the council would hire an auditor.",
+        "the council would hire",
+        "Okafor",
+        "document",
+        None,
+    ),
+    (
+        "statement-to-who-issued-it",
+        "Acme Corp said in a statement that profits rose. "
+        "The statement added that the chief executive would stay.",
+        "the chief executive would stay",
+        "Acme Corp",
+        "document",
+        None,
+    ),
+    (
+        "statement-put-out-by",
+        "According to a statement put out by Acme Corp, the plant was sold. "
+        '"We thank our workers," the statement added.',
+        "We thank our workers",
+        "Acme Corp",
+        "document",
+        None,
+    ),
+    (
+        "in-a-statement-subject",
+        "Acme Corp in a statement informed that the plant would close.",
+        "the plant would close",
+        "Acme Corp",
+        "document",
+        None,
+    ),
+    (
+        "letter-to-its-signatories",
+        "More than 300 of the 400 nurses signed the letter on Monday. "
+        'Cuts "have put patients at risk," the letter said.',
+        "have put patients at risk",
+        "More than 300 of the 400 nurses",
+        "document",
+        None,
+    ),
+    # -- carriers: the via, not the speaker -------------------------------------------------
+    (
+        "according-to-carrier-then-speaker",
+        "According to Reuters, Mayor Lina Okafor said the tunnel would close.",
+        "the tunnel would close",
+        "Lina Okafor",
+        "name",
+        "Reuters",
+    ),
+    (
+        "agency-reported-a-statement",
+        "Interfax later reported an FSB statement urging residents to stay at home.",
+        "residents to stay at home",
+        "FSB",
+        "document",
+        "Interfax",
+    ),
+    (
+        "per-media",
+        '"We demand an end to the blockade," the Russian committee said, per state media.',
+        "We demand an end to the blockade",
+        "Russian committee",
+        "mention",
+        "State media",
+    ),
+    (
+        "statements-reported-by",
+        '"The pause will begin on Friday," said spokesman Majed al-Ansari, in statements '
+        "reported by AFP.",
+        "The pause will begin on Friday",
+        "Majed al-Ansari",
+        "name",
+        "AFP",
+    ),
+    (
+        "carrier-as-its-own-speaker-has-no-via",
+        "Reuters reported that the mine had flooded.",
+        "the mine had flooded",
+        "Reuters",
+        "mention",
+        None,
+    ),
+    # -- pronouns and continuations ---------------------------------------------------------
+    (
+        "pronoun",
+        "Lina Okafor visited the site. She said the tunnel would close.",
+        "the tunnel would close",
+        "Lina Okafor",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-place",
+        "The rally was held near the Gaza Strip. Lena Marsh spoke. He said the war would continue.",
+        "the war would continue",
+        "Lena Marsh",
+        "pronoun",
+        None,
+    ),
+    (
+        "continuation-quote",
+        '"The tunnel will close," Okafor said.\n\n"It will reopen in May, and the buses will run."',
+        "It will reopen in May",
+        "Okafor",
+        "continuation",
+        None,
+    ),
+]
+
+
+def _claim(text: str, content: str):
+    claims = [c for c in extract_claims(text) if content in c.content]
+    assert len(claims) == 1, [(c.content, c.speaker) for c in extract_claims(text)]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "resolution", "via"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_attribution_case_table(text, content, speaker, resolution, via):
+    claim = _claim(text, content)
+
+    assert (claim.speaker, claim.speaker_resolution, claim.via) == (speaker, resolution, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "bogus"),
+    [
+        ("Interfax later reported that the airport had closed.", "Interfax later"),
+        ("Last Friday Okafor said the tunnel would close.", "Last Friday Okafor"),
+        ("Russian state security said it was opening a case.", "Russian"),
+    ],
+)
+def test_attribution_never_names_a_bogus_speaker(text, bogus):
+    speakers = [c.speaker for c in extract_claims(text)]
+
+    assert speakers
+    assert bogus not in speakers
+
+
+def test_attribution_same_surname_people_are_two_speakers_in_one_article():
+    text = (
+        "Anna Jones said the bridge was unsafe. Peter Jones said the bridge was fine. "
+        "Anna Jones added that she had asked for an inspection."
+    )
+
+    speakers = [c.speaker for c in extract_claims(text)]
+
+    assert speakers == ["Anna Jones", "Peter Jones", "Anna Jones"]
+
+
+def test_attribution_every_claim_with_a_speaker_says_how_it_was_resolved():
+    text = (
+        "Defence Secretary Tom Harwick visited the base. The defence secretary said the ships "
+        'would come. "They are ready," he said.\n\n"The crews are trained and the fuel is '
+        'stored."\n\nThe ministry said the budget was fixed, according to Reuters.'
+    )
+
+    claims = extract_claims(text)
+
+    assert [c.speaker_resolution for c in claims] == [
+        "role",
+        "pronoun",
+        "continuation",
+        "mention",
+    ]
+    assert [c.speaker for c in claims] == ["Tom Harwick"] * 3 + ["Ministry"]
+    assert [c.via for c in claims] == [None, None, None, "Reuters"]
+
+
+def test_resolutions_are_the_model_choices():
+    # Claim.speaker_resolution stores these words; the two lists must not drift apart.
+    assert list(RESOLUTIONS) == list(SpeakerResolution.values)
