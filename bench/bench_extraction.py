@@ -1,8 +1,8 @@
-"""bench_extraction.py [JSONL]: claim extraction speed against a bare regex pass.
+"""bench_extraction.py [--data JSONL]: claim extraction speed against a bare regex pass.
 
-Runs `extract_claims` over every article text of a PolNeAR-style JSON Lines file (default: the
-shared train split, 840 articles) in one process, then a "bare regex pass" over the same
-texts: one finditer of a double-quote regex and one of a said/says/told regex, keeping the
+Runs `extract_claims` over every article text of a PolNeAR-style JSON Lines file (--data, or
+$CLAIMDESK_DATA_DIR/polnear/train.jsonl: see bench/polnear.py; the figures use PolNeAR train,
+840 articles) in one process, then a "bare regex pass" over the same texts: one finditer of a double-quote regex and one of a said/says/told regex, keeping the
 match spans. Prints articles/s for both and the ratio. Best of --repeat runs; nothing is
 written. The texts are read at run time and never copied into the repository.
 
@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction import EXTRACTOR_VERSION, extract_claims  # noqa: E402 (needs sys.path)
+from bench.polnear import add_data_argument, missing  # noqa: E402 (needs sys.path)
+from claims.extraction import EXTRACTOR_VERSION, extract_claims  # noqa: E402
 
-DEFAULT = Path("/work/shared/data/polnear/train.jsonl")
 _BARE_QUOTE_RE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 _BARE_SAID_RE = re.compile(r"\b(?:said|says|told)\b")
 
@@ -55,13 +55,13 @@ def best_of(fn, texts: list[str], repeat: int) -> tuple[float, float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", nargs="?", type=Path, default=DEFAULT)
+    add_data_argument(parser)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    if not args.jsonl.exists():
-        print(f"bench_extraction: skipped, {args.jsonl} not found", file=sys.stderr)
+    if reason := missing(args.data):
+        print(f"bench_extraction: skipped, {reason}", file=sys.stderr)
         return 0
-    with args.jsonl.open(encoding="utf-8") as fh:
+    with args.data.open(encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh if line.strip()]
     words = sum(len(t.split()) for t in texts)
     extraction_pass(texts[:20])  # warm caches and lazy imports

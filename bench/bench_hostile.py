@@ -35,7 +35,7 @@ def best_time(fn, text: str, repeat: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", type=int, default=20_000, help="characters (default 20000)")
+    parser.add_argument("--small", type=int, default=50_000, help="characters (default 50000)")
     parser.add_argument("--factor", type=int, default=4, help="size ratio (default 4)")
     parser.add_argument("--repeat", type=int, default=3, help="best of (default 3)")
     parser.add_argument("--limit", type=float, help="failing ratio (default 2.5 x factor)")

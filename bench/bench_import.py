@@ -1,9 +1,11 @@
 """Benchmark: import_articles of PolNeAR train's 840 articles into a scratch PostgreSQL database.
 
-    .venv/bin/python bench/bench_import.py [--jobs 1,2] [--postgres postgres://root@127.0.0.1:5432]
+    .venv/bin/python bench/bench_import.py --data JSONL [--jobs 1,2]
+        [--postgres postgres://root@127.0.0.1:5432]
 
-Reads the texts from /work/shared/data/polnear/train.jsonl at run time (they are copyrighted:
-nothing is copied into the repository) and writes them as one .jsonl file in a temp directory.
+Reads the articles of a PolNeAR-style JSON Lines file (--data, or
+$CLAIMDESK_DATA_DIR/polnear/train.jsonl: see bench/polnear.py; the figures use PolNeAR train) at
+run time (they are copyrighted: nothing is copied into the repository) and writes them as one .jsonl file in a temp directory.
 Creates the database claimdesk_bench_import_<pid>, migrates it, and drops it at the end.
 
 Reports, per --jobs value, the end-to-end rate of `manage.py import_articles` in a fresh
@@ -23,7 +25,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path("/work/shared/data/polnear/train.jsonl")
+sys.path.insert(0, str(ROOT))
+
+from bench.polnear import add_data_argument, missing  # noqa: E402 (needs sys.path)
+
 TABLES = (
     "claims_claim_tags, claims_stance, claims_claimevidence, claims_claimlink, claims_claim, "
     "claims_article, claims_speakermergesuggestion, claims_speakermerge, claims_speakeralias, "
@@ -32,9 +37,9 @@ TABLES = (
 )
 
 
-def write_input(directory: Path) -> int:
+def write_input(data: Path, directory: Path) -> int:
     count = 0
-    with DATA.open() as src, (directory / "polnear-train.jsonl").open("w") as out:
+    with data.open() as src, (directory / "polnear-train.jsonl").open("w") as out:
         for line in src:
             doc = json.loads(line)
             record = {
@@ -153,9 +158,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", default="1,2", help="Comma-separated --jobs values to time.")
     parser.add_argument("--postgres", default="postgres://root@127.0.0.1:5432")
+    add_data_argument(parser)
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found", file=sys.stderr)
+    if reason := missing(args.data):
+        print(f"bench_import: skipped, {reason}", file=sys.stderr)
         return 0
     name = f"claimdesk_bench_import_{os.getpid()}"
     env = {
@@ -169,7 +175,7 @@ def main() -> int:
         manage(env, "migrate", "--noinput", "-v", "0")
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            n = write_input(tmp)
+            n = write_input(args.data, tmp)
             print(f"{n} PolNeAR train articles, PostgreSQL database {name}")
             load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
             print(

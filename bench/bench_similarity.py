@@ -1,15 +1,16 @@
 """Benchmark: the review desk's "similar claims" lookup at 1,000,000 claims on PostgreSQL.
 
-    .venv/bin/python bench/bench_similarity.py [--rows 1000000] [--lookups 200]
+    .venv/bin/python bench/bench_similarity.py [--data JSONL] [--rows 1000000] [--lookups 200]
         [--postgres postgres://root@127.0.0.1:5432]
 
 Creates the scratch database claimdesk_bench_similarity_<pid>, migrates it, fills it with SQL
 (generate_series; nothing row by row from Python) and drops it at the end. Claim texts are
-real newswire sentences read at run time from /work/shared/data/polnear/train.jsonl (nothing is
-copied into the repository), recombined: most claims splice the first half of one sentence
-onto the second half of another; every 20th is a whole sentence (so the same remark recurs, as
+real newswire sentences read at run time from a PolNeAR-style JSON Lines file (--data, or
+$CLAIMDESK_DATA_DIR/polnear/train.jsonl: see bench/polnear.py; nothing is copied into the
+repository), recombined: most claims splice the first half of one sentence onto the second
+half of another; every 20th is a whole sentence (so the same remark recurs, as
 when two outlets report it) and every 20th + 1 a whole sentence with ", he said" appended (a
-near duplicate). Falls back to synthetic words if the file is missing.
+near duplicate). Falls back to synthetic words without a file.
 
 Reports p50/p95/max of claims.services.similarity.similar_claims() (hash lookup, rarest
 lexemes, GIN-prefiltered candidates ranked by trigram similarity, row fetch) over random
@@ -30,7 +31,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path("/work/shared/data/polnear/train.jsonl")
+sys.path.insert(0, str(ROOT))
+
+from bench.polnear import add_data_argument, missing  # noqa: E402 (needs sys.path)
+
 SENTENCE = re.compile(r"(?<=[.!?”\"])\s+")
 CLAIM_INDEXES = {
     # name -> CREATE statement, rebuilt after the load (building once beats updating 1M times)
@@ -44,8 +48,8 @@ CLAIM_INDEXES = {
 }
 
 
-def sentences() -> list[str]:
-    if not DATA.exists():
+def sentences(data: Path | None) -> list[str]:
+    if missing(data):
         rng = random.Random(7)
         words = [f"w{rng.getrandbits(24):06x}" for _ in range(20_000)]
         return [
@@ -53,7 +57,7 @@ def sentences() -> list[str]:
             for _ in range(30_000)
         ]
     out = []
-    with DATA.open() as src:
+    with data.open() as src:
         for line in src:
             for sentence in SENTENCE.split(json.loads(line)["text"]):
                 sentence = " ".join(sentence.split())
@@ -62,7 +66,7 @@ def sentences() -> list[str]:
     return out
 
 
-def setup_database(base_url: str, name: str, rows: int) -> None:
+def setup_database(base_url: str, name: str, rows: int, data: Path | None) -> None:
     import psycopg
 
     with psycopg.connect(f"{base_url}/postgres", autocommit=True) as conn:
@@ -71,7 +75,7 @@ def setup_database(base_url: str, name: str, rows: int) -> None:
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
-    texts = sentences()
+    texts = sentences(data)
     articles = max(1, rows // 100)
     with psycopg.connect(f"{base_url}/{name}", autocommit=True) as conn:
         conn.execute("SET maintenance_work_mem = '512MB'")
@@ -190,11 +194,12 @@ def main() -> int:
     parser.add_argument("--whole-table", type=int, default=3, help="whole-table queries to time")
     parser.add_argument("--postgres", default="postgres://root@127.0.0.1:5432")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    add_data_argument(parser)
     args = parser.parse_args()
     name = f"claimdesk_bench_similarity_{os.getpid()}"
     started = time.perf_counter()
     try:
-        setup_database(args.postgres, name, args.rows)
+        setup_database(args.postgres, name, args.rows, args.data)
         load_s = time.perf_counter() - started
         result = measure(args.postgres, name, args.lookups, args.whole_table)
     finally:

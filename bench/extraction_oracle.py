@@ -3,9 +3,10 @@
 A refactor of the extractor must not change what it extracts. Run this before and after on
 the same texts and compare the files (`cmp before.jsonl after.jsonl`): one line per claim,
 every field of ExtractedClaim except `rule` (which a renaming may change), in text order.
-Texts: PolNeAR-style JSON Lines files (--jsonl, default the shared train and dev splits),
-plain-text files (--txt, default seeds/*.txt) and speakers-dev articles (--articles, cleaned
-as the importer cleans them). Texts are read at run time; nothing is copied.
+Texts: PolNeAR-style JSON Lines files (--jsonl, default the train and dev splits under
+$CLAIMDESK_DATA_DIR/polnear, see bench/polnear.py), plain-text files (--txt, default
+seeds/*.txt) and speakers-dev articles (--articles, default $CLAIMDESK_DATA_DIR/speakers-dev/
+articles, cleaned as the importer cleans them). Texts are read at run time; nothing is copied.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from claims.extraction import clean_text, extract_claims  # noqa: E402 (needs sys.path)
+from bench.polnear import data_dir  # noqa: E402 (needs sys.path)
+from claims.extraction import clean_text, extract_claims  # noqa: E402
 
-SHARED = Path("/work/shared/data")
+SHARED = data_dir()  # None without CLAIMDESK_DATA_DIR: then only --jsonl/--articles given
 
 
 def texts(args) -> list[tuple[str, str]]:
@@ -45,10 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         "--jsonl",
         type=Path,
         nargs="*",
-        default=[SHARED / "polnear/train.jsonl", SHARED / "polnear/dev.jsonl"],
+        default=[SHARED / "polnear/train.jsonl", SHARED / "polnear/dev.jsonl"] if SHARED else [],
     )
     parser.add_argument("--txt", type=Path, nargs="*", default=sorted(ROOT.glob("seeds/*.txt")))
-    parser.add_argument("--articles", type=Path, default=SHARED / "speakers-dev/articles")
+    parser.add_argument(
+        "--articles", type=Path, default=SHARED / "speakers-dev/articles" if SHARED else None
+    )
     args = parser.parse_args(argv)
     if args.articles is not None and not args.articles.is_dir():
         args.articles = None
