@@ -76,12 +76,11 @@ def generate(url: str, n_claims: int) -> None:
         )
         conn.execute(
             f"""
-            INSERT INTO claims_claim (mention, content, start, "end", cue, kind, context,
-                                      sort_date, status, verdict, rationale, notes,
+            INSERT INTO claims_claim (mention, content, start, "end", cue, kind, sort_date, status, verdict, rationale, notes,
                                       attribution_checked, published_at, orphaned, content_hash,
                                       extractor_version, version, created, updated, article_id,
                                       speaker_id)
-              SELECT '', {picks}, (g % 100) * 10, (g % 100) * 10 + 5, 'said', 'indirect', '',
+              SELECT '', {picks}, (g % 100) * 10, (g % 100) * 10 + 5, 'said', 'indirect',
                      date '2010-01-01' + (g % 5000),
                      CASE WHEN g % 10 < 4 THEN 'published' WHEN g % 10 < 9 THEN 'new'
                           ELSE 'dismissed' END,

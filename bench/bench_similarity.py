@@ -101,10 +101,10 @@ def setup_database(base_url: str, name: str, rows: int, data: Path | None) -> No
         conn.execute(
             """
             INSERT INTO claims_claim (article_id, mention, content, start, "end", cue, kind,
-                context, status, rationale, notes, attribution_checked, orphaned, content_hash,
+                status, rationale, notes, attribution_checked, orphaned, content_hash,
                 extractor_version, version, created, updated, sort_date)
             SELECT %(first)s + (g %% %(articles)s), '', c.content, g, g + length(c.content), '',
-                   'indirect', '', 'new', '', '', false, false, md5(lower(c.content)), 'bench',
+                   'indirect', 'new', '', '', false, false, md5(lower(c.content)), 'bench',
                    1, now(), now(), date '2020-01-01' + (g %% 1500)::int
             FROM generate_series(1::bigint, %(rows)s) g
             CROSS JOIN LATERAL (

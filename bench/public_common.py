@@ -119,13 +119,13 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
         FROM generate_series(1, {articles}) i
       ) generated;
     SELECT setval(pg_get_serial_sequence('claims_article', 'id'), {articles});
-    INSERT INTO claims_claim (id, mention, content, start, "end", cue, kind, context, said_on,
-                              sort_date, status, verdict, rationale, notes, attribution_checked,
+    INSERT INTO claims_claim (id, mention, content, start, "end", cue, kind, context_start,
+                              context_end, said_on, sort_date, status, verdict, rationale, notes, attribution_checked,
                               published_at, orphaned, content_hash, extractor_version, version,
                               created, updated, article_id, speaker_id)
       OVERRIDING SYSTEM VALUE
       SELECT n, 'Speaker ' || sp, substr(a.body, k * 100 + 1, 80), k * 100, k * 100 + 80, 'said',
-             'indirect', substr(a.body, k * 100 + 1, 99), NULL, a.published,
+             'indirect', k * 100, k * 100 + 99, NULL, a.published,
              CASE WHEN n % 10 < 4 THEN 'published' WHEN n % 10 < 9 THEN 'new' ELSE 'dismissed' END,
              CASE WHEN n % 10 < 4 THEN (ARRAY['true','mostly_true','half_true','misleading',
                   'mostly_false','false'])[1 + n % 6] END,

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Func, Q
+from django.db.models.functions import Greatest, Least, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -26,6 +27,8 @@ from .html import printable
 from .normalise import normalise_name, source_key_for, text_hash, to_ascii
 
 SLUG_MAX = 120
+# A claim page shows its paragraph, at most this many characters either side of the claim.
+CONTEXT_RADIUS = 600
 
 
 def slug_base(text: str, *, fallback: str) -> str:
@@ -55,6 +58,27 @@ def available_slug(model, text: str, *, fallback: str, exclude_pk=None) -> str:
         .values_list("slug", flat=True)
     )
     return first_free_slug(base, taken)
+
+
+def context_offsets(body: str, context: str, start: int, end: int) -> tuple[int | None, int | None]:
+    """Where a claim's paragraph text `context` lies in `body` around the claim [start, end).
+
+    For contexts stored as text (older exports, rows before migration 0007): the occurrence
+    of `context` that covers the claim, else the blank-line paragraph around the claim, else
+    (None, None) when the claim's offsets are not inside the body. One bounded `find`.
+    """
+    if not (0 <= start < end <= len(body)):
+        return None, None
+    if context and len(context) >= end - start:
+        at = body.find(context, max(0, end - len(context)), start + len(context))
+        if 0 <= at <= start:
+            return at, at + len(context)
+    para_start = body.rfind("\n\n", 0, start)
+    para_end = body.find("\n\n", end)
+    return (
+        0 if para_start == -1 else para_start + 2,
+        len(body) if para_end == -1 else para_end,
+    )
 
 
 class Outlet(models.Model):
@@ -418,12 +442,19 @@ class ClaimQuerySet(models.QuerySet):
             .prefetch_related("tags")
         )
 
+    def with_context(self, radius: int = CONTEXT_RADIUS):
+        """Annotates `context_text`, the claim's paragraph cut out of the article body by the
+        database (at most `radius` characters either side of the claim: a page never reads the
+        whole body), and `context_from`, its offset in the body. NULL when there is none."""
+        lo = Greatest(F("context_start"), F("start") - radius)
+        hi = Least(F("context_end"), F("end") + radius)
+        return self.annotate(context_from=lo, context_text=Substr("article__body", lo + 1, hi - lo))
+
 
 # Columns a claim card never shows: the article body is the big one; notes are never public.
 _CLAIM_LIST_DEFERRED = (
     "search",
     "notes",
-    "context",
     "rationale",
     "article__body",
     "article__source_path",
@@ -464,7 +495,14 @@ class Claim(models.Model):
         default=ClaimKind.INDIRECT,
         help_text="Direct, reported or mixed.",
     )
-    context = models.TextField(blank=True, help_text="The paragraph the claim appears in.")
+    # The paragraph is stored as offsets into the article body, never as a copy: a copy per
+    # claim made a paragraph with n quotes cost n times its length (issue 15, item 2).
+    context_start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Offset of the claim's paragraph in the article body."
+    )
+    context_end = models.PositiveIntegerField(
+        null=True, blank=True, help_text="End offset (exclusive) of the claim's paragraph."
+    )
     said_on = models.DateField(
         null=True, blank=True, help_text="When it was said, if the text says."
     )
@@ -578,6 +616,11 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=Q(cue_start__isnull=True) | Q(cue_end__gt=F("cue_start")),
                 name="claims_claim_cue_offsets_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(context_start__isnull=True, context_end__isnull=True)
+                | Q(context_start__lte=F("start"), context_end__gte=F("end")),
+                name="claims_claim_context_offsets_valid",
             ),
             models.CheckConstraint(
                 condition=~Q(status=ClaimStatus.PUBLISHED) | Q(verdict__isnull=False),

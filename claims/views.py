@@ -449,7 +449,9 @@ def _public_links(claim) -> tuple[list[ClaimLink], list[ClaimLink]]:
 
 @cached_page
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.public().for_detail(), pk=pk)  # query (+ tags)
+    claim = get_object_or_404(
+        Claim.objects.public().for_detail().with_context(), pk=pk
+    )  # query (+ tags): the paragraph comes cut from the body, never the whole body
     published = claim.status == ClaimStatus.PUBLISHED
     links_out, links_in = _public_links(claim)  # query: links both ways, public ends only
     stances = list(
@@ -478,7 +480,7 @@ def claim_detail(request, pk):
         {
             "claim": claim,
             "published": published,
-            "context_html": mark_span(claim.context, claim.content),
+            "context_html": mark_context(claim),
             "links_out": links_out,
             "links_in": links_in,
             "stances": stances,
@@ -489,17 +491,25 @@ def claim_detail(request, pk):
     )
 
 
-def mark_span(paragraph: str, content: str) -> SafeString:
-    """The paragraph escaped, with the first occurrence of `content` in <mark>."""
-    paragraph, content = inert(paragraph), inert(content)
-    at = paragraph.find(content) if content else -1
-    if at < 0:
-        return conditional_escape(paragraph)
+def mark_context(claim) -> SafeString:
+    """The claim's paragraph window (`Claim.objects.with_context()`) escaped, the claim's own
+    span in <mark>, "… " where the window cuts a longer paragraph. Empty when there is none or
+    the body no longer holds the claim at its offsets (an orphaned claim)."""
+    text, at = getattr(claim, "context_text", None), getattr(claim, "context_from", None)
+    if not text or at is None or claim.orphaned:
+        return SafeString("")
+    a, b = claim.start - at, claim.end - at
+    if text[a:b] != claim.content:
+        return SafeString("")
+    cut_before = at > claim.context_start
+    cut_after = at + len(text) < claim.context_end
     return format_html(
-        "{}<mark>{}</mark>{}",
-        paragraph[:at],
-        paragraph[at : at + len(content)],
-        paragraph[at + len(content) :],
+        "{}{}<mark>{}</mark>{}{}",
+        "… " if cut_before else "",
+        inert(text[:a]),
+        inert(text[a:b]),
+        inert(text[b:]),
+        " …" if cut_after else "",
     )
 
 

@@ -9,7 +9,7 @@ JSONL layout: one JSON object per line, each with a ``record`` key, in this orde
   ``content``, ``kind``, ``cue``, ``mention``, ``speaker``, ``status``, ``verdict``,
   ``rationale``, ``attribution_checked``, ``tags``, ``stances``, ``links``, ``evidence``,
   ``created``, ``updated``; ``speaker_resolution`` and ``via`` say how the speaker was found
-  and which outlet only carried the words) plus what a lossless restore needs (context, notes, said_on,
+  and which outlet only carried the words) plus what a lossless restore needs (context offsets, notes, said_on,
   orphaned, extractor_version, review timestamps; each link's target by natural key).
 
 Database ids are exported but not reused: load_claims rebuilds rows by natural keys (slugs,
@@ -44,11 +44,35 @@ from claims.models import (
     Stance,
     Tag,
     Topic,
+    context_offsets,
 )
 from claims.normalise import normalise_name
 
 CHUNK_SIZE = 1000
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a claim's context is {start, end} offsets, not text
+
+
+def _is_text(record) -> bool:
+    return isinstance(record.get("context"), str) and bool(record["context"])
+
+
+def _context(record, body: str | None) -> tuple[int | None, int | None]:
+    """The claim's paragraph offsets from an export record: {"start", "end"} (format 2), or
+    the paragraph text of older exports located in the article `body`."""
+    context, content = record.get("context"), record["content"]
+    if isinstance(context, dict):
+        start, end = context.get("start"), context.get("end")
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and 0 <= start <= content["start"]
+            and content["end"] <= end
+        ):
+            return start, end
+        return None, None
+    if _is_text(record) and body is not None:
+        return context_offsets(body, context, content["start"], content["end"])
+    return None, None
 
 
 def _iso(value):
@@ -162,7 +186,11 @@ def claim_record(claim: Claim) -> dict:
         ],
         "created": _iso(claim.created),
         "updated": _iso(claim.updated),
-        "context": claim.context,
+        "context": (
+            {"start": claim.context_start, "end": claim.context_end}
+            if claim.context_start is not None
+            else None
+        ),
         "said_on": _iso(claim.said_on),
         "notes": claim.notes,
         "orphaned": claim.orphaned,
@@ -516,13 +544,18 @@ class _LoadState:
             )
         )
         new, kept = [], []
+        # Exports before format 2 carried the paragraph as text: find it in the article body.
+        older = {a for r, a in zip(records, article_ids, strict=True) if _is_text(r)}
+        bodies = (
+            dict(Article.objects.filter(pk__in=older).values_list("pk", "body")) if older else {}
+        )
         for record, article_id in zip(records, article_ids, strict=True):
             span = (article_id, record["content"]["start"], record["content"]["end"])
             if span in existing:
                 result.skipped += 1
                 continue
             existing.add(span)
-            claim = self._claim(record, article_id)
+            claim = self._claim(record, article_id, bodies)
             new.append(claim)
             kept.append(record)
         Claim.objects.bulk_create(new)
@@ -564,7 +597,8 @@ class _LoadState:
         ClaimEvidence.objects.bulk_create(evidence_rows)
         result.claims += len(new)
 
-    def _claim(self, record, article_id) -> Claim:
+    def _claim(self, record, article_id, bodies) -> Claim:
+        context = _context(record, bodies.get(article_id))
         cue, mention, speaker = record["cue"] or {}, record["mention"] or {}, record["speaker"]
         claim = Claim(
             article_id=article_id,
@@ -583,7 +617,8 @@ class _LoadState:
             verdict=record["verdict"],
             rationale=record["rationale"],
             attribution_checked=record["attribution_checked"],
-            context=record.get("context", ""),
+            context_start=context[0],
+            context_end=context[1],
             said_on=_date(record.get("said_on")),
             notes=record.get("notes", ""),
             orphaned=record.get("orphaned", False),

@@ -337,7 +337,7 @@ def _write(
             result = ImportResult(UPDATED, article)
             extracted, occupied = _retire_old_claims(article, body, extracted, result)
         result.note = note
-        result.claims_created = _create_claims(article, body, extracted, occupied, session, stats)
+        result.claims_created = _create_claims(article, extracted, occupied, session, stats)
         result.speakers_new = stats.speakers_new
         result.speakers_matched = stats.speakers_matched
         result.suggestions = stats.suggestions
@@ -401,7 +401,7 @@ def _retire_old_claims(article, body, extracted, result):
     for claim in touched:
         ex = by_content.pop(claim.content, None)
         if ex is not None and body[ex.start : ex.end] == claim.content:
-            _anchor(claim, ex, body)
+            _anchor(claim, ex)
             claim.orphaned = False
             reanchored.append(claim)
             remaining.remove(ex)
@@ -419,7 +419,8 @@ def _retire_old_claims(article, body, extracted, result):
                 "mention_end",
                 "cue_start",
                 "cue_end",
-                "context",
+                "context_start",
+                "context_end",
                 "orphaned",
             ],
         )
@@ -431,7 +432,7 @@ def _retire_old_claims(article, body, extracted, result):
     return remaining, occupied
 
 
-def _anchor(claim: Claim, ex: ExtractedClaim, body: str) -> None:
+def _anchor(claim: Claim, ex: ExtractedClaim) -> None:
     claim.start, claim.end = ex.start, ex.end
     if claim.mention and ex.mention == claim.mention:
         claim.mention_start, claim.mention_end = ex.mention_start, ex.mention_end
@@ -441,10 +442,10 @@ def _anchor(claim: Claim, ex: ExtractedClaim, body: str) -> None:
         claim.cue_start, claim.cue_end = ex.cue_start, ex.cue_end
     else:
         claim.cue_start = claim.cue_end = None
-    claim.context = body[ex.context_start : ex.context_end]
+    claim.context_start, claim.context_end = _context_bounds(ex)
 
 
-def _create_claims(article, body, extracted, occupied, session, stats) -> int:
+def _create_claims(article, extracted, occupied, session, stats) -> int:
     spans = set(occupied)
     todo = []
     for ex in extracted:
@@ -485,13 +486,18 @@ def _create_claims(article, body, extracted, occupied, session, stats) -> int:
         row[at["extraction_rule"]] = ex.rule
         row[at["speaker_resolution"]] = ex.speaker_resolution
         row[at["via"]] = (ex.via or "")[:200]
-        row[at["context"]] = body[ex.context_start : ex.context_end]
+        row[at["context_start"]], row[at["context_end"]] = _context_bounds(ex)
         # bulk_create skips save(), so Claim.derive_fields' content_hash is set here.
         row[at["content_hash"]] = text_hash(ex.content)
         # Positional arguments: Model.__init__'s fast path, half the cost of keywords.
         claims.append(Claim(*row))
     Claim.objects.bulk_create(claims)
     return len(claims)
+
+
+def _context_bounds(ex: ExtractedClaim) -> tuple[int, int]:
+    """The paragraph as offsets into the body (stored, never copied), widened to hold the claim."""
+    return min(ex.context_start, ex.start), max(ex.context_end, ex.end)
 
 
 # Claim's concrete fields in __init__'s positional order.
@@ -518,9 +524,7 @@ def reextract_article(*, article: Article, user=None, session: ImportSession | N
     with session.resolver.article(), transaction.atomic():
         result = ImportResult(UPDATED, article, note=note)
         remaining, occupied = _retire_old_claims(article, article.body, extracted, result)
-        result.claims_created = _create_claims(
-            article, article.body, remaining, occupied, session, stats
-        )
+        result.claims_created = _create_claims(article, remaining, occupied, session, stats)
         article.extractor_version = "" if note else EXTRACTOR_VERSION
         article.extraction_note = note
         article.save(update_fields=["extractor_version", "extraction_note"])

@@ -69,7 +69,8 @@ def newsroom():
             rationale="Public statements by Russian officials in February set conditions that "
             "amount to a refusal of talks.",
             said_on=datetime.date(2023, 2, 28),
-            context=BODY[: BODY.index("talks.") + len("talks.")],
+            context_start=0,
+            context_end=BODY.index("talks.") + len("talks."),
         ),
         "qin": quote(
             article,

@@ -67,8 +67,9 @@ def test_imported_claims_point_into_the_cleaned_body():
     assert article.body == clean_text(raw.split("\n", 1)[1].strip())
     for claim in article.claims.all():
         assert article.body[claim.start : claim.end] == claim.content
-        assert claim.content in claim.context
-        assert claim.context in article.body
+        # The paragraph is offsets into the body, around the claim (never a copy of the text).
+        assert claim.context_start <= claim.start < claim.end <= claim.context_end
+        assert claim.context_end <= len(article.body)
         if claim.mention_start is not None:
             assert article.body[claim.mention_start : claim.mention_end] == claim.mention
         assert claim.extractor_version == EXTRACTOR_VERSION

@@ -55,7 +55,8 @@ def hostile_site():
         end=end,
         content=body[start:end],
         mention=f"Mention {HOSTILE}",
-        context=body,
+        context_start=0,
+        context_end=len(body),
         speaker=speaker,
         rationale=f"Rationale {HOSTILE}",
     )

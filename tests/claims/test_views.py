@@ -447,7 +447,8 @@ def test_claim_page_shows_speaker_article_context_and_highlight(client):
         article,
         "the bridge cost 40 million euros",
         speaker=speaker,
-        context="The minister said the bridge cost 40 million euros.",
+        context_start=0,
+        context_end=len("The minister said the bridge cost 40 million euros."),
     )
 
     html = page_text(client.get(claim.get_absolute_url()))
