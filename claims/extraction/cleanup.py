@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import re
 
-# Whole lines that are page furniture. Each pattern is anchored at both ends of one line and
-# has no nested repetition, so matching is linear in the line length.
+# Linear by construction (issue 15, item 3; tests/extraction/test_cleanup_linear.py checks it):
+# `_WS_RE` runs first and leaves no whitespace run longer than one space inside a line, so the
+# other patterns write a single space as " " or " ?", never "\s*" or "\s+". Every repeat in
+# them has an upper bound, so one match attempt reads a bounded stretch of text and a search
+# over a line of n characters does O(n) work. `_WS_RE` itself is one possessive repeat of one
+# character class: it never backtracks.
+
+# Every Unicode whitespace character (str.isspace: \t \v \f, \x1c-\x1f, \x85, \xa0, \u1680,
+# \u2000-\u200a, \u2028, \u2029, \u202f, \u205f, \u3000, ...) except the newline lines are split on.
+_WS_RE = re.compile(r"[^\S\n]++")
+
+# Whole lines that are page furniture, anchored at both ends of one line.
 _BOILERPLATE_LINE_RE = re.compile(
     r"""^(?:
         leave\ a\ (?:reply|comment)(?:\ to\ .{0,80})?
@@ -26,9 +36,9 @@ _BOILERPLATE_LINE_RE = re.compile(
       | (?:read\ more|related|see\ also|more\ from\ .{0,60}|recommended|trending|
            most\ popular|read\ next|watch|advertisement|sponsored(?:\ content)?|
            share\ this(?:\ article)?|sign\ up\ for\ .{0,100}|subscribe\b.{0,100})
-        (?:\s*[:|>»-].{0,300})?
+        (?:\ ?[:|>»-].{0,300})?
       | (?:photo|image|picture|caption|video|graphic|illustration|credit|photograph)s?
-        \s*(?:credit)?\s*[:.|…].{0,300}
+        \ ?(?:credit)?\ ?[:.|…].{0,300}
       | \(?(?:photo|image|picture)s?\ (?:by|courtesy\ of|credit)\ .{1,200}\)?
       | credit(?:\.{2,3}|…|:)\ ?.{1,200}
       | (?:getty(?:\ images)?|reuters|associated\ press|ap\ photo|afp)(?:\ via\ .{1,60})?\.?
@@ -38,18 +48,17 @@ _BOILERPLATE_LINE_RE = re.compile(
 )
 # A line that ends in a photo-agency credit ("... Kyiv. Sergei Supinsky/AFP/Getty Images").
 _CREDIT_TAIL_RE = re.compile(
-    r"(?:\(|\b)(?:photo(?:graph)?\s+(?:by|credit)\s+)?[\w.'’ -]{0,60}/\s*"
-    r"(?:getty\s+images|reuters|afp|ap|associated\s+press|epa|bloomberg|shutterstock|"
-    r"the\s+new\s+york\s+times|the\s+washington\s+post|pool|sipa|tass|xinhua|anadolu|"
-    r"[A-Z][\w.-]{1,30}(?:\s+[A-Z][\w.-]{1,30}){0,2})(?:\s+via\s+[\w .-]{1,40})?\)?\s*$",
+    r"(?:\(|\b)(?:photo(?:graph)? (?:by|credit) )?[\w.'’ -]{0,60}/ ?"
+    r"(?:getty images|reuters|afp|ap|associated press|epa|bloomberg|shutterstock|"
+    r"the new york times|the washington post|pool|sipa|tass|xinhua|anadolu|"
+    r"[A-Z][\w.-]{1,30}(?: [A-Z][\w.-]{1,30}){0,2})(?: via [\w .-]{1,40})?\)? ?$",
 )
 # Inline credits in parentheses inside a kept line: "(Photo by X/Getty Images)".
 _INLINE_CREDIT_RE = re.compile(
-    r"\s*\((?:photo|image|picture)s?\s+(?:by|courtesy\s+of|credit:?)\s+[^()\n]{1,150}\)",
+    r" ?\((?:photo|image|picture)s? (?:by|courtesy of|credit:?) [^()\n]{1,150}\)",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"[.!?…:;\"”’)\]]\s*$")
-_WS_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END_RE = re.compile(r"[.!?…:;\"”’)\]] ?$")
 
 
 def _is_credit_line(line: str) -> bool:
