@@ -171,6 +171,10 @@ def _parse_json(path: Path, text: str, *, line: int | None = None):
     except json.JSONDecodeError as exc:
         where = f"line {line}" if line is not None else f"line {exc.lineno} column {exc.colno}"
         raise ImportFileError(path, f"invalid JSON at {where}: {exc.msg}") from None
+    except RecursionError:
+        # A few KB of '[' exhaust the decoder's recursion limit; a record is never that deep.
+        where = f" at line {line}" if line is not None else ""
+        raise ImportFileError(path, f"JSON nested too deeply to read{where}") from None
 
 
 def _read_jsonl(path: Path, text: str) -> list[ArticleRecord]:

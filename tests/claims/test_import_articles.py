@@ -425,3 +425,29 @@ def test_jobs_reimport_is_unchanged_and_an_update_with_jobs_re_extracts(tmp_path
         "the bridge was open",
         "the talks were over",
     ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_deeply_nested_json_is_one_error_line_and_the_rest_imports(tmp_path, jobs):
+    # Issue 15, item 4: 3 KB of nesting raised RecursionError and lost the whole window.
+    shutil.copy(FIXTURES / "beijing.json", tmp_path / "a-good.json")
+    (tmp_path / "b-deep.json").write_text("[" * 1500 + "]" * 1500)
+    (tmp_path / "c-deep.jsonl").write_text(
+        '{"headline": "Fine", "body": "A plain body."}\n' + '{"a": ' * 5000 + "1" + "}" * 5000
+    )
+    (tmp_path / "d-good.txt").write_text("Ferry news\n\nThe mayor said the ferry runs again.\n")
+    out, err = io.StringIO(), io.StringIO()
+
+    with pytest.raises(CommandError, match=r"^2 file\(s\) or article\(s\) failed to import\.$"):
+        call_command(
+            "import_articles", str(tmp_path), jobs=jobs, stdout=out, stderr=err, verbosity=1
+        )
+
+    assert err.getvalue().splitlines() == [
+        f"{tmp_path / 'b-deep.json'}: JSON nested too deeply to read",
+        f"{tmp_path / 'c-deep.jsonl'}: JSON nested too deeply to read at line 2",
+    ]
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Beijing Weighs In",
+        "Ferry news",
+    ]
