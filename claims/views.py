@@ -7,9 +7,6 @@ for published claims only). Reviewer notes, drafts and assignees are never read 
 """
 
 import datetime
-import functools
-import hashlib
-import itertools
 import json
 import logging
 import re
@@ -17,13 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.utils.html import conditional_escape, format_html
@@ -33,10 +27,10 @@ from django_filters.views import FilterView
 from . import jsonld, search
 from .enums import ClaimKind, ClaimStatus, StanceChoice, Verdict
 from .filters import SORT_CHOICES, SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
+from .marking import mark_claims
 from .models import (
     Article,
     Claim,
-    ClaimEvidence,
     ClaimLink,
     Outlet,
     Speaker,
@@ -44,6 +38,7 @@ from .models import (
     Tag,
     Topic,
 )
+from .pagecache import cached_page
 from .templatetags.claims_tags import inert
 
 logger = logging.getLogger(__name__)
@@ -58,94 +53,8 @@ TOPIC_STANCES_MAX = 500  # the template lists each cell's newest 5
 SPEAKER_STANCES_MAX = 300  # topics x SPEAKER_TOPIC_STANCES, at most
 SPEAKER_TOPIC_STANCES = 5  # the newest stances shown per topic on a speaker page
 RELATED_MAX = 10
-
-
-# --- Page cache --------------------------------------------------------------------------------
-#
-# A rendered public page costs 10-60 ms of ORM and template work; serving it again costs one
-# small query. Pages are cached under a key that includes a fingerprint of the data: the latest
-# change recorded by simple-history on every model a page shows (claims, articles, speakers,
-# evidence, stances, links: admin edits and services write history), the newest claim id
-# (imports) and the newest Claim.updated (indexed, migration 0004). Any such change makes every
-# key new, so a dismissed or unpublished claim disappears on the next request. Writes that bypass
-# both (QuerySet.update, raw SQL) and topic/tag/outlet renames are picked up when the entry
-# expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
-
-_TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink)
-
-
-@functools.cache
-def _fingerprint_sql() -> str:
-    # Table names come from model metadata, never from input.
-    tables = [m.history.model._meta.db_table for m in _TRACKED]
-    parts = [f"(SELECT max(history_date) FROM {table})" for table in tables]  # noqa: S608
-    claims = Claim._meta.db_table
-    parts += [f"(SELECT max(id) FROM {claims})", f"(SELECT max(updated) FROM {claims})"]  # noqa: S608
-    return "SELECT " + ", ".join(parts)
-
-
-def data_fingerprint() -> str:
-    """One query of index-only max() lookups; changes whenever public data may have changed."""
-    with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql())
-        return "|".join(str(value) for value in cursor.fetchone())
-
-
-def _page_caches():
-    """(local, shared): a per-process cache in front of the shared one when that one is
-    elsewhere (Redis); (None, default) when the default cache is already in process memory."""
-    shared = caches["default"]
-    if isinstance(shared, LocMemCache) or "pages-local" not in settings.CACHES:
-        return None, shared
-    return caches["pages-local"], shared
-
-
-def cached_page(view):
-    """Serve the view's 200 responses from the cache while the data fingerprint is unchanged."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        seconds = getattr(settings, "CLAIMDESK_PAGE_CACHE_SECONDS", 0)
-        if not seconds or request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        raw = "\n".join(
-            [
-                data_fingerprint(),
-                str(settings.CLAIMDESK_SHOW_UNREVIEWED),
-                request.get_host(),
-                request.get_full_path(),
-            ]
-        )
-        key = "public-page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-        local, shared = _page_caches()
-        hit = local.get(key) if local else None
-        if hit is None:
-            try:
-                hit = shared.get(key)
-            except Exception:  # an unreachable cache server must not take the public site down
-                logger.warning(
-                    "page cache unavailable; rendering %s uncached", request.path, exc_info=True
-                )
-                return view(request, *args, **kwargs)
-            if hit is not None and local:
-                local.set(key, hit, seconds)
-        if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        if response.status_code == 200 and not response.streaming:
-            entry = (response.content, response["Content-Type"])
-            if local:
-                local.set(key, entry, seconds)
-            try:
-                shared.set(key, entry, seconds)
-            except Exception:
-                logger.warning("page cache unavailable; %s not stored", request.path, exc_info=True)
-        return response
-
-    return wrapper
+# The claim list reads its filters and its position; any other parameter is dropped.
+CLAIM_LIST_PARAMS = (*ClaimFilter.base_filters, "after", "before", "page")
 
 
 def public_claim_q(prefix: str = "") -> Q:
@@ -347,7 +256,7 @@ def numbered_page(queryset, params) -> ListPage:
     return page
 
 
-@method_decorator(cached_page, name="dispatch")
+@method_decorator(cached_page(params=CLAIM_LIST_PARAMS), name="dispatch")
 class ClaimListView(FilterView):
     """/claims/: filters in the URL, keyset pages (newest/oldest), numbered pages (relevance)."""
 
@@ -516,7 +425,7 @@ def mark_context(claim) -> SafeString:
 # --- Speakers ----------------------------------------------------------------------------------
 
 
-@cached_page
+@cached_page(params=("page",))
 def speaker_list(request):
     speakers = (
         Speaker.objects.annotate(public_claims=Count("claims", filter=public_claim_q("claims__")))
@@ -616,33 +525,6 @@ def article_detail(request, slug):
         "claims/article_detail.html",
         {"article": article, "claims": claims, "body_html": mark_claims(article.body, claims)},
     )
-
-
-def mark_claims(body: str, claims) -> SafeString:
-    """The body escaped, each claim span wrapped in a <mark> linking to the claim's page.
-
-    Spans may nest or overlap: the text is cut at every span boundary and each piece is marked
-    once, linking to the innermost claim covering it, so the HTML never interleaves tags.
-    """
-    spans = [
-        c for c in claims if 0 <= c.start < c.end <= len(body)
-    ]  # a span past the body (an orphaned claim) is listed on the page, not highlighted
-    cuts = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
-    parts = []
-    for left, right in itertools.pairwise(cuts):
-        text = inert(body[left:right])
-        covering = [c for c in spans if c.start <= left and right <= c.end]
-        if not covering:
-            parts.append(conditional_escape(text))
-            continue
-        inner = min(covering, key=lambda c: (c.end - c.start, c.pk))
-        css = "claim-mark overlap" if len(covering) > 1 else "claim-mark"
-        parts.append(
-            format_html(
-                '<a class="{}" href="{}"><mark>{}</mark></a>', css, inner.get_absolute_url(), text
-            )
-        )
-    return mark_safe("".join(str(p) for p in parts))  # noqa: S308 -- every part is escaped above
 
 
 # --- Topics ------------------------------------------------------------------------------------
