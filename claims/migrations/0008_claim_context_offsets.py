@@ -76,7 +76,7 @@ def text_from_offsets(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0006_ingest"),
+        ("claims", "0007_rekey_speaker_aliases"),
     ]
 
     operations = [
