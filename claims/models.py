@@ -63,7 +63,7 @@ def available_slug(model, text: str, *, fallback: str, exclude_pk=None) -> str:
 def context_offsets(body: str, context: str, start: int, end: int) -> tuple[int | None, int | None]:
     """Where a claim's paragraph text `context` lies in `body` around the claim [start, end).
 
-    For contexts stored as text (older exports, rows before migration 0008): the occurrence
+    For contexts stored as text (older exports, rows before migration 0009): the occurrence
     of `context` that covers the claim, else the blank-line paragraph around the claim, else
     (None, None) when the claim's offsets are not inside the body. One bounded `find`.
     """

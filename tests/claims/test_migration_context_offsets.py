@@ -1,4 +1,4 @@
-"""Migration 0008 turns each claim's stored paragraph text into offsets into the article body."""
+"""Migration 0009 turns each claim's stored paragraph text into offsets into the article body."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("claims", "0007_rekey_speaker_aliases")]
-AFTER = [("claims", "0008_claim_context_offsets")]
+BEFORE = [("claims", "0008_claim_speaker_resolution_via")]
+AFTER = [("claims", "0009_claim_context_offsets")]
 
 BODY = (
     "The council met on Monday.\n\n"

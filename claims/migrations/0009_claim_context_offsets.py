@@ -76,7 +76,7 @@ def text_from_offsets(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0007_rekey_speaker_aliases"),
+        ("claims", "0008_claim_speaker_resolution_via"),
     ]
 
     operations = [
