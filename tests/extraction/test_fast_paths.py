@@ -13,19 +13,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import lexicon as lx
-from claims.extraction import mentions, registry, text
+from claims.extraction import mentions, people, text
 from claims.extraction.rules import patterns
 from claims.extraction.rules.article import Article
 
 PLAIN_FORMS = {
     "name": (
-        registry._NAME_RE,
+        people._NAME_RE,
         r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
         r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+|(?:al|el)-)?"
         r"[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?){1,3}",
     ),
     "honorific-name": (
-        registry._HONORIFIC_NAME_RE,
+        people._HONORIFIC_NAME_RE,
         r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)",
     ),
     "quote-mark": (text._QUOTE_MARK_RE, r"''|``|[\"“”„‟«»]"),

@@ -1,0 +1,325 @@
+"""Person names in one article: who is named, with which titles, and which name a surname
+or a full name refers to ("Anna Jones" and "Peter Jones" are two people; "Jones" is the one
+who spoke last). The `Registry` (registry.py) keeps one `People` per article.
+
+Cost: one regex pass over the article for names, then work per name bounded by the people of
+that surname.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .mentions import _INSTITUTION_WORDS, _country_of, _is_possessive, _strip_possessive
+
+# Proper names anywhere in the text (for "Mr. Blinken" -> "Antony J. Blinken" and pronouns).
+# Two to five capitalised tokens; middle initials allowed. Bounded repetition keeps it linear.
+# Spelled so that the pattern opens with a character class: `re` then skips to the next
+# capital letter in C instead of trying a match at every position (3-4x faster whole-text
+# scans). The word boundary is checked after that first letter (`(?<!\w.)`: no word character
+# before it) and the honorific is matched by its remaining letters. Same matches as the plain
+# form in tests/extraction/test_fast_paths.py. A word may hold a second capital after a
+# hyphen or a prefix ("Al-Ansari", "McDonald"); "al-" and "el-" are particles ("Majed al-Ansari").
+_NAME_RE = re.compile(
+    r"[A-Z](?<!\w.)(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)(?:ov|en))\.\s+[A-Z])?"
+    r"[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+    r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+|(?:al|el)-)?"
+    r"[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?){1,3}"
+)
+# `\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)`, opened by a character class as above.
+_HONORIFIC_NAME_RE = re.compile(
+    r"([MD](?<!\w.)(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r))\.?\s+([A-Z][\w’'-]+)"
+)
+
+# A capitalised name right after one of these is a place ("in New Hampshire").
+# A capitalised name right after one of these is a place ("in New Hampshire").
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|near|across|throughout)\s+$")
+_NOT_PERSON_WORDS = _INSTITUTION_WORDS | lx.TITLE_WORDS  # a name holding one is no person
+_NAME_LEAD_SKIP = lx.TITLE_WORDS | lx.NP_STOP | lx.DETERMINERS  # dropped before a name
+_PLACE_WORDS = frozenset(lx.COUNTRIES) | frozenset(lx.DEMONYMS)  # "Russia", "Russian"
+# "Last Friday Prigozhin": time words are not part of a name.
+_TIME_LEAD = frozenset(
+    [
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "one"))
+_PERSON_HEADS = lx.TITLE_WORDS | lx.PERSON_DESCRIPTION_HEADS | lx.LEADER_HEADS
+# Words kept as descriptors of a named person ("Wagner chief", "Belarusian leader").
+_DESCRIPTOR_WORDS = _PERSON_HEADS | _INSTITUTION_WORDS | frozenset(("of", "for", "and"))
+_NOT_IN_NAMES = (lx.PREPOSITIONS - {"de", "van", "von", "bin", "al", "da", "di", "le", "la"}) | {
+    "will",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "and",
+    "or",
+    "the",
+}
+
+
+def _norm(word: str) -> str:
+    return _strip_possessive(word).lower().strip(".,;:")
+
+
+def _descriptor_set(words: list[str]) -> set[str]:
+    """Lower-cased words plus the country of any demonym ("Belarusian" -> "belarus")."""
+    out: set[str] = set()
+    for w in words:
+        low = _norm(w)
+        if not low or low in _DETERMINERS:
+            continue
+        out.add(low)
+        country = _country_of(_strip_possessive(w).capitalize() if w.islower() else w)
+        if country:
+            out.add(country.lower())
+    return out
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    """Two given names may belong to one person: equal, or one an initial of the other."""
+    if not a or not b:
+        return True
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return False
+
+
+@dataclass(slots=True)
+class Entity:
+    """One speaker of an article: a person, a body or a description standing for itself."""
+
+    name: str
+    kind: str
+    role: str = ""
+    affiliation: str = ""
+    gender: str = ""  # "m", "f" or ""
+    last: str = ""
+    proper: bool = False
+    given: str = ""  # first given name of a person, "" when known by surname only
+    first_pos: int = 0  # where the article first names it
+    words: set[str] = field(default_factory=set)  # titles and descriptions, lower-cased
+
+
+@dataclass(slots=True)
+class People:
+    """The people an article names, in text order (built fresh per article)."""
+
+    text: str
+    in_quote: object  # callable(pos) -> bool
+    speakers: list[tuple[int, Entity]]  # the Registry's list: who spoke, in claim order
+    by_last: dict[str, list[Entity]] = field(default_factory=dict)
+    by_name: dict[str, Entity] = field(default_factory=dict)
+    mention_pos: list[int] = field(default_factory=list)
+    mention_ent: list[Entity] = field(default_factory=list)
+
+    def prescan(self) -> None:
+        """Register every multi-word person name, its titles and honorific gender, in text
+        order ("Belarusian President Alexander Lukashenko": a person with two descriptors)."""
+        text = self.text
+        genders: dict[str, str] = {}
+        for m in _HONORIFIC_NAME_RE.finditer(text):
+            h = m.group(1).lower() + "."
+            g = "f" if h in lx.FEMALE_HONORIFICS or h == "miss." else "m" if h == "mr." else ""
+            if g:
+                genders.setdefault(_strip_possessive(m.group(2)), g)
+        pos = 0
+        while (m := _NAME_RE.search(text, pos)) is not None:
+            pos = m.end()
+            start = m.start()
+            if self.in_quote(start):
+                continue
+            found = m.group()
+            words = all_words = found.split()
+            while words and (
+                words[0].lower() in _NAME_LEAD_SKIP
+                or words[0].lower() in _TIME_LEAD
+                or words[0] in _PLACE_WORDS
+                or _is_possessive(words[0])
+                or _norm(words[0]) in _INSTITUTION_WORDS
+            ):
+                words = words[1:]
+            posts = [k for k, w in enumerate(words[:-2]) if _norm(w) in _PERSON_HEADS]
+            if posts:
+                words = words[posts[-1] + 1 :]  # "Harbour Minister Tove Lind"
+            if len(words) == 1 and len(all_words) == 4:
+                # "The Belarusian President Alyaksandr Lukashenka": the titles used up the
+                # four words the pattern takes; read the name again from its first word.
+                pos = start + found.rfind(words[0])
+                continue
+            if len(words) < 2 or _is_honorific(words[0]) or words[0].endswith("ing"):
+                continue  # "Following Al-Ansari's announcement"
+            if any(w.lower() in _NOT_IN_NAMES for w in words):
+                continue  # a headline in title case: "Hostages Will Be Released"
+            if words is all_words and _PLACE_BEFORE_RE.search(text, max(0, start - 8), start):
+                continue  # "in New Hampshire"; "to President X" is never a place
+            titles = all_words[: len(all_words) - len(words)]
+            words[-1] = _strip_possessive(words[-1])
+            lows = {w.lower() for w in words}
+            if not lows.isdisjoint(_NOT_PERSON_WORDS) or lows & lx.PLACE_HEADS:
+                continue
+            full = " ".join(words)
+            if full in lx.COUNTRIES or not _PLACE_WORDS.isdisjoint(words):
+                continue
+            name_start = start + found.find(" " + words[0]) + 1 if titles else start
+            lead = _words_before(text, start)
+            ent, _ = self.person(words, name_start, _descriptor_set([*lead, *titles]))
+            ent.words |= _descriptor_set([*lead, *titles])
+            ent.words |= _descriptor_set(_appositive_after(text, m.end()))
+            if not ent.role and titles and all(w.lower() in lx.TITLE_WORDS for w in titles):
+                if len(lead) >= 2 and lead[-1] == "of" and lead[-2].lower() in lx.TITLE_WORDS:
+                    titles = [*lead[-2:], *titles]
+                ent.role = " ".join(titles)
+            if ent.gender == "" and words[-1] in genders:
+                ent.gender = genders[words[-1]]
+            self.mention_pos.append(start + len(found) - len(found.lstrip()))
+            self.mention_ent.append(ent)
+
+    def person(self, words: list[str], pos: int, posts: set[str]) -> tuple[Entity, str]:
+        """The person a name refers to, registering it if new. Two people who share a
+        surname stay two: a full name joins an earlier one only when the given names agree,
+        and a name with a title joins one with another title only when they share a post
+        ("President Biden" is not "first lady Jill Biden"). A bare surname goes to the
+        person of that name who spoke last, else who was named last before `pos`, else (a
+        headline before the body names anyone) to the only one named soon after."""
+        full = " ".join(words)
+        last = words[-1]
+        posts = posts & _PERSON_HEADS
+        ent = self.by_name.get(full)
+        if ent is not None and _same_post(ent, posts):
+            ent.words |= posts
+            return ent, "name" if len(words) > 1 else "surname"
+        given = words[0] if len(words) > 1 else ""
+        known = self.by_last.setdefault(last, [])
+        fitting = [c for c in known if _same_post(c, posts) and c is not ent]
+        if given:
+            for cand in reversed(fitting):
+                if cand.given and _given_compatible(given, cand.given):
+                    return self._also(cand, full, posts, given), "name"
+            lone = [c for c in fitting if not c.given and c.first_pos <= pos]
+            if len(lone) == 1 and len(known) == 1:
+                return self._also(lone[0], full, posts, given), "name"
+            return self._new_person(full, last, given, pos, posts), "name"
+        before = [c for c in fitting if c.first_pos <= pos]
+        if before:
+            spoken = {id(e) for _, e in self.speakers[-30:]}
+            ent = next((c for c in reversed(before) if id(c) in spoken), None)
+            ent = ent or max(before, key=lambda c: self.last_seen(c, pos))
+            return self._also(ent, "", posts, ""), "surname"
+        after = [c for c in fitting if c.first_pos - pos < 1500]
+        if len(after) == 1:
+            return self._also(after[0], "", posts, ""), "surname"
+        return self._new_person(full, last, "", pos, posts), "name"
+
+    def _also(self, ent: Entity, full: str, posts: set[str], given: str) -> Entity:
+        """Record another name form (the longer one wins) and posts for a known person."""
+        if full:
+            if len(full) > len(ent.name):
+                ent.name = full
+            ent.given = ent.given or given
+            self.by_name[full] = ent
+        ent.words |= posts
+        return ent
+
+    def _new_person(self, full: str, last: str, given: str, pos: int, posts: set) -> Entity:
+        ent = Entity(full, "person", last=last, proper=True, given=given, first_pos=pos)
+        ent.words |= posts
+        self.by_last.setdefault(last, []).append(ent)
+        self.by_name[full] = ent
+        return ent
+
+    def last_seen(self, ent: Entity, pos: int) -> int:
+        i = bisect.bisect_right(self.mention_pos, pos)
+        for k in range(i - 1, max(-1, i - 200), -1):
+            if self.mention_ent[k] is ent:
+                return self.mention_pos[k]
+        return ent.first_pos
+
+
+def _is_honorific(word: str) -> bool:
+    """ "Mr.", and "Mr" as British papers write it."""
+    low = word.lower()
+    return low in lx.HONORIFICS or low + "." in lx.HONORIFICS
+
+
+def _same_post(ent: Entity, posts: set[str]) -> bool:
+    """No conflicting titles: either side has none, or they share one (or both lead)."""
+    held = ent.words & _PERSON_HEADS
+    if not posts or not held or posts & held:
+        return True
+    return bool(posts & lx.LEADER_HEADS and held & lx.LEADER_HEADS)
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The title and description words right before a name ("Wagner chief", "Qatari foreign
+    ministry spokesperson"), read back to the first word that is neither."""
+    window = text[max(0, start - 80) : start]
+    out: list[str] = []
+    for w in reversed(window.split()):
+        low = _norm(w)
+        if w[-1:] in ",.;:" or not low:
+            break
+        if (
+            low in _DESCRIPTOR_WORDS
+            or w[:1].isupper()
+            or _is_possessive(w)
+            or _country_of(w.capitalize())
+        ):
+            out.append(w)
+            if len(out) >= 6:
+                break
+        else:
+            break
+    while out and _norm(out[-1]) in ("of", "for", "and"):
+        out.pop()
+    return out[::-1]
+
+
+def _appositive_after(text: str, end: int) -> list[str]:
+    """ "Yevgeny Prigozhin, the head of the Wagner group," -> the description's words."""
+    if not text.startswith(", ", end):
+        return []
+    stop = len(text)
+    for ch in ',.;:\n“"(':
+        k = text.find(ch, end + 2, end + 90)
+        if 0 <= k < stop:
+            stop = k
+    if stop == len(text):
+        return []
+    words = text[end + 2 : stop].split()
+    for k, w in enumerate(words):
+        if w.lower() in ("who", "which", "that", "whose"):
+            words = words[:k]  # "the cofounder who helped oust X": the clause is no title
+            break
+    if not words or len(words) > 10:
+        return []
+    first = words[0]
+    if (
+        first.lower() in _DETERMINERS
+        or _is_possessive(first)
+        or first.lower() in lx.TITLE_WORDS
+        or _country_of(first)
+    ):
+        return words
+    return []
