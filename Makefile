@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 # Local targets default to DEBUG=1 (a throwaway SQLite app); an explicit DEBUG=0 is respected.
 DEV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-all lint format bench venv migrate seed demo-users clean
+.PHONY: run test test-all lint format bench venv migrate seed demo-users demo-taxonomy clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -32,7 +32,10 @@ seed: migrate
 demo-users: migrate
 	$(DEV) $(PY) manage.py create_demo_users
 
-run: seed demo-users
+demo-taxonomy: migrate
+	$(DEV) $(PY) manage.py create_demo_taxonomy
+
+run: seed demo-users demo-taxonomy
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # The fast suite: everything not marked `slow` (fuzzing, browser, exhaustive walks), spread

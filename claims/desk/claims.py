@@ -541,7 +541,7 @@ def _stale_message(exc: review.StaleClaimError) -> str:
     changes = "; ".join(f"{c.label}: you opened “{c.before}”, now “{c.after}”" for c in exc.changes)
     return (
         f"Not saved: someone else saved this claim while you had it open. "
-        f"{changes or 'Its evidence, stances, links or tags changed.'} "
+        f"{changes or 'Nothing they saved differs from your copy.'} "
         "Nothing you entered was written; review their changes and make yours again."
     )
 

@@ -99,6 +99,7 @@ def posted_evidence_count(claim: Claim, data, prefix: str = "evidence") -> int:
 def stale_error(current: Claim, opened_version: int) -> forms.ValidationError:
     """A form error naming each field someone else changed: what you opened vs what it is now."""
     changes = changes_since(current, opened_version)
+    who = review.changed_by(current, opened_version)
     items = format_html_join(
         "",
         "<li>{}: you opened “{}”, it is now “{}”</li>",
@@ -106,12 +107,13 @@ def stale_error(current: Claim, opened_version: int) -> forms.ValidationError:
     )
     return forms.ValidationError(
         format_html(
-            "Someone else saved this claim while you had it open (your copy: version {}, now {}). "
-            "Nothing was saved. Their changes:<ul>{}</ul>Reload the page to review them, then "
-            "make your edits again.",
+            "Someone else saved this claim while you had it open (your copy: version {}, now {}"
+            ", saved by {}). Nothing was saved. Their changes:<ul>{}</ul>Reload the page to "
+            "review them, then make your edits again.",
             opened_version,
             current.version,
-            items or format_html("<li>{}</li>", "evidence, stances, links or tags"),
+            ", ".join(who) or "someone",
+            items or format_html("<li>{}</li>", "none that differ from your copy"),
         ),
         code="stale",
     )

@@ -28,7 +28,7 @@ from claims.models import (
 from claims.permissions import can, require
 from claims.queries import speaker_merge_preview
 from claims.services.similarity import similar_speakers
-from claims.services.speakers import save_speaker
+from claims.services.speakers import reject_merge_suggestions, save_speaker
 
 
 class AliasInline(admin.TabularInline):
@@ -187,14 +187,30 @@ class SpeakerMergeSuggestionAdmin(DeskAdmin):
         return can(request.user, "merge_speakers")
 
     @admin.action(
-        description="Accept: merge the new speaker into the existing one", permissions=["merge"]
+        description="Accept: merge the new speaker into the existing one…", permissions=["merge"]
     )
     def accept(self, request, queryset):
+        """First shows what each merge would move; merges once confirmed ("apply")."""
         from claims.services.speakers import merge_speakers
 
-        for suggestion in queryset.filter(status=MergeSuggestionStatus.OPEN).select_related(
-            "speaker", "candidate"
-        ):
+        suggestions = list(
+            queryset.filter(status=MergeSuggestionStatus.OPEN).select_related(
+                "speaker", "candidate"
+            )
+        )
+        if "apply" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/claims/speakermergesuggestion/accept.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Merge these speakers?",
+                    "opts": self.opts,
+                    "rows": [(s, speaker_merge_preview(s.speaker)) for s in suggestions],
+                    "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                },
+            )
+        for suggestion in suggestions:
             record = merge_speakers(
                 keep=suggestion.candidate, merge=suggestion.speaker, user=request.user
             )
@@ -203,17 +219,11 @@ class SpeakerMergeSuggestionAdmin(DeskAdmin):
                 f"Merged “{record.merged_name}” into “{suggestion.candidate.name}”.",
                 messages.SUCCESS,
             )
+        return None
 
     @admin.action(description="Reject: they are different speakers", permissions=["merge"])
     def reject(self, request, queryset):
-        require(request.user, "merge_speakers")
-        from django.utils import timezone
-
-        count = queryset.filter(status=MergeSuggestionStatus.OPEN).update(
-            status=MergeSuggestionStatus.REJECTED,
-            resolved_by=request.user,
-            resolved_at=timezone.now(),
-        )
+        count = reject_merge_suggestions(suggestions=queryset, user=request.user)
         self.message_user(request, f"Rejected {count} suggestion(s).", messages.SUCCESS)
 
 

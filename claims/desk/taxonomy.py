@@ -18,6 +18,7 @@ from claims.models import (
     Tag,
     Topic,
 )
+from claims.services import review
 
 
 @admin.register(Topic)
@@ -94,6 +95,9 @@ class TagAdmin(DeskAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    def save_model(self, request, obj, form, change):
+        review.save_tag(tag=obj, user=request.user, adding=not change)
 
     @admin.display(description="claims", ordering="claim_count")
     def claim_count(self, tag):

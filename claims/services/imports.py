@@ -232,8 +232,8 @@ def import_article(
     `extracted` is extract_claims(clean_text(record.body)) when the caller computed it already
     (a process pool), and `prepared` the (clean_text(record.body), text_hash of it) pair;
     otherwise they are computed here, extraction only if the article needs it. `dry_run`
-    does all the work, reports it, and rolls it back. A new article costs three inserts (the
-    article, its history row, its claims in one bulk_create), plus a speaker and an alias
+    does all the work, reports it, and rolls it back. A new article costs four inserts (the
+    article, its history row, its claims in one bulk_create, their history rows in another), plus a speaker and an alias
     insert when it names new speakers; the existence check and the slug cost two more queries
     unless `session.prefetch` looked the article up already.
     """
@@ -324,7 +324,9 @@ def _write(
                 **fields,
             )
             Article.objects.bulk_create([article])
-            _article_history().bulk_history_create([article], default_change_reason=None)
+            _article_history().bulk_history_create(
+                [article], default_change_reason=import_reason("import")
+            )
             result = ImportResult(CREATED, article)
             occupied: set[tuple[int, int]] = set()
         else:
@@ -337,7 +339,9 @@ def _write(
             result = ImportResult(UPDATED, article)
             extracted, occupied = _retire_old_claims(article, body, extracted, result)
         result.note = note
-        result.claims_created = _create_claims(article, extracted, occupied, session, stats)
+        result.claims_created = _create_claims(
+            article, extracted, occupied, session, stats, reason=import_reason("import")
+        )
         result.speakers_new = stats.speakers_new
         result.speakers_matched = stats.speakers_matched
         result.suggestions = stats.suggestions
@@ -445,7 +449,13 @@ def _anchor(claim: Claim, ex: ExtractedClaim) -> None:
     claim.context_start, claim.context_end = _context_bounds(ex)
 
 
-def _create_claims(article, extracted, occupied, session, stats) -> int:
+def import_reason(what: str) -> str:
+    """The history rows' change reason for claims the machine made: which run, which extractor."""
+    return f"{what} (extractor {EXTRACTOR_VERSION})"[:100]
+
+
+def _create_claims(article, extracted, occupied, session, stats, *, reason, user=None) -> int:
+    """Insert the new claims and their first history rows (the audit trail starts here)."""
     spans = set(occupied)
     todo = []
     for ex in extracted:
@@ -492,6 +502,11 @@ def _create_claims(article, extracted, occupied, session, stats) -> int:
         # Positional arguments: Model.__init__'s fast path, half the cost of keywords.
         claims.append(Claim(*row))
     Claim.objects.bulk_create(claims)
+    _claim_history().bulk_history_create(
+        claims,
+        default_change_reason=reason,
+        default_user=user if getattr(user, "pk", None) else None,
+    )
     return len(claims)
 
 
@@ -502,6 +517,11 @@ def _context_bounds(ex: ExtractedClaim) -> tuple[int, int]:
 
 # Claim's concrete fields in __init__'s positional order.
 _CLAIM_COLUMNS = {f.attname: i for i, f in enumerate(Claim._meta.concrete_fields)}
+
+
+@functools.cache
+def _claim_history():
+    return Claim.history  # see _article_history
 
 
 def _claim_row_template() -> list:
@@ -524,7 +544,15 @@ def reextract_article(*, article: Article, user=None, session: ImportSession | N
     with session.resolver.article(), transaction.atomic():
         result = ImportResult(UPDATED, article, note=note)
         remaining, occupied = _retire_old_claims(article, article.body, extracted, result)
-        result.claims_created = _create_claims(article, remaining, occupied, session, stats)
+        result.claims_created = _create_claims(
+            article,
+            remaining,
+            occupied,
+            session,
+            stats,
+            reason=import_reason("re-extraction"),
+            user=user,
+        )
         article.extractor_version = "" if note else EXTRACTOR_VERSION
         article.extraction_note = note
         article.save(update_fields=["extractor_version", "extraction_note"])

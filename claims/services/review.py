@@ -33,7 +33,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, LinkRelation
-from claims.models import Claim, ClaimLink, Tag
+from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag
 from claims.permissions import can, require
 
 S = ClaimStatus
@@ -269,6 +269,14 @@ def add_tag(*, claims: Iterable[Claim], tag: Tag, user) -> BulkResult:
     return result
 
 
+def save_tag(*, tag: Tag, user, adding: bool) -> Tag:
+    """Create a tag (reviewers and editors) or change one (editors: "manage_tags")."""
+    require(user, "create_tags" if adding else "manage_tags")
+    tag.full_clean()
+    tag.save()
+    return tag
+
+
 def link_claims(
     *, from_claim: Claim, to_claim: Claim, relation: str, user, note: str = ""
 ) -> tuple[ClaimLink, bool]:
@@ -327,7 +335,9 @@ def save_reviewed_claim(
 
 
 def changes_since(current: Claim, version: int) -> list[FieldChange]:
-    """What differs between the claim as it was at `version` (from its history) and now."""
+    """Exactly what others changed since the claim was at `version` (from the history): each
+    reviewed field whose value differs, then each evidence, stance and link added, changed or
+    removed since (5 queries, plus one per changed related row)."""
     then = current.history.filter(version=version).order_by("-history_id").first()
     if then is None:
         return []
@@ -337,6 +347,55 @@ def changes_since(current: Claim, version: int) -> list[FieldChange]:
         before, after = _display(then, f), _display(current, f)
         if before != after:
             changes.append(FieldChange(name, str(f.verbose_name), before, after))
+    # Related rows change in the same request as the claim's next version, just after it.
+    moved_on = current.history.filter(version__gt=version).order_by("history_date").first()
+    since = moved_on.history_date if moved_on else then.history_date
+    return changes + _related_changes(current.pk, since=since)
+
+
+def changed_by(current: Claim, version: int) -> list[str]:
+    """Who saved the claim after `version`, in order (usernames; "system" for commands)."""
+    names = []
+    for record in (
+        current.history.filter(version__gt=version)
+        .select_related("history_user")
+        .order_by("history_date")
+    ):
+        name = record.history_user.get_username() if record.history_user else "system"
+        if name not in names:
+            names.append(name)
+    return names
+
+
+_RELATED = [
+    # model, label, foreign key to the claim, how one row reads
+    (ClaimEvidence, "evidence", "claim_id", lambda r: r.url),
+    (Stance, "stance", "claim_id", lambda r: f"{r.get_stance_display()} on {r.topic.title}"),
+    (
+        ClaimLink,
+        "link",
+        "from_claim_id",
+        lambda r: f"{LinkRelation(r.relation).label} claim {r.to_claim_id}",
+    ),
+]
+
+
+def _related_changes(claim_id: int, *, since) -> list[FieldChange]:
+    changes = []
+    for model, label, fk, describe in _RELATED:
+        rows = model.history.filter(**{fk: claim_id, "history_date__gte": since})
+        if model is Stance:
+            rows = rows.select_related("topic")
+        for row in rows.order_by("history_date", "history_id"):
+            if row.history_type == "+":
+                before, after = "—", describe(row)
+            elif row.history_type == "-":
+                before, after = describe(row), "—"
+            else:
+                previous = row.prev_record
+                before, after = describe(previous) if previous else "—", describe(row)
+            if before != after:
+                changes.append(FieldChange(label, label, before, after))
     return changes
 
 

@@ -47,7 +47,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from claims.enums import SpeakerKind
+from claims.enums import MergeSuggestionStatus, SpeakerKind
 from claims.models import (
     Claim,
     Speaker,
@@ -922,3 +922,11 @@ def save_speaker(*, speaker: Speaker, user, adding: bool = False) -> Speaker:
     speaker._history_user = user
     speaker.save()
     return speaker
+
+
+def reject_merge_suggestions(*, suggestions, user) -> int:
+    """Record that the open suggestions among `suggestions` are different speakers."""
+    require(user, "merge_speakers")
+    return suggestions.filter(status=MergeSuggestionStatus.OPEN).update(
+        status=MergeSuggestionStatus.REJECTED, resolved_by=user, resolved_at=timezone.now()
+    )

@@ -550,16 +550,25 @@ def test_editor_merge_action_asks_which_speaker_to_keep(client, editor):
     assert list(Speaker.objects.values_list("name", flat=True)) == ["Hanna Maliar"]
 
 
-def test_merge_suggestion_accept_merges_and_reject_records_the_decision(client, editor):
+def test_merge_suggestion_accept_previews_then_merges_and_reject_records_the_decision(
+    client, editor
+):
     new, existing = make_speaker(name="Mr. Blinken"), make_speaker(name="Antony Blinken")
+    make_claim(speaker=new)
     accept = SpeakerMergeSuggestion.objects.create(speaker=new, candidate=existing, reason="x")
     a, b = make_speaker(name="John Kirby"), make_speaker(name="John Kerry")
     reject = SpeakerMergeSuggestion.objects.create(speaker=a, candidate=b, reason="y")
     url = "/admin/claims/speakermergesuggestion/"
+    chosen = {"action": "accept", ACTION_CHECKBOX_NAME: [accept.pk], "index": 0}
 
-    client.post(url, {"action": "accept", ACTION_CHECKBOX_NAME: [accept.pk], "index": 0})
+    preview = client.post(url, chosen)
+    unmerged = Speaker.objects.filter(pk=new.pk).exists()
+    client.post(url, {**chosen, "apply": "1"})
     client.post(url, {"action": "reject", ACTION_CHECKBOX_NAME: [reject.pk], "index": 0})
 
+    page = preview.content.decode()
+    assert unmerged
+    assert "<td>1 claims, 0 aliases, 0 stances on their claims" in page
     assert not Speaker.objects.filter(pk=new.pk).exists()
     reject.refresh_from_db()
     assert (reject.status, reject.resolved_by) == ("rejected", editor)

@@ -15,7 +15,14 @@ from claims.extraction.rules import RULES
 from claims.models import Article, Claim, Outlet, Speaker, SpeakerAlias
 from claims.normalise import text_hash
 from claims.services.imports import import_article, needs_extraction, prepare
-from tests.factories import make_alias, make_article, make_evidence, make_record, make_speaker
+from tests.factories import (
+    make_alias,
+    make_article,
+    make_evidence,
+    make_record,
+    make_speaker,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -327,11 +334,11 @@ def test_import_costs_a_fixed_number_of_queries_per_article(
 
     # Once per run: speakers and aliases into the resolver's cache (2); on PostgreSQL
     # synchronous_commit off and back on (2). Once per window of articles: which exist, and
-    # which of their slugs are taken (2). Per article: its insert, its history row and its
-    # claims (3), between the SAVEPOINT and RELEASE that this test's transaction makes of the
-    # article's own transaction (2).
+    # which of their slugs are taken (2). Per article: its insert, its history row, its
+    # claims and their history rows (4), between the SAVEPOINT and RELEASE that this test's
+    # transaction makes of the article's own transaction (2).
     per_run = 2 + (2 if connection.vendor == "postgresql" else 0) + 2
-    with django_assert_num_queries(per_run + 5 * count):
+    with django_assert_num_queries(per_run + 6 * count):
         out, _ = run(tmp_path)
 
     assert out.splitlines()[0] == f"articles: {count} created, 0 unchanged, 0 updated, 0 failed"
@@ -393,7 +400,37 @@ def test_an_imported_article_has_its_created_history_row():
         article.headline,
         article.body_hash,
     )
-    assert row.history_user is None and row.history_change_reason is None
+    assert row.history_user is None
+    assert row.history_change_reason == f"import (extractor {EXTRACTOR_VERSION})"
+
+
+def test_every_imported_claim_starts_its_audit_trail_at_the_import():
+    run(SEEDS)
+
+    rows = list(
+        Claim.history.values_list("id", "history_type", "history_change_reason", "history_user")
+    )
+
+    assert sorted(rows) == sorted(
+        (pk, "+", f"import (extractor {EXTRACTOR_VERSION})", None)
+        for pk in Claim.objects.values_list("pk", flat=True)
+    )
+    assert len(rows) > 0
+
+
+def test_re_extracted_claims_get_a_history_row_naming_the_run_and_the_user():
+    from claims.services.imports import reextract_article
+
+    run(SEEDS)
+    article = Article.objects.get()
+    editor = make_user(role="Editor")
+    Claim.objects.filter(article=article).delete()
+
+    reextract_article(article=article, user=editor)
+
+    new = Claim.history.filter(history_change_reason__startswith="re-extraction")
+    assert new.count() == Claim.objects.count() > 0
+    assert set(new.values_list("history_user", flat=True)) == {editor.pk}
 
 
 def test_needs_extraction_only_for_new_articles_and_changes_under_update():

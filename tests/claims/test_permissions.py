@@ -9,8 +9,9 @@ from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
-# Reviewers also keep the speaker records (migration 0002 gives them add and change_speaker).
-REVIEWER_ACTIONS = {"review", "add_speakers", "edit_speakers"}
+# Reviewers also keep the speaker records (migration 0002 gives them add and change_speaker)
+# and create tags (0009).
+REVIEWER_ACTIONS = {"review", "add_speakers", "edit_speakers", "create_tags"}
 EDITOR_ACTIONS = set(ACTION_PERMISSIONS)
 
 
