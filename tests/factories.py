@@ -146,7 +146,7 @@ def ensure_roles():
     from django.contrib.auth.models import Permission
 
     roles = importlib.import_module("claims.migrations.0002_search_indexes_and_roles")
-    tags = importlib.import_module("claims.migrations.0009_reviewers_create_tags")
+    tags = importlib.import_module("claims.migrations.0010_reviewers_create_tags")
     perms = Permission.objects.filter(content_type__app_label="claims")
     reviewer = roles.REVIEWER_PERMISSIONS + tags.REVIEWER_EXTRA_PERMISSIONS
     for name, codenames in [

@@ -10,7 +10,7 @@ from tests.factories import make_user
 pytestmark = pytest.mark.django_db
 
 # Reviewers also keep the speaker records (migration 0002 gives them add and change_speaker)
-# and create tags (0009).
+# and create tags (0010).
 REVIEWER_ACTIONS = {"review", "add_speakers", "edit_speakers", "create_tags"}
 EDITOR_ACTIONS = set(ACTION_PERMISSIONS)
 

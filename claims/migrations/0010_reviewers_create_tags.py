@@ -27,6 +27,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0008_claim_speaker_resolution_via")]
+    dependencies = [("claims", "0009_claim_context_offsets")]
 
     operations = [migrations.RunPython(grant, revoke)]
