@@ -4,7 +4,7 @@
 
 Issue 15, item 5: the article page compared every piece of the body with every claim
 (0.27 / 0.57 / 1.39 / 5.73 s for 500 / 1,000 / 2,000 / 4,000 claims). Times
-`claims.marking.mark_claims` (one pass with a heap) against that quadratic algorithm, kept
+`claims.html.mark_claims` (one pass with a heap) against that quadratic algorithm, kept
 below as it was, on the same invented body and spans (a third of them nested in another), in
 one run: compare the ratios. No database: claims are plain objects with the attributes read.
 """
@@ -27,7 +27,7 @@ django.setup()
 from django.utils.html import conditional_escape, format_html  # noqa: E402
 from django.utils.safestring import mark_safe  # noqa: E402
 
-from claims.marking import mark_claims  # noqa: E402
+from claims.html import mark_claims  # noqa: E402
 from claims.templatetags.claims_tags import inert  # noqa: E402
 
 

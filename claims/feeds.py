@@ -1,6 +1,8 @@
 """Atom feeds of published claims: all, per speaker, per topic (django.contrib.syndication).
 
 Only published claims: a feed entry carries the verdict, and a feed reader keeps what it saw.
+Every string written into a feed goes through `html.xml_text` (`ClaimFeed`), and a claim's
+words go out as text (`<summary type="text">`), never as HTML a reader would render.
 """
 
 from django.conf import settings
@@ -10,14 +12,38 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .enums import Verdict
+from .html import xml_text
 from .models import Claim, Speaker, Topic
-from .templatetags.claims_tags import inert
 
 FEED_ITEMS = 30
 
 
+def _clean(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_clean(v) for v in value)
+    return value
+
+
+class ClaimFeed(Atom1Feed):
+    """Atom with every string XML-safe (titles, names, summaries, categories: one function at
+    the one place they all pass) and the summary as plain text (Atom1Feed writes type="html")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*(_clean(a) for a in args), **{k: _clean(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*(_clean(a) for a in args), **{k: _clean(v) for k, v in kwargs.items()})
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class PublishedClaimsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ClaimFeed
     description_template = None
 
     def title(self, obj=None):
@@ -41,14 +67,14 @@ class PublishedClaimsFeed(Feed):
         )
 
     def item_title(self, item):
-        who = inert(item.speaker.name) if item.speaker_id else "Unattributed"
-        text = inert(item.content)
+        who = item.speaker.name if item.speaker_id else "Unattributed"
+        text = xml_text(item.content)
         excerpt = text if len(text) <= 100 else text[:99] + "…"
         return f"{Verdict(item.verdict).label}: {who}: “{excerpt}”"
 
     def item_description(self, item):
-        # Plain text: the feed generator escapes it; readers render it as text.
-        return inert(item.content)
+        # Plain text (ClaimFeed writes <summary type="text">): the generator escapes it.
+        return item.content
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -60,7 +86,7 @@ class PublishedClaimsFeed(Feed):
         return item.updated
 
     def item_author_name(self, item):
-        return inert(item.speaker.name) if item.speaker_id else None
+        return item.speaker.name if item.speaker_id else None
 
 
 class SpeakerClaimsFeed(PublishedClaimsFeed):
@@ -68,7 +94,7 @@ class SpeakerClaimsFeed(PublishedClaimsFeed):
         return get_object_or_404(Speaker, slug=slug)
 
     def title(self, obj=None):
-        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims by {inert(obj.name)}"
+        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims by {obj.name}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()
@@ -82,7 +108,7 @@ class TopicClaimsFeed(PublishedClaimsFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, obj=None):
-        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims on {inert(obj.title)}"
+        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: published claims on {obj.title}"
 
     def link(self, obj=None):
         return obj.get_absolute_url()

@@ -12,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .enums import VERDICT_BEST_RATING, VERDICT_WORST_RATING, ClaimStatus, SpeakerKind, Verdict
-from .templatetags.claims_tags import inert, is_web_url
+from .html import xml_text
+from .templatetags.claims_tags import is_web_url
 
 # The escapes Django's json_script uses: claim text cannot close the <script> element or open
 # an HTML comment, whatever it contains.
@@ -39,7 +40,7 @@ def claim_review(claim, *, url: str) -> dict | None:
         speaker = claim.speaker
         said_by = {
             "@type": "Person" if speaker.kind == SpeakerKind.PERSON else "Organization",
-            "name": inert(speaker.name),
+            "name": speaker.name,
         }
         if speaker.wikidata_url:
             said_by["sameAs"] = speaker.wikidata_url
@@ -57,14 +58,28 @@ def claim_review(claim, *, url: str) -> dict | None:
         .date()
         .isoformat(),
         "author": author,
-        "claimReviewed": inert(claim.content),
+        "claimReviewed": claim.content,
         "reviewRating": rating,
         "itemReviewed": item,
     }
     return review
 
 
+def _clean(value):
+    """Every string in `value` through `xml_text` (names and claims are untrusted text)."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {key: _clean(v) for key, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
 def ld_json_script(data: dict) -> SafeString:
-    """`data` in a <script type="application/ld+json"> block, escaped as json_script does."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    """`data` in a <script type="application/ld+json"> block, escaped as json_script does,
+    every string first through `xml_text`."""
+    payload = json.dumps(_clean(data), cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _SCRIPT_ESCAPES
+    )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

@@ -27,7 +27,7 @@ from django_filters.views import FilterView
 from . import jsonld, search
 from .enums import ClaimKind, ClaimStatus, StanceChoice, Verdict
 from .filters import SORT_CHOICES, SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
-from .marking import mark_claims
+from .html import mark_claims
 from .models import (
     Article,
     Claim,

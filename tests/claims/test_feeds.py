@@ -104,3 +104,51 @@ def test_claims_feed_runs_a_fixed_number_of_queries(client, django_assert_num_qu
         found = entries(client.get(reverse("claims:feed-claims")))
 
     assert len(found) == rows
+
+
+def summary_types(response) -> list[str | None]:
+    root = ET.fromstring(response.content)  # noqa: S314 -- our own feed, generated in the test
+    return [entry.find(f"{ATOM}summary").get("type") for entry in root.iter(f"{ATOM}entry")]
+
+
+def test_feed_summary_is_claim_text_not_html(client):
+    # Issue 15, item 6: <summary type="html"> made feed readers render an imported quote.
+    markup = "The mayor said <img src=x onerror=alert(1)> <b>bold</b> & more"
+    make_published_claim(article=make_article(body=markup), content=markup, end=len(markup))
+
+    response = client.get(reverse("claims:feed-claims"))
+
+    assert summary_types(response) == ["text"]
+    assert [e["summary"] for e in entries(response)] == [markup]
+
+
+# Every kind of character XML 1.0 forbids that PostgreSQL can store: C0 controls and the two
+# non-characters U+FFFE and U+FFFF (a lone surrogate cannot be stored; xml_text's own test).
+FORBIDDEN = "\x01\x08\x0b\x0c\x1f\ufffe\uffff"
+
+
+def test_feeds_stay_valid_xml_with_characters_xml_forbids(client):
+    # Issue 15, item 7: one U+FFFF in a quote made /feeds/claims/ invalid XML.
+    speaker = make_speaker(name=f"Ada{FORBIDDEN} Lovelace")
+    topic = make_topic(title=f"Bridges{FORBIDDEN}")
+    content = f"The bridge{FORBIDDEN} opens"
+    claim = make_published_claim(
+        article=make_article(body=content), content=content, end=len(content), speaker=speaker
+    )
+    make_stance(claim, topic)
+
+    for url in (
+        reverse("claims:feed-claims"),
+        reverse("claims:feed-speaker", kwargs={"slug": speaker.slug}),
+        reverse("claims:feed-topic", kwargs={"slug": topic.slug}),
+    ):
+        response = client.get(url)
+        root = ET.fromstring(response.content)  # noqa: S314 -- raises on invalid XML
+        texts = [el.text or "" for el in root.iter()] + [
+            v for el in root.iter() for v in el.attrib.values()
+        ]
+
+        assert not any(c in t for t in texts for c in FORBIDDEN), url
+        [entry] = entries(response)
+        assert entry["summary"] == "The bridge opens"
+        assert entry["title"] == "False: Ada Lovelace: “The bridge opens”"

@@ -118,3 +118,23 @@ def test_claim_review_leaves_out_a_non_web_appearance_url_and_invisible_characte
 
     assert "appearance" not in review["itemReviewed"]
     assert review["claimReviewed"] == "Hidden claim tex"  # 18 characters, 2 of them invisible
+
+
+def test_claim_page_json_ld_has_no_character_xml_forbids(client):
+    # Issue 15, item 7: JSON-LD carries the same untrusted text as the feeds.
+    forbidden = "\x01\x0b\x1f\ufffe\uffff"
+    content = f"The bridge{forbidden} opens"
+    claim = make_published_claim(
+        article=make_article(body=content, url="https://news.example/a"),
+        content=content,
+        end=len(content),
+        speaker=make_speaker(name=f"Ada{forbidden} Lovelace"),
+    )
+
+    html = client.get(claim.get_absolute_url()).content.decode()
+
+    payload = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    review = json.loads(payload)
+    assert review["claimReviewed"] == "The bridge opens"
+    assert review["itemReviewed"]["author"]["name"] == "Ada Lovelace"
+    assert not any(c in payload for c in forbidden)

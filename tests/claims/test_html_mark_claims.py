@@ -12,7 +12,7 @@ import pytest
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from claims.marking import mark_claims
+from claims.html import mark_claims
 from claims.templatetags.claims_tags import inert
 
 
