@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -35,8 +34,10 @@ from claims.models import (
     Outlet,
     Stance,
     available_slug,
-    first_free_slug,
+    highest_suffixes,
+    next_slug,
     slug_base,
+    slug_suffix,
 )
 from claims.normalise import source_key_for, text_hash
 from claims.permissions import require
@@ -100,7 +101,7 @@ class ImportSession:
     _checked: set[str] = field(default_factory=set, init=False, repr=False)  # keys and URLs
     _found: dict[str, Article] = field(default_factory=dict, init=False, repr=False)
     _slug_bases: set[str] = field(default_factory=set, init=False, repr=False)
-    _slugs: set[str] = field(default_factory=set, init=False, repr=False)
+    _slug_tops: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def prefetch(self, items: Iterable[tuple[ArticleRecord, tuple[str, str]]]) -> None:
         """Look up the articles about to be imported: (record, (cleaned body, text_hash)) pairs.
@@ -109,7 +110,7 @@ class ImportSession:
         their headlines) instead of two per article. What a concurrent run writes meanwhile is
         caught by the unique indexes, and import_article then looks again (see `_forget`).
         """
-        self._checked, self._found, self._slug_bases, self._slugs = set(), {}, set(), set()
+        self._checked, self._found, self._slug_bases, self._slug_tops = set(), {}, set(), {}
         keys, urls, bases = set(), set(), set()
         for record, (_, body_hash) in items:
             keys.add(_source_key(record, body_hash))
@@ -124,8 +125,8 @@ class ImportSession:
         self._checked = keys | urls  # before _remember, which keeps only what was asked for
         for article in Article.objects.filter(match):
             self._remember(article)
-        taken = functools.reduce(operator.or_, (Q(slug__startswith=b) for b in bases))
-        self._slugs = set(Article.objects.filter(taken).values_list("slug", flat=True))
+        # The highest taken suffix of each headline's slug: one row per base, not every slug.
+        self._slug_tops = highest_suffixes(Article, bases)
         self._slug_bases = bases
 
     def _existing(self, key: str, url: str | None) -> Article | None:
@@ -144,14 +145,14 @@ class ImportSession:
 
     def _forget(self) -> None:
         """A concurrent run got there first: look everything up again from now on."""
-        self._checked, self._found, self._slug_bases, self._slugs = set(), {}, set(), set()
+        self._checked, self._found, self._slug_bases, self._slug_tops = set(), {}, set(), {}
 
     def _free_slug(self, headline: str) -> str:
         base = _slug_base(headline)
         if base not in self._slug_bases:
             return available_slug(Article, headline, fallback="article")
-        slug = first_free_slug(base, self._slugs)
-        self._slugs.add(slug)
+        slug = next_slug(base, self._slug_tops.get(base))
+        self._slug_tops[base] = slug_suffix(slug, base)
         return slug
 
 
