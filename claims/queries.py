@@ -43,3 +43,42 @@ def speaker_merge_preview(merge: Speaker, *, samples: int = 5) -> MergePreview:
         members=Speaker.objects.filter(affiliated_with=merge).count(),
         sample_claims=list(claims.only("id", "content").order_by("-sort_date", "-id")[:samples]),
     )
+
+
+# A spokesman's office -> the Kremlin -> Russia is two levels above the spokesman; a loop that
+# an editor made by mistake (A in B, B in A) stops here instead of running forever.
+CONTAINMENT_DEPTH = 5
+
+
+def containment_roots(speakers) -> dict[int, Speaker]:
+    """Speaker id -> its outermost container along ``affiliated_with`` (itself when none).
+
+    Positions roll up along containment: Peskov -> the Kremlin -> Russia counts for Russia.
+    Pass speakers whose ``affiliated_with`` is loaded with its own ``affiliated_with_id``
+    (select_related, or ``only(..., "affiliated_with__affiliated_with")``): then containment
+    one level deep costs no query, and each further level one query for all speakers at once
+    (at most CONTAINMENT_DEPTH).
+    """
+    rows: dict[int, Speaker] = {}
+    parent: dict[int, int | None] = {}
+    for speaker in speakers:
+        rows[speaker.pk], parent[speaker.pk] = speaker, speaker.affiliated_with_id
+        if speaker.affiliated_with_id and (container := speaker.affiliated_with) is not None:
+            rows[container.pk], parent[container.pk] = container, container.affiliated_with_id
+    for _ in range(CONTAINMENT_DEPTH):
+        missing = {pk for pk in parent.values() if pk and pk not in parent}
+        if not missing:
+            break
+        for container in Speaker.objects.filter(pk__in=missing).only(
+            "id", "name", "slug", "kind", "affiliated_with_id"
+        ):  # query: the next level of containers
+            rows[container.pk], parent[container.pk] = container, container.affiliated_with_id
+
+    def root(pk):
+        seen = set()
+        while parent.get(pk) in rows and pk not in seen:
+            seen.add(pk)
+            pk = parent[pk]
+        return rows[pk]
+
+    return {speaker.pk: root(speaker.pk) for speaker in speakers}

@@ -39,6 +39,7 @@ from .models import (
     Topic,
 )
 from .pagecache import cached_page
+from .queries import containment_roots
 from .templatetags.claims_tags import inert
 
 logger = logging.getLogger(__name__)
@@ -573,9 +574,10 @@ def topic_detail(request, slug):
             "claim__speaker__affiliated_with__name",
             "claim__speaker__affiliated_with__slug",
             "claim__speaker__affiliated_with__kind",
+            "claim__speaker__affiliated_with__affiliated_with",
         )
         .order_by("-claim__sort_date", "-claim_id")[:TOPIC_STANCES_MAX]
-    )  # query: the topic's public stances with claim, speaker and the speaker's government
+    )  # query: the topic's public stances with claim, speaker and the speaker's container
     rows = positions(stances[::-1])  # oldest first: changes of position read forwards
     return render(
         request,
@@ -590,11 +592,13 @@ def topic_detail(request, slug):
 
 
 def positions(stances) -> list[ActorRow]:
-    """Rows of the positions matrix, one per actor, from stances in date order."""
+    """Rows of the positions matrix, one per actor (the speaker's outermost container: a
+    spokesman's claims count for his government), from stances in date order."""
     rows: dict = {}
+    roots = containment_roots({s.claim.speaker for s in stances if s.claim.speaker})
     for stance in stances:
         speaker = stance.claim.speaker
-        actor = (speaker.affiliated_with or speaker) if speaker else None
+        actor = roots[speaker.pk] if speaker else None
         key = actor.pk if actor else None
         row = rows.setdefault(key, ActorRow(actor=actor))
         row.cells[stance.stance].append(stance.claim)

@@ -920,3 +920,26 @@ def test_detail_pages_name_their_canonical_address_whatever_the_query_string(cli
         expected = f'<link rel="canonical" href="http://testserver{obj.get_absolute_url()}">'
         assert html.count('rel="canonical"') == 1
         assert expected in html
+
+
+def test_topic_matrix_rolls_positions_up_along_containment(client, django_assert_num_queries):
+    # An invented state, its seat of government, and that seat's spokesman: three levels.
+    examplia = make_speaker(name="Examplia", kind="government")
+    palace = make_speaker(name="Examplia Palace", kind="government", affiliated_with=examplia)
+    spokesman = make_speaker(name="Ivo Spokes", affiliated_with=palace)
+    critic = make_speaker(name="Una Critic")
+    topic = make_topic(title="Border talks")
+    by_spokesman = make_published_claim(speaker=spokesman, content="We support talks")
+    by_critic = make_published_claim(speaker=critic, content="Talks are a trap")
+    make_stance(by_spokesman, topic, "supports")
+    make_stance(by_critic, topic, "opposes")
+
+    # 1 the topic, 2 its stances with speaker and container, 3 the palace's container.
+    with django_assert_num_queries(3):
+        response = client.get(topic.get_absolute_url())
+
+    rows = {row.actor.name: row for row in response.context["rows"]}
+    assert set(rows) == {"Examplia", "Una Critic"}
+    assert [c.pk for c in rows["Examplia"].cells["supports"]] == [by_spokesman.pk]
+    assert [c.pk for c in rows["Una Critic"].cells["opposes"]] == [by_critic.pk]
+    assert "(Ivo Spokes)" in page_text(response)
