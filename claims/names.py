@@ -149,7 +149,7 @@ _SPOKES = re.compile(r"^spokes(?:man|woman|people|persons?)$")
 _TITLES = (
     frozenset(w.rstrip(".") for w in TITLE_WORDS | HONORIFICS)
     | ROLE_HEADS
-    | frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "ceo"))
+    | frozenset(("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "ceo", "pm"))
 )
 # A name never ends with an office or an honorific ("Kremlin Spokesperson" is a description);
 # it may end with a title word that is also a surname ("King", "Judge", "Marshal").
@@ -164,59 +164,78 @@ _DOUBLES = re.compile(r"(.)\1+")
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
-def _country_table() -> dict[str, str]:
-    """Normalised demonym, country name or capital -> normalised country."""
-    table = {}
-    for country, demonyms in COUNTRIES.items():
-        table[normalise_name(country)] = normalise_name(country)
-        for demonym in demonyms:
-            table[normalise_name(demonym)] = normalise_name(country)
+@functools.cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(demonym -> country, country name -> country), all normalised, loaded on first use.
+
+    Countries, their English demonyms and alternative spellings come from `countryinfo`
+    (about 250 countries and territories), plus the extractor lexicon's table and aliases
+    (capitals used as metonyms: "Moscow", "Kyiv") and news spellings it lacks ("Belarussian").
+    """
+    from countryinfo import all_countries
+
+    demonyms: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for country in all_countries():
+        info = country.info()
+        name = normalise_name(info.get("name") or "")
+        if not name:
+            continue
+        names.setdefault(name, name)
+        for spelling in info.get("altSpellings") or ():
+            key = normalise_name(spelling)
+            if len(key) > 3 and not key.isdigit():  # not the ISO codes ("QA", "QAT")
+                names.setdefault(key, name)
+        if demonym := normalise_name(info.get("demonym") or ""):
+            demonyms.setdefault(demonym, name)
+    for country, adjectives in COUNTRIES.items():
+        key = normalise_name(country)
+        names[key] = key
+        for adjective in adjectives:
+            demonyms[normalise_name(adjective)] = key
     for alias, country in COUNTRY_ALIASES.items():
         key = normalise_name(alias)
-        if len(key.split()) == 1 and key not in ("kremlin", "pentagon"):
-            table[key] = normalise_name(country)
-    # Demonyms the lexicon's table lacks and news copy uses.
-    extra = {
-        "qatari": "qatar",
-        "qatar": "qatar",
-        "israeli": "israel",
-        "israel": "israel",
-        "palestinian": "palestine",
-        "iranian": "iran",
-        "iran": "iran",
-        "belarussian": "belarus",
-        "saudi": "saudi arabia",
-        "egyptian": "egypt",
-        "egypt": "egypt",
-        "turkish": "turkey",
-        "turkey": "turkey",
-        "japanese": "japan",
-        "japan": "japan",
-        "polish": "poland",
-        "poland": "poland",
-        "italian": "italy",
-        "italy": "italy",
-        "spanish": "spain",
-        "spain": "spain",
-        "canadian": "canada",
-        "canada": "canada",
+        if key.removeprefix("the ") not in (
+            "kremlin",
+            "white house",
+            "pentagon",
+            "state department",
+            "downing street",
+        ):
+            names.setdefault(key, normalise_name(country))
+    for adjective, country in {
         "us": "united states",
         "uk": "united kingdom",
-    }
-    for word, country in extra.items():
-        table.setdefault(word, country)
-    return table
+        "belarussian": "belarus",
+        "saudi": "saudi arabia",
+        "emirati": "united arab emirates",
+        "palestinian": "palestine",
+    }.items():
+        demonyms.setdefault(adjective, country)
+    return demonyms, names
 
 
-COUNTRY_WORDS = _country_table()
+def demonym_country(word: str) -> str:
+    """The country a nationality adjective names ("Qatari" -> "qatar"), or ''."""
+    return _countries()[0].get(normalise_name(word), "")
 
 
 def country_of(text: str) -> str:
     """The normalised country a place name, demonym or affiliation names, or ''."""
-    key = normalise_name(text)
-    if key.startswith("the "):
-        key = key[4:]
-    return COUNTRY_WORDS.get(key, key if key in COUNTRY_WORDS.values() else "")
+    key = normalise_name(text).removeprefix("the ")
+    demonyms, names = _countries()
+    return names.get(key) or demonyms.get(key, "")
+
+
+def _country_in(words: list[str]) -> tuple[str, int, int]:
+    """(country, start, end) of the first country name or demonym in normalised words."""
+    demonyms, names = _countries()
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[i : i + size])
+            if len(words) - i >= size and (found := names.get(phrase) or demonyms.get(phrase)):
+                return found, i, i + size
+    return "", 0, 0
 
 
 def _romanisation_key(word: str) -> str:
@@ -278,7 +297,7 @@ def _is_cut(token: str) -> bool:
     if not token[:1].isupper():
         return normalise_name(token) not in SURNAME_PARTICLES
     bare = normalise_name(token)
-    return bare in _TITLES or bare in COUNTRY_WORDS
+    return bare in _TITLES or bool(demonym_country(bare))
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -305,11 +324,13 @@ def split_person_name(name: str) -> tuple[str, str, str] | None:
         not t[:1].isupper() and b not in SURNAME_PARTICLES for t, b in zip(rest, bares, strict=True)
     ):
         return None
-    if bares[-1] in _NAME_END_STOP or bares[-1] in COUNTRY_WORDS or bares[-1] in SURNAME_PARTICLES:
+    if bares[-1] in _NAME_END_STOP or demonym_country(bares[-1]) or bares[-1] in SURNAME_PARTICLES:
         return None
     if any(b in _NON_PERSON_WORDS for b in bares):
         return None
     before = " ".join(tokens[:cut])
+    if len(rest) == 1 and country_of(rest[0]):
+        return None  # "President of Canada"; a bare "Jordan" is the country, not a person
     if len(rest) == 1:
         return before, "", rest[0]
     parsed = HumanName(" ".join(rest))
@@ -350,19 +371,17 @@ def surname_key(surname: str) -> str:
 
 
 def _words(text: str) -> tuple[list[str], str]:
-    """Normalised words of a description without determiners, and the country it names."""
-    country = ""
+    """Normalised words of a description without determiners, and the country it names
+    ("the President of the United States" -> (["president"], "united states"))."""
     words = []
     for token in text.split():
-        possessive = bool(_POSSESSIVE.search(token)) and len(token) > 2
-        bare = _bare(token)
-        for word in bare.split():
+        for word in _bare(token).split():
             if word in DETERMINERS or word in ("for", "of", "at", "in", "to", "s"):
                 continue
-            if word in COUNTRY_WORDS and (possessive or not country):
-                country = COUNTRY_WORDS[word]
-                continue
             words.append("spokesperson" if _SPOKES.match(word) else word)
+    country, start, end = _country_in(words)
+    if country:
+        words = words[:start] + words[end:]
     return words, country
 
 
@@ -407,12 +426,40 @@ def role_parts(role: str, affiliation: str = "") -> tuple[str, frozenset[str], s
     return head, others, country or country_of(affiliation)
 
 
+# Words for whoever leads a country, whatever the office: "the Belarusian strongman" is its
+# president, "the Ruritanian leader" its president or prime minister (when only one is known).
+LEADER_HEADS = frozenset(("leader", "strongman", "dictator", "ruler", "autocrat"))
+_HEAD_OF_STATE = LEADER_HEADS | frozenset(("president", "premier", "chancellor"))
+
+
+def _leads(head: str, words: frozenset[str]) -> bool:
+    """The office of a country's leader: "president", "prime minister", "strongman"."""
+    return (head in _HEAD_OF_STATE and not words) or (head == "minister" and words == {"prime"})
+
+
 def role_fits(holder: tuple[str, frozenset[str], str], description: tuple) -> bool:
     """A description fits the office a person is known to hold: same head and country, the
     holder's words all present, and any extra words mere description ("somber-looking"), not
-    ones that change the office ("vice", "deputy", "former", "foreign")."""
+    ones that change the office ("vice", "deputy", "former", "foreign"). A leader word on
+    either side ("strongman", "leader") fits any leader's office of that country."""
     head, words, country = holder
     d_head, d_words, d_country = description
-    if head != d_head or country != d_country or not words <= d_words:
+    if country != d_country:
         return False
-    return not (d_words - words) & (ROLE_MODIFIERS | _NON_PERSON_WORDS | ROLE_HEADS)
+    extra = ROLE_MODIFIERS | _NON_PERSON_WORDS | ROLE_HEADS
+    if (head in LEADER_HEADS or d_head in LEADER_HEADS) and country:
+        d_core = d_words & extra
+        return _leads(head, words) and _leads(d_head, d_core)
+    if head != d_head or not words <= d_words:
+        return False
+    return not (d_words - words) & extra
+
+
+def role_index_heads(head: str) -> tuple[str, ...]:
+    """The heads whose holders a description with this head may be: a leader word looks at
+    every leader's office."""
+    if head in LEADER_HEADS:
+        return (*sorted(_HEAD_OF_STATE), "minister")
+    if head in _HEAD_OF_STATE:
+        return (head, *sorted(LEADER_HEADS))
+    return (head,)

@@ -65,6 +65,7 @@ from claims.names import (
     person_parts,
     role_fits,
     role_head,
+    role_index_heads,
     role_parts,
     split_person_name,
     surname_key,
@@ -221,6 +222,13 @@ def is_generic(key: str) -> bool:
     """True for "the statement", "a statement put out", "the same source" (normalised)."""
     words = key.split()
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _is_description(name, kind) -> bool:
+    """A description of a person's office rather than a name ("the Ruritanian leader")."""
+    if not name or kind in (SpeakerKind.ANONYMOUS, SpeakerKind.MEDIA):
+        return False
+    return split_person_name(name) is None and bool(role_head(name))
 
 
 def _article_given_names(items) -> dict[str, set[str]]:
@@ -414,17 +422,21 @@ class SpeakerResolver:
         self._pending, self._suggestions, updates = [], [], {}
         self._context = _article_given_names(items)
         self._described, self._local = set(), {}
-        ids: list[int | None] = []
+        items = list(items)
+        ids: list[int | None] = [None] * len(items)
         new_aliases: dict[str, tuple[str, int]] = {}
-        for name, kind, role, affiliation, mention in items:
+        # Names first, then descriptions of an office: "the Ruritanian leader" in a headline
+        # can take the holder the body names further down.
+        order = sorted(range(len(items)), key=lambda i: _is_description(*items[i][:2]))
+        for i in order:
+            name, kind, role, affiliation, mention = items[i]
             if not name or not name.strip():
-                ids.append(None)
                 continue
             kind = kind if kind in _KINDS else SpeakerKind.PERSON
             pk = self._resolve_one(
                 name.strip(), kind, role or "", affiliation or "", updates, mention or ""
             )
-            ids.append(pk)
+            ids[i] = pk
             for surface in (name, mention):
                 if not surface or is_pronoun(surface):
                     continue
@@ -547,9 +559,10 @@ class SpeakerResolver:
         head, _, country = parts
         holders = {
             pk
-            for pk, words in self._by_role.get((head, country), ())
+            for index_head in role_index_heads(head)
+            for pk, words in self._by_role.get((index_head, country), ())
             if self._known.get(pk, _NOBODY).kind == SpeakerKind.PERSON
-            and role_fits((head, words, country), parts)
+            and role_fits((index_head, words, country), parts)
         }
         return next(iter(holders)) if len(holders) == 1 else None
 

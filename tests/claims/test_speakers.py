@@ -525,3 +525,34 @@ def test_resolving_known_names_roles_and_organisations_costs_no_query(django_ass
         ids = resolver.resolve_many(items)
 
     assert len(set(ids)) == 3
+
+
+def test_a_leader_word_resolves_to_the_one_known_leader_even_before_the_name():
+    resolver = SpeakerResolver()
+    # The headline describes him before the body names him: names resolve first.
+    headline, named, title = resolve_article(
+        resolver,
+        item("the Moldovan strongman"),
+        item("Ion Dummitru", role="president", affiliation="Moldova"),
+        item("President of Moldova", kind=ORG),
+    )
+
+    (later,) = resolve_article(resolver, item("the Moldovan leader"))
+
+    assert headline == named == title == later
+    assert not named.aliases.filter(alias__icontains="moldova").exists()
+
+
+def test_a_leader_word_resolves_to_no_one_when_two_leaders_are_known():
+    resolver = SpeakerResolver()
+    president, premier = resolve_article(
+        resolver,
+        item("Ion Dummitru", role="president", affiliation="Moldova"),
+        item("Vera Placeholder", role="prime minister", affiliation="Moldova"),
+    )
+
+    (described,) = resolve_article(resolver, item("the Moldovan leader"))
+    (vice,) = resolve_article(resolver, item("the Moldovan vice president"))
+
+    assert described not in (president, premier)
+    assert vice not in (president, premier)
