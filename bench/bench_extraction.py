@@ -1,4 +1,4 @@
-"""bench_extraction.py [--data JSONL]: claim extraction speed against a bare regex pass.
+"""bench_extraction.py [--data JSONL] [--processes]: claim extraction speed against a bare regex pass.
 
 Runs `extract_claims` over every article text of a PolNeAR-style JSON Lines file (--data, or
 $CLAIMDESK_DATA_DIR/polnear/train.jsonl: see bench/polnear.py; the figures use PolNeAR train,
@@ -8,6 +8,13 @@ written. The texts are read at run time and never copied into the repository.
 
 The ratio is also given in CPU time of this process, which moves much less than wall time
 when other work shares the machine.
+
+With --processes it compares whole processes instead, as a user runs them: the texts are
+written to a temporary folder as files, then `python -m claims.extraction --jsonl FILE...`
+(interpreter start, imports, reading, extracting, writing JSON Lines) is timed against
+`python bench/bench_extraction.py --bare-files FILE...` (interpreter start, reading, the bare
+regex pass, writing its match spans as JSON Lines), both with stdout to /dev/null; wall time
+and the child's CPU time (user + system), best of --repeat.
 """
 
 from __future__ import annotations
@@ -15,7 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,16 +63,68 @@ def best_of(fn, texts: list[str], repeat: int) -> tuple[float, float, int]:
     return best, best_cpu, result
 
 
+def bare_files(paths: list[str]) -> int:
+    """The bare pass as a process: read each file, find the spans, print them."""
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        quotes = [m.span() for m in _BARE_QUOTE_RE.finditer(text)]
+        cues = [m.span() for m in _BARE_SAID_RE.finditer(text)]
+        sys.stdout.write(json.dumps({"path": path, "quotes": quotes, "cues": cues}) + "\n")
+    return 0
+
+
+def _best_process(cmd: list[str], repeat: int) -> tuple[float, float]:
+    """Best wall time and best CPU time (user + system of the child) of `repeat` runs."""
+    best, best_cpu = float("inf"), float("inf")
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(
+            cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        best = min(best, time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_cpu = min(best_cpu, cpu)
+    return best, best_cpu
+
+
+def processes(texts: list[str], repeat: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"{i:04d}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        python = sys.executable
+        bare, bare_cpu = _best_process([python, __file__, "--bare-files", *paths], repeat)
+        ext, ext_cpu = _best_process([python, "-m", "claims.extraction", "--jsonl", *paths], repeat)
+    print(f"extractor {EXTRACTOR_VERSION}; {len(texts)} files, whole processes, best of {repeat}")
+    print(f"bare regex process         : {bare * 1000:7.0f} ms wall, {bare_cpu * 1000:7.0f} ms CPU")
+    print(f"python -m claims.extraction: {ext * 1000:7.0f} ms wall, {ext_cpu * 1000:7.0f} ms CPU")
+    print(
+        f"ratio extraction/bare (whole processes): {ext / bare:.2f}x wall,"
+        f" {ext_cpu / bare_cpu:.2f}x CPU"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and sys.argv[1:2] == ["--bare-files"]:
+        return bare_files(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_data_argument(parser)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--processes", action="store_true", help="time whole processes")
     args = parser.parse_args(argv)
     if reason := missing(args.data):
         print(f"bench_extraction: skipped, {reason}", file=sys.stderr)
         return 0
     with args.data.open(encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    if args.processes:
+        return processes(texts, args.repeat)
     words = sum(len(t.split()) for t in texts)
     extraction_pass(texts[:20])  # warm caches and lazy imports
 

@@ -27,6 +27,7 @@ KINDS = ("direct", "indirect", "mixed")
 
 _CUE_RULES = rules_for("cue")
 _NOUN_RULES = rules_for("claim_noun")
+_LINE_RULES = rules_for("line")
 _QUOTE_RULES = rules_for("quote")
 
 
@@ -109,6 +110,11 @@ def _find(art: Article) -> None:
         d = _apply(_NOUN_RULES, art, noun)
         if d is not None:
             art.add(d)
+    for para in art.paras:
+        if ":" in art.text[para[0] : para[0] + 80]:  # cheap test first: most have none
+            d = _apply(_LINE_RULES, art, para)
+            if d is not None:
+                art.add(d)
     art.drafts.sort(key=lambda d: d.start)
     _attach_quotes(art)
     art.drafts.sort(key=lambda d: d.start)

@@ -932,6 +932,77 @@ WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whethe
 THAT_NOT_CLAUSE = frozenset(
     ("night", "day", "week", "month", "year", "morning", "evening", "afternoon", "time", "")
 )
+# Words that open a time adjunct without a comma between a cue and its content: "said on
+# Tuesday the ...", "said last week that ...".
+TIME_ADJUNCT_STARTS = frozenset(
+    ["on", "in", "at", "during", "last", "this", "yesterday", "today", "earlier", "later"]
+)
+TIME_NOUNS = frozenset(
+    ["week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"]
+)
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# Last words of headline labels that end in a colon and credit nobody: "Delegate Update:",
+# "News Guide:", "Live Blog:".
+HEADLINE_LABELS = frozenset(
+    [
+        "update",
+        "updates",
+        "guide",
+        "latest",
+        "blog",
+        "live",
+        "breaking",
+        "exclusive",
+        "watch",
+        "video",
+        "photos",
+        "photo",
+        "poll",
+        "polls",
+        "analysis",
+        "opinion",
+        "editorial",
+        "review",
+        "preview",
+        "recap",
+        "timeline",
+        "explainer",
+        "factbox",
+        "highlights",
+        "published",
+        "updated",
+        "posted",
+        "correction",
+        "corrections",
+        "source",
+        "sources",
+        "credit",
+        "note",
+        "notes",
+    ]
+)
 # Addressees of a tell-verb: "told reporters", "assured them".
 OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
 # -- In-article coreference (registry.py) ----------------------------------------------------

@@ -1,7 +1,8 @@
 """The claim rules, in the order the engine tries them.
 
 A rule is a small function with a docstring example of the construction it takes. For each
-trigger (a reporting cue, a quote no cue claimed, a claim noun before "that") the engine tries
+trigger (a reporting cue, a claim noun before "that", a one-line paragraph, a quote no cue
+claimed) the engine tries
 the rules of that trigger in table order: the first rule that answers with a claim (`Draft`) or
 with `NO_CLAIM` ends the search; `None` passes to the next rule. Filters (rules that never
 make a claim) sit in the table where they apply. Every claim carries the name of its rule.
@@ -26,7 +27,7 @@ __all__ = ["NO_CLAIM", "RULES", "Article", "Draft", "NoClaim", "Rule", "rules_fo
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
-    trigger: str  # "cue", "quote" or "claim_noun"
+    trigger: str  # "cue", "claim_noun", "line" or "quote"
     apply: Callable[[Article, Any], Draft | NoClaim | None]
     makes_claims: bool = True  # False for filters
 
@@ -62,6 +63,8 @@ RULES: tuple[Rule, ...] = (
     _rule("cue", cues.subject_cue_content),
     # Claim nouns: "the ministry's claim that ...".
     _rule("claim_noun", quotes.claim_noun_that),
+    # One-line paragraphs credited before a colon (headlines), in text order.
+    _rule("line", quotes.name_colon_line),
     # Quotes no cue claimed, in text order.
     _rule("quote", quotes.split_quote_continuation),
     _rule("quote", quotes.multi_paragraph_quote),

@@ -92,30 +92,12 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
             i = k + 1
             if i < len(toks) and toks[i].low in lx.CLAUSE_LINKS:
                 return (s1, s1)
-        elif toks[0].low in (
-            "on",
-            "in",
-            "at",
-            "during",
-            "last",
-            "this",
-            "yesterday",
-            "today",
-            "earlier",
-            "later",
-        ) or toks[0].low.endswith("day"):
-            # Time adjunct without a comma: skip up to three words.
+        elif toks[0].low in lx.TIME_ADJUNCT_STARTS or toks[0].low.endswith("day"):
+            # Time adjunct without a comma ("said on Tuesday the ...", "said last week
+            # that"): skip up to three words of dates and times, not the content's own
+            # "the" or a name ("said on Tuesday Lund was ...").
             i = 1
-            while (
-                i < len(toks)
-                and i < 3
-                and (
-                    toks[i].cap
-                    or toks[i].low in lx.DETERMINERS
-                    or toks[i].low
-                    in ("week", "month", "year", "night", "morning", "evening", "afternoon")
-                )
-            ):
+            while i < len(toks) and i < 3 and _time_word(toks, i):
                 i += 1
         else:
             return (s1, s1)
@@ -130,6 +112,14 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
     ):
         return (s1, s1)
     return cut_content(art, toks[i].start, s1)
+
+
+def _time_word(toks: list, i: int) -> bool:
+    """Is toks[i] part of a date or time ("Tuesday", "week", "5", "this morning")?"""
+    low = toks[i].low
+    if low in lx.TIME_NOUNS or low in lx.CALENDAR_WORDS or low.isdigit():
+        return True
+    return low in lx.DETERMINERS and i + 1 < len(toks) and toks[i + 1].low in lx.TIME_NOUNS
 
 
 def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:

@@ -105,6 +105,12 @@ def _draft(art: Article, content: tuple[int, int], cue: Cue, mention: Mention | 
     return Draft(*content, art.kind_of(*content), cue.span(), mention, cue.sentence)
 
 
+def _phrase_start(mention: Mention) -> int:
+    """Where the subject phrase begins, appositives and titles included ("Senator Ada Moss").
+    (`phrase_start or start` would take a phrase at offset 0 for an unset one.)"""
+    return min(mention.phrase_start, mention.start)
+
+
 def _too_short(text: str, content: tuple[int, int]) -> bool:
     return content[1] - content[0] < 3 or count_words(text, *content, 2) < 2
 
@@ -136,7 +142,8 @@ def called_as_naming(art: Article, cue: Cue) -> NoClaim | None:
 
 
 def cue_past_sentence_window(art: Article, cue: Cue) -> NoClaim | None:
-    """A cue cut by the sentence window (only in pathological megabyte "sentences")."""
+    """A cue longer than the sentence window around it: `According` and 2,000 spaces before
+    `to` (only in hostile input)."""
     return NO_CLAIM if cue.end > cue.sentence[1] else None
 
 
@@ -244,7 +251,7 @@ def phrasal_cue(art: Article, cue: Cue) -> Outcome:
     mention = subject_before(text, c0, cs)
     if mention is None:
         return NO_CLAIM
-    pre = text[c0 : mention.phrase_start or mention.start].rstrip()
+    pre = text[c0 : _phrase_start(mention)].rstrip()
     if pre.endswith(CLOSING_QUOTE_ENDINGS):
         content = quote_or_clause(art, c0, c0 + len(pre))
     elif not pre:
@@ -293,7 +300,7 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     if (
         apposed is not None
         and apposed.proper
-        and phrase_opens_clause(art, c0, apposed.phrase_start or apposed.start)
+        and phrase_opens_clause(art, c0, _phrase_start(apposed))
     ):
         return None  # "Tom Berg, an economist, said ...": the subject comes first
     after_mention, stop = subject_after(text, ce, s1)
@@ -396,7 +403,7 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     text = art.text
     ce, c0 = cue.end, cue.c0
     s0, s1 = cue.sentence
-    pre = text[c0 : mention.phrase_start or mention.start].rstrip()
+    pre = text[c0 : _phrase_start(mention)].rstrip()
     after = text[ce:s1]
     after_l = after.lstrip()
     if not (
@@ -441,7 +448,7 @@ def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     if mention is None:
         return None
     text = art.text
-    pre = text[cue.c0 : mention.phrase_start or mention.start].rstrip()
+    pre = text[cue.c0 : _phrase_start(mention)].rstrip()
     after_l = text[cue.end : cue.sentence[1]].lstrip()
     if pre or not (
         not after_l

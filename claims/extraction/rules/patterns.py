@@ -65,6 +65,10 @@ _CLAIM_NOUN_MAX = max(map(len, lx.CLAIM_NOUNS))
 THAT_RE = re.compile(r"\bthat\b")
 COUNT_RE = re.compile(r"[^\W_][\w’'-]*|[“”\"]")
 TRAILING_PUNCT = " \t\r\n\xa0.,;:!?—–-"
+# Past forms of the speech verbs ("said", "accused", "threatened"): "A, and also accused B".
+_PAST_SPEECH = trie_regex(
+    frozenset(f for f in lx.SPEECH_FORMS if f.endswith("ed")) | {"said", "told", "wrote"}
+)
 # Where reported content stops: a clause that leaves the report. Tried in this order at each
 # position; `CONTENT_CUT_RE` is their alternation.
 CONTENT_CUT_ALTERNATIVES = [
@@ -74,8 +78,7 @@ CONTENT_CUT_ALTERNATIVES = [
     r",\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)",
     r"\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b",
     r"\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)",
-    r"\s+and\s+(?:also\s+)?(?:said|says|added|argued|noted|insisted|warned|told|claimed|"
-    r"suggested|stressed|explained|vowed|promised|acknowledged|declared|denied|urged|wrote)\b",
+    r"\s+and\s+(?:also\s+)?(?:says|" + _PAST_SPEECH + r")\b",
     r"\s+(?:—|--)\s+",
     r"\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b",
     r",\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b",
@@ -85,13 +88,15 @@ CONTENT_CUT_ALTERNATIVES = [
     r"|telling|urging|warning|noting)\b",
     r"(?<=[”\"]),?\s+and\s+(?=[a-z]+(?:ed|s)\b)",
     r",\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b",
-    r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted)\b",
+    r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted|reported)\b",
+    # "... his actions—and is even threatening to quit": an unspaced dash before a new clause.
+    r"—(?=(?:and|but)\s)",
 ]
 
 
 def _opened_by_class(alternatives: list[str]) -> str:
-    r"""The alternation of `alternatives`, each of which starts with "," or `\s+` (one starts
-    with a lookbehind and then one of those), rewritten to open with the class `[,\s]`.
+    r"""The alternation of `alternatives`, each of which starts with ",", "—" or `\s+` (one
+    starts with a lookbehind and then one of those), rewritten to open with the class `[,\s—]`.
 
     A pattern that opens with a character class lets `re` skip in C to the next comma or
     space; otherwise it tries all alternatives at every position. Each alternative then
@@ -104,12 +109,14 @@ def _opened_by_class(alternatives: list[str]) -> str:
             out.append("(?<=,)" + alt[1:])
         elif alt.startswith(r"\s+"):
             out.append(r"(?<=\s)\s*" + alt[3:])
+        elif alt.startswith("—"):
+            out.append("(?<=—)" + alt[1:])
         elif alt.startswith(r"(?<=[”\"]),?\s+"):
             rest = alt[len(r"(?<=[”\"]),?\s+") :]
             out.append(r"(?:(?<=[”\"],)\s+|(?<=[”\"]\s)\s*)" + rest)
         else:
             raise ValueError(alt)
-    return r"[,\s](?:" + "|".join(out) + ")"
+    return r"[,\s—](?:" + "|".join(out) + ")"
 
 
 CONTENT_CUT_RE = re.compile(_opened_by_class(CONTENT_CUT_ALTERNATIVES))

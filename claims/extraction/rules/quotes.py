@@ -8,14 +8,23 @@ a claim already found; the rest look for a speaker around the quote.
 from __future__ import annotations
 
 import bisect
+import re
 
+from .. import lexicon as lx
 from ..mentions import _back_np_start, mention_from_tokens, tokenize
 from ..speakers import clause_subject, possessor_before, subject_before
 from ..text import Quote
 from .article import NO_CLAIM, Article, Draft, NoClaim
 from .checks import plausible_speaker
 from .content import cut_content
-from .patterns import ANY_VERB_FIRST_RE, ANY_VERB_RE, CUE_RE, DASH_CREDIT_RE, count_words
+from .patterns import (
+    ANY_VERB_FIRST_RE,
+    ANY_VERB_RE,
+    CUE_RE,
+    DASH_CREDIT_RE,
+    count_words,
+    strip_span,
+)
 
 Outcome = Draft | NoClaim | None
 
@@ -75,7 +84,7 @@ def split_quote_continuation(art: Article, site: QuoteSite) -> NoClaim | None:
 
 def multi_paragraph_quote(art: Article, site: QuoteSite) -> NoClaim | None:
     """A quote whose paragraph ends without a closing mark goes on in the next paragraph,
-    which opens with a new quote mark: the claim is extended over it."""
+    which opens with a new quote mark (`“A.\n\n“B.”`): the claim is extended over it."""
     prev = site.continues()
     if prev is None:
         return None
@@ -175,6 +184,46 @@ def quote_then_unlisted_verb(art: Article, site: QuoteSite) -> Draft | None:
     if mention is None or not (mention.proper or mention.pronoun):
         return None
     return Draft(q.start, q.end, "direct", m.span("verb"), mention, (site.s0, site.s1))
+
+
+# -- headline lines ----------------------------------------------------------------------------
+
+_LINE_CREDIT_RE = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,4}):[ \t]+(?P<content>\S)"
+)
+_LINE_MAX = 250  # a headline or a one-line summary, not a paragraph of prose
+
+
+def name_colon_line(art: Article, para: tuple[int, int]) -> Outcome:
+    """A one-line paragraph credited before a colon, as headlines are: `Lund: Council Has Lost
+    Its Way`, `Health Ministry: clinic to open in May`. The name must be a person or a body
+    that the article names again below ("The Latest:", "UPDATE:" and other labels are not),
+    the line short and without a cue."""
+    p0, p1 = para
+    text = art.text
+    if p1 - p0 > _LINE_MAX or "\n" in text[p0:p1].strip():
+        return None
+    m = _LINE_CREDIT_RE.match(text, p0, p1)
+    if m is None or art.overlaps_taken(m.start("content"), p1):
+        return None
+    name = m.group("name")
+    if name.isupper() and len(name) > 4:  # "BREAKING", "FIX IS IN": a label, not a speaker
+        return NO_CLAIM
+    toks = tokenize(text, m.start("name"), m.end("name"))
+    if not toks or toks[0].low in lx.DETERMINERS or toks[-1].low in lx.HEADLINE_LABELS:
+        return NO_CLAIM
+    mention = mention_from_tokens(text, toks, 0, len(toks))
+    if mention is None or not (
+        mention.proper or mention.kind in ("organization", "media", "government")
+    ):
+        return NO_CLAIM
+    if text.find(toks[-1].text, p1) < 0:
+        return NO_CLAIM  # a speaker the article never names again is a headline phrase
+    content = strip_span(text, m.start("content"), p1)
+    if count_words(text, *content, 3) < 3 or CUE_RE.search(text, *content) is not None:
+        return NO_CLAIM
+    colon = m.end("name")
+    return Draft(*content, art.kind_of(*content), (colon, colon + 1), mention, art.sentence(p0))
 
 
 # -- claim nouns -------------------------------------------------------------------------------

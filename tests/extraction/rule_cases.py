@@ -1,0 +1,308 @@
+"""The per-rule case table: invented sentences, what each rule must find in them.
+
+One `Case` per construction: the text, the claim it must yield (content, resolved speaker,
+kind) and the name of the rule that must find it. `NO_CLAIM_CASES` are texts a filter rule
+must keep from yielding a claim. A rule added to `claims.extraction.rules.RULES` needs cases
+here (tests/extraction/test_rules.py checks that every rule has one).
+
+Every sentence here is made up for the tests; none is taken from an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str  # the rule the case exercises
+    text: str
+    content: str
+    speaker: str | None
+    kind: str
+    claim_rule: str = ""  # the claim's rule when `rule` extends a claim found by another
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}:{self.text[:40]}"
+
+
+CASES = [
+    # -- cue rules ---------------------------------------------------------------------------
+    Case(
+        "according_to",
+        "According to Mayor Ina Lund, the new clinic will open in May.",
+        "the new clinic will open in May",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "according_to",
+        "The bridge will stay closed until spring, according to Tom Berg, the city engineer.",
+        "The bridge will stay closed until spring",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "according_to",
+        "According to Tom Berg, a city engineer, the bridge will stay closed until spring.",
+        "the bridge will stay closed until spring",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "quote_then_phrasal_cue",
+        "“That figure is simply wrong,” fired back Senator Ada Moss.",
+        "“That figure is simply wrong,”",
+        "Ada Moss",
+        "direct",
+    ),
+    Case(
+        "phrasal_cue",
+        "“We are not done yet.” Councillor Ruth Amsel chimed in on Tuesday.",
+        "“We are not done yet.”",
+        "Councillor Ruth Amsel",
+        "direct",
+    ),
+    Case(
+        "phrasal_cue",
+        "“That figure is simply wrong,” Senator Ada Moss fired back.",
+        "“That figure is simply wrong,”",
+        "Ada Moss",
+        "direct",
+    ),
+    Case(
+        "phrasal_cue",
+        "Senator Ada Moss fired back that the audit had been rigged from the start.",
+        "the audit had been rigged from the start",
+        "Ada Moss",
+        "indirect",
+    ),
+    Case(
+        "points_out",
+        "The auditor, Pia Holm, pointed out that the fund had no independent board.",
+        "the fund had no independent board",
+        "Pia Holm",
+        "indirect",
+    ),
+    Case(
+        "quote_then_cue_subject",
+        "“We will not back down,” said Ana Ruiz, the union's leader.",
+        "“We will not back down,”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "quote_then_cue_subject",
+        "“We will not back down,” said Ana Ruiz, “not this year and not ever.”",
+        "“We will not back down,” said Ana Ruiz, “not this year and not ever.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "clause_then_cue_subject",
+        "Her rise may have surprised her rivals more than anyone else, said several observers.",
+        "Her rise may have surprised her rivals more than anyone else",
+        "Observers",
+        "indirect",
+    ),
+    Case(
+        "clause_then_cue_subject",
+        "The shop uses the same stock photo over and over, said Rita Kahn, who studies fraud.",
+        "The shop uses the same stock photo over and over",
+        "Rita Kahn",
+        "indirect",
+    ),
+    Case(
+        "participle_clause",
+        "The finance minister, Ana Silva, defended the budget, adding that no jobs would be lost.",
+        "no jobs would be lost",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "statement_saying",
+        "The Football Association issued a statement saying the match would be replayed.",
+        "the match would be replayed",
+        "Football Association",
+        "indirect",
+    ),
+    Case(
+        "conjoined_or_participle",
+        "Captain Joe Varga thanked the crew and said the ship was safe to sail again.",
+        "the ship was safe to sail again",
+        "Joe Varga",
+        "indirect",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "“The vote was rigged from the start,” Ana Silva said.",
+        "“The vote was rigged from the start,”",
+        "Ana Silva",
+        "direct",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "The new tax, Ana Silva said, would hurt small farmers the most.",
+        "The new tax, Ana Silva said, would hurt small farmers the most",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "quote_sentence_then_subject_cue",
+        "“We are ready for the storm.” Lopez said on Tuesday.",
+        "“We are ready for the storm.”",
+        "Lopez",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund said on Monday that the budget is balanced for the first time.",
+        "the budget is balanced for the first time",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Doctors believe the outbreak will peak within two weeks.",
+        "the outbreak will peak within two weeks",
+        "Doctors",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Silva told reporters that the talks had collapsed overnight.",
+        "the talks had collapsed overnight",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Silva said: “The talks have collapsed.”",
+        "“The talks have collapsed.”",
+        "Ana Silva",
+        "direct",
+    ),
+    Case(
+        "claim_noun_that",
+        "Ana Silva repeated her belief that the dam is safe for another decade.",
+        "the dam is safe for another decade",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Silva said on Tuesday the talks had collapsed overnight.",
+        "the talks had collapsed overnight",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Silva said the talks had collapsed, and also accused the envoy of lying.",
+        "the talks had collapsed",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Silva said she regrets her actions—and is even threatening to quit.",
+        "she regrets her actions",
+        "Ana Silva",
+        "indirect",
+    ),
+    # -- headline lines ----------------------------------------------------------------------
+    Case(
+        "name_colon_line",
+        "Ina Lund: Council Has Lost Its Way\n\nThe mayor, Ina Lund, spoke in the square.",
+        "Council Has Lost Its Way",
+        "Ina Lund",
+        "indirect",
+    ),
+    # -- quote rules -------------------------------------------------------------------------
+    Case(
+        "split_quote_continuation",
+        "“We tried everything,” Ana Ruiz said. “Nobody listened to us.”",
+        "“We tried everything,” Ana Ruiz said. “Nobody listened to us.”",
+        "Ana Ruiz",
+        "direct",
+        claim_rule="content_then_subject_cue",
+    ),
+    Case(
+        "multi_paragraph_quote",
+        "Ana Ruiz said: “The players gave all they had.\n\n“Next year will be different.”",
+        "“The players gave all they had.\n\n“Next year will be different.”",
+        "Ana Ruiz",
+        "direct",
+        claim_rule="subject_cue_content",
+    ),
+    Case(
+        "continuation_paragraph",
+        "“We tried everything we could,” said Ana Ruiz.\n\n"
+        "“Next season the players will come back stronger than ever.”",
+        "“Next season the players will come back stronger than ever.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "Ambassador Pia Holm: “No deal without guarantees”",
+        "“No deal without guarantees”",
+        "Pia Holm",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "In a radio interview, Ina Lund went further: “The council has lost its way.”",
+        "“The council has lost its way.”",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "Ina Lund told the crowd in the square:\n\n“The council has lost its way.”",
+        "“The council has lost its way.”",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "dash_credit",
+        "“Vote as if your life depended on it.”\n— Rosa Lindqvist",
+        "“Vote as if your life depended on it.”",
+        "Rosa Lindqvist",
+        "direct",
+    ),
+    Case(
+        "quote_then_unlisted_verb",
+        "“Get out of my office,” Lund barked.",
+        "“Get out of my office,”",
+        "Lund",
+        "direct",
+    ),
+    Case(
+        "quote_then_unlisted_verb",
+        "“Splendid!” beamed Ann Cho.",
+        "“Splendid!”",
+        "Ann Cho",
+        "direct",
+    ),
+]
+
+# (filter rule, text): the filter keeps the text from yielding any claim.
+NO_CLAIM_CASES = [
+    ("cue_inside_quote_or_claim", "“We never said that.”"),
+    ("cue_as_adjective", "The alleged plot was foiled by the police last week."),
+    ("called_as_naming", "They watched a short film called “Arrival” at the festival."),
+    ("cue_past_sentence_window", "According" + " " * 1600 + "to the mayor, the park is open."),
+    ("belief_without_clause", "Ana Silva believes him."),
+    ("negated_cue", "Ana Silva did not say whether the plant would close next year."),
+]
+
+# Texts no rule may take a claim from (the rule named is the one that declines them).
+DECLINED_CASES = [
+    ("name_colon_line", "The Latest: Council votes on the budget tonight\n\nThe vote is close."),
+    ("name_colon_line", "UPDATE: Council votes on the budget tonight\n\nThe vote is close."),
+    ("name_colon_line", "Delegate Update: Council votes on the budget\n\nThe vote is close."),
+    ("name_colon_line", "Stealth Over Health: Council votes tonight\n\nThe vote is close."),
+    ("phrasal_cue", "On Friday the mayor, Ina Lund, fired back at her critics."),
+]
