@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         "--articles", type=Path, default=SHARED / "speakers-dev/articles" if SHARED else None
     )
     args = parser.parse_args(argv)
+    args.jsonl = [p for p in args.jsonl if p.exists()]
     if args.articles is not None and not args.articles.is_dir():
         args.articles = None
     rules: Counter[str] = Counter()
