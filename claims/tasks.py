@@ -68,8 +68,9 @@ def defer(task, *, queueing_lock: str | None = None, lock: str | None = None, **
         lock=lock,
         queueing_lock=queueing_lock,
     )
-    # AlreadyEnqueued: the same work is already waiting in the queue.
-    with contextlib.suppress(AlreadyEnqueued):
+    # AlreadyEnqueued: the same work is already waiting in the queue. It is a unique violation
+    # underneath, so it gets a savepoint of its own: the caller's transaction goes on.
+    with contextlib.suppress(AlreadyEnqueued), transaction.atomic():
         deferrer.defer(**kwargs)
 
 

@@ -34,7 +34,13 @@ def manage_examples() -> list[tuple[str, list[str]]]:
 def test_readme_has_examples_for_every_import_and_export_command():
     commands = {command for command, _ in manage_examples()}
 
-    assert {"import_articles", "export_claims", "load_claims"} <= commands
+    assert {
+        "import_articles",
+        "export_claims",
+        "load_claims",
+        "poll_sources",
+        "ingest_worker",
+    } <= commands
 
 
 @pytest.mark.parametrize(
@@ -42,7 +48,7 @@ def test_readme_has_examples_for_every_import_and_export_command():
     [
         pytest.param(c, a, id=f"{c} {' '.join(a)}")
         for c, a in manage_examples()
-        if c in ("import_articles", "export_claims", "load_claims")
+        if c in ("import_articles", "export_claims", "load_claims", "poll_sources", "ingest_worker")
     ],
 )
 def test_readme_example_parses(command, args):
