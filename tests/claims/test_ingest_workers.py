@@ -51,7 +51,7 @@ def workers(on_postgresql, transactional_db, tmp_path):
         "CLAIMDESK_INGEST_HOST_DELAY_MS": "0",
         "CLAIMDESK_INGEST_RETRY_SECONDS": "1",
         "CLAIMDESK_INGEST_MAX_ATTEMPTS": "2",
-        "CLAIMDESK_INGEST_STALLED_SECONDS": "3",
+        "CLAIMDESK_INGEST_STALLED_SECONDS": "6",  # heartbeats every 2 s: a busy CI is not stalled
         "CLAIMDESK_INGEST_TIMEOUT": "10",
     }
 
