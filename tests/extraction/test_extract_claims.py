@@ -120,8 +120,8 @@ def test_extract_claims_mixed_quote_inside_reported_speech():
     assert claim.content == ("the United States saw “zero evidence” that Russia was ready to talk")
 
 
-# The reporting verbs of /work/shared/eval/README.md in the past tense (plus two present
-# forms), except "speak", which takes no that-clause ("spoke that ..." is not English).
+# The shared scorer's reporting verbs (its README, "speech" subset) in the past tense (plus two
+# present forms), except "speak", which takes no that-clause ("spoke that ..." is not English).
 REPORTING_VERBS = [
     "accused",
     "acknowledged",
