@@ -76,13 +76,13 @@ def test_reviewer_checks_a_claim_and_an_editor_publishes_it(
     panel.get_by_role("button", name="repeats it").click()
     assert f"This claim repeats claim {repeat.pk}." in page.locator("ul.messagelist").inner_text()
 
-    # Mark ready through the change-form action.
-    page.select_option("select[name='CHANGE_FORM-action']", "mark_ready")
-    page.locator("div.actions button[type=submit]").first.click()
-    assert "Marked ready: 1 claim(s)." in page.locator("ul.messagelist").inner_text()
+    # Mark ready in one step: the button saves the form and moves the claim.
+    page.locator("#decide").get_by_role("button", name="Save and mark ready").click()
+    assert (
+        "Saved; the claim is now ready to publish." in page.locator("ul.messagelist").inner_text()
+    )
     # A reviewer is never offered publishing.
-    options = page.locator("select[name='CHANGE_FORM-action'] option").all_inner_texts()
-    assert "Publish" not in options
+    assert "Save and publish" not in page.locator("#decide button").all_inner_texts()
 
     # The editor publishes it, in a session of their own.
     editor_context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -91,9 +91,10 @@ def test_reviewer_checks_a_claim_and_an_editor_publishes_it(
     editor_page.fill("#id_username", editor.username)
     editor_page.fill("#id_password", "correct horse battery")
     editor_page.click("input[type=submit]")
-    editor_page.select_option("select[name='CHANGE_FORM-action']", "publish")
-    editor_page.locator("div.actions button[type=submit]").first.click()
-    assert "Published: 1 claim(s)." in editor_page.locator("ul.messagelist").inner_text()
+    editor_page.locator("#decide").get_by_role("button", name="Save and publish").click()
+    assert (
+        "Saved; the claim is now published." in editor_page.locator("ul.messagelist").inner_text()
+    )
 
     # Readers see it, with its verdict.
     editor_page.goto(f"{live_server.url}{claim.get_absolute_url()}")
