@@ -118,3 +118,13 @@ class IngestStatus(models.TextChoices):
     IMPORTED = "imported", _("Imported")
     SKIPPED = "skipped", _("Skipped")
     FAILED = "failed", _("Failed")
+
+
+class FeedbackKind(models.TextChoices):
+    """What a reviewer corrected in the extractor's work (ExtractionFeedback.kind)."""
+
+    WRONG_SPAN = "wrong_span", _("Wrong span")
+    WRONG_SPEAKER = "wrong_speaker", _("Wrong speaker")
+    WRONG_KIND = "wrong_kind", _("Wrong kind")
+    NOT_A_CLAIM = "not_a_claim", _("Not a claim")
+    MISSED_CLAIM = "missed_claim", _("Missed claim")

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from .enums import (
     ClaimKind,
     ClaimStatus,
+    FeedbackKind,
     IngestStatus,
     LinkRelation,
     MergeSuggestionStatus,
@@ -948,3 +949,44 @@ class IngestHost(models.Model):
 
     def __str__(self):
         return self.host
+
+
+class ExtractionFeedback(models.Model):
+    """One correction a person made to the extractor's work: the engine's measured errors.
+
+    Written only by claims.services.feedback.record_feedback, whatever screen it came from.
+    """
+
+    claim = models.ForeignKey(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+        help_text="The claim corrected (kept as empty if the claim is deleted later).",
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="feedback", help_text="Its article."
+    )
+    kind = models.CharField(max_length=16, choices=FeedbackKind, help_text="What was wrong.")
+    before = models.JSONField(default=dict, blank=True, help_text="What the extractor said.")
+    after = models.JSONField(default=dict, blank=True, help_text="What the reviewer made it.")
+    extraction_rule = models.CharField(
+        max_length=60, blank=True, help_text="The extractor rule that made the claim."
+    )
+    extractor_version = models.CharField(max_length=40, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name_plural = "extraction feedback"
+        indexes = [
+            # The extraction-quality report groups feedback by kind and rule.
+            models.Index(fields=["kind", "extraction_rule"], name="claims_feedback_kind_rule_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} #{self.pk}"

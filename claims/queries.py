@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from claims.enums import ClaimStatus
 from claims.models import Claim, ClaimLink, Speaker, SpeakerAlias, Stance
 
 
@@ -82,3 +83,16 @@ def containment_roots(speakers) -> dict[int, Speaker]:
         return rows[pk]
 
     return {speaker.pk: root(speaker.pk) for speaker in speakers}
+
+
+def next_in_queue(user, *, after: Claim | None = None) -> Claim | None:
+    """The claim `user` should look at next: their own open claims (new, in review) first,
+    then unassigned new ones; in the review queue's order, skipping `after` (2 queries)."""
+    open_statuses = [ClaimStatus.NEW, ClaimStatus.IN_REVIEW]
+    rows = Claim.objects.only("id").order_by("-sort_date", "-id")
+    if after is not None:
+        rows = rows.exclude(pk=after.pk)
+    return (
+        rows.filter(assignee=user, status__in=open_statuses).first()
+        or rows.filter(assignee__isnull=True, status=ClaimStatus.NEW).first()
+    )

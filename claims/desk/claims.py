@@ -17,7 +17,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from claims.desk.common import BOTH, change_link, shorten
-from claims.desk.forms import AddTagForm, ClaimAdminForm, EvidenceForm, LinkSimilarForm
+from claims.desk.forms import (
+    AddTagForm,
+    ClaimAdminForm,
+    EvidenceForm,
+    LinkSimilarForm,
+    NotAClaimForm,
+)
 from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import ClaimStatus, LinkRelation
 from claims.html import claim_in_context, visible
@@ -29,6 +35,7 @@ from claims.models import (
     Tag,
 )
 from claims.permissions import can, require
+from claims.queries import next_in_queue
 from claims.services import review
 from claims.services.similarity import similar_claims, speaker_topic_claims
 
@@ -379,6 +386,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
             context["speaker_topic_claims"] = list(speaker_topic_claims(obj))
             context["can_link"] = review.can_edit_claim(request.user, obj)
             context["link_url"] = reverse("admin:claims_claim_link_similar", args=[obj.pk])
+            context["not_a_claim_url"] = reverse("admin:claims_claim_not_a_claim", args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -448,8 +456,40 @@ class ClaimAdmin(GuardedHistoryAdmin):
                 self.admin_site.admin_view(self.link_similar_view),
                 name="claims_claim_link_similar",
             ),
+            path(
+                "<int:pk>/not-a-claim/",
+                self.admin_site.admin_view(self.not_a_claim_view),
+                name="claims_claim_not_a_claim",
+            ),
             *super().get_urls(),
         ]
+
+    def not_a_claim_view(self, request, pk):
+        """POST not_a_claim_reason=...: dismiss as not a claim (reviewers may), then go on
+        to the next claim in the user's queue."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        require(request.user, "review")
+        claim = self.get_object(request, str(pk))
+        if claim is None:
+            raise Http404("No such claim.")
+        change_url = reverse("admin:claims_claim_change", args=[claim.pk])
+        form = NotAClaimForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, "Not dismissed: say why it is not a claim.", messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        try:
+            review.mark_not_a_claim(claim, request.user, form.cleaned_data["not_a_claim_reason"])
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        self.message_user(request, f"Dismissed as not a claim: “{claim}”.", messages.SUCCESS)
+        following = next_in_queue(request.user, after=claim)
+        return HttpResponseRedirect(
+            reverse("admin:claims_claim_change", args=[following.pk])
+            if following
+            else reverse("admin:claims_claim_changelist")
+        )
 
     def link_similar_view(self, request, pk):
         if request.method != "POST":

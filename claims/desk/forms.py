@@ -178,3 +178,11 @@ class MergeIntoForm(forms.Form):
     def __init__(self, *args, keep: Speaker, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["merge"].queryset = Speaker.objects.exclude(pk=keep.pk)
+
+
+class NotAClaimForm(forms.Form):
+    not_a_claim_reason = forms.CharField(
+        max_length=300,
+        label="why it is not a claim",
+        help_text="E.g. a question, a truncated span, no statement.",
+    )

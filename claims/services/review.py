@@ -222,6 +222,37 @@ def send_back(*, claim: Claim, user) -> Claim:
     return transition_claim(claim=claim, to_status=S.IN_REVIEW, user=user)
 
 
+def mark_not_a_claim(claim: Claim, user, reason: str) -> Claim:
+    """Dismiss a claim because the extractor was wrong to make it (a question, a truncated
+    span, no statement at all). Reviewers may do this; every other dismissal is an editor's.
+
+    Settled claims follow the usual rule (editors only). The reason goes into the claim's
+    notes and into an ExtractionFeedback row (`not_a_claim`), in one transaction.
+    """
+    from claims.services.feedback import claim_snapshot, record_feedback
+
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError("Say why it is not a claim.", code="reason")
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().select_related("speaker").get(pk=claim.pk)
+        require_edit(user, current)
+        if current.status == S.DISMISSED:
+            raise TransitionError("The claim is dismissed already.", code="invalid_transition")
+        before = claim_snapshot(current)
+        _apply_status(current, S.DISMISSED)
+        current.notes = f"{current.notes}\n\nNot a claim: {reason}".strip()
+        _save(current, user=user)
+        record_feedback(
+            kind="not_a_claim",
+            user=user,
+            claim=current,
+            before=before,
+            after={"status": S.DISMISSED, "reason": reason},
+        )
+    return current
+
+
 def transition_claims(*, claims: Iterable[Claim], to_status: str, user) -> BulkResult:
     """Bulk version: each claim on its own (one refusal does not stop the rest)."""
     result = BulkResult()
