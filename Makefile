@@ -10,7 +10,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 # Local targets default to DEBUG=1 (a throwaway SQLite app); an explicit DEBUG=0 is respected.
 DEV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test test-all lint format bench venv migrate seed demo-users demo-taxonomy clean
+.PHONY: run test test-all coverage-extraction lint format bench venv migrate seed demo-users demo-taxonomy clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
@@ -46,6 +46,15 @@ test: venv
 
 test-all: venv
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+# The coverage gate on the extraction engine (CI): the floor is what its behaviour tests reach
+# (90.3% on 2026-12-02; `python -m claims.extraction` is tested in a subprocess, which coverage
+# does not see). Raise it as cases are added, never lower it.
+EXTRACTION_COVERAGE_FLOOR := 90
+coverage-extraction: venv
+	$(PY) -m pytest -m "not slow" -n auto -p no:cacheprovider tests/extraction \
+		tests/claims/test_extract_claims_command.py --cov=claims/extraction \
+		--cov-report=term-missing:skip-covered --cov-fail-under=$(EXTRACTION_COVERAGE_FLOOR)
 
 lint: venv
 	$(VENV)/bin/ruff check .
