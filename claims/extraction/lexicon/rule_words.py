@@ -1,0 +1,186 @@
+"""Words the claim rules test (claims/extraction/rules/): adjuncts between a cue and its
+content, clause openers, time words, headline labels, addressees."""
+
+from __future__ import annotations
+
+# Time and place adjuncts that may sit between a cue and its "that" complement:
+# "said on Tuesday that ...", "said privately that ...".
+ADJUNCT_STARTS = frozenset(
+    [
+        "on",
+        "of",
+        "about",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "repeatedly",
+        "again",
+        "also",
+        "recently",
+        "previously",
+        "privately",
+        "publicly",
+        "once",
+        "twice",
+        "flatly",
+        "bluntly",
+        "simply",
+        "then",
+        "separately",
+        "via",
+        "through",
+        "over",
+        "while",
+        "when",
+        "as",
+        "to",
+        "from",
+        "with",
+    ]
+)
+# A complement starting with one of these is a noun-phrase object, not reported content.
+NON_CLAUSE_STARTS = frozenset(
+    [
+        "about",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "against",
+        "over",
+        "under",
+        "at",
+        "to",
+        "him",
+        "them",
+        "me",
+        "us",
+        "and",
+        "or",
+        "but",
+        "which",
+        "who",
+        "whom",
+    ]
+)
+# Words that open a new clause after "said in a statement,": the comma ends the adjunct.
+CLAUSE_LINKS = frozenset(
+    [
+        "as",
+        "while",
+        "when",
+        "but",
+        "and",
+        "because",
+        "after",
+        "before",
+        "although",
+        "though",
+        "since",
+        "until",
+        "whereas",
+        "if",
+        "which",
+        "who",
+        "where",
+    ]
+)
+# Free relatives cannot name a speaker: "What Romney has said".
+WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
+# "that" before these is a demonstrative, not a complementiser: "said that night".
+THAT_NOT_CLAUSE = frozenset(
+    ("night", "day", "week", "month", "year", "morning", "evening", "afternoon", "time", "")
+)
+# Words that open a time adjunct without a comma between a cue and its content: "said on
+# Tuesday the ...", "said last week that ...".
+TIME_ADJUNCT_STARTS = frozenset(
+    ["on", "in", "at", "during", "last", "this", "yesterday", "today", "earlier", "later"]
+)
+TIME_NOUNS = frozenset(
+    ["week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"]
+)
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# Last words of headline labels that end in a colon and credit nobody: "Delegate Update:",
+# "News Guide:", "Live Blog:".
+HEADLINE_LABELS = frozenset(
+    [
+        "update",
+        "updates",
+        "guide",
+        "latest",
+        "blog",
+        "live",
+        "breaking",
+        "exclusive",
+        "watch",
+        "video",
+        "photos",
+        "photo",
+        "poll",
+        "polls",
+        "analysis",
+        "opinion",
+        "editorial",
+        "review",
+        "preview",
+        "recap",
+        "timeline",
+        "explainer",
+        "factbox",
+        "highlights",
+        "published",
+        "updated",
+        "posted",
+        "correction",
+        "corrections",
+        "source",
+        "sources",
+        "credit",
+        "note",
+        "notes",
+    ]
+)
+# Addressees of a tell-verb: "told reporters", "assured them".
+OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
