@@ -207,6 +207,15 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per address too, at a higher limit over the same window (claims/login_throttle.py): axes'
+# own per-address counting would share AXES_FAILURE_LIMIT with the pair.
+AXES_HANDLER = "claims.login_throttle.LoginThrottle"
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
+# Behind N reverse proxies the client's address is in X-Forwarded-For, N hops from the right;
+# unset, axes uses REMOTE_ADDR (a proxy's address would put every reader under one limit).
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False  # its start-up banner would land in every command's stderr

@@ -95,6 +95,8 @@ JUNK = {
     "LOG_LEVEL": "loud",
     "AXES_FAILURE_LIMIT": "0",
     "AXES_COOLOFF_MINUTES": "a while",
+    "AXES_ADDRESS_FAILURE_LIMIT": "thirty",
+    "AXES_IPWARE_PROXY_COUNT": "-1",
     "AXES_ENABLED": "disabled",
     "CLAIMDESK_INGEST_IN_PROCESS": "0",  # on SQLite: the queue needs PostgreSQL
     "CLAIMDESK_INGEST_USER_AGENT": "Bot\r\nX-Evil: 1",
