@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
 from django.utils.html import conditional_escape, format_html
@@ -459,6 +460,10 @@ def speaker_detail(request, slug):
     )  # query
     claims = Claim.objects.public().for_list().filter(speaker=speaker)
     recent = list(claims.order_by("-sort_date", "-id")[:SPEAKER_PAGE_CLAIMS])  # query
+    if not recent:
+        # No public claims: the page would only confirm the name is in the database (a
+        # speaker found in an unpublished or dismissed claim). Same answer as no speaker.
+        raise Http404("No speaker with public claims here.")
     total = capped_count(claims)  # query
     scorecard = dict(
         Claim.objects.published()

@@ -61,7 +61,18 @@ class ClaimAdminForm(forms.ModelForm):
                 raise stale_error(current, posted)
         if self.transition and self.instance.pk:
             self._check_transition(cleaned)
+        if not self.instance.pk and not self.errors:
+            self._check_text(cleaned)
         return cleaned
+
+    def _check_text(self, cleaned):
+        """A claim entered by hand: the service's check, as form errors (nothing saved)."""
+        probe = Claim(**{f: cleaned.get(f) for f in ("article", "content", "start", "end")})
+        try:
+            review.check_claim_text(probe)
+        except forms.ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                self.add_error(field if field in self.fields else None, messages)
 
     def _check_transition(self, cleaned):
         probe = Claim(pk=self.instance.pk, status=self.instance.status)

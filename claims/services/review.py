@@ -33,7 +33,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, LinkRelation
-from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag
+from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag, context_offsets
 from claims.permissions import can, require
 
 S = ClaimStatus
@@ -169,13 +169,38 @@ def check_transition(
     return transition
 
 
+def check_claim_text(claim: Claim) -> None:
+    """Raise ValidationError (by field) unless the claim's words are the article's text at its
+    offsets, and its speaker mention and cue too where they have offsets. Fills the claim's
+    paragraph offsets from the body. One query: the article's body."""
+    body = claim.article.body if claim.article_id else ""
+    errors = {}
+    start, end = claim.start, claim.end
+    if start is None or end is None or not (0 <= start < end <= len(body)):
+        errors["start"] = f"The offsets must lie inside the article text (0 to {len(body)})."
+    elif body[start:end] != claim.content:
+        errors["content"] = (
+            f"The article text at {start}-{end} is “{body[start:end][:80]}”, not the claim's words: "
+            "copy them exactly as the article has them, or correct the offsets."
+        )
+    for name in ("mention", "cue"):
+        a, b = getattr(claim, f"{name}_start"), getattr(claim, f"{name}_end")
+        if a is not None and b is not None and body[a:b] != getattr(claim, name):
+            errors[name] = f"The article text at {a}-{b} is not the {name}."
+    if errors:
+        raise ValidationError(errors)
+    claim.context_start, claim.context_end = context_offsets(body, "", start, end)
+
+
 def create_claim(*, claim: Claim, user) -> Claim:
     """Save a claim entered by hand, or re-created from its history after it was deleted.
 
     It always starts as `new`, unpublished, at version 1, whatever status the old row had:
-    re-creating a deleted claim must not bring back a publication.
+    re-creating a deleted claim must not bring back a publication. Its words must be the
+    article's text at its offsets (`check_claim_text`), or ValidationError and nothing saved.
     """
     require(user, "review")
+    check_claim_text(claim)
     claim.status = S.NEW
     claim.published_at = None
     claim.version = 1

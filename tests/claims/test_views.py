@@ -943,3 +943,26 @@ def test_topic_matrix_rolls_positions_up_along_containment(client, django_assert
     assert [c.pk for c in rows["Examplia"].cells["supports"]] == [by_spokesman.pk]
     assert [c.pk for c in rows["Una Critic"].cells["opposes"]] == [by_critic.pk]
     assert "(Ivo Spokes)" in page_text(response)
+
+
+def test_speaker_page_without_public_claims_is_404(client, settings):
+    # The page would only confirm a name found in unpublished or dismissed claims.
+    settings.CLAIMDESK_SHOW_UNREVIEWED = False
+    unreviewed = make_speaker(name="Only Unreviewed")
+    make_claim(speaker=unreviewed, status=ClaimStatus.READY)
+    dismissed = make_speaker(name="Only Dismissed")
+    make_claim(speaker=dismissed, status=ClaimStatus.DISMISSED)
+    nothing = make_speaker(name="No Claims")
+
+    for speaker in (unreviewed, dismissed, nothing):
+        response = client.get(speaker.get_absolute_url())
+        assert response.status_code == 404
+        assert speaker.name not in response.content.decode()
+
+
+def test_speaker_page_with_unreviewed_claims_shows_when_they_are_public(client, settings):
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True
+    speaker = make_speaker(name="Shown Unreviewed")
+    make_claim(speaker=speaker, status=ClaimStatus.NEW)
+
+    assert client.get(speaker.get_absolute_url()).status_code == 200
