@@ -285,6 +285,34 @@ def given_compatible(a: str, b: str) -> bool:
     )
 
 
+_QUANTITY_WORDS = frozenset(
+    [
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "over",
+        "under",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "least",
+        "out",
+        "all",
+        "most",
+        "many",
+        "several",
+        "hundreds",
+        "dozens",
+        "thousands",
+        "majority",
+        "half",
+    ]
+)
+
+
 def _bare(token: str) -> str:
     return normalise_name(_POSSESSIVE.sub("", token))
 
@@ -392,9 +420,13 @@ def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
     ("russia", "national anti terrorism committee")), else the affiliation's country.
     The key is '' when what remains is one generic word ("the Qatari Ministry")."""
     words, country = _words(name)
+    # "More than 500 of Acme's 700 employees" is "Acme employees": counts change by the hour.
+    words = [w for w in words if not w.isdigit() and w not in _QUANTITY_WORDS]
     if not words or (len(words) == 1 and words[0] in _NON_PERSON_WORDS):
         return country or country_of(affiliation), ""
-    return country or country_of(affiliation), " ".join(words)
+    # Word order and linking words vary ("employees from Acme", "Acme employees").
+    key = " ".join(sorted(set(words) - {"from", "by", "with", "and"}))
+    return country or country_of(affiliation), key
 
 
 def role_head(description: str) -> str:

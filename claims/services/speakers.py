@@ -224,6 +224,14 @@ def is_generic(key: str) -> bool:
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
 
 
+def _seat_in(role: str) -> str | None:
+    """The seat of government a role names ("Kremlin spokesman" -> "kremlin"), or None."""
+    if not role:
+        return None
+    words = f" {normalise_name(role)} "
+    return next((seat for seat in SEATS if f" {seat} " in words), None)
+
+
 def _is_description(name, kind) -> bool:
     """A description of a person's office rather than a name ("the Ruritanian leader")."""
     if not name or kind in (SpeakerKind.ANONYMOUS, SpeakerKind.MEDIA):
@@ -497,8 +505,11 @@ class SpeakerResolver:
             if key in self._metonyms and key not in self._aliases:
                 name, kind = self._metonyms[key], SpeakerKind.GOVERNMENT
                 key = normalise_name(name)
-            elif seat := SEATS.get(key.removeprefix("the ")):
-                kind, affiliation = SpeakerKind.GOVERNMENT, affiliation or seat
+            elif (seat := key.removeprefix("the ")) in SEATS:
+                # One speaker per seat, however the article words it ("the Kremlin").
+                kind, affiliation = SpeakerKind.GOVERNMENT, affiliation or SEATS[seat]
+                if key not in self._aliases:  # a stored alias still wins
+                    name, key = seat.title(), seat
         if key in self._aliases:
             pk = self._aliases[key]
             self._fill_blanks(pk, role, affiliation, updates)
@@ -654,8 +665,19 @@ class SpeakerResolver:
         self._pending.append(known)
         if not scoped:
             self._add_alias_cache(normalise_name(name), pk)
-        known.affiliated_with = self._government_for(affiliation, exclude_name=name)
+        seat = _seat_in(role) if kind == SpeakerKind.PERSON else None
+        if seat is not None:
+            known.affiliated_with = self._seat_speaker(seat)  # a "Kremlin spokesman"
+        else:
+            known.affiliated_with = self._government_for(affiliation, exclude_name=name)
         return pk
+
+    def _seat_speaker(self, seat: str) -> int:
+        """The speaker of a seat of government ("kremlin"), created (in its government) when
+        missing."""
+        if seat in self._aliases:
+            return self._aliases[seat]
+        return self._new(seat.title(), SpeakerKind.GOVERNMENT, "", SEATS[seat])
 
     def _government_for(self, affiliation, *, exclude_name) -> int | None:
         """The government speaker an affiliation names ("Ukraine"), created when missing."""
@@ -702,15 +724,17 @@ class SpeakerResolver:
                     strict=True,
                 )
             )
-            # Two tiers: governments (and anyone not affiliated with a new speaker) first, so
-            # the others can point affiliated_with at them.
-            tiers = [
-                [k for k in self._pending if not (k.affiliated_with or 0) < 0],
-                [k for k in self._pending if (k.affiliated_with or 0) < 0],
-            ]
-            for tier in tiers:
-                if not tier:
-                    continue
+            # In tiers: containers first (governments, anyone not contained in a new speaker),
+            # so the others can point affiliated_with at them. Usually one or two tiers; a new
+            # spokesman of a new Kremlin of a new Russia makes three.
+            todo = list(self._pending)
+            while todo:
+                tier = [
+                    k for k in todo if not (k.affiliated_with or 0) < 0 or k.affiliated_with in real
+                ]
+                if not tier:  # a loop of new speakers cannot happen; never spin on one
+                    tier = todo
+                todo = [k for k in todo if k not in tier]
                 rows = [
                     Speaker(
                         name=k.name,

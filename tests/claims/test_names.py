@@ -119,6 +119,7 @@ def test_role_fits_descriptive_words_but_not_other_offices():
 
 
 def test_org_parts_moves_a_nationality_into_the_country():
-    assert org_parts("the Canadian National Water Board") == ("canada", "national water board")
-    assert org_parts("National Water Board", "Canada") == ("canada", "national water board")
+    assert org_parts("the Canadian National Water Board") == ("canada", "board national water")
+    assert org_parts("National Water Board", "Canada") == ("canada", "board national water")
+    assert org_parts("Water Board of Canada") == ("canada", "board water")
     assert org_parts("the Canadian Ministry") == ("canada", "")  # too generic to match on

@@ -311,12 +311,13 @@ def test_a_name_stored_meanwhile_by_another_run_is_handed_over_not_duplicated():
 
 
 # --- cross-article identity, driven through the resolver (invented names) --------------------
-P, ORG, GOV, MEDIA, ANON = (
+P, ORG, GOV, MEDIA, ANON, GROUP = (
     SpeakerKind.PERSON,
     SpeakerKind.ORGANIZATION,
     SpeakerKind.GOVERNMENT,
     SpeakerKind.MEDIA,
     SpeakerKind.ANONYMOUS,
+    SpeakerKind.GROUP,
 )
 
 
@@ -482,6 +483,17 @@ def test_a_seat_of_government_is_its_own_speaker_contained_in_the_government():
 
     assert kremlin not in (person, moscow)
     assert (moscow.name, kremlin.affiliated_with) == ("Russia", moscow)
+    assert person.affiliated_with == kremlin  # his role names the seat he speaks for
+
+
+def test_a_new_spokesman_of_a_new_seat_of_a_new_government_is_written_in_three_tiers():
+    (person,) = resolve_article(
+        SpeakerResolver(), item("Ivan Sorokin", role="Kremlin spokesman", affiliation="Russia")
+    )
+
+    kremlin = person.affiliated_with
+    assert (kremlin.name, kremlin.kind) == ("Kremlin", GOV)
+    assert (kremlin.affiliated_with.name, kremlin.affiliated_with.kind) == ("Russia", GOV)
 
 
 def test_documents_and_anonymous_sources_are_speakers_of_one_article_only():
@@ -556,3 +568,16 @@ def test_a_leader_word_resolves_to_no_one_when_two_leaders_are_known():
 
     assert described not in (president, premier)
     assert vice not in (president, premier)
+
+
+def test_a_group_counted_differently_is_the_same_group():
+    resolver = SpeakerResolver()
+    (staff,) = resolve_article(resolver, item("Acme employees", kind=GROUP))
+
+    counted, reordered = resolve_article(
+        resolver,
+        item("More than 500 of Acme’s 700 employees", kind=GROUP),
+        item("505 out of 700 employees from Acme", kind=GROUP),
+    )
+
+    assert counted == reordered == staff
