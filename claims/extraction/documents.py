@@ -3,12 +3,11 @@ said" -> who signed it), and an outlet that only carried the words is the claim'
 speaker ("according to Reuters, X said"; "Interfax reported an FSB statement").
 
 Functions of a `Registry` (registry.py), which they call back to resolve the author they find.
-Cost: bounded windows around each mention; the carriers of an article are found in one pass.
+Cost: bounded windows around each mention and claim.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -135,17 +134,28 @@ def carried(reg: Registry, s: int, e: int, pos: int) -> Entity | None:
 
 def carrier_near(reg: Registry, sentence: tuple[int, int], start: int, end: int, speaker: str):
     """The outlet the sentence names as the channel of the claim text[start:end]; only
-    a window around the claim counts (a sentence can be a page of run-on text)."""
-    if reg.carriers is None:
-        reg.carriers = find_carriers(reg.text)
+    a window around the claim counts (a sentence can be a page of run-on text). The regexes
+    run only on a window that holds one of their words (one search in C)."""
+    text = reg.text
     s0, s1 = max(sentence[0], start - 200), min(sentence[1], end + 200)
-    i = bisect.bisect_left(reg.carriers, (s0, ""))
+    if reg.lowered is None:
+        reg.lowered = text.lower()
+    low = reg.lowered  # lower() can change the length ("İ"): then the window's own copy
+    hit = (
+        _CARRIER_WORD_RE.search(low, s0, s1)
+        if len(low) == len(text)
+        else _CARRIER_WORD_RE.search(text[s0:s1].lower())
+    )
+    if hit is None:
+        return None  # none of the words _VIA_RE and _CARRIER_SUBJECT_RE need
     own = speaker.lower().removeprefix("the ")
-    while i < len(reg.carriers) and reg.carriers[i][0] < s1:
-        at, name = reg.carriers[i]
-        i += 1
-        if not start <= at < end and name.lower().removeprefix("the ") != own:
-            return name  # a report inside the claim is someone else's
+    for rx in (_VIA_RE, _CARRIER_SUBJECT_RE):
+        for m in rx.finditer(text, s0, s1):
+            if start <= m.start() < end:
+                continue  # a report inside the claim is someone else's
+            name = _carrier(m.group("np").split())
+            if name and name.lower().removeprefix("the ") != own:
+                return name[0].upper() + name[1:]
     return None
 
 
@@ -173,6 +183,11 @@ _VIA_RE = re.compile(
 _CARRIER_SUBJECT_RE = re.compile(
     r"(?P<np>\b[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})[ \t]+(?:later[ \t]+|also[ \t]+)?"
     r"(?:reported|quoted|cited|carried)\b"
+)
+# A word every match of _VIA_RE or _CARRIER_SUBJECT_RE holds: a cheap test first.
+_CARRIER_WORD_RE = re.compile(
+    "per |according to|reported|quoted|cited|carried|told|spoke|speaking|talking|interview"
+    "|conversation"
 )
 _CARRIER_HEADS = frozenset(
     [
@@ -204,16 +219,3 @@ def _carrier(words: list[str]) -> str:
         ):
             return phrase
     return ""
-
-
-def find_carriers(text: str) -> list[tuple[int, str]]:
-    """Every outlet the text names as a channel ("according to Reuters", "Interfax
-    reported"), as (offset, name) in text order: one pass of two regexes per article."""
-    found = []
-    for rx in (_VIA_RE, _CARRIER_SUBJECT_RE):
-        for m in rx.finditer(text):
-            name = _carrier(m.group("np").split())
-            if name:
-                found.append((m.start(), name[0].upper() + name[1:]))
-    found.sort()
-    return found

@@ -60,6 +60,8 @@ _TIME_LEAD = frozenset(
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "one"))
 _PERSON_HEADS = lx.TITLE_WORDS | lx.PERSON_DESCRIPTION_HEADS | lx.LEADER_HEADS
 # Words kept as descriptors of a named person ("Wagner chief", "Belarusian leader").
+# Words dropped in front of a name: titles, stop words, time words, bodies ("Kremlin").
+_LEAD_SKIP = _NAME_LEAD_SKIP | _TIME_LEAD | _INSTITUTION_WORDS
 _DESCRIPTOR_WORDS = _PERSON_HEADS | _INSTITUTION_WORDS | frozenset(("of", "for", "and"))
 _NOT_IN_NAMES = (lx.PREPOSITIONS - {"de", "van", "von", "bin", "al", "da", "di", "le", "la"}) | {
     "will",
@@ -120,6 +122,10 @@ class Entity:
     given: str = ""  # first given name of a person, "" when known by surname only
     first_pos: int = 0  # where the article first names it
     words: set[str] = field(default_factory=set)  # titles and descriptions, lower-cased
+    # Read into `words` only when a description is matched (People.described): most
+    # articles never ask, so the prescan stays one regex pass.
+    pending: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the name stands
 
 
 @dataclass(slots=True)
@@ -153,16 +159,15 @@ class People:
             found = m.group()
             words = all_words = found.split()
             while words and (
-                words[0].lower() in _NAME_LEAD_SKIP
-                or words[0].lower() in _TIME_LEAD
+                (low := words[0].lower()) in _LEAD_SKIP
                 or words[0] in _PLACE_WORDS
-                or _is_possessive(words[0])
-                or _norm(words[0]) in _INSTITUTION_WORDS
+                or _is_possessive(low)
             ):
                 words = words[1:]
-            posts = [k for k, w in enumerate(words[:-2]) if _norm(w) in _PERSON_HEADS]
-            if posts:
-                words = words[posts[-1] + 1 :]  # "Harbour Minister Tove Lind"
+            for k in range(len(words) - 3, -1, -1):
+                if words[k].lower() in _PERSON_HEADS:
+                    words = words[k + 1 :]  # "Harbour Minister Tove Lind"
+                    break
             if len(words) == 1 and len(all_words) == 4:
                 # "The Belarusian President Alyaksandr Lukashenka": the titles used up the
                 # four words the pattern takes; read the name again from its first word.
@@ -170,24 +175,25 @@ class People:
                 continue
             if len(words) < 2 or _is_honorific(words[0]) or words[0].endswith("ing"):
                 continue  # "Following Al-Ansari's announcement"
-            if any(w.lower() in _NOT_IN_NAMES for w in words):
+            lows = [w.lower() for w in words]
+            if not _NOT_IN_NAMES.isdisjoint(lows):
                 continue  # a headline in title case: "Hostages Will Be Released"
             if words is all_words and _PLACE_BEFORE_RE.search(text, max(0, start - 8), start):
                 continue  # "in New Hampshire"; "to President X" is never a place
             titles = all_words[: len(all_words) - len(words)]
             words[-1] = _strip_possessive(words[-1])
-            lows = {w.lower() for w in words}
-            if not lows.isdisjoint(_NOT_PERSON_WORDS) or lows & lx.PLACE_HEADS:
+            lows[-1] = words[-1].lower()
+            if not _NOT_PERSON_WORDS.isdisjoint(lows) or not lx.PLACE_HEADS.isdisjoint(lows):
                 continue
             full = " ".join(words)
             if full in lx.COUNTRIES or not _PLACE_WORDS.isdisjoint(words):
                 continue
             name_start = start + found.find(" " + words[0]) + 1 if titles else start
-            lead = _words_before(text, start)
-            ent, _ = self.person(words, name_start, _descriptor_set([*lead, *titles]))
-            ent.words |= _descriptor_set([*lead, *titles])
-            ent.words |= _descriptor_set(_appositive_after(text, m.end()))
+            ent, _ = self.person(words, name_start, posts_of(titles))
+            ent.pending.extend(titles)
+            ent.spans.append((start, m.end()))
             if not ent.role and titles and all(w.lower() in lx.TITLE_WORDS for w in titles):
+                lead = _words_before(text, start)
                 if len(lead) >= 2 and lead[-1] == "of" and lead[-2].lower() in lx.TITLE_WORDS:
                     titles = [*lead[-2:], *titles]
                 ent.role = " ".join(titles)
@@ -195,6 +201,18 @@ class People:
                 ent.gender = genders[words[-1]]
             self.mention_pos.append(start + len(found) - len(found.lstrip()))
             self.mention_ent.append(ent)
+
+    def described(self, ent: Entity) -> set[str]:
+        """Every title and description the article gives `ent`, lower-cased: the words it
+        was named with, the title words in front of its name ("Wagner chief") and an
+        appositive after it (", the head of the Wagner group,")."""
+        if ent.pending or ent.spans:
+            words = ent.pending
+            for s, e in ent.spans:
+                words += _words_before(self.text, s) + _appositive_after(self.text, e)
+            ent.words |= _descriptor_set(words)
+            ent.pending, ent.spans = [], []
+        return ent.words
 
     def person(self, words: list[str], pos: int, posts: set[str]) -> tuple[Entity, str]:
         """The person a name refers to, registering it if new. Two people who share a
@@ -211,8 +229,13 @@ class People:
             ent.words |= posts
             return ent, "name" if len(words) > 1 else "surname"
         given = words[0] if len(words) > 1 else ""
-        known = self.by_last.setdefault(last, [])
-        fitting = [c for c in known if _same_post(c, posts) and c is not ent]
+        known = self.by_last.get(last)
+        if not known:
+            return self._new_person(full, last, given, pos, posts), "name"
+        if posts or ent is not None:
+            fitting = [c for c in known if _same_post(c, posts) and c is not ent]
+        else:
+            fitting = known
         if given:
             for cand in reversed(fitting):
                 if cand.given and _given_compatible(given, cand.given):
@@ -222,6 +245,8 @@ class People:
                 return self._also(lone[0], full, posts, given), "name"
             return self._new_person(full, last, given, pos, posts), "name"
         before = [c for c in fitting if c.first_pos <= pos]
+        if len(before) == 1:
+            return self._also(before[0], "", posts, ""), "surname"
         if before:
             spoken = {id(e) for _, e in self.speakers[-30:]}
             ent = next((c for c in reversed(before) if id(c) in spoken), None)
@@ -257,6 +282,11 @@ class People:
         return ent.first_pos
 
 
+def posts_of(words: list[str]) -> set[str]:
+    """The post words among `words` ("Russian President" -> {"president"})."""
+    return {_norm(w) for w in words} & _PERSON_HEADS
+
+
 def _is_honorific(word: str) -> bool:
     """ "Mr.", and "Mr" as British papers write it."""
     low = word.lower()
@@ -280,12 +310,8 @@ def _words_before(text: str, start: int) -> list[str]:
         low = _norm(w)
         if w[-1:] in ",.;:" or not low:
             break
-        if (
-            low in _DESCRIPTOR_WORDS
-            or w[:1].isupper()
-            or _is_possessive(w)
-            or _country_of(w.capitalize())
-        ):
+        # A demonym is capitalised ("Russian"): no country lookup needed here.
+        if low in _DESCRIPTOR_WORDS or w[:1].isupper() or _is_possessive(w):
             out.append(w)
             if len(out) >= 6:
                 break

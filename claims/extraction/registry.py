@@ -22,9 +22,9 @@ from .people import (
     _PERSON_HEADS,
     Entity,
     People,
-    _descriptor_set,
     _is_honorific,
     _norm,
+    posts_of,
 )
 
 __all__ = ["RESOLUTIONS", "Entity", "Registry"]
@@ -59,7 +59,7 @@ class Registry:
     bodies: dict[str, Entity] = field(default_factory=dict)  # by lower-cased name
     people: People = field(init=False)
     depth: int = 0  # documents resolved inside documents ("the statement" -> "a statement")
-    carriers: list[tuple[int, str]] | None = None  # documents.find_carriers(text), on first use
+    lowered: str | None = None  # text.lower(), for documents.carrier_near
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)
@@ -100,7 +100,7 @@ class Registry:
             if not words:
                 return None, ""
             words[-1] = _strip_possessive(words[-1])
-            ent, how = self.people.person(words, pos, _descriptor_set(m.role.split()))
+            ent, how = self.people.person(words, pos, posts_of(m.role.split()))
             ent.proper = True
             h = m.text.split()[0].lower() if m.text else ""
             if h in lx.FEMALE_HONORIFICS:
@@ -109,7 +109,7 @@ class Registry:
                 ent.gender = "m"
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
-            ent.words |= _descriptor_set([*m.role.split(), m.affiliation])
+            ent.pending.extend([*m.role.split(), m.affiliation])
             return ent, how
         if not m.name:
             return None, ""
@@ -144,7 +144,7 @@ class Registry:
             if ent is not None:
                 return ent, "organisation"
         ent = Entity(m.name, m.kind, role=m.role, affiliation=m.affiliation, first_pos=pos)
-        ent.words = _descriptor_set(words)
+        ent.pending = words
         self.bodies[key] = ent
         return ent, "mention"
 
@@ -177,7 +177,7 @@ class Registry:
         def fits(ent: Entity) -> bool:
             if ent.kind != "person" or not ent.proper:
                 return False
-            ws = ent.words
+            ws = self.people.described(ent)
             if head in ws or (head in lx.LEADER_HEADS and ws & lx.LEADER_HEADS):
                 head_ok = True
             else:
@@ -202,7 +202,7 @@ class Registry:
         head = m.name.split()[-1].lower()
         recent = self.speakers[-8:]
         for _, ent in reversed(recent):
-            if ent.name.split()[-1].lower() == head or head in ent.words:
+            if ent.name.split()[-1].lower() == head or head in self.people.described(ent):
                 return ent
             if head in lx.MEDIA_WORDS and ent.kind == "media":
                 return ent
