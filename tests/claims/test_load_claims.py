@@ -143,3 +143,26 @@ def test_load_rejects_a_bad_line_and_writes_nothing(tmp_path):
 def test_load_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match=r"absent\.jsonl: No such file or directory"):
         call_command("load_claims", str(tmp_path / "absent.jsonl"))
+
+
+def test_load_reads_an_older_export_with_the_paragraph_as_text():
+    # Exports before the context became offsets (issue 15, item 2) carried the paragraph text.
+    body = "First paragraph.\n\nThe mayor said the bridge will open in spring. Others agreed."
+    article = make_article(headline="Bridge", body=body)
+    words = "the bridge will open in spring"
+    start = body.index(words)
+    Claim.objects.create(article=article, content=words, start=start, end=start + len(words))
+    lines = []
+    for line in export().splitlines():
+        record = json.loads(line)
+        if record["record"] == "claim":
+            record["context"] = body.split("\n\n")[1]  # the old format: text
+        lines.append(json.dumps(record))
+    empty_the_database()
+
+    call_command(
+        "load_claims", "-", stdin=io.StringIO("\n".join(lines) + "\n"), stdout=io.StringIO()
+    )
+
+    claim = Claim.objects.get()
+    assert body[claim.context_start : claim.context_end] == body.split("\n\n")[1]

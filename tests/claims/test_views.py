@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from claims import views
 from claims.enums import ClaimStatus
-from claims.models import Claim
+from claims.models import CONTEXT_RADIUS, Claim
 from tests.factories import (
     make_article,
     make_claim,
@@ -966,3 +966,27 @@ def test_speaker_page_with_unreviewed_claims_shows_when_they_are_public(client, 
     make_claim(speaker=speaker, status=ClaimStatus.NEW)
 
     assert client.get(speaker.get_absolute_url()).status_code == 200
+
+
+def test_claim_page_shows_a_bounded_window_of_a_long_paragraph(client):
+    # Issue 15, item 2: the paragraph is offsets into the body; the page reads a window of it.
+    before, after = "Words before the claim. " * 200, " Words after the claim." * 200
+    words = "the bridge will open in spring"
+    body = f"Title line.\n\n{before}{words}{after}\n\nLast paragraph."
+    start = body.index(words)
+    claim = make_published_claim(
+        article=make_article(body=body),
+        start=start,
+        end=start + len(words),
+        content=words,
+        context_start=body.index(before),
+        context_end=body.index(after) + len(after),
+    )
+
+    html = page_text(client.get(claim.get_absolute_url()))
+
+    shown = html.split('<blockquote class="context"><p>')[1].split("</p></blockquote>")[0]
+    radius = CONTEXT_RADIUS
+    assert shown.startswith("… ") and shown.endswith(" …")
+    assert f"<mark>{words}</mark>" in shown
+    assert len(shown) <= 2 * radius + len("… <mark></mark> …") + len(words)
