@@ -295,6 +295,27 @@ CASES = [
         "Ana Silva",
         "direct",
     ),
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund, who said the mine was safe, left the meeting early.",
+        "the mine was safe",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "“This is not the era of war,” Ina Lund said, quoting an old speech.",
+        "“This is not the era of war,”",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund told the crowd “this is not the era of war,” repeating an old line.",
+        "“this is not the era of war,”",
+        "Ina Lund",
+        "direct",
+    ),
     # -- headline lines ----------------------------------------------------------------------
     Case(
         "name_colon_line",

@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "2023-03-01-nyt-ukraine-reinforces-bakhmut.txt"
 GOLD = ROOT / "tests" / "fixtures" / "seed-gold.json"
 
-# The ratchet (measured 2026-12-02 at commit 7afb160): raise, never lower.
-FLOOR_FOUND_WITH_SPEAKER = 20  # of 27; issue 10's goal: 25
-FLOOR_PRECISION = 0.80  # issue 10's goal: 0.85
+# The ratchet (measured 2026-12-02; raised by the engine engineer at 21/27, 0.84): raise, never lower.
+FLOOR_FOUND_WITH_SPEAKER = 21  # of 27; issue 10's goal: 25
+FLOOR_PRECISION = 0.84  # issue 10's goal: 0.85
 
 JACCARD = 0.5
 _WORD_RE = re.compile(r"\w+")

@@ -472,8 +472,31 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
     if not complement_ok(art, cue.end, s1, cue.low):
         return NO_CLAIM
     content = content_after(art, cue.start, cue.end, s1, cue.word)
+    if mention.relative and art.text[: mention.start].rstrip().endswith(","):
+        content = _end_of_relative_clause(art, content)
     if content[1] <= content[0] or (
         count_words(art.text, *content, 2) < 2 and not art.in_quote(content[0] + 1)
     ):
         return NO_CLAIM
     return _draft(art, content, cue, mention)
+
+
+def _end_of_relative_clause(art: Article, content: tuple[int, int]) -> tuple[int, int]:
+    """`Hale, who said the mine was safe, left early.`: the relative clause, and so its
+    content, ends at the comma before the main clause's verb (a lower-case word that opens no
+    clause of its own)."""
+    text = art.text
+    k = text.find(",", content[0], content[1])
+    while k >= 0:
+        nxt = tokenize(text, k + 1, min(content[1], k + 40))
+        if (
+            not art.in_quote(k)
+            and nxt
+            and nxt[0].text.islower()
+            and nxt[0].low not in lx.CLAUSE_LINKS
+            and nxt[0].low not in lx.DETERMINERS
+            and not nxt[0].low.endswith("ing")
+        ):
+            return strip_span(text, content[0], k)
+        k = text.find(",", k + 1, content[1])
+    return content

@@ -87,6 +87,8 @@ CONTENT_CUT_ALTERNATIVES = [
     r"\s+and\s+(?:saying|questioning|calling|adding|accusing|arguing|insisting|suggesting"
     r"|telling|urging|warning|noting)\b",
     r"(?<=[”\"]),?\s+and\s+(?=[a-z]+(?:ed|s)\b)",
+    # "“This is not the era of war,” repeating a line ...": a participle after a closed quote.
+    r"(?<=[”\"]),?\s+(?=[a-z]+ing\b)",
     r",\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b",
     r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted|reported)\b",
     # "... his actions—and is even threatening to quit": an unspaced dash before a new clause.
