@@ -368,6 +368,9 @@ CLAIMDESK_INGEST_USER_AGENT = (
     or f"ClaimdeskBot/0.1 (fact-claim tracking; {CLAIMDESK_PUBLISHER_NAME})"
 )
 CLAIMDESK_INGEST_TIMEOUT = env_int("CLAIMDESK_INGEST_TIMEOUT", 20, minimum=1)  # seconds
+# Feeds list addresses from outside: fetching one on a loopback, private or link-local address
+# is refused unless this is on (tests and intranet sources only).
+CLAIMDESK_INGEST_ALLOW_PRIVATE = env_bool("CLAIMDESK_INGEST_ALLOW_PRIVATE", False)
 CLAIMDESK_INGEST_MAX_BYTES = env_int("CLAIMDESK_INGEST_MAX_BYTES", 5 * 1024 * 1024, minimum=1)
 # Milliseconds between two requests to the same host, across every worker (robots.txt's
 # Crawl-delay wins when longer).

@@ -128,6 +128,9 @@ class Site:
                     self.end_headers()
                     return
                 self.send_response(status)
+                if 300 <= status < 400:  # a redirect: the body is where to
+                    self.send_header("Location", body.decode())
+                    body = b""
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("ETag", etag)

@@ -12,6 +12,8 @@ transient (worth retrying later: timeouts, refused connections, 408, 429 and 5xx
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -52,11 +54,37 @@ class Response:
 
 @dataclass(frozen=True, slots=True)
 class Client:
-    """How to fetch: who we say we are and how much we accept."""
+    """How to fetch: who we say we are and how much we accept.
+
+    Addresses come from feeds, i.e. from outside: unless `allow_private`, a host that resolves
+    to a loopback, private, link-local or otherwise non-public address is refused, so a feed
+    cannot make the workers read the newsroom's internal services. (A host whose DNS answer
+    changes between this check and the connection is not caught: run the workers where the
+    network itself keeps them out of internal services if that matters.)
+    """
 
     user_agent: str
     timeout: float = 20.0
     max_bytes: int = 5 * 1024 * 1024
+    allow_private: bool = False
+
+    def _check_address(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"not an http(s) address: {url!r}")
+        if self.allow_private:
+            return
+        try:
+            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            raise FetchError("host name not found", transient=True) from None
+        for info in infos:
+            address = ipaddress.ip_address(info[4][0].split("%")[0])
+            if not address.is_global:
+                raise FetchError(
+                    f"refused: {parts.hostname} is a private or local address "
+                    "(CLAIMDESK_INGEST_ALLOW_PRIVATE)"
+                )
 
     def get(
         self,
@@ -71,38 +99,38 @@ class Client:
 
         `etag`/`last_modified` make it a conditional request: a 304 answer means unchanged.
         """
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(f"not an http(s) address: {url!r}")
         headers = {"User-Agent": self.user_agent, "Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         deadline = time.monotonic() + self.timeout
-        try:
-            resp = _pool.request(
-                "GET",
-                url,
-                headers=headers,
-                preload_content=False,
-                redirect=True,
-                retries=urllib3.Retry(
-                    total=MAX_REDIRECTS,
-                    connect=0,
-                    read=0,
-                    status=0,
-                    other=0,
-                    redirect=MAX_REDIRECTS,
-                ),
-                timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout),
-            )
-        except urllib3.exceptions.MaxRetryError as exc:
-            raise _connection_error(exc.reason, self.timeout) from None
-        except urllib3.exceptions.HTTPError as exc:
-            raise _connection_error(exc, self.timeout) from None
+        # Redirects are followed here, not by urllib3, so every hop's address is checked.
+        for _ in range(MAX_REDIRECTS + 1):
+            self._check_address(url)
+            try:
+                resp = _pool.request(
+                    "GET",
+                    url,
+                    headers=headers,
+                    preload_content=False,
+                    redirect=False,
+                    retries=False,
+                    timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout),
+                )
+            except urllib3.exceptions.HTTPError as exc:
+                raise _connection_error(exc, self.timeout) from None
+            location = resp.get_redirect_location()
+            if not location:
+                break
+            resp.drain_conn()
+            resp.release_conn()
+            url = urljoin(url, location)
+        else:
+            raise FetchError(f"more than {MAX_REDIRECTS} redirects")
         try:
             status = resp.status
-            final_url = resp.geturl() or url
+            final_url = url
             if status == HTTPStatus.NOT_MODIFIED:
                 return Response(url=final_url, status=status, headers=_headers(resp))
             if not (200 <= status < 300 or status in allow_status):

@@ -74,6 +74,7 @@ def default_client() -> Client:
         user_agent=settings.CLAIMDESK_INGEST_USER_AGENT,
         timeout=float(settings.CLAIMDESK_INGEST_TIMEOUT),
         max_bytes=settings.CLAIMDESK_INGEST_MAX_BYTES,
+        allow_private=settings.CLAIMDESK_INGEST_ALLOW_PRIVATE,
     )
 
 

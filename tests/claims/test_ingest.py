@@ -42,6 +42,7 @@ def site():
 @pytest.fixture
 def in_process(settings):
     settings.CLAIMDESK_INGEST_IN_PROCESS = True
+    settings.CLAIMDESK_INGEST_ALLOW_PRIVATE = True  # the test site is on 127.0.0.1
     settings.CLAIMDESK_INGEST_HOST_DELAY_MS = 0
     settings.CLAIMDESK_INGEST_MAX_ATTEMPTS = 2
     ingest._robots = None  # robots.txt answers are cached per process: start afresh
@@ -50,7 +51,9 @@ def in_process(settings):
 
 
 def client(**overrides):
-    return Client(**{"user_agent": "ClaimdeskTest/1.0", "timeout": 5.0, **overrides})
+    return Client(
+        **{"user_agent": "ClaimdeskTest/1.0", "timeout": 5.0, "allow_private": True, **overrides}
+    )
 
 
 # --- parsers ----------------------------------------------------------------------------------
@@ -179,6 +182,44 @@ def test_client_refused_connection_is_transient():
         client().get(f"http://127.0.0.1:{port}/")
 
     assert caught.value.transient
+
+
+def test_client_follows_redirects_and_reports_the_final_address(site):
+    site.add("/old", "/new", status=301)
+    site.add("/new", "moved here")
+
+    resp = client().get(site.url("/old"))
+
+    assert (resp.url, resp.body) == (site.url("/new"), b"moved here")
+
+
+def test_client_refuses_private_addresses_unless_allowed(site):
+    site.add("/page", "internal")
+    strict = client(allow_private=False)
+
+    for url in (site.url("/page"), "http://localhost:1/", "http://[::1]/", "http://10.0.0.1/"):
+        with pytest.raises(FetchError, match="private or local address") as caught:
+            strict.get(url)
+        assert not caught.value.transient
+    assert site.hits("/page") == []
+
+
+def test_client_checks_each_redirect_hop(site):
+    site.add("/out", site.url("/internal"), status=302)
+    site.add("/internal", "secret")
+
+    class FirstHopTrusted(Client):
+        """As if /out were a public page: every other address is checked for real."""
+
+        def _check_address(self, url):
+            if not url.endswith("/out"):
+                super()._check_address(url)
+
+    with pytest.raises(FetchError, match="private or local address"):
+        FirstHopTrusted(user_agent="t", allow_private=False).get(site.url("/out"))
+
+    assert len(site.hits("/out")) == 1
+    assert site.hits("/internal") == []
 
 
 def test_robots_rules_fetched_once_per_host(site):

@@ -49,6 +49,7 @@ def workers(on_postgresql, transactional_db, tmp_path):
         "SECRET_KEY": "tests-only",
         "DATABASE_URL": _database_url(),
         "CLAIMDESK_INGEST_HOST_DELAY_MS": "0",
+        "CLAIMDESK_INGEST_ALLOW_PRIVATE": "1",  # the test site is on 127.0.0.1
         "CLAIMDESK_INGEST_RETRY_SECONDS": "1",
         "CLAIMDESK_INGEST_MAX_ATTEMPTS": "2",
         "CLAIMDESK_INGEST_STALLED_SECONDS": "6",  # heartbeats every 2 s: a busy CI is not stalled
