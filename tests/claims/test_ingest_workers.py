@@ -39,8 +39,9 @@ def site():
 
 
 @pytest.fixture
-def workers(on_postgresql, transactional_db, tmp_path):
+def workers(on_postgresql, transactional_db, tmp_path, settings):
     """Start `manage.py ingest_worker` processes on the test database; all stopped at the end."""
+    settings.CLAIMDESK_INGEST_ALLOW_PRIVATE = True  # this process polls the 127.0.0.1 site too
     started: list[subprocess.Popen] = []
     env = {
         **os.environ,
