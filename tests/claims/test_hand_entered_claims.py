@@ -48,3 +48,49 @@ def test_create_claim_refuses_words_that_are_not_the_article_text(fields, field)
 
     assert list(refused.value.message_dict) == [field]
     assert not Claim.objects.exists()
+
+
+def add_data(article, content, start, end):
+    """The POST of the desk's "add claim" form, with empty inline formsets."""
+    data = {
+        "article": article.pk,
+        "content": content,
+        "start": start,
+        "end": end,
+        "speaker": "",
+        "mention": "",
+        "kind": "direct",
+        "said_on": "",
+        "assignee": "",
+        "verdict": "",
+        "rationale": "",
+        "notes": "",
+        "version": 1,
+        "_save": "Save",
+    }
+    for prefix in ("evidence", "stances", "links_out", "links_in"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    return data
+
+
+def test_desk_add_form_shows_the_mismatch_as_a_form_error(client):
+    client.force_login(make_user(role="Reviewer"))
+    article = make_article(body=BODY)
+    words = "the bridge will open in spring"
+    start = BODY.index(words)
+    url = "/admin/claims/claim/add/"
+
+    wrong = client.post(url, add_data(article, "the bridge opens in May", start, start + 23))
+    right = client.post(url, add_data(article, words, start, start + len(words)))
+
+    assert wrong.status_code == 200
+    assert "not the claim&#x27;s words" in wrong.content.decode()
+    assert right.status_code == 302
+    assert list(Claim.objects.values_list("content", flat=True)) == [words]
