@@ -387,7 +387,40 @@ def save_reviewed_claim(
         claim.version = expected_version + 1
         claim._history_user = user
         claim.save()
+        _record_corrections(current, claim, user)
     return claim
+
+
+def _record_corrections(before: Claim, after: Claim, user) -> None:
+    """A reviewer's edit that corrects the extractor (another speaker, another kind) becomes
+    ExtractionFeedback; a speaker correction also drops the alias learned from the mention.
+    Hand-entered claims (no extractor version) teach nothing about the extractor."""
+    from claims.services.feedback import claim_snapshot, record_feedback
+    from claims.services.speakers import forget_wrong_alias
+
+    if not before.extractor_version:
+        return
+    if after.speaker_id != before.speaker_id:
+        forgotten = None
+        if before.speaker_id is not None:
+            forgotten = forget_wrong_alias(
+                speaker=before.speaker, mention=before.mention, claim_id=before.pk
+            )
+        record_feedback(
+            kind="wrong_speaker",
+            user=user,
+            claim=after,
+            before=claim_snapshot(before),
+            after={**claim_snapshot(after), "alias_removed": forgotten},
+        )
+    if after.kind != before.kind:
+        record_feedback(
+            kind="wrong_kind",
+            user=user,
+            claim=after,
+            before={"kind": before.kind},
+            after={"kind": after.kind},
+        )
 
 
 def changes_since(current: Claim, version: int) -> list[FieldChange]:

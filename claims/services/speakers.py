@@ -967,3 +967,22 @@ def reject_merge_suggestions(*, suggestions, user) -> int:
     return suggestions.filter(status=MergeSuggestionStatus.OPEN).update(
         status=MergeSuggestionStatus.REJECTED, resolved_by=user, resolved_at=timezone.now()
     )
+
+
+def forget_wrong_alias(*, speaker: Speaker, mention: str, claim_id: int) -> str | None:
+    """After a reviewer moved claim `claim_id` away from `speaker`: drop the alias the importer
+    learned from its mention, unless it is the speaker's own name or another of the speaker's
+    claims still uses that mention. Returns the alias removed, if any (2-3 queries)."""
+    key = normalise_name(mention or "")
+    if not key or key == normalise_name(speaker.name):
+        return None
+    alias = SpeakerAlias.objects.filter(speaker=speaker, normalised=key).first()
+    if alias is None:
+        return None
+    still_used = (
+        Claim.objects.filter(speaker=speaker, mention__iexact=mention).exclude(pk=claim_id).exists()
+    )
+    if still_used:
+        return None
+    alias.delete()
+    return alias.alias

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from claims.enums import ClaimStatus, Verdict
 from claims.models import Claim, ExtractionFeedback
 from claims.services import review
-from tests.factories import make_claim, make_speaker, make_user
+from tests.claims.test_locking import change_data
+from tests.factories import make_alias, make_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
 S = ClaimStatus
@@ -110,3 +111,80 @@ def test_claim_page_offers_not_a_claim_to_reviewers_only_while_open(client):
 
     assert f'formaction="{CLAIMS}{open_claim.pk}/not-a-claim/"' in page
     assert 'id="not-a-claim"' not in settled
+
+
+# --- Correcting the speaker and the kind -----------------------------------------------------
+
+
+def test_reviewer_corrects_the_speaker_and_the_wrong_alias_is_forgotten(client):
+    wrong, right = make_speaker(name="Dmytro Kuleba"), make_speaker(name="Dmytro Lubinets")
+    make_alias(wrong, "Dmytro Kuleba")
+    make_alias(wrong, "Mr. Dmytro")  # learned from this claim's mention: wrong
+    claim = machine_claim(speaker=wrong, mention="Mr. Dmytro")
+    reviewer = make_user(role="Reviewer")
+    client.force_login(reviewer)
+
+    response = client.post(f"{CLAIMS}{claim.pk}/change/", change_data(claim, speaker=right.pk))
+
+    assert response.status_code == 302
+    assert Claim.objects.get(pk=claim.pk).speaker == right
+    assert list(wrong.aliases.values_list("alias", flat=True)) == ["Dmytro Kuleba"]
+    feedback = ExtractionFeedback.objects.get()
+    assert (feedback.kind, feedback.extraction_rule, feedback.created_by) == (
+        "wrong_speaker",
+        "said_that",
+        reviewer,
+    )
+    assert (feedback.before["speaker"], feedback.after["speaker"]) == (
+        "Dmytro Kuleba",
+        "Dmytro Lubinets",
+    )
+    assert feedback.after["alias_removed"] == "Mr. Dmytro"
+
+
+def test_alias_still_used_by_another_claim_of_the_speaker_is_kept(client):
+    wrong, right = make_speaker(name="Dmytro Kuleba"), make_speaker(name="Dmytro Lubinets")
+    make_alias(wrong, "Mr. Dmytro")
+    claim = machine_claim(speaker=wrong, mention="Mr. Dmytro")
+    machine_claim(speaker=wrong, mention="Mr. Dmytro")
+    client.force_login(make_user(role="Reviewer"))
+
+    client.post(f"{CLAIMS}{claim.pk}/change/", change_data(claim, speaker=right.pk))
+
+    assert list(wrong.aliases.values_list("alias", flat=True)) == ["Mr. Dmytro"]
+    assert ExtractionFeedback.objects.get().after["alias_removed"] is None
+
+
+def test_correcting_the_kind_is_recorded(client):
+    claim = machine_claim(kind="indirect")
+    client.force_login(make_user(role="Reviewer"))
+
+    client.post(f"{CLAIMS}{claim.pk}/change/", change_data(claim, kind="direct"))
+
+    feedback = ExtractionFeedback.objects.get()
+    assert (feedback.kind, feedback.before, feedback.after) == (
+        "wrong_kind",
+        {"kind": "indirect"},
+        {"kind": "direct"},
+    )
+
+
+def test_editing_a_hand_entered_claim_records_no_feedback(client):
+    claim = make_claim(speaker=make_speaker(), extractor_version="")
+    client.force_login(make_user(role="Reviewer"))
+
+    client.post(
+        f"{CLAIMS}{claim.pk}/change/", change_data(claim, speaker=make_speaker().pk, kind="mixed")
+    )
+
+    assert not ExtractionFeedback.objects.exists()
+
+
+def test_claim_page_lets_a_reviewer_create_a_speaker_on_the_spot(client):
+    claim = machine_claim()
+    client.force_login(make_user(role="Reviewer"))
+
+    page = client.get(f"{CLAIMS}{claim.pk}/change/").content.decode()
+
+    assert 'id="add_id_speaker"' in page  # the admin's "+" opens the speaker form in a popup
+    assert 'data-ajax--url="/admin/autocomplete/"' in page
