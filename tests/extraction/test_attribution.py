@@ -289,7 +289,32 @@ CASES = [
         "document",
         None,
     ),
+    (
+        "letter-from-named-earlier",
+        "The council received a letter from the union on Monday. "
+        "The letter said the workers would strike on Friday.",
+        "the workers would strike",
+        "Union",
+        "document",
+        None,
+    ),
     # -- carriers: the via, not the speaker -------------------------------------------------
+    (
+        "agency-reported-a-statement-from",
+        "Interfax reported a statement from the FSB urging residents to stay at home.",
+        "residents to stay at home",
+        "FSB",
+        "document",
+        "Interfax",
+    ),
+    (
+        "a-report-inside-the-claim-is-no-via",
+        "Mayor Lina Okafor said Reuters had reported that the mine flooded.",
+        "Reuters had reported that the mine flooded",
+        "Lina Okafor",
+        "name",
+        None,
+    ),
     (
         "according-to-carrier-then-speaker",
         "According to Reuters, Mayor Lina Okafor said the tunnel would close.",
