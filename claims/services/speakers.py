@@ -21,8 +21,12 @@ Resolution order for a speaker name the extractor found (``resolve_many``):
    the archive (``Speaker.role``/``affiliation``); two holders, or none, and the description
    stays a speaker of its own.
 5. Organisations: the name without a nationality in front ("the Russian National
-   Anti-Terrorism Committee" = "the National Anti-Terrorism Committee") when one known
-   organisation of a compatible country has it.
+   Anti-Terrorism Committee" = "the National Anti-Terrorism Committee"), and groups whatever
+   their count ("more than 500 of Acme's 700 employees" = "Acme employees"), when one known
+   organisation of a compatible country has it. A body named by its head noun alone ("the
+   employees") is the one its article names in full; two such, and it belongs to that
+   article only. A person whose role names a seat of government ("Kremlin spokesman") is
+   contained in it.
 6. Otherwise a new speaker. When more than one existing speaker fits (two Bidens for a bare
    "Biden"), nothing is merged silently: the new speaker is created and a
    ``SpeakerMergeSuggestion`` per candidate goes to the review desk.
@@ -239,6 +243,26 @@ def _is_description(name, kind) -> bool:
     return split_person_name(name) is None and bool(role_head(name))
 
 
+def _bare_head(name, kind) -> str:
+    """The one word of a body named by its head noun alone ("the employees"), or ''."""
+    if kind not in _ORG_KINDS or not name:
+        return ""
+    words = [w for w in normalise_name(name).split() if w not in _DETERMINERS]
+    return words[0] if len(words) == 1 else ""
+
+
+def _article_bodies(items) -> dict[str, set[str]]:
+    """Head noun -> the longer names one article gives bodies with that head ("employees" ->
+    {"acme employees"}): "the employees" further down is those employees."""
+    local: dict[str, set[str]] = {}
+    for name, kind, _role, _affiliation, _mention in items:
+        if kind in _ORG_KINDS and name:
+            words = [w for w in normalise_name(name).split() if w not in _DETERMINERS]
+            if len(words) > 1:
+                local.setdefault(words[-1], set()).add(" ".join(words))
+    return local
+
+
 def _article_given_names(items) -> dict[str, set[str]]:
     """Surname key -> the given-name keys one article's names and mentions give it."""
     local: dict[str, set[str]] = {}
@@ -294,6 +318,7 @@ class SpeakerResolver:
         self._by_org: dict[str, set[tuple[int, str]]] = {}
         # This article's given names per surname key (a bare surname takes the article's).
         self._context: dict[str, set[str]] = {}
+        self._bodies: dict[str, set[str]] = {}  # this article's bodies by head noun
         self._described: set[str] = set()  # names resolved as descriptions: never aliases
         self._local: dict[str, int] = {}  # this article's anonymous and generic speakers
         self._metonyms = metonym_table()
@@ -428,14 +453,18 @@ class SpeakerResolver:
         self._load()
         stats = stats if stats is not None else ResolveStats()
         self._pending, self._suggestions, updates = [], [], {}
-        self._context = _article_given_names(items)
-        self._described, self._local = set(), {}
         items = list(items)
+        self._context = _article_given_names(items)
+        self._bodies = _article_bodies(items)
+        self._described, self._local = set(), {}
         ids: list[int | None] = [None] * len(items)
         new_aliases: dict[str, tuple[str, int]] = {}
         # Names first, then descriptions of an office: "the Ruritanian leader" in a headline
         # can take the holder the body names further down.
-        order = sorted(range(len(items)), key=lambda i: _is_description(*items[i][:2]))
+        order = sorted(
+            range(len(items)),
+            key=lambda i: _is_description(*items[i][:2]) or _bare_head(*items[i][:2]) != "",
+        )
         for i in order:
             name, kind, role, affiliation, mention = items[i]
             if not name or not name.strip():
@@ -497,10 +526,7 @@ class SpeakerResolver:
         if kind == SpeakerKind.ANONYMOUS or is_generic(key):
             # "a US official", "the statement", "the same source": one speaker per article,
             # never matched across articles nor stored as an alias.
-            local = " ".join(w for w in key.split() if w not in _DETERMINERS)
-            if local not in self._local:
-                self._local[local] = self._new(name, kind, role, affiliation, scoped=True)
-            return self._local[local]
+            return self._article_speaker(name, kind, role, affiliation)
         if kind != SpeakerKind.PERSON:
             if key in self._metonyms and key not in self._aliases:
                 name, kind = self._metonyms[key], SpeakerKind.GOVERNMENT
@@ -514,6 +540,15 @@ class SpeakerResolver:
             pk = self._aliases[key]
             self._fill_blanks(pk, role, affiliation, updates)
             self._learn_person_roles(pk, name, role, affiliation, mention)
+            return pk
+        if (head := _bare_head(name, kind)) and (full := self._bodies.get(head)):
+            # "the employees" in an article that names "Acme employees": those (the article's
+            # names come first: resolve_many defers bare heads). With two such bodies it is
+            # either: a speaker of this article only.
+            pk = self._aliases.get(next(iter(full))) if len(full) == 1 else None
+            if pk is None:
+                return self._article_speaker(name, kind, role, affiliation)
+            self._described.add(key)
             return pk
         split = split_person_name(name) if kind != SpeakerKind.ANONYMOUS else None
         if kind in _ORG_KINDS:
@@ -551,6 +586,13 @@ class SpeakerResolver:
         for cid, reason, score in candidates:
             self._suggestions.append((pk, cid, reason, score))
         return pk
+
+    def _article_speaker(self, name, kind, role, affiliation) -> int:
+        """A speaker of this article only: one per wording, never an alias."""
+        local = " ".join(w for w in normalise_name(name).split() if w not in _DETERMINERS)
+        if local not in self._local:
+            self._local[local] = self._new(name, kind, role, affiliation, scoped=True)
+        return self._local[local]
 
     def _learn_person_roles(self, pk, name, role, affiliation, mention):
         """Remember the offices an article gives a person: the extracted role, and the title in

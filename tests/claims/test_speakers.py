@@ -581,3 +581,23 @@ def test_a_group_counted_differently_is_the_same_group():
     )
 
     assert counted == reordered == staff
+
+
+def test_a_body_named_by_its_head_noun_is_the_one_its_article_names_in_full():
+    resolver = SpeakerResolver()
+    bare_first, full, again = resolve_article(
+        resolver,
+        item("the employees", kind=GROUP),
+        item("Acme employees", kind=GROUP),
+        item("Employees", kind=GROUP),
+    )
+    ambiguous = resolve_article(
+        resolver,
+        item("Acme employees", kind=GROUP),
+        item("Globex employees", kind=GROUP),
+        item("the employees", kind=GROUP),
+    )
+
+    assert bare_first == full == again
+    assert ambiguous[2] not in ambiguous[:2]
+    assert not SpeakerAlias.objects.filter(normalised__in=["employees", "the employees"]).exists()
