@@ -154,9 +154,13 @@ def claim_in_context(claim, body: str) -> SafeString:
         spans.append(Span(claim.mention_start, claim.mention_end, "mention", "speaker mention"))
     prefix = "… " if a > 0 and body[a - 1] != "\n" else ""
     suffix = " …" if b < len(body) and body[b] != "\n" else ""
+    # data-start: where the shown text begins in the body, so the desk's script can turn a
+    # selection into offsets (each invisible-character marker stands for one character).
     return format_html(
-        '<blockquote class="claim-context">{}{}{}</blockquote>',
+        '<blockquote class="claim-context">{}<span class="article-text" data-start="{}">{}'
+        "</span>{}</blockquote>",
         prefix,
+        a,
         highlight(body[a:b], spans, offset=a),
         suffix,
     )

@@ -23,6 +23,7 @@ from claims.desk.forms import (
     EvidenceForm,
     LinkSimilarForm,
     NotAClaimForm,
+    SpanForm,
 )
 from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import ClaimStatus, LinkRelation
@@ -386,6 +387,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
             context["speaker_topic_claims"] = list(speaker_topic_claims(obj))
             context["can_link"] = review.can_edit_claim(request.user, obj)
             context["link_url"] = reverse("admin:claims_claim_link_similar", args=[obj.pk])
+            context["span_url"] = reverse("admin:claims_claim_span", args=[obj.pk])
             context["not_a_claim_url"] = reverse("admin:claims_claim_not_a_claim", args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -457,12 +459,48 @@ class ClaimAdmin(GuardedHistoryAdmin):
                 name="claims_claim_link_similar",
             ),
             path(
+                "<int:pk>/span/",
+                self.admin_site.admin_view(self.span_view),
+                name="claims_claim_span",
+            ),
+            path(
                 "<int:pk>/not-a-claim/",
                 self.admin_site.admin_view(self.not_a_claim_view),
                 name="claims_claim_not_a_claim",
             ),
             *super().get_urls(),
         ]
+
+    def span_view(self, request, pk):
+        """POST span_target, span_start, span_end (and span_text, the selected text): move the
+        claim's content or speaker mention to that span of the article text."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        require(request.user, "review")
+        claim = self.get_object(request, str(pk))
+        if claim is None:
+            raise Http404("No such claim.")
+        form = SpanForm(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest("Select the text in the article first.")
+        data = form.cleaned_data
+        try:
+            review.correct_span(
+                claim=claim,
+                user=request.user,
+                target=data["span_target"],
+                start=data["span_start"],
+                end=data["span_end"],
+                text=data["span_text"] or None,
+            )
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        else:
+            what = "claim" if data["span_target"] == "content" else "speaker mention"
+            self.message_user(
+                request, f"The {what} now covers the selected text.", messages.SUCCESS
+            )
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
 
     def not_a_claim_view(self, request, pk):
         """POST not_a_claim_reason=...: dismiss as not a claim (reviewers may), then go on

@@ -197,3 +197,12 @@ class NotAClaimForm(forms.Form):
         label="why it is not a claim",
         help_text="E.g. a question, a truncated span, no statement.",
     )
+
+
+class SpanForm(forms.Form):
+    """A span selected in the article text (the page's script fills it; typing works too)."""
+
+    span_target = forms.ChoiceField(choices=[("content", "claim"), ("mention", "speaker mention")])
+    span_start = forms.IntegerField(min_value=0)
+    span_end = forms.IntegerField(min_value=1)
+    span_text = forms.CharField(required=False, strip=False, max_length=20000)

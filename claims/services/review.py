@@ -247,6 +247,55 @@ def send_back(*, claim: Claim, user) -> Claim:
     return transition_claim(claim=claim, to_status=S.IN_REVIEW, user=user)
 
 
+def correct_span(
+    *, claim: Claim, user, target: str, start: int, end: int, text: str | None = None
+) -> Claim:
+    """Move the claim's content span (`target` "content") or its speaker mention ("mention")
+    to [start, end) of the article text, recorded as `wrong_span` feedback when the extractor
+    made the claim. `text`, when given, must be exactly the article's text there (what the
+    reviewer selected): offsets computed in a browser are checked, never trusted.
+    """
+    from claims.services.feedback import claim_snapshot, record_feedback
+
+    if target not in ("content", "mention"):
+        raise ValidationError("Correct the claim or the speaker mention.", code="target")
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().select_related("speaker").get(pk=claim.pk)
+        require_edit(user, current)
+        body = current.article.body
+        if not (0 <= start < end <= len(body)):
+            raise ValidationError(
+                f"The span {start}-{end} is not inside the article text.", code="offsets"
+            )
+        if text is not None and body[start:end] != text:
+            raise ValidationError(
+                "The selected text does not match the article at those offsets; reload the "
+                "page and select again.",
+                code="mismatch",
+            )
+        if not body[start:end].strip():
+            raise ValidationError("The selection is only white space.", code="blank")
+        before = claim_snapshot(current)
+        if target == "content":
+            clash = Claim.objects.filter(article_id=current.article_id, start=start, end=end)
+            if clash.exclude(pk=current.pk).exists():
+                raise ValidationError("Another claim has exactly that span.", code="taken")
+            current.start, current.end, current.content = start, end, body[start:end]
+        else:
+            current.mention_start, current.mention_end = start, end
+            current.mention = body[start:end][:300]
+        _save(current, user=user)
+        if current.extractor_version:
+            record_feedback(
+                kind="wrong_span",
+                user=user,
+                claim=current,
+                before=before,
+                after={**claim_snapshot(current), "target": target},
+            )
+    return current
+
+
 def mark_not_a_claim(claim: Claim, user, reason: str) -> Claim:
     """Dismiss a claim because the extractor was wrong to make it (a question, a truncated
     span, no statement at all). Reviewers may do this; every other dismissal is an editor's.

@@ -253,9 +253,10 @@ def test_claim_change_page_shows_the_claim_in_its_paragraph(client, reviewer):
     text = client.get(change_url(claim)).content.decode()
 
     assert (
-        '<blockquote class="claim-context"><strong class="mention" title="speaker mention">'
+        '<blockquote class="claim-context"><span class="article-text" data-start="18">'
+        '<strong class="mention" title="speaker mention">'
         'The minister</strong> said <mark class="claim" title="the claim">the bridge was safe.'
-        "</mark> Nobody agreed.</blockquote>"
+        "</mark> Nobody agreed.</span></blockquote>"
     ) in text
     assert "First paragraph." not in text.split("claim-context")[1].split("</blockquote>")[0]
 

@@ -8,7 +8,7 @@ from claims.enums import ClaimStatus, Verdict
 from claims.models import Claim, ExtractionFeedback
 from claims.services import review
 from tests.claims.test_locking import change_data
-from tests.factories import make_alias, make_claim, make_speaker, make_user
+from tests.factories import make_alias, make_article, make_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
 S = ClaimStatus
@@ -188,3 +188,124 @@ def test_claim_page_lets_a_reviewer_create_a_speaker_on_the_spot(client):
 
     assert 'id="add_id_speaker"' in page  # the admin's "+" opens the speaker form in a popup
     assert 'data-ajax--url="/admin/autocomplete/"' in page
+
+
+# --- Correcting the span ---------------------------------------------------------------------
+
+SPAN_BODY = "The minister said \u202eexports doubled last year, and imports fell. Then she left."
+
+
+def span_claim():
+    article = make_article(body=SPAN_BODY)
+    start = SPAN_BODY.index("exports")
+    return machine_claim(article=article, start=start, end=SPAN_BODY.index(", and"))
+
+
+def post_span(client, claim, target, start, end, text=None):
+    data = {"span_target": target, "span_start": start, "span_end": end}
+    if text is not None:
+        data["span_text"] = text
+    return client.post(f"{CLAIMS}{claim.pk}/span/", data, follow=True)
+
+
+def test_reviewer_widens_the_claim_to_the_selected_text(client):
+    claim = span_claim()
+    reviewer = make_user(role="Reviewer")
+    client.force_login(reviewer)
+    start, end = SPAN_BODY.index("\u202eexports"), SPAN_BODY.index(". Then")
+
+    response = post_span(client, claim, "content", start, end, SPAN_BODY[start:end])
+
+    assert "The claim now covers the selected text." in response.content.decode()
+    claim.refresh_from_db()
+    assert (claim.start, claim.end, claim.content, claim.version) == (
+        start,
+        end,
+        "\u202eexports doubled last year, and imports fell",
+        2,
+    )
+    feedback = ExtractionFeedback.objects.get()
+    assert (feedback.kind, feedback.before["end"], feedback.after["end"]) == (
+        "wrong_span",
+        SPAN_BODY.index(", and"),
+        end,
+    )
+
+
+def test_reviewer_sets_the_speaker_mention_from_a_selection(client):
+    claim = span_claim()
+    client.force_login(make_user(role="Reviewer"))
+
+    post_span(client, claim, "mention", 0, 12, "The minister")
+
+    claim.refresh_from_db()
+    assert (claim.mention, claim.mention_start, claim.mention_end) == ("The minister", 0, 12)
+    assert ExtractionFeedback.objects.get().after["target"] == "mention"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text", "message"),
+    [
+        (4, 12, "minister!", "does not match the article at those offsets"),
+        (4, 999, None, "is not inside the article text"),
+        (12, 13, " ", "only white space"),
+    ],
+)
+def test_a_span_that_does_not_fit_the_article_changes_nothing(client, start, end, text, message):
+    claim = span_claim()
+    client.force_login(make_user(role="Reviewer"))
+
+    response = post_span(client, claim, "content", start, end, text)
+
+    assert message in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).version == 1
+    assert not ExtractionFeedback.objects.exists()
+
+
+def test_a_span_another_claim_has_is_refused(client):
+    claim = span_claim()
+    other = make_claim(article=claim.article, start=0, end=12)
+    client.force_login(make_user(role="Reviewer"))
+
+    response = post_span(client, claim, "content", other.start, other.end, "The minister")
+
+    assert "Another claim has exactly that span." in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).start == SPAN_BODY.index("exports")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"span_target": "content", "span_start": "a", "span_end": "3"},
+        {"span_target": "speaker", "span_start": "1", "span_end": "3"},
+        {"span_target": "content"},
+    ],
+)
+def test_span_view_with_junk_input_is_a_400(client, data):
+    claim = span_claim()
+    client.force_login(make_user(role="Reviewer"))
+
+    assert client.post(f"{CLAIMS}{claim.pk}/span/", data).status_code == 400
+
+
+def test_reviewer_cannot_move_a_published_claims_span(client):
+    claim = span_claim()
+    Claim.objects.filter(pk=claim.pk).update(status=S.PUBLISHED, verdict=Verdict.TRUE)
+    client.force_login(make_user(role="Reviewer"))
+
+    response = client.post(
+        f"{CLAIMS}{claim.pk}/span/", {"span_target": "content", "span_start": 0, "span_end": 12}
+    )
+
+    assert response.status_code == 403
+
+
+def test_claim_page_shows_the_text_with_its_offset_and_loads_the_selection_script(client):
+    claim = span_claim()
+    client.force_login(make_user(role="Reviewer"))
+
+    page = client.get(f"{CLAIMS}{claim.pk}/change/").content.decode()
+
+    assert '<span class="article-text" data-start="0">' in page
+    assert '<script src="/static/claims/desk/select-span.js" defer></script>' in page
+    assert f'formaction="{CLAIMS}{claim.pk}/span/"' in page
