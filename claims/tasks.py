@@ -16,6 +16,8 @@ import contextlib
 import functools
 import logging
 import random
+import threading
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -29,6 +31,7 @@ from procrastinate.tasks import configure_task
 
 from claims.models import Source
 from claims.services import ingest
+from claims.services.imports import ImportSession
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +94,26 @@ def _run_now(task, kwargs) -> None:
         logger.warning("%s(%s): %s; not retried in-process", task.name, kwargs, exc)
 
 
+SESSION_SECONDS = 60.0
+_sessions = threading.local()
+
+
+def _session() -> ImportSession | None:
+    """One ImportSession per worker thread, renewed every minute (None in-process: fresh).
+
+    The speaker index then loads once a minute (two queries over every speaker and alias)
+    rather than for every article. What other workers and editors write meanwhile counts from
+    the next renewal; a race for the same speaker is settled by the unique alias index, as
+    between two import_articles runs.
+    """
+    if in_process():
+        return None
+    now = time.monotonic()
+    if getattr(_sessions, "value", None) is None or now - _sessions.born > SESSION_SECONDS:
+        _sessions.value, _sessions.born = ImportSession(), now
+    return _sessions.value
+
+
 def enqueue_fetch(item_id: int) -> None:
     # The lock: one fetch of an item at a time anywhere (a second job waits, then finds it done).
     key = f"fetch-item:{item_id}"
@@ -103,9 +126,17 @@ def enqueue_fetch(item_id: int) -> None:
     retry=RetryWhenAsked(),
 )
 def fetch_item(item_id: int) -> str:
-    item = ingest.fetch_item(
-        item_id=item_id, max_wait=None if in_process() else ingest.MAX_SLOT_WAIT
-    )
+    try:
+        item = ingest.fetch_item(
+            item_id=item_id,
+            session=_session(),
+            max_wait=None if in_process() else ingest.MAX_SLOT_WAIT,
+        )
+    except ingest.RetryLater:
+        raise
+    except Exception:
+        _sessions.value = None  # whatever went wrong, the next article starts afresh
+        raise
     return f"{item.status}: {item.error}" if item.error else item.status
 
 
@@ -177,6 +208,7 @@ def import_file(
             record=record_with_defaults(record, outlet=outlet, published=day),
             update=update,
             extract=extract,
+            session=_session(),
         )
         statuses.append(result.status)
     return ", ".join(statuses)

@@ -451,3 +451,22 @@ def test_import_articles_summary_names_languages_without_claims(tmp_path, capsys
     out = capsys.readouterr().out
     assert "1 article(s) stored without claims: the extractor handles English only (de: 1)." in out
     assert Article.objects.get().claims.count() == 0
+
+
+def test_worker_threads_keep_one_import_session_each(settings):
+    import threading
+
+    from claims import tasks
+
+    settings.CLAIMDESK_INGEST_IN_PROCESS = False
+    tasks._sessions.value = None
+    mine = tasks._session()
+    other = []
+    thread = threading.Thread(target=lambda: other.append(tasks._session()))
+    thread.start()
+    thread.join()
+
+    assert tasks._session() is mine
+    assert other[0] is not mine
+    settings.CLAIMDESK_INGEST_IN_PROCESS = True
+    assert tasks._session() is None  # in-process: every import starts afresh
