@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from claims.desk.common import change_link, shorten
+from claims.desk.forms import MissedClaimForm
 from claims.desk.history import GuardedHistoryAdmin
+from claims.enums import ClaimKind
 from claims.html import Span, highlight, visible
 from claims.models import (
     Article,
     Claim,
 )
-from claims.permissions import can
+from claims.permissions import can, require
+from claims.services import review
 from claims.services.articles import save_article
 from claims.services.imports import reextract_article
 
@@ -120,8 +131,8 @@ class ArticleAdmin(GuardedHistoryAdmin):
             '<div class="article-body">{}</div>',
             format_html_join(
                 "",
-                "<p>{}</p>",
-                ((p,) for p in _paragraphs(article.body, spans)),
+                '<p class="article-text" data-start="{}">{}</p>',
+                _paragraphs(article.body, spans),
             ),
         )
 
@@ -129,6 +140,52 @@ class ArticleAdmin(GuardedHistoryAdmin):
         result = save_article(article=obj, user=request.user, adding=not change)
         if result is not None:
             self.message_user(request, f"Claims re-extracted: {result.describe()}", messages.INFO)
+
+    change_form_template = "admin/claims/article/change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/add-claim/",
+                self.admin_site.admin_view(self.add_claim_view),
+                name="claims_article_add_claim",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and change and can(request.user, "review"):
+            context["add_claim_url"] = reverse("admin:claims_article_add_claim", args=[obj.pk])
+            context["claim_kinds"] = ClaimKind.choices
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def add_claim_view(self, request, pk):
+        """POST span_start, span_end, span_text, speaker_name, kind: add a missed claim."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        require(request.user, "review")
+        article = self.get_object(request, str(pk))
+        if article is None:
+            raise Http404("No such article.")
+        form = MissedClaimForm(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest("Select the claim's words in the article first.")
+        data = form.cleaned_data
+        try:
+            claim = review.add_missed_claim(
+                article=article,
+                user=request.user,
+                start=data["span_start"],
+                end=data["span_end"],
+                text=data["span_text"] or None,
+                speaker_name=data["speaker_name"],
+                kind=data["kind"],
+            )
+        except ValidationError as exc:
+            self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:claims_article_change", args=[pk]))
+        self.message_user(request, f"Added the missed claim “{claim}”.", messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
 
     def has_reextract_permission(self, request):
         return can(request.user, "review") and request.user.has_perm("claims.change_article")
@@ -143,8 +200,9 @@ class ArticleAdmin(GuardedHistoryAdmin):
 
 
 def _paragraphs(body: str, spans: list[Span]):
-    """Each blank-line-separated paragraph of `body`, escaped, with the spans inside it marked."""
+    """(offset, markup) of each blank-line-separated paragraph of `body`: escaped, with the
+    spans inside it marked; the offset lets the desk's script turn a selection into offsets."""
     offset = 0
     for chunk in body.split("\n\n"):
-        yield highlight(chunk, spans, offset=offset)
+        yield offset, highlight(chunk, spans, offset=offset)
         offset += len(chunk) + 2

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.html import format_html, format_html_join
 
-from claims.enums import LinkRelation
+from claims.enums import ClaimKind, LinkRelation
 from claims.models import Claim, ClaimEvidence, Speaker, Tag
 from claims.services import review
 from claims.services.review import changes_since
@@ -206,3 +206,13 @@ class SpanForm(forms.Form):
     span_start = forms.IntegerField(min_value=0)
     span_end = forms.IntegerField(min_value=1)
     span_text = forms.CharField(required=False, strip=False, max_length=20000)
+
+
+class MissedClaimForm(forms.Form):
+    """A claim the extractor missed: a span selected in the article text, its speaker, kind."""
+
+    span_start = forms.IntegerField(min_value=0)
+    span_end = forms.IntegerField(min_value=1)
+    span_text = forms.CharField(required=False, strip=False, max_length=20000)
+    speaker_name = forms.CharField(required=False, max_length=300)
+    kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.INDIRECT)

@@ -296,6 +296,55 @@ def correct_span(
     return current
 
 
+def add_missed_claim(
+    *,
+    article,
+    user,
+    start: int,
+    end: int,
+    text: str | None = None,
+    speaker_name: str = "",
+    kind: str = "indirect",
+) -> Claim:
+    """Add a claim the extractor missed at [start, end) of the article text (checked against
+    `text`, the reviewer's selection), with its speaker (an existing one of that exact name, or
+    a new one) and kind; recorded as `missed_claim` feedback."""
+    from claims.models import Speaker
+    from claims.services.feedback import claim_snapshot, record_feedback
+    from claims.services.speakers import save_speaker
+
+    require(user, "review")
+    body = article.body
+    if not (0 <= start < end <= len(body)):
+        raise ValidationError(f"The span {start}-{end} is not inside the article text.")
+    if text is not None and body[start:end] != text:
+        raise ValidationError(
+            "The selected text does not match the article at those offsets; reload the page "
+            "and select again."
+        )
+    if Claim.objects.filter(article=article, start=start, end=end).exists():
+        raise ValidationError("There is a claim with exactly that span already.")
+    name = " ".join(speaker_name.split())
+    with transaction.atomic():
+        speaker = None
+        if name:
+            speaker = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+            if speaker is None:
+                speaker = save_speaker(speaker=Speaker(name=name[:300]), user=user, adding=True)
+        claim = Claim(
+            article=article,
+            start=start,
+            end=end,
+            content=body[start:end],
+            speaker=speaker,
+            kind=kind,
+        )
+        claim.full_clean(exclude=["content", "start", "end", "article", "speaker"])
+        create_claim(claim=claim, user=user)
+        record_feedback(kind="missed_claim", user=user, claim=claim, after=claim_snapshot(claim))
+    return claim
+
+
 def mark_not_a_claim(claim: Claim, user, reason: str) -> Claim:
     """Dismiss a claim because the extractor was wrong to make it (a question, a truncated
     span, no statement at all). Reviewers may do this; every other dismissal is an editor's.

@@ -309,3 +309,105 @@ def test_claim_page_shows_the_text_with_its_offset_and_loads_the_selection_scrip
     assert '<span class="article-text" data-start="0">' in page
     assert '<script src="/static/claims/desk/select-span.js" defer></script>' in page
     assert f'formaction="{CLAIMS}{claim.pk}/span/"' in page
+
+
+# --- Adding a missed claim from the article page ---------------------------------------------
+
+MISSED_BODY = "Opening line.\n\nThe mayor insisted the water was clean. Residents disagreed."
+
+
+def post_missed(client, article, start, end, text, speaker_name="", kind="indirect"):
+    return client.post(
+        f"/admin/claims/article/{article.pk}/add-claim/",
+        {
+            "span_start": start,
+            "span_end": end,
+            "span_text": text,
+            "speaker_name": speaker_name,
+            "kind": kind,
+        },
+        follow=True,
+    )
+
+
+def test_reviewer_adds_a_missed_claim_from_the_article_page(client):
+    article = make_article(body=MISSED_BODY)
+    mayor = make_speaker(name="Jane Mayor")
+    reviewer = make_user(role="Reviewer")
+    client.force_login(reviewer)
+    start, end = MISSED_BODY.index("the water"), MISSED_BODY.index(". Residents")
+
+    response = post_missed(client, article, start, end, "the water was clean", "jane mayor")
+
+    claim = Claim.objects.get()
+    assert response.redirect_chain[-1][0] == f"{CLAIMS}{claim.pk}/change/"
+    assert (claim.content, claim.start, claim.end, claim.speaker, claim.status) == (
+        "the water was clean",
+        start,
+        end,
+        mayor,
+        S.NEW,
+    )
+    assert claim.extractor_version == ""
+    feedback = ExtractionFeedback.objects.get()
+    assert (feedback.kind, feedback.article, feedback.claim, feedback.created_by) == (
+        "missed_claim",
+        article,
+        claim,
+        reviewer,
+    )
+
+
+def test_a_missed_claim_by_a_new_speaker_creates_the_speaker(client):
+    article = make_article(body=MISSED_BODY)
+    client.force_login(make_user(role="Reviewer"))
+    start = MISSED_BODY.index("the water")
+
+    post_missed(client, article, start, start + 19, "the water was clean", "A New Person", "direct")
+
+    claim = Claim.objects.get()
+    assert (claim.speaker.name, claim.kind) == ("A New Person", "direct")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text", "message"),
+    [
+        (15, 24, "The Mayor", "does not match the article"),
+        (15, 999, "x", "not inside the article text"),
+    ],
+)
+def test_a_missed_claim_that_does_not_fit_the_article_adds_nothing(
+    client, start, end, text, message
+):
+    article = make_article(body=MISSED_BODY)
+    client.force_login(make_user(role="Reviewer"))
+
+    response = post_missed(client, article, start, end, text)
+
+    assert message in response.content.decode()
+    assert not Claim.objects.exists() and not ExtractionFeedback.objects.exists()
+
+
+def test_article_page_shows_paragraph_offsets_and_the_missed_claim_panel(client):
+    article = make_article(body=MISSED_BODY)
+    client.force_login(make_user(role="Reviewer"))
+
+    page = client.get(f"/admin/claims/article/{article.pk}/change/").content.decode()
+
+    assert '<p class="article-text" data-start="0">Opening line.</p>' in page
+    assert '<p class="article-text" data-start="15">The mayor insisted' in page
+    assert f'formaction="/admin/claims/article/{article.pk}/add-claim/"' in page
+
+
+def test_staff_without_a_role_cannot_add_a_claim(client):
+    article = make_article(body=MISSED_BODY)
+    viewer = make_user()
+    client.force_login(viewer)
+
+    response = client.post(
+        f"/admin/claims/article/{article.pk}/add-claim/",
+        {"span_start": 15, "span_end": 24, "span_text": "The mayor", "kind": "direct"},
+    )
+
+    assert response.status_code == 403
+    assert not Claim.objects.exists()
