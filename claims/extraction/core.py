@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .registry import Entity, Registry
-from .rules import NO_CLAIM, Article, Draft, Rule, rules_for
+from .rules import NO_CLAIM, Article, Draft, rules_for
 from .rules.checks import SPEAKER_KINDS
 from .rules.cues import Cue
 from .rules.patterns import CUE_RE, claim_nouns
@@ -25,10 +26,15 @@ EXTRACTOR_VERSION = "rules-1.0"
 
 KINDS = ("direct", "indirect", "mixed")
 
-_CUE_RULES = rules_for("cue")
-_NOUN_RULES = rules_for("claim_noun")
-_LINE_RULES = rules_for("line")
-_QUOTE_RULES = rules_for("quote")
+
+def _table(trigger: str) -> tuple[tuple[str, Callable], ...]:
+    return tuple((rule.name, rule.apply) for rule in rules_for(trigger))
+
+
+_CUE_RULES = _table("cue")
+_NOUN_RULES = _table("claim_noun")
+_LINE_RULES = _table("line")
+_QUOTE_RULES = _table("quote")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,23 +66,22 @@ class ExtractedClaim:
     via: str | None = None
 
 
-def _apply(rules: tuple[Rule, ...], art: Article, site: object) -> Draft | None:
+def _apply(rules: tuple[tuple[str, Callable], ...], art: Article, site: object) -> Draft | None:
     """The draft of the first rule that takes `site`, named after that rule; None when a
     rule declines it or none takes it. A rule that raises loses only this site's claim."""
+    name = ""
     try:
-        for rule in rules:
-            out = rule.apply(art, site)
+        for name, apply in rules:
+            out = apply(art, site)
             if out is None:
                 continue
             if out is NO_CLAIM:
                 return None
-            out.rule = rule.name
+            out.rule = name
             return out
     except Exception:
         logger.exception(
-            "extraction rule %s failed at offset %s; its claim is skipped",
-            rule.name,
-            _offset(site),
+            "extraction rule %s failed at offset %s; its claim is skipped", name, _offset(site)
         )
     return None
 
@@ -110,8 +115,9 @@ def _find(art: Article) -> None:
         d = _apply(_NOUN_RULES, art, noun)
         if d is not None:
             art.add(d)
+    text = art.text
     for para in art.paras:
-        if ":" in art.text[para[0] : para[0] + 80]:  # cheap test first: most have none
+        if text.find(":", para[0], para[0] + 80) >= 0:  # cheap test first: most have none
             d = _apply(_LINE_RULES, art, para)
             if d is not None:
                 art.add(d)

@@ -7,7 +7,6 @@ import logging
 
 from claims.extraction import core, extract_claims
 from claims.extraction.registry import Registry
-from claims.extraction.rules import Rule
 
 TEXT = (
     "The mayor said the budget is balanced this year.\n\n"
@@ -21,7 +20,7 @@ def test_extract_claims_rule_that_raises_loses_only_its_claim_and_is_logged(monk
             raise RuntimeError("boom")
         return None
 
-    monkeypatch.setattr(core, "_CUE_RULES", (Rule("broken", "cue", broken), *core._CUE_RULES))
+    monkeypatch.setattr(core, "_CUE_RULES", (("broken", broken), *core._CUE_RULES))
 
     with caplog.at_level(logging.ERROR, logger="claims.extraction.core"):
         claims = extract_claims(TEXT)

@@ -9,6 +9,7 @@ having declined, as the table's order says; its docstring gives an example of wh
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .. import lexicon as lx
 from ..mentions import Mention, tokenize
@@ -42,60 +43,52 @@ Outcome = Draft | NoClaim | None
 
 
 class Cue:
-    """A cue match and what the rules ask about it, each computed once on first use."""
-
-    __slots__ = ("_c0", "_sentence", "_subject", "art", "belief", "end", "low", "match", "start")
+    """A cue match and what the rules ask about it, each computed once on first use
+    (`cached_property`: after the first read an attribute lookup, no call)."""
 
     def __init__(self, art: Article, match: re.Match[str]):
         self.art = art
         self.match = match
         self.start, self.end = match.span()
-        self.low = match.group().lower()
-        self.belief = match.group("verb") is not None and (
+        self.word = match.group()
+        self.low = self.word.lower()
+        # Which alternative of CUE_RE matched: "acc" (according to), "point" (points out),
+        # "phrasal" (fired back), "head" (a "Says" headline) or "verb".
+        self.kind = match.lastgroup
+        self.belief = self.kind == "verb" and (
             self.low in lx.BELIEF_FORMS or self.low in lx.ATTITUDE_FORMS
         )
-        self._sentence: tuple[int, int] | None = None
-        self._c0: int | None = None
-        self._subject: Mention | bool | None = False  # False: not computed yet
 
-    @property
-    def word(self) -> str:
-        return self.match.group()
-
-    @property
+    @cached_property
     def sentence(self) -> tuple[int, int]:
-        if self._sentence is None:
-            self._sentence = self.art.sentence(self.start)
-        return self._sentence
+        return self.art.sentence(self.start)
 
-    @property
+    @cached_property
     def c0(self) -> int:
         """Where the cue's clause begins (after a colon or dash of the sentence, if any)."""
-        if self._c0 is None:
-            self._c0 = self.art.clause_start(self.sentence[0], self.start)
-        return self._c0
+        return self.art.clause_start(self.sentence[0], self.start)
 
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
 
+    @cached_property
     def subject(self) -> Mention | None:
         """The noun phrase before the cue, if it can speak; for "Mr. X, who said" the mention
         stays "who" and its antecedent is found."""
-        if self._subject is False:
-            text, s0 = self.art.text, self.sentence[0]
-            mention = subject_before(text, self.c0, self.start)
-            if mention is not None and mention.relative:
-                k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
-                mention.antecedent = subject_before(text, s0, k) if k > s0 else None
-            if mention is not None and not plausible_speaker(mention):
-                mention = None
-            self._subject = mention
-        return self._subject
+        text, s0 = self.art.text, self.sentence[0]
+        mention = subject_before(text, self.c0, self.start)
+        if mention is not None and mention.relative:
+            k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
+            mention.antecedent = subject_before(text, s0, k) if k > s0 else None
+        if mention is not None and not plausible_speaker(mention):
+            mention = None
+        return mention
 
+    @cached_property
     def adjacent_subject(self) -> Mention | None:
         """The subject when it fits the cue and ends next to it ("Smith said", "Smith, 54,
         said", "Smith has repeatedly said")."""
-        mention = self.subject()
+        mention = self.subject
         if mention is None or not fits_cue(mention, self.low):
             return None
         return mention if subject_adjacent(self.art, mention, self.start) else None
@@ -129,7 +122,7 @@ def cue_inside_quote_or_claim(art: Article, cue: Cue) -> NoClaim | None:
 
 def cue_as_adjective(art: Article, cue: Cue) -> NoClaim | None:
     """`the alleged plot`, `his stated goal`: a cue form after a determiner is an adjective."""
-    if not cue.match.group("acc") and after_determiner(art, cue.start):
+    if cue.kind != "acc" and after_determiner(art, cue.start):
         return NO_CLAIM
     return None
 
@@ -153,7 +146,7 @@ def cue_past_sentence_window(art: Article, cue: Cue) -> NoClaim | None:
 def according_to(art: Article, cue: Cue) -> Outcome:
     """`According to the ministry, the bridge will reopen in May.` or `The bridge will reopen
     in May, according to the ministry.` (also "as reported by", "first stated by")."""
-    if not cue.match.group("acc"):
+    if cue.kind != "acc":
         return None
     text = art.text
     (s0, s1), ce = cue.sentence, cue.end
@@ -234,7 +227,7 @@ def _inverted(art: Article, cue: Cue) -> Draft | NoClaim:
 
 def quote_then_phrasal_cue(art: Article, cue: Cue) -> Outcome:
     """`“That is simply false,” the senator fired back.` (also "shot back", "chimed in")."""
-    if not cue.match.group("phrasal"):
+    if cue.kind != "phrasal":
         return None
     if not art.text[cue.c0 : cue.start].rstrip().endswith(CLOSING_QUOTE_ENDINGS):
         return None
@@ -243,7 +236,7 @@ def quote_then_phrasal_cue(art: Article, cue: Cue) -> Outcome:
 
 def phrasal_cue(art: Article, cue: Cue) -> Outcome:
     """`The mayor fired back that the figures were wrong.` or `“A,” the mayor went on.`"""
-    if not cue.match.group("phrasal"):
+    if cue.kind != "phrasal":
         return None
     text = art.text
     cs, c0 = cue.start, cue.c0
@@ -266,7 +259,7 @@ def phrasal_cue(art: Article, cue: Cue) -> Outcome:
 
 def points_out(art: Article, cue: Cue) -> Outcome:
     """`The auditor pointed out that the fund had no board.`"""
-    if not cue.match.group("point"):
+    if cue.kind != "point":
         return None
     content = content_after(art, cue.start, cue.end, cue.sentence[1], "point out")
     mention = subject_before(art.text, cue.c0, cue.start)
@@ -358,7 +351,7 @@ def participle_clause(art: Article, cue: Cue) -> Outcome:
 def statement_saying(art: Article, cue: Cue) -> Outcome:
     """`The league issued a statement saying the match would be replayed.`: the author of the
     statement (the clause subject) speaks."""
-    mention = cue.subject()
+    mention = cue.subject
     if (
         mention is None
         or not cue.low.endswith("ing")
@@ -384,7 +377,7 @@ def conjoined_or_participle(art: Article, cue: Cue) -> Outcome:
     """`She thanked the crew and said the ship was safe.` / `…, insisting that …`: no
     subject next to the cue, so the clause's subject speaks. The rules after this one
     need a subject next to the cue; without one this rule stops the search."""
-    if cue.adjacent_subject() is not None:
+    if cue.adjacent_subject is not None:
         return None
     if (cue.low.endswith("ing") or after_and(art, cue.sentence[0], cue.start)) and not cue.belief:
         return _participle(art, cue)
@@ -397,7 +390,7 @@ def conjoined_or_participle(art: Article, cue: Cue) -> Outcome:
 def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     """`“The vote is rigged,” he said.` and the parenthetical `The vote, he said, is rigged.`
     (which covers the whole sentence)."""
-    mention = cue.adjacent_subject()
+    mention = cue.adjacent_subject
     if mention is None or cue.belief:
         return None
     text = art.text
@@ -444,7 +437,7 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
 
 def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     """`“We are ready.” Lopez said on Tuesday.`: the quote ended the sentence before."""
-    mention = cue.adjacent_subject()
+    mention = cue.adjacent_subject
     if mention is None:
         return None
     text = art.text
@@ -465,7 +458,7 @@ def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
 def subject_cue_content(art: Article, cue: Cue) -> Outcome:
     """`The mayor said (on Monday) (that) the budget is balanced.`, `She told reporters that
     …`, `He said: “…”`, `They believe the plan will fail.`"""
-    mention = cue.adjacent_subject()
+    mention = cue.adjacent_subject
     if mention is None:
         return None
     s1 = cue.sentence[1]
