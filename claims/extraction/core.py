@@ -22,7 +22,8 @@ from .rules.quotes import QuoteSite
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "rules-1.0"
+# rules-2.0: the engine as named rules (claims/extraction/rules/), each claim naming its rule.
+EXTRACTOR_VERSION = "rules-2.0"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -203,6 +203,7 @@ def needs_extraction(
         elif len(set(hashes)) > 1:
             flags.append(True)  # key and URL name different texts: import_article decides
         else:
+            # Same text: an older engine's claims are re-extracted by import_article itself.
             flags.append(update and hashes[0] != prepared[1])
     return flags
 
@@ -249,6 +250,10 @@ def import_article(
     for attempt in range(1, _RETRIES + 1):
         existing = session._existing(key, record.url)
         if existing is not None and existing.body_hash == body_hash:
+            if update and extract and existing.extractor_version != EXTRACTOR_VERSION:
+                # Same text, an older engine's claims: re-extract with this one, keeping
+                # every claim a reviewer touched (reextract_article's rules).
+                return _reextract_stored(existing, session=session, dry_run=dry_run)
             return ImportResult(UNCHANGED, existing)
         if existing is not None and not update:
             return ImportResult(STALE, existing)
@@ -528,6 +533,16 @@ def _claim_history():
 def _claim_row_template() -> list:
     """Every concrete field's default (fresh each call: a default may be a callable)."""
     return [f.get_default() for f in Claim._meta.concrete_fields]
+
+
+def _reextract_stored(article: Article, *, session: ImportSession, dry_run: bool) -> ImportResult:
+    """import_article --update on an unchanged text that an older extractor version read."""
+    if not dry_run:
+        return reextract_article(article=article, session=session)
+    with transaction.atomic():
+        result = reextract_article(article=article, session=session)
+        transaction.set_rollback(True)
+    return result
 
 
 def reextract_article(*, article: Article, user=None, session: ImportSession | None = None):

@@ -285,6 +285,39 @@ def test_update_replaces_untouched_claims_and_keeps_reviewed_ones():
     assert result.claims_created == 2
 
 
+def test_update_reextracts_an_unchanged_text_an_older_engine_read_keeping_reviewed_claims():
+    import_article(record=make_record(body=OLD_BODY, url=URL))
+    Article.objects.update(extractor_version="rules-1.0")
+    claims = {c.content: c for c in Claim.objects.all()}
+    reviewed = claims["the talks were over"]
+    reviewed.verdict = Verdict.MOSTLY_TRUE
+    reviewed.extraction_rule = ""  # as an older engine stored it
+    reviewed.save()
+    untouched = claims["he was innocent"]
+
+    plain = import_article(record=make_record(body=OLD_BODY, url=URL))
+    result = import_article(record=make_record(body=OLD_BODY, url=URL), update=True)
+
+    assert plain.status == "unchanged"
+    assert result.status == "updated"
+    article = Article.objects.get()
+    assert article.extractor_version == EXTRACTOR_VERSION
+    reviewed.refresh_from_db()
+    assert (reviewed.verdict, reviewed.orphaned, reviewed.extraction_rule) == (
+        Verdict.MOSTLY_TRUE,
+        False,
+        "",
+    )
+    assert not Claim.objects.filter(pk=untouched.pk).exists()
+    assert sorted(Claim.objects.values_list("content", "extraction_rule")) == [
+        ("he was innocent", "subject_cue_content"),
+        ("the economy was strong", "subject_cue_content"),
+        ("the talks were over", ""),
+    ]
+    again = import_article(record=make_record(body=OLD_BODY, url=URL), update=True)
+    assert again.status == "unchanged"
+
+
 def test_update_with_the_same_text_is_unchanged():
     import_article(record=make_record(body=OLD_BODY, url=URL))
     before = snapshot()
