@@ -295,11 +295,15 @@ class _Staged:
 class SpeakerResolver:
     """Resolves extracted speaker names to Speaker rows, for one import run.
 
-    Holds an in-memory index of speakers, slugs and aliases (loaded once: two queries, a few MB
-    for 10^5 speakers). An article costs no query unless something is new: then one or two
-    speaker inserts and one alias insert, which also says which names went in (a concurrent
-    run may have stored the same speaker first: the unique alias index decides, and only then
-    one more query finds the owner), one suggestion insert and one update of filled-in roles. The cache lives for one run: aliases
+    Holds an in-memory index of speakers, slugs and aliases, and of the offices people hold
+    and the organisations' names without a nationality (loaded once: two queries, a few MB for
+    10^5 speakers). An article costs no query unless something is new: then one speaker
+    insert per containment tier (one, or two when a new government is created for a new
+    member; three for a new spokesman of a new seat of a new government) and one alias insert,
+    which also says which names went in (a concurrent run may have stored the same speaker
+    first: the unique alias index decides, and only then one more query finds the owner), one
+    suggestion insert and one update of filled-in roles. Matching by name, office or
+    organisation runs in memory. The cache lives for one run: aliases
     an editor adds meanwhile count from the next run on. Speakers are written with
     bulk_create, so they get no simple-history "created" row; the alias rows record where each
     name came from. Use ``article()`` around each article's transaction so a rolled-back article

@@ -601,3 +601,11 @@ def test_a_body_named_by_its_head_noun_is_the_one_its_article_names_in_full():
     assert bare_first == full == again
     assert ambiguous[2] not in ambiguous[:2]
     assert not SpeakerAlias.objects.filter(normalised__in=["employees", "the employees"]).exists()
+
+
+@pytest.mark.parametrize("name", ["’s", "—", "of the", "Mr", "Al-", "Jr.", "the the", "Kremlin’s"])
+@pytest.mark.parametrize("kind", [P, ORG, GROUP, ANON])
+def test_odd_names_resolve_to_a_speaker_without_error(name, kind):
+    (speaker,) = resolve_article(SpeakerResolver(), item(name, kind=kind))
+
+    assert speaker.pk is not None
