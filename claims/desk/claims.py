@@ -374,6 +374,14 @@ class ClaimAdmin(GuardedHistoryAdmin):
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(request.path)
+        if "_save_next" in request.POST:
+            self.message_user(request, f"Saved “{obj}”.", messages.SUCCESS)
+            following = next_in_queue(request.user, after=obj)
+            return HttpResponseRedirect(
+                reverse("admin:claims_claim_change", args=[following.pk])
+                if following
+                else reverse("admin:claims_claim_changelist")
+            )
         return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -388,6 +396,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
             context["can_link"] = review.can_edit_claim(request.user, obj)
             context["link_url"] = reverse("admin:claims_claim_link_similar", args=[obj.pk])
             context["span_url"] = reverse("admin:claims_claim_span", args=[obj.pk])
+            context["next_claim"] = next_in_queue(request.user, after=obj)
             context["not_a_claim_url"] = reverse("admin:claims_claim_not_a_claim", args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -228,10 +228,11 @@ def test_claim_change_page_query_count(client, reviewer, django_assert_num_queri
     # shows of them (the two link targets share this claim's text), 14 the speaker's claims on
     # the same topics, 15 content type (history link), 16 speaker widget's selected value,
     # 17 publication checklist's evidence check, 18 assignee choices, 19-21 selected values of
-    # the tag, topic and link-target widgets. On PostgreSQL 11-13 are the claim's lexemes, one
+    # the tag, topic and link-target widgets, 22-23 "next in my queue" (the user's open
+    # claims, then unassigned new ones). On PostgreSQL 11-13 are the claim's lexemes, one
     # read of pg_stats (cached afterwards), and one statement for hash matches, ranked
     # candidates and their columns.
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(23):
         response = client.get(change_url(claim))
 
     assert response.status_code == 200

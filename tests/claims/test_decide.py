@@ -163,10 +163,40 @@ def test_change_page_offers_the_transitions_open_to_the_user_as_save_buttons(
     response = client.get(url(claim))
 
     page = response.content.decode()
-    row = page.split('id="decide"')[1].split("</div>")[0] if buttons else ""
-    assert [b.split(">")[1] for b in row.split("<button")[1:]] == [f"{b}</button" for b in buttons]
-    assert ('id="decide"' in page) == bool(buttons)
+    row = page.split('id="decide"')[1].split("</div>")[0] if 'id="decide"' in page else ""
+    shown = [b.split(">")[1] for b in row.split("<button")[1:] if 'name="_transition"' in b]
+    assert shown == [f"{b}</button" for b in buttons]
+    assert ("Save and next in my queue" in row) == (status != S.PUBLISHED)
     choices = dict(response.context["action_form"].fields["action"].choices)
     assert set(choices) - {""} == (
         {"assign_to_me"} if role == "Reviewer" and buttons else set(choices) - {""}
     )
+
+
+def test_save_and_next_saves_then_opens_the_next_claim_in_my_queue(client):
+    reviewer = make_user(role="Reviewer")
+    claim = make_claim(assignee=reviewer)
+    mine = make_claim(assignee=reviewer)
+    make_claim(assignee=make_user(role="Reviewer"))  # someone else's: never next
+    client.force_login(reviewer)
+
+    page = client.get(url(claim)).content.decode()
+    data = change_data(claim, rationale="Typed before moving on.")
+    data.pop("_save")
+    response = client.post(url(claim), {**data, "_save_next": "1"})
+
+    assert f'<a href="{url(mine)}" id="next-in-queue" accesskey="j">Next in my queue</a>' in page
+    assert response.status_code == 302 and response.url == url(mine)
+    assert Claim.objects.get(pk=claim.pk).rationale == "Typed before moving on."
+
+
+def test_save_and_next_with_an_empty_queue_returns_to_the_list(client):
+    reviewer = make_user(role="Reviewer")
+    claim = make_claim(assignee=reviewer, status=S.IN_REVIEW)
+    client.force_login(reviewer)
+
+    data = change_data(claim)
+    data.pop("_save")
+    response = client.post(url(claim), {**data, "_save_next": "1"})
+
+    assert response.url == "/admin/claims/claim/"
