@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from claims.desk.common import BOTH, change_link, shorten
+from claims.desk.common import change_link, shorten
 from claims.desk.forms import (
     AddTagForm,
     ClaimAdminForm,
@@ -552,7 +552,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
         for pk, why in result.skipped.items():
             self.message_user(request, f"Claim {pk} skipped: {why}", messages.WARNING)
 
-    @admin.action(description="Assign to me", permissions=["review"], location=BOTH)
+    @admin.action(description="Assign to me", permissions=["review"])
     def assign_to_me(self, request, queryset):
         done, skipped = 0, 0
         for claim in queryset:

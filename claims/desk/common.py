@@ -1,14 +1,12 @@
 """Helpers shared by the desk's admin modules."""
 
 from django.contrib import admin
-from django.contrib.admin import ActionLocation
 from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
 from claims.html import visible
 
-BOTH = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 EXCERPT = 120
 
 
