@@ -316,6 +316,34 @@ CASES = [
         "Ina Lund",
         "direct",
     ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund says she respects the union’s “passion” but argues that it cannot deliver.",
+        "she respects the union’s “passion”",
+        "Ina Lund",
+        "mixed",
+    ),
+    Case(
+        "conjoined_or_participle",
+        "Ina Lund says she respects the union’s “passion” but argues that it cannot deliver.",
+        "it cannot deliver",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund called him a “nice guy” and he did not answer the question.",
+        "him a “nice guy”",
+        "Ina Lund",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund called the senator “the next great leader” – a phrase her rivals mocked.",
+        "the senator “the next great leader”",
+        "Ina Lund",
+        "mixed",
+    ),
     # -- headline lines ----------------------------------------------------------------------
     Case(
         "name_colon_line",

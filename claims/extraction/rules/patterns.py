@@ -69,6 +69,11 @@ TRAILING_PUNCT = " \t\r\n\xa0.,;:!?—–-"
 _PAST_SPEECH = trie_regex(
     frozenset(f for f in lx.SPEECH_FORMS if f.endswith("ed")) | {"said", "told", "wrote"}
 )
+# Third-person forms of the speech verbs ("argues", "says"): "A but argues B".
+_PRESENT_SPEECH = trie_regex(
+    frozenset(f for f in lx.SPEECH_FORMS if f.endswith("s") and f[:-1] in lx.SPEECH_FORMS)
+    | frozenset(f for f in lx.SPEECH_FORMS if f.endswith("es") and f[:-2] in lx.SPEECH_FORMS)
+)
 # Where reported content stops: a clause that leaves the report. Tried in this order at each
 # position; `CONTENT_CUT_RE` is their alternation.
 CONTENT_CUT_ALTERNATIVES = [
@@ -76,10 +81,12 @@ CONTENT_CUT_ALTERNATIVES = [
     r"explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|"
     r"quot)ing|according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b",
     r",\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)",
-    r"\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told)\b",
+    r"\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told|"
+    + _PRESENT_SPEECH
+    + r")\b",
     r"\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)",
     r"\s+and\s+(?:also\s+)?(?:says|" + _PAST_SPEECH + r")\b",
-    r"\s+(?:—|--)\s+",
+    r"\s+(?:—|--|–)\s+",
     r"\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b",
     r",\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b",
     r",\s+(?:to|at|after|from|in)\s+which\b",
@@ -87,6 +94,8 @@ CONTENT_CUT_ALTERNATIVES = [
     r"\s+and\s+(?:saying|questioning|calling|adding|accusing|arguing|insisting|suggesting"
     r"|telling|urging|warning|noting)\b",
     r"(?<=[”\"]),?\s+and\s+(?=[a-z]+(?:ed|s)\b)",
+    # "calling him a “nice guy” and he didn't ...": a new subject after a closed quote.
+    r"(?<=[”\"]),?\s+and\s+(?=(?:he|she|they|I|we|it)\s)",
     # "“This is not the era of war,” repeating a line ...": a participle after a closed quote.
     r"(?<=[”\"]),?\s+(?=[a-z]+ing\b)",
     r",\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b",
