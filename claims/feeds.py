@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .enums import Verdict
-from .html import xml_text
+from .enums import ClaimKind, Verdict
+from .html import claim_words_text, xml_text
 from .models import Claim, Speaker, Topic
 
 FEED_ITEMS = 30
@@ -67,14 +67,17 @@ class PublishedClaimsFeed(Feed):
         )
 
     def item_title(self, item):
-        who = item.speaker.name if item.speaker_id else "Unattributed"
-        text = xml_text(item.content)
-        excerpt = text if len(text) <= 100 else text[:99] + "…"
-        return f"{Verdict(item.verdict).label}: {who}: “{excerpt}”"
+        # The words as the pages show them (html.claim_words_text): a direct quote in one pair
+        # of marks after its speaker, a paraphrase as "<speaker> said that …".
+        words = claim_words_text(item, limit=100)
+        if item.kind == ClaimKind.DIRECT:
+            who = item.speaker.name if item.speaker_id else "Unattributed"
+            return f"{Verdict(item.verdict).label}: {who}: {words}"
+        return f"{Verdict(item.verdict).label}: {words}"
 
     def item_description(self, item):
         # Plain text (ClaimFeed writes <summary type="text">): the generator escapes it.
-        return item.content
+        return claim_words_text(item)
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -21,6 +21,7 @@ safe whole.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import re
@@ -210,3 +211,64 @@ def mark_claims(body: str, claims) -> SafeString:
         css = "claim-mark overlap" if active > 1 else "claim-mark"
         parts.append(format_html('<a class="{}" href="{}"><mark>{}</mark></a>', css, url, text))
     return mark_safe("".join(str(p) for p in parts))  # noqa: S308 -- every part is escaped above
+
+
+# --- A claim's words -------------------------------------------------------------------------
+#
+# A direct quote's span keeps the marks and the comma or full stop of the sentence it came from
+# ('"We will win,"'); a page wrapping it in its own marks showed '““We will win,””'. The span is
+# left as extracted (its offsets point into the article) and trimmed only for display, here.
+# The template partial "claims/partials.html#claim-words" is the one place that puts the words
+# in marks (direct) or in reported speech (indirect, mixed).
+
+OPENING_MARKS = "\"“„«‘‚‹'"
+CLOSING_MARKS = "\"”»’›'"
+_SENTENCE_END = ",;:."
+
+
+def _trim_sentence_end(text: str) -> str:
+    """Drop one trailing comma, semicolon, colon or full stop, never an ellipsis ("...")."""
+    if text.endswith("..") or not text or text[-1] not in _SENTENCE_END:
+        return text
+    return text[:-1].rstrip()
+
+
+def claim_words(content, kind: str, limit: int | None = None) -> str:
+    """What a reader is shown of a claim's words, as plain text (not escaped, not in marks).
+
+    - direct: the quote without its own outer marks and without the comma or full stop that
+      belonged to the surrounding sentence, so the partial adds exactly one pair of marks;
+    - indirect: the paraphrase, without a leading "that" (the partial says "... said that");
+    - mixed: the span as it stands in the source, the speaker's own words in their marks.
+    `limit` shortens the words to that many characters, ending in "…".
+    """
+    text = inert(content).strip()
+    if kind == "direct":
+        text = _trim_sentence_end(text)  # '"… Bakhmut",' : the comma is outside
+        if text[:1] in OPENING_MARKS:
+            text = text[1:].lstrip()
+        if text[-1:] in CLOSING_MARKS:
+            text = text[:-1].rstrip()
+        text = _trim_sentence_end(text)  # '"… Bakhmut,"' : the comma is inside
+    elif kind == "indirect":
+        if text[:5].lower() == "that ":
+            text = text[5:].lstrip()
+        text = _trim_sentence_end(text)
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+@functools.cache
+def _claim_words_plain():
+    from django.template import engines  # the template engine is configured after this module
+
+    return engines["django"].from_string(
+        '{% autoescape off %}{% include "claims/partials.html#claim-words" %}{% endautoescape %}'
+    )
+
+
+def claim_words_text(claim, limit: int | None = None) -> str:
+    """The claim-words partial rendered as plain text (feeds, admin messages): the same words
+    and marks as on the pages, not escaped (the feed writer and the admin escape them)."""
+    return _claim_words_plain().render({"claim": claim, "limit": limit}).strip()

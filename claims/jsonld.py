@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .enums import VERDICT_BEST_RATING, VERDICT_WORST_RATING, ClaimStatus, SpeakerKind, Verdict
-from .html import xml_text
+from .html import claim_words, xml_text
 from .templatetags.claims_tags import is_web_url
 
 # The escapes Django's json_script uses: claim text cannot close the <script> element or open
@@ -58,7 +58,8 @@ def claim_review(claim, *, url: str) -> dict | None:
         .date()
         .isoformat(),
         "author": author,
-        "claimReviewed": claim.content,
+        # The words as the page shows them: a direct quote without its own marks and comma.
+        "claimReviewed": claim_words(claim.content, claim.kind),
         "reviewRating": rating,
         "itemReviewed": item,
     }

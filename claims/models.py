@@ -27,7 +27,7 @@ from .enums import (
     StanceChoice,
     Verdict,
 )
-from .html import printable
+from .html import claim_words, printable
 from .normalise import normalise_name, source_key_for, text_hash, to_ascii
 
 SLUG_MAX = 120
@@ -714,8 +714,8 @@ class Claim(models.Model):
         ]
 
     def __str__(self):
-        excerpt = self.content if len(self.content) <= 80 else self.content[:79] + "…"
-        return printable(excerpt)
+        # The words without a direct quote's own marks: the admin puts its “…” around this.
+        return claim_words(printable(self.content), self.kind, limit=80)
 
     def save(self, *args, **kwargs):
         self.derive_fields()

@@ -31,6 +31,14 @@ class MergePreview:
         ]
 
 
+def reviewed_stance_q(prefix: str = "") -> Q:
+    """The stances that count in positions (topic matrices, "changes of position", topic and
+    speaker pages), for a query reaching claims through `prefix` (e.g. "claim__"): stances on
+    published claims only. Whatever CLAIMDESK_SHOW_UNREVIEWED says, a stance a reviewer has not
+    confirmed never puts a position in a real person's name."""
+    return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
+
+
 def speaker_merge_preview(merge: Speaker, *, samples: int = 5) -> MergePreview:
     """Counts of what `merge` holds (5 COUNT queries, 1 for the sample claims)."""
     claims = Claim.objects.filter(speaker=merge)

@@ -28,7 +28,7 @@ from django_filters.views import FilterView
 from . import jsonld, search
 from .enums import ClaimKind, ClaimStatus, StanceChoice, Verdict
 from .filters import SORT_CHOICES, SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
-from .html import mark_claims
+from .html import claim_words, mark_claims
 from .models import (
     Article,
     Claim,
@@ -40,7 +40,7 @@ from .models import (
     Topic,
 )
 from .pagecache import cached_page
-from .queries import containment_roots
+from .queries import containment_roots, reviewed_stance_q
 from .templatetags.claims_tags import inert
 
 logger = logging.getLogger(__name__)
@@ -292,7 +292,11 @@ class ClaimListView(FilterView):
                 page = keyset_page(queryset, params, descending=sort != SORT_OLDEST)
                 count = list_count(queryset)
             for claim in page.rows:
-                claim.snippet = search.highlight(inert(claim.content), parsed) if parsed else None
+                claim.snippet = (
+                    search.highlight(claim_words(claim.content, claim.kind), parsed)
+                    if parsed
+                    else None
+                )
             context.update(page=page, count=count, errors=False)
         data = self.request.GET
         # The submitted values, as plain strings, to mark the selected options.
@@ -339,7 +343,7 @@ def options_html(pairs, selected: str) -> SafeString:
 def _public_links(claim) -> tuple[list[ClaimLink], list[ClaimLink]]:
     """(links from the claim, links to it) whose other end is public, each with both claims and
     their speakers joined: one query for both directions."""
-    fields = ("content", "sort_date", "speaker__name", "speaker__slug", "status")
+    fields = ("content", "kind", "sort_date", "speaker__name", "speaker__slug", "status")
     links = (
         ClaimLink.objects.filter(
             (Q(from_claim=claim) & public_claim_q("to_claim__"))
@@ -366,7 +370,7 @@ def claim_detail(request, pk):
     published = claim.status == ClaimStatus.PUBLISHED
     links_out, links_in = _public_links(claim)  # query: links both ways, public ends only
     stances = list(
-        Stance.objects.filter(claim=claim)
+        Stance.objects.filter(reviewed_stance_q("claim__"), claim=claim)
         .select_related("topic")
         .only("stance", "topic__title", "topic__slug")
     )  # query: the claim's stances with their topics
@@ -474,13 +478,15 @@ def speaker_detail(request, slug):
     )  # query: published verdicts counted by verdict
     stances = (
         Stance.objects.filter(claim__speaker=speaker)
-        .filter(public_claim_q("claim__"))
+        .filter(reviewed_stance_q("claim__"))
         .select_related("topic", "claim")
         .only(
             "stance",
             "topic__title",
             "topic__slug",
             "claim__content",
+            "claim__kind",
+            "claim__speaker_id",
             "claim__sort_date",
             "claim__status",
         )
@@ -499,6 +505,7 @@ def speaker_detail(request, slug):
     )[:SPEAKER_STANCES_MAX]  # query: each topic's newest stances, with their topic and claim
     by_topic = defaultdict(list)
     for stance in stances:
+        stance.claim.speaker = speaker  # the claim-words partial names the speaker: no query
         by_topic[stance.topic].append(stance)
     topics = [
         SpeakerTopic(topic=topic, stances=rows, total=rows[0].topic_total)
@@ -537,7 +544,7 @@ def article_detail(request, slug):
 
 
 def _topics_with_positions():
-    public = public_claim_q("stances__claim__")
+    public = reviewed_stance_q("stances__claim__")
     counts = {
         f"n_{choice.value}": Count("stances", filter=public & Q(stances__stance=choice.value))
         for choice in StanceChoice
@@ -566,11 +573,12 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)  # query
     stances = list(
         Stance.objects.filter(topic=topic)
-        .filter(public_claim_q("claim__"))
+        .filter(reviewed_stance_q("claim__"))
         .select_related("claim__speaker__affiliated_with")
         .only(
             "stance",
             "claim__content",
+            "claim__kind",
             "claim__sort_date",
             "claim__status",
             "claim__speaker__name",

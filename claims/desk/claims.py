@@ -27,7 +27,7 @@ from claims.desk.forms import (
 )
 from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import ClaimStatus, LinkRelation
-from claims.html import claim_in_context, visible
+from claims.html import claim_in_context, claim_words_text, visible
 from claims.models import (
     Claim,
     ClaimEvidence,
@@ -530,7 +530,11 @@ class ClaimAdmin(GuardedHistoryAdmin):
         except ValidationError as exc:
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return HttpResponseRedirect(change_url)
-        self.message_user(request, f"Dismissed as not a claim: “{claim}”.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"Dismissed as not a claim: {claim_words_text(claim, limit=80)}.",
+            messages.SUCCESS,
+        )
         following = next_in_queue(request.user, after=claim)
         return HttpResponseRedirect(
             reverse("admin:claims_claim_change", args=[following.pk])

@@ -53,3 +53,11 @@ def external_link(url, text=None):
 # Public pages show untrusted text without invisible characters (claims.html has the table).
 register.filter("inert", html.inert)
 inert = html.inert
+
+
+@register.simple_tag(takes_context=True)
+def claim_words(context, claim) -> str:
+    """A claim's words for the claim-words partial (html.claim_words), shortened to the
+    context's `limit` characters when the includer set one; escaped when autoescape is on."""
+    limit = context.get("limit")
+    return html.claim_words(claim.content, claim.kind, int(limit) if limit else None)

@@ -43,9 +43,10 @@ def test_claims_feed_lists_published_claims_only(client):
 
     assert found == [
         {
-            "title": "False: Ada: “Published claim”",
+            # An indirect claim (the factory's kind) reads as reported speech, never in marks.
+            "title": "False: Ada said that Published claim",
             "link": f"http://testserver/claims/{published.pk}/",
-            "summary": "Published claim",
+            "summary": "Ada said that Published claim",
         }
     ]
 
@@ -58,12 +59,12 @@ def test_speaker_feed_lists_only_that_speakers_published_claims(client):
 
     found = entries(client.get(reverse("claims:feed-speaker", args=[ada.slug])))
 
-    assert [e["summary"] for e in found] == ["Ada's claim"]
+    assert [e["summary"] for e in found] == ["Ada said that Ada's claim"]
 
 
 def test_topic_feed_lists_only_published_claims_on_the_topic(client):
     topic = make_topic(title="Bridges")
-    on_topic = make_published_claim(content="On topic")
+    on_topic = make_published_claim(content="On topic", speaker=make_speaker(name="Cy"))
     make_stance(on_topic, topic)
     make_published_claim(content="Off topic")
     dismissed = make_claim(content="Dismissed on topic", status=ClaimStatus.DISMISSED)
@@ -71,7 +72,7 @@ def test_topic_feed_lists_only_published_claims_on_the_topic(client):
 
     found = entries(client.get(reverse("claims:feed-topic", args=[topic.slug])))
 
-    assert [e["summary"] for e in found] == ["On topic"]
+    assert [e["summary"] for e in found] == ["Cy said that On topic"]
 
 
 def test_feed_for_unknown_speaker_or_topic_is_404(client):
@@ -89,9 +90,9 @@ def test_feed_escapes_hostile_text_and_drops_control_characters(client):
     response = client.get(reverse("claims:feed-claims"))
     [entry] = entries(response)
 
-    assert entry["summary"] == "<script>alert(1)</script> & evil"
+    assert entry["summary"] == "<b>X</b> said that <script>alert(1)</script> & evil"
     assert b"<script>" not in response.content
-    assert entry["title"] == "False: <b>X</b>: “<script>alert(1)</script> & evil”"
+    assert entry["title"] == "False: <b>X</b> said that <script>alert(1)</script> & evil"
 
 
 @pytest.mark.parametrize("rows", [1, 3])
@@ -119,7 +120,7 @@ def test_feed_summary_is_claim_text_not_html(client):
     response = client.get(reverse("claims:feed-claims"))
 
     assert summary_types(response) == ["text"]
-    assert [e["summary"] for e in entries(response)] == [markup]
+    assert [e["summary"] for e in entries(response)] == [f"An unnamed source said that {markup}"]
 
 
 # Every kind of character XML 1.0 forbids that PostgreSQL can store: C0 controls and the two
@@ -150,5 +151,5 @@ def test_feeds_stay_valid_xml_with_characters_xml_forbids(client):
 
         assert not any(c in t for t in texts for c in FORBIDDEN), url
         [entry] = entries(response)
-        assert entry["summary"] == "The bridge opens"
-        assert entry["title"] == "False: Ada Lovelace: “The bridge opens”"
+        assert entry["summary"] == "Ada Lovelace said that The bridge opens"
+        assert entry["title"] == "False: Ada Lovelace said that The bridge opens"
