@@ -35,8 +35,9 @@ demo-users: migrate
 demo-taxonomy: migrate
 	$(DEV) $(PY) manage.py create_demo_taxonomy
 
+# The demo shows unreviewed claims too (labelled on every page); production leaves it off.
 run: seed demo-users demo-taxonomy
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) CLAIMDESK_SHOW_UNREVIEWED=$${CLAIMDESK_SHOW_UNREVIEWED:-1} $(PY) manage.py runserver 127.0.0.1:8000
 
 # The fast suite: everything not marked `slow` (fuzzing, browser, exhaustive walks), spread
 # over the cores by pytest-xdist. `make test-all` adds the slow tests (CI runs it on

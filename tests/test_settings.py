@@ -149,7 +149,7 @@ def test_settings_default_to_sqlite_with_debug_off_when_a_secret_key_is_given(lo
 
     assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert settings["DEBUG"] is False
-    assert settings["CLAIMDESK_SHOW_UNREVIEWED"] is True
+    assert settings["CLAIMDESK_SHOW_UNREVIEWED"] is False
     assert settings["ALLOWED_HOSTS"] == []
     assert settings["CLAIMDESK_ADMIN_PATH"] == "admin/"
     assert settings["LOGGING"]["root"]["level"] == "INFO"
@@ -166,9 +166,9 @@ def test_settings_postgres_url_selects_postgresql(load_settings):
     assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
-def test_settings_show_unreviewed_can_be_turned_off(load_settings):
-    assert load_settings(DEBUG="1", CLAIMDESK_SHOW_UNREVIEWED="0")["CLAIMDESK_SHOW_UNREVIEWED"] is (
-        False
+def test_settings_show_unreviewed_can_be_turned_on(load_settings):
+    assert load_settings(DEBUG="1", CLAIMDESK_SHOW_UNREVIEWED="1")["CLAIMDESK_SHOW_UNREVIEWED"] is (
+        True
     )
 
 

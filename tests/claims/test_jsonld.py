@@ -80,7 +80,8 @@ def test_verdict_off_the_scale_has_a_label_but_no_rating_value(client):
 
 
 @pytest.mark.parametrize("status", [ClaimStatus.NEW, ClaimStatus.IN_REVIEW, ClaimStatus.READY])
-def test_unpublished_claim_carries_no_claim_review(client, status):
+def test_unpublished_claim_carries_no_claim_review(client, settings, status):
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True  # the page exists: it must still carry no review
     claim = make_claim(status=status, verdict="false" if status == ClaimStatus.READY else None)
 
     response = client.get(claim.get_absolute_url())

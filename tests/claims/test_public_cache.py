@@ -58,7 +58,8 @@ def test_dismissing_a_claim_hides_it_on_the_next_request(client):
     assert "Soon dismissed" not in client.get(reverse("claims:claim-list")).content.decode()
 
 
-def test_publishing_shows_the_verdict_on_the_next_request(client):
+def test_publishing_shows_the_verdict_on_the_next_request(client, settings):
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True
     claim = make_claim(content="Being checked", status=ClaimStatus.READY, verdict="false")
     assert "Not yet reviewed" in client.get(claim.get_absolute_url()).content.decode()
 

@@ -1,0 +1,81 @@
+"""What is public (issue 12): unreviewed claims are off by default, and even when shown they
+never carry a stance into positions (topic matrix, changes of position, counts, speaker pages)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from claims.enums import ClaimStatus
+from tests.factories import make_claim, make_published_claim, make_speaker, make_stance, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unreviewed_stance():
+    """A government with a published 'supports' and a later unreviewed 'opposes' on one topic:
+    the unreviewed stance, if it leaked, would show a change of position."""
+    government = make_speaker(name="Examplia", kind="government")
+    topic = make_topic(title="Bridge repairs")
+    reviewed = make_published_claim(
+        speaker=government, content="Repairs start now", said_on=datetime.date(2024, 1, 1)
+    )
+    unreviewed = make_claim(
+        speaker=government,
+        content="Repairs never start",
+        said_on=datetime.date(2024, 6, 1),
+        status=ClaimStatus.NEW,
+    )
+    make_stance(reviewed, topic, "supports")
+    make_stance(unreviewed, topic, "opposes")
+    return topic, government, reviewed, unreviewed
+
+
+def test_show_unreviewed_defaults_to_off_and_hides_unreviewed_claims(client, unreviewed_stance):
+    from django.conf import settings
+
+    _topic, _government, _reviewed, unreviewed = unreviewed_stance
+    assert settings.CLAIMDESK_SHOW_UNREVIEWED is False  # tests/settings.py leaves the default
+
+    listing = client.get(reverse("claims:claim-list")).content.decode()
+
+    assert "Repairs start now" in listing and "Repairs never start" not in listing
+    assert client.get(unreviewed.get_absolute_url()).status_code == 404
+    assert "that no one has checked yet" not in listing
+
+
+@pytest.mark.parametrize("show_unreviewed", [False, True])
+def test_unreviewed_stances_never_count_in_positions(
+    client, settings, unreviewed_stance, show_unreviewed
+):
+    settings.CLAIMDESK_SHOW_UNREVIEWED = show_unreviewed
+    topic, government, reviewed, _unreviewed = unreviewed_stance
+
+    response = client.get(topic.get_absolute_url())
+    rows = {row.actor.name: row for row in response.context["rows"]}
+    html = response.content.decode()
+    topics = client.get(reverse("claims:topic-list"))
+    speaker = client.get(government.get_absolute_url())
+
+    assert [c.pk for c in rows["Examplia"].cells["supports"]] == [reviewed.pk]
+    assert rows["Examplia"].cells["opposes"] == []
+    assert rows["Examplia"].changes == []
+    assert "Repairs never start" not in html and "Supports → Opposes" not in html
+    (listed,) = topics.context["topics"]
+    assert (listed.public_stances, listed.n_supports, listed.n_opposes) == (1, 1, 0)
+    speaker_stances = [s.claim_id for t in speaker.context["topics"] for s in t.stances]
+    assert speaker_stances == [reviewed.pk]
+
+
+def test_unreviewed_claim_page_shows_no_position_when_unreviewed_are_shown(
+    client, settings, unreviewed_stance
+):
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True
+    _topic, _government, _reviewed, unreviewed = unreviewed_stance
+
+    html = client.get(unreviewed.get_absolute_url()).content.decode()
+
+    assert "Repairs never start" in html and "Not yet reviewed" in html
+    assert 'id="stances-heading"' not in html and "Bridge repairs" not in html
+    assert "that no one has checked yet" in html  # the site says it shows them
