@@ -250,7 +250,8 @@ def translit_key(word: str) -> str:
     """A key equal for common romanisations of one surname: Zelenskyy/Zelensky/Zelenskiy."""
     w = _romanisation_key(word)
     stripped = _VOWELS_AT_END.sub("", w)
-    return stripped or w
+    # Short names keep their vowels: "Lee" is not "Lou", "Wu" not "Va".
+    return stripped if len(stripped) >= 3 else w
 
 
 _GIVEN_GROUP = {translit_key(n): group[0] for group in GIVEN_NAME_VARIANTS for n in group}

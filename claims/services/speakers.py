@@ -62,6 +62,7 @@ from claims.models import (
     slug_base,
 )
 from claims.names import (
+    ROLE_MODIFIERS,
     clean_person_name,
     given_compatible,
     given_key,
@@ -290,6 +291,7 @@ class _Staged:
     changed: dict[int, tuple] = field(default_factory=dict)  # pk -> old (role, aff, aff_with)
     roles: list[tuple] = field(default_factory=list)  # (index key, pk, words) added
     orgs: list[tuple] = field(default_factory=list)  # (name key, pk, country) added
+    given: list[tuple] = field(default_factory=list)  # (pk, old given) of bare surnames named
 
 
 class SpeakerResolver:
@@ -363,7 +365,7 @@ class SpeakerResolver:
             self._aliases[normalised] = speaker_id
             known = self._known.get(speaker_id)
             if known and known.kind == SpeakerKind.PERSON:
-                self._index_person_key(known.id, normalised)
+                self._index_person_key(known.id, normalised, loading=True)
             elif known and known.kind in _ORG_KINDS:
                 self._learn_org(known.id, normalised, known.affiliation, staged=False)
         self._loaded = True
@@ -388,11 +390,15 @@ class SpeakerResolver:
             self._by_surname.get(known.surname, set()).discard(pk)
             self._by_fullkey.get(f"{known.given} {known.surname}", set()).discard(pk)
 
-    def _index_person_key(self, pk, surface):
+    def _index_person_key(self, pk, surface, *, loading=False):
         if parts := person_parts(surface.title()):
             given = given_key(parts[0]) if parts[0] else ""
             if given:
-                self._by_fullkey.setdefault(f"{given} {surname_key(parts[1])}", set()).add(pk)
+                skey = surname_key(parts[1])
+                self._by_fullkey.setdefault(f"{given} {skey}", set()).add(pk)
+                known = self._known.get(pk)
+                if loading and known and not known.given and known.surname == skey:
+                    known.given = given  # a bare "Kelly" once named "Mark Kelly" is Mark
 
     def _learn_role(self, pk, role, affiliation, *, staged=True):
         """Index the office `role` describes (with a country or a qualifier) as held by pk."""
@@ -437,6 +443,10 @@ class SpeakerResolver:
                 self._by_role.get(key, set()).discard((pk, words))
             for key, pk, country in staged.orgs:
                 self._by_org.get(key, set()).discard((pk, country))
+            for pk, given in reversed(staged.given):
+                if known := self._known.get(pk):
+                    self._by_fullkey.get(f"{known.given} {known.surname}", set()).discard(pk)
+                    known.given = given
             for pk in staged.known:
                 self._forget(pk)
             for pk, (role, affiliation, affiliated_with) in staged.changed.items():
@@ -611,7 +621,9 @@ class SpeakerResolver:
     def _match_role(self, description, role, affiliation) -> int | None:
         """The one person known to hold the office a description names, or None."""
         parts = role_parts(description, affiliation) or role_parts(role, affiliation)
-        if not parts or not (parts[1] or parts[2]):
+        # A country or a word naming the body ("Vermont", "State Department"); "the former
+        # governor" names no one in particular.
+        if not parts or not (parts[1] - ROLE_MODIFIERS or parts[2]):
             return None
         head, _, country = parts
         holders = {
@@ -643,6 +655,13 @@ class SpeakerResolver:
             return None
         self._learn_org(fits[0], name, affiliation)
         return fits[0]
+
+    def _give_name(self, known, gkey, skey):
+        """A speaker known by a bare surname takes the given name of the first full name that
+        matches it: "Mark Kelly" after "Kelly", so "Megyn Kelly" later is someone else."""
+        self._staged.given.append((known.id, known.given))
+        known.given = gkey
+        self._by_fullkey.setdefault(f"{gkey} {skey}", set()).add(known.id)
 
     def _conflicts(self, pk, surface) -> bool:
         """A person's mention naming another given name ("Peter Jones" for Anna Jones)."""
@@ -688,6 +707,8 @@ class SpeakerResolver:
                 weak.append(cand)
         fits = strong or weak
         if len(fits) == 1:
+            if gkey and len(gkey) > 1 and not fits[0].given:
+                self._give_name(fits[0], gkey, skey)
             return fits[0].id, []
         if len(fits) > 1:
             label = f"{given} {surname}".strip()

@@ -609,3 +609,33 @@ def test_odd_names_resolve_to_a_speaker_without_error(name, kind):
     (speaker,) = resolve_article(SpeakerResolver(), item(name, kind=kind))
 
     assert speaker.pk is not None
+
+
+def test_a_bare_surname_speaker_takes_the_first_given_name_that_matches_it():
+    resolver = SpeakerResolver()
+    (bare,) = resolve_article(resolver, item("Lindqvist"))
+    (mark,) = resolve_article(resolver, item("Mark Lindqvist"))
+
+    (megan,) = resolve_article(resolver, item("Megan Lindqvist"))
+    (megan_next_run,) = resolve_article(SpeakerResolver(), item("Megan Lindqvist"))
+    (mark_next_run,) = resolve_article(SpeakerResolver(), item("Mark Lindqvist"))
+
+    assert mark == bare == mark_next_run
+    assert megan != bare
+    assert megan_next_run == megan
+
+
+def test_short_surnames_keep_their_vowels():
+    resolver = SpeakerResolver()
+    lee, lou = resolve_article(resolver, item("Ann Lee"), item("Lou"))
+
+    assert lee != lou
+
+
+def test_a_vague_office_resolves_to_no_one():
+    resolver = SpeakerResolver()
+    (governor,) = resolve_article(resolver, item("Tom Ashby", role="former governor"))
+
+    (vague,) = resolve_article(resolver, item("the former governor"))
+
+    assert vague != governor
