@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
+from claims.checkworthiness import Assessment, assess
 from claims.enums import ClaimStatus
 from claims.models import Claim, ClaimLink, Speaker, SpeakerAlias, Stance
 
@@ -104,3 +105,29 @@ def next_in_queue(user, *, after: Claim | None = None) -> Claim | None:
         rows.filter(assignee=user, status__in=open_statuses).first()
         or rows.filter(assignee__isnull=True, status=ClaimStatus.NEW).first()
     )
+
+
+def assess_claim(claim: Claim, *, repeated: bool) -> Assessment:
+    """The check-worthiness of a claim whose speaker is loaded (no query)."""
+    speaker = claim.speaker if claim.speaker_id else None
+    return assess(
+        claim.content,
+        speaker_kind=speaker.kind if speaker else None,
+        speaker_role=speaker.role if speaker else "",
+        repeated=repeated,
+    )
+
+
+def rank_by_checkworthiness(claims: list[Claim]) -> list[tuple[Claim, Assessment]]:
+    """`claims` (speaker loaded) with their assessments, most check-worthy first, newest
+    first among equals (1 query: which of their texts appear more than once)."""
+    hashes = {c.content_hash for c in claims}
+    repeated = set(
+        Claim.objects.filter(content_hash__in=hashes)
+        .values("content_hash")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .values_list("content_hash", flat=True)
+    )
+    ranked = [(c, assess_claim(c, repeated=c.content_hash in repeated)) for c in claims]
+    return sorted(ranked, key=lambda pair: -pair[1].score)  # stable: input order among equals

@@ -36,7 +36,7 @@ from claims.models import (
     Tag,
 )
 from claims.permissions import can, require
-from claims.queries import next_in_queue
+from claims.queries import assess_claim, next_in_queue
 from claims.services import review
 from claims.services.similarity import similar_claims, speaker_topic_claims
 
@@ -170,6 +170,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
         "verdict",
         "assignee",
         "tag_list",
+        "worthiness",
     ]
     list_select_related = ["speaker", "article__outlet", "assignee"]
     list_filter = [
@@ -263,12 +264,23 @@ class ClaimAdmin(GuardedHistoryAdmin):
         ]
 
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .select_related("speaker", "article__outlet", "assignee")
             .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("id", "name")))
         )
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            # The check-worthiness column's novelty: the same words elsewhere (content_hash
+            # index), in the list's own query.
+            queryset = queryset.annotate(
+                repeated=Exists(
+                    Claim.objects.filter(content_hash=OuterRef("content_hash")).exclude(
+                        pk=OuterRef("pk")
+                    )
+                )
+            )
+        return queryset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
@@ -313,6 +325,17 @@ class ClaimAdmin(GuardedHistoryAdmin):
             outlet,
             " · " if outlet else "",
             claim.sort_date or "",
+        )
+
+    @admin.display(description="check-worthiness")
+    def worthiness(self, claim):
+        assessment = assess_claim(claim, repeated=getattr(claim, "repeated", False))
+        return format_html(
+            '<span title="{}">{}</span> <small>{}</small>',
+            "numbers +3, comparison +2, cause or prediction +2, named official +2, "
+            "repeated -1, question -3, very short -1",
+            assessment.score,
+            assessment.describe(),
         )
 
     @admin.display(description="tags")
