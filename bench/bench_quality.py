@@ -8,7 +8,7 @@ Three scorings, each with the shared definitions unchanged:
   --pred (the same figures as its --cmd mode, without one process per batch).
 - speakers-dev: DATA/speakers-dev/articles imported into a fresh SQLite database with
   `import_articles`, exported with `export_claims --format jsonl` and scored by
-  EVAL/score_speakers.py (what /work/score_speakers_dev.sh does).
+  EVAL/score_speakers.py.
 - seed: tests/extraction/test_seed_gold.py's score (the shared one-to-one Jaccard >= 0.5
   definition, speaker by last-name token), printed with its misses.
 
