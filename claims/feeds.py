@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from .enums import ClaimKind, Verdict
 from .html import claim_words_text, xml_text
-from .models import Claim, Speaker, Topic
+from .models import Claim, Correction, Speaker, Topic
 
 FEED_ITEMS = 30
 
@@ -119,3 +119,44 @@ class TopicClaimsFeed(PublishedClaimsFeed):
     def claims(self, obj):
         # One stance per (claim, topic): the join cannot repeat a claim.
         return Claim.objects.published().filter(stances__topic=obj)
+
+
+class CorrectionsFeed(Feed):
+    """Corrections of published claims, newest first (the /corrections/ page as Atom)."""
+
+    feed_type = ClaimFeed
+    description_template = None
+
+    def title(self):
+        return f"{settings.CLAIMDESK_PUBLISHER_NAME}: corrections"
+
+    def link(self):
+        return reverse("claims:corrections")
+
+    def subtitle(self):
+        return "Changes to published verdicts and rationales, newest first."
+
+    def items(self):
+        return (
+            Correction.objects.filter(claim__status="published")
+            .select_related("claim__speaker")
+            .order_by("-created", "-id")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        before = item.get_previous_verdict_display() or "none"
+        after = item.get_new_verdict_display() or "none"
+        return f"Corrected: {before} → {after}: {claim_words_text(item.claim, limit=100)}"
+
+    def item_description(self, item):
+        # Plain text (ClaimFeed writes <summary type="text"> and passes it through xml_text).
+        return item.note
+
+    def item_link(self, item):
+        return item.claim.get_absolute_url() + f"#correction-{item.pk}"
+
+    def item_guid(self, item):
+        return f"correction-{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.created

@@ -57,6 +57,8 @@ def claim_review(claim, *, url: str) -> dict | None:
         "datePublished": (claim.published_at or claim.reviewed_at or claim.updated)
         .date()
         .isoformat(),
+        # Bumped by every correction (review.correct_claim) and any other change to the claim.
+        "dateModified": claim.updated.date().isoformat(),
         "author": author,
         # The words as the page shows them: a direct quote without its own marks and comma.
         "claimReviewed": claim_words(claim.content, claim.kind),

@@ -990,3 +990,47 @@ class ExtractionFeedback(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk}"
+
+
+class Correction(models.Model):
+    """A public correction of a published claim's verdict or rationale (review.correct_claim
+    writes it; nothing else changes a published verdict)."""
+
+    claim = models.ForeignKey(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="corrections",
+        help_text="The claim corrected.",
+    )
+    previous_verdict = models.CharField(
+        max_length=16, choices=Verdict, blank=True, help_text="The verdict before the correction."
+    )
+    new_verdict = models.CharField(
+        max_length=16, choices=Verdict, blank=True, help_text="The verdict after the correction."
+    )
+    previous_rationale = models.TextField(
+        blank=True, help_text="The rationale before the correction."
+    )
+    note = models.TextField(help_text="Public: what was corrected and why.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="corrected by",
+    )
+    created = models.DateTimeField(default=timezone.now, verbose_name="corrected at")
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [
+            # /corrections/ and its feed: newest first.
+            models.Index(fields=["-created", "-id"], name="claims_correction_created_idx"),
+        ]
+
+    def __str__(self):
+        return f"Correction #{self.pk}"
+
+    @property
+    def verdict_changed(self) -> bool:
+        return self.previous_verdict != self.new_verdict

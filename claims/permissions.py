@@ -14,6 +14,8 @@ ACTION_PERMISSIONS = {
     "edit_settled": "claims.publish_claim",
     "publish": "claims.publish_claim",
     "unpublish": "claims.publish_claim",
+    # Correcting a published verdict or rationale (with a public note): editors.
+    "correct": "claims.publish_claim",
     "dismiss": "claims.dismiss_claim",
     "delete": "claims.delete_claim",
     "merge_speakers": "claims.merge_speaker",

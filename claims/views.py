@@ -33,6 +33,7 @@ from .models import (
     Article,
     Claim,
     ClaimLink,
+    Correction,
     Outlet,
     Speaker,
     Stance,
@@ -388,6 +389,7 @@ def claim_detail(request, pk):
             .order_by("-sort_date", "-id")[:RELATED_MAX]
         )  # query: the speaker's other claims on the same topics (cards' joins)
     evidence = list(claim.evidence.all()) if published else []  # query (published only)
+    corrections = list(claim.corrections.all()) if published else []  # query (published only)
     review = jsonld.claim_review(claim, url=request.build_absolute_uri(claim.get_absolute_url()))
     return render(
         request,
@@ -401,9 +403,27 @@ def claim_detail(request, pk):
             "stances": stances,
             "related": related,
             "evidence": evidence,
+            "corrections": corrections,
             "jsonld": jsonld.ld_json_script(review) if review else "",
         },
     )
+
+
+CORRECTIONS_PER_PAGE = 50
+
+
+def corrections(request):
+    """Every correction of a published verdict or rationale, newest first (2 queries: the
+    count, the page with each claim and its speaker). Not cached: it is small and must be
+    current the moment a correction is made."""
+    paginator = Paginator(
+        Correction.objects.filter(claim__status=ClaimStatus.PUBLISHED)
+        .select_related("claim__speaker")
+        .order_by("-created", "-id"),
+        CORRECTIONS_PER_PAGE,
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "claims/corrections.html", {"page_obj": page})
 
 
 def mark_context(claim) -> SafeString:

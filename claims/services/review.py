@@ -33,7 +33,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, LinkRelation
-from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag, context_offsets
+from claims.models import (
+    Claim,
+    ClaimEvidence,
+    ClaimLink,
+    Correction,
+    Stance,
+    Tag,
+    context_offsets,
+)
 from claims.permissions import can, require
 
 S = ClaimStatus
@@ -398,16 +406,82 @@ def assign_claim(*, claim: Claim, assignee, user) -> Claim:
 
 
 def record_verdict(*, claim: Claim, verdict: str, rationale: str, user) -> Claim:
-    """Set verdict and rationale; stamps reviewed_by and reviewed_at."""
+    """Set verdict and rationale; stamps reviewed_by and reviewed_at. A published claim's
+    verdict and rationale change only through `correct_claim`."""
     with transaction.atomic():
         current = Claim.objects.select_for_update().get(pk=claim.pk)
         require_edit(user, current)
+        _refuse_silent_correction(current, verdict or None, rationale)
         current.verdict = verdict or None
         current.rationale = rationale
         current.full_clean(validate_unique=False, validate_constraints=False)
         _stamp_verdict(current, user)
         _save(current, user=user)
     return current
+
+
+def correct_claim(
+    claim: Claim,
+    user,
+    *,
+    verdict: str | None = None,
+    rationale: str | None = None,
+    note: str,
+) -> Correction:
+    """Change a published claim's verdict and/or rationale in public (editors): the only way to.
+
+    `note` is required and shown to readers ("Corrected on <date>: <note>"). Writes a
+    Correction (previous and new verdict, previous rationale, who, when) and saves the claim,
+    which bumps its version and modified date (`updated`, ClaimReview's dateModified).
+    Raises ValidationError for an empty note, an unpublished claim or a change that changes
+    nothing; PermissionDenied unless `user` may publish.
+    """
+    note = " ".join((note or "").split())
+    if not note:
+        raise ValidationError(
+            "Say what was corrected and why: the note is shown to readers.", code="note_required"
+        )
+    with transaction.atomic():
+        current = Claim.objects.select_for_update().get(pk=claim.pk)
+        require(user, "correct")
+        if current.status != S.PUBLISHED:
+            raise ValidationError(
+                "Only published claims are corrected; edit this claim instead.",
+                code="not_published",
+            )
+        new_verdict = current.verdict if verdict is None else verdict
+        new_rationale = current.rationale if rationale is None else rationale.strip()
+        if (new_verdict, new_rationale) == (current.verdict, current.rationale):
+            raise ValidationError(
+                "The correction changes neither the verdict nor the rationale.", code="no_change"
+            )
+        correction = Correction(
+            claim=current,
+            previous_verdict=current.verdict or "",
+            new_verdict=new_verdict or "",
+            previous_rationale=current.rationale,
+            note=note,
+            created_by=user if getattr(user, "pk", None) else None,
+        )
+        correction.full_clean(exclude=["claim"])
+        current.verdict, current.rationale = new_verdict, new_rationale
+        current.full_clean(validate_unique=False, validate_constraints=False)
+        _save(current, user=user)
+        correction.save()
+    return correction
+
+
+def _refuse_silent_correction(current: Claim, verdict, rationale) -> None:
+    """A published claim's verdict or rationale changes only with a public note."""
+    if current.status == S.PUBLISHED and (verdict, rationale) != (
+        current.verdict,
+        current.rationale,
+    ):
+        raise ValidationError(
+            "A published claim's verdict or rationale is changed by a correction, with a note "
+            "readers see (review.correct_claim).",
+            code="correction_required",
+        )
 
 
 def add_tag(*, claims: Iterable[Claim], tag: Tag, user) -> BulkResult:
@@ -475,6 +549,8 @@ def save_reviewed_claim(
                 setattr(probe, name, getattr(claim, name))
             check_transition(claim=probe, to_status=claim.status, user=user)
             _apply_status(claim, claim.status)
+        elif current.status == S.PUBLISHED:
+            _refuse_silent_correction(current, claim.verdict, claim.rationale)
         if "verdict" in changed or (claim.verdict and claim.verdict != current.verdict):
             _stamp_verdict(claim, user)
         bumped = Claim.objects.filter(pk=claim.pk, version=expected_version).update(

@@ -8,6 +8,7 @@ import pytest
 
 from claims.enums import ClaimStatus
 from claims.jsonld import ld_json_script
+from claims.models import Claim
 from tests.factories import make_article, make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,7 @@ def test_published_claim_page_carries_claim_review(client, settings):
         "@type": "ClaimReview",
         "url": f"http://testserver/claims/{claim.pk}/",
         "datePublished": "2023-03-05",
+        "dateModified": Claim.objects.get(pk=claim.pk).updated.date().isoformat(),
         "author": {"@type": "Organization", "name": "Fact Desk", "url": "https://factdesk.example"},
         "claimReviewed": claim.content,
         "reviewRating": {

@@ -531,8 +531,9 @@ def test_claim_page_runs_a_fixed_number_of_queries(client, django_assert_num_que
         make_link(make_published_claim(speaker=make_speaker()), claim, "supports")
 
     # 1 the claim (speaker, government, article, outlet joined), 2 its tags, 3 links both
-    # ways, 4 stances with topics, 5 the speaker's other claims on those topics, 6 evidence.
-    with django_assert_num_queries(6):
+    # ways, 4 stances with topics, 5 the speaker's other claims on those topics, 6 evidence,
+    # 7 corrections.
+    with django_assert_num_queries(7):
         response = client.get(claim.get_absolute_url())
 
     assert len(response.context["evidence"]) == rows
