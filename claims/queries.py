@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import TruncMonth
 
 from claims.checkworthiness import Assessment, assess
-from claims.enums import ClaimStatus
-from claims.models import Claim, ClaimLink, Speaker, SpeakerAlias, Stance
+from claims.enums import ClaimStatus, FeedbackKind
+from claims.models import Claim, ClaimLink, ExtractionFeedback, Speaker, SpeakerAlias, Stance
 
 
 @dataclass(frozen=True)
@@ -131,3 +132,56 @@ def rank_by_checkworthiness(claims: list[Claim]) -> list[tuple[Claim, Assessment
     )
     ranked = [(c, assess_claim(c, repeated=c.content_hash in repeated)) for c in claims]
     return sorted(ranked, key=lambda pair: -pair[1].score)  # stable: input order among equals
+
+
+QUALITY_GROUPS = {
+    "rule": F("extraction_rule"),
+    "outlet": F("article__outlet__name"),
+    "month": TruncMonth("sort_date"),
+}
+
+
+def reviewed_machine_claims():
+    """Claims the extractor made that a person has looked at: moved on from `new`, or
+    corrected (any ExtractionFeedback)."""
+    corrected = ExtractionFeedback.objects.filter(claim=OuterRef("pk"))
+    return Claim.objects.exclude(extractor_version="").filter(
+        ~Q(status=ClaimStatus.NEW) | Exists(corrected)
+    )
+
+
+def extraction_quality(by: str) -> list[dict]:
+    """Per extraction rule, outlet or month: reviewed machine claims and how many reviewers
+    dismissed as not a claim, gave another speaker, or re-spanned; precision, speaker and
+    span accuracy as fractions of the reviewed (1 query)."""
+    kinds = {
+        "not_a_claim": FeedbackKind.NOT_A_CLAIM,
+        "wrong_speaker": FeedbackKind.WRONG_SPEAKER,
+        "wrong_span": FeedbackKind.WRONG_SPAN,
+    }
+    flagged = {
+        name: Exists(ExtractionFeedback.objects.filter(claim=OuterRef("pk"), kind=kind))
+        for name, kind in kinds.items()
+    }
+    rows = (
+        reviewed_machine_claims()
+        .annotate(group=QUALITY_GROUPS[by], **{f"is_{n}": e for n, e in flagged.items()})
+        .values("group")
+        .annotate(
+            reviewed=Count("id"),
+            **{n: Count("id", filter=Q(**{f"is_{n}": True})) for n in kinds},
+        )
+        .order_by("group")
+    )
+    out = []
+    for row in rows:
+        n = row["reviewed"]
+        out.append(
+            {
+                **row,
+                "precision": (n - row["not_a_claim"]) / n,
+                "speaker_accuracy": (n - row["wrong_speaker"]) / n,
+                "span_accuracy": (n - row["wrong_span"]) / n,
+            }
+        )
+    return out

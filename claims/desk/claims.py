@@ -26,17 +26,18 @@ from claims.desk.forms import (
     SpanForm,
 )
 from claims.desk.history import GuardedHistoryAdmin
-from claims.enums import ClaimStatus, LinkRelation
+from claims.enums import ClaimStatus, FeedbackKind, LinkRelation
 from claims.html import claim_in_context, claim_words_text, visible
 from claims.models import (
     Claim,
     ClaimEvidence,
     ClaimLink,
+    ExtractionFeedback,
     Stance,
     Tag,
 )
 from claims.permissions import can, require
-from claims.queries import assess_claim, next_in_queue
+from claims.queries import assess_claim, next_in_queue, reviewed_machine_claims
 from claims.services import review
 from claims.services.similarity import similar_claims, speaker_topic_claims
 
@@ -75,6 +76,36 @@ class HasLinksFilter(admin.SimpleListFilter):
                 return queryset.filter(linked)
             case "no":
                 return queryset.exclude(linked)
+        return queryset
+
+
+class CorrectionFilter(admin.SimpleListFilter):
+    """Claims reviewers corrected, by what was wrong (the extraction-quality report links here)."""
+
+    title = "corrected by a reviewer"
+    parameter_name = "correction"
+
+    def lookups(self, request, model_admin):
+        return FeedbackKind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in FeedbackKind.values:
+            return queryset.filter(
+                Exists(ExtractionFeedback.objects.filter(claim=OuterRef("pk"), kind=self.value()))
+            )
+        return queryset
+
+
+class ReviewedFilter(admin.SimpleListFilter):
+    title = "reviewed machine claims"
+    parameter_name = "reviewed"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Yes")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(pk__in=reviewed_machine_claims().values("pk"))
         return queryset
 
 
@@ -183,6 +214,8 @@ class ClaimAdmin(GuardedHistoryAdmin):
         ("article__outlet", admin.RelatedOnlyFieldListFilter),
         AssigneeFilter,
         HasLinksFilter,
+        CorrectionFilter,
+        ReviewedFilter,
         "attribution_checked",
         "orphaned",
     ]
