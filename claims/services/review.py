@@ -268,7 +268,9 @@ def correct_span(
     if target not in ("content", "mention"):
         raise ValidationError("Correct the claim or the speaker mention.", code="target")
     with transaction.atomic():
-        current = Claim.objects.select_for_update(of=("self",)).select_related("speaker").get(pk=claim.pk)
+        current = (
+            Claim.objects.select_for_update(of=("self",)).select_related("speaker").get(pk=claim.pk)
+        )
         require_edit(user, current)
         body = current.article.body
         if not (0 <= start < end <= len(body)):
@@ -366,7 +368,9 @@ def mark_not_a_claim(claim: Claim, user, reason: str) -> Claim:
     if not reason:
         raise ValidationError("Say why it is not a claim.", code="reason")
     with transaction.atomic():
-        current = Claim.objects.select_for_update(of=("self",)).select_related("speaker").get(pk=claim.pk)
+        current = (
+            Claim.objects.select_for_update(of=("self",)).select_related("speaker").get(pk=claim.pk)
+        )
         require_edit(user, current)
         if current.status == S.DISMISSED:
             raise TransitionError("The claim is dismissed already.", code="invalid_transition")
