@@ -270,6 +270,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
                         "assignee",
                         "verdict",
                         "rationale",
+                        *(["correction_note"] if obj.status == ClaimStatus.PUBLISHED else []),
                         "attribution_checked",
                         "tags",
                         "notes",
@@ -472,6 +473,28 @@ class ClaimAdmin(GuardedHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not change:  # entered by hand, or re-created from its history
             review.create_claim(claim=obj, user=request.user)
+            return
+        if form.corrects_published():
+            # The other edits are saved as usual, then the verdict and rationale go through
+            # the one correction service (a public note, a Correction row); both run in the
+            # admin's transaction, so a refusal of either writes nothing.
+            verdict, rationale = obj.verdict, obj.rationale
+            stored = Claim.objects.only("verdict", "rationale").get(pk=obj.pk)
+            obj.verdict, obj.rationale = stored.verdict, stored.rationale
+            saved = review.save_reviewed_claim(
+                claim=obj,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                changed=[f for f in form.changed_data if f not in ("verdict", "rationale")],
+            )
+            review.correct_claim(
+                saved,
+                request.user,
+                verdict=verdict,
+                rationale=rationale,
+                note=form.cleaned_data["correction_note"],
+            )
+            obj.verdict, obj.rationale = verdict, rationale
             return
         review.save_reviewed_claim(
             claim=obj,

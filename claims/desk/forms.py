@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.html import format_html, format_html_join
 
-from claims.enums import ClaimKind, LinkRelation
+from claims.enums import ClaimKind, ClaimStatus, LinkRelation
 from claims.models import Claim, ClaimEvidence, Speaker, Tag
 from claims.services import review
 from claims.services.review import changes_since
@@ -30,6 +30,14 @@ class ClaimAdminForm(forms.ModelForm):
 
     transition: str | None = None
     user = None
+    # Shown on published claims only (ClaimAdmin.get_fieldsets): a change to the verdict or
+    # rationale of a published claim is a public correction (review.correct_claim).
+    correction_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Public. Required to change the verdict or rationale of a published claim: "
+        "say what was corrected and why; readers see it with the date and the previous verdict.",
+    )
 
     class Meta:
         model = Claim
@@ -61,9 +69,24 @@ class ClaimAdminForm(forms.ModelForm):
                 raise stale_error(current, posted)
         if self.transition and self.instance.pk:
             self._check_transition(cleaned)
+        if self.corrects_published() and not (cleaned.get("correction_note") or "").strip():
+            self.add_error(
+                "correction_note",
+                "This claim is published: changing its verdict or rationale is a public "
+                "correction. Say what was corrected and why.",
+            )
         if not self.instance.pk and not self.errors:
             self._check_text(cleaned)
         return cleaned
+
+    def corrects_published(self) -> bool:
+        """True when the form changes the verdict or rationale of a claim that stays published."""
+        return bool(
+            self.instance.pk
+            and self.instance.status == ClaimStatus.PUBLISHED
+            and not self.transition
+            and {"verdict", "rationale"} & set(self.changed_data)
+        )
 
     def _check_text(self, cleaned):
         """A claim entered by hand: the service's check, as form errors (nothing saved)."""

@@ -13,6 +13,7 @@ from claims.enums import ClaimStatus
 from claims.models import Claim, Correction
 from claims.services import review
 from tests.claims.test_jsonld import ld_blocks
+from tests.claims.test_locking import change_data
 from tests.factories import make_claim, make_published_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +196,51 @@ def test_corrections_feed_lists_corrections_newest_first(client):
         .get("href")
         .endswith(f"/claims/{claims[1].pk}/#correction-{claims[1].corrections.get().pk}")
     )
+
+
+# --- The desk's change form ------------------------------------------------------------------
+
+
+def test_desk_change_form_refuses_a_published_verdict_change_without_a_note(client):
+    claim = published()
+    client.force_login(make_user(role="Editor"))
+
+    response = client.post(
+        f"/admin/claims/claim/{claim.pk}/change/", change_data(claim, verdict="false")
+    )
+
+    assert response.status_code == 200  # the form again, with the error
+    assert "changing its verdict or rationale is a public correction" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.verdict == "mostly_true" and not Correction.objects.exists()
+
+
+def test_desk_change_form_corrects_a_published_claim_through_correct_claim(client):
+    claim = published()
+    editor = make_user(role="Editor")
+    client.force_login(editor)
+
+    response = client.post(
+        f"/admin/claims/claim/{claim.pk}/change/",
+        change_data(
+            claim,
+            verdict="false",
+            notes="Checked the budget twice.",
+            correction_note="The budget was misread.",
+        ),
+    )
+
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.verdict, claim.notes, claim.status) == (
+        "false",
+        "Checked the budget twice.",
+        ClaimStatus.PUBLISHED,
+    )
+    correction = Correction.objects.get()
+    assert (correction.previous_verdict, correction.new_verdict, correction.note) == (
+        "mostly_true",
+        "false",
+        "The budget was misread.",
+    )
+    assert correction.created_by == editor
