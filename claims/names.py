@@ -310,6 +310,9 @@ _QUANTITY_WORDS = frozenset(
         "thousands",
         "majority",
         "half",
+        "percent",
+        "per",
+        "cent",
     ]
 )
 
@@ -423,7 +426,9 @@ def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
     words, country = _words(name)
     # "More than 500 of Acme's 700 employees" is "Acme employees": counts change by the hour.
     words = [w for w in words if not w.isdigit() and w not in _QUANTITY_WORDS]
-    if not words or (len(words) == 1 and words[0] in _NON_PERSON_WORDS):
+    if len(set(words)) < 2:
+        # One word ("Voters", "the Ministry", "Politicians") is too common a name to match on
+        # once the nationality or count is gone; the exact alias still matches it.
         return country or country_of(affiliation), ""
     # Word order and linking words vary ("employees from Acme", "Acme employees").
     key = " ".join(sorted(set(words) - {"from", "by", "with", "and"}))

@@ -639,3 +639,16 @@ def test_a_vague_office_resolves_to_no_one():
     (vague,) = resolve_article(resolver, item("the former governor"))
 
     assert vague != governor
+
+
+def test_a_one_word_body_is_not_matched_once_its_nationality_or_count_is_dropped():
+    resolver = SpeakerResolver()
+    (politicians,) = resolve_article(resolver, item("Politicians", kind=GROUP))
+
+    national, counted = resolve_article(
+        resolver,
+        item("Ukrainian politicians", kind=GROUP),
+        item("26 percent of politicians", kind=GROUP),
+    )
+
+    assert politicians not in (national, counted)
