@@ -198,3 +198,37 @@ def test_save_and_next_with_an_empty_queue_returns_to_the_list(client):
     response = client.post(url(claim), {**data, "_save_next": "1"})
 
     assert response.url == "/admin/claims/claim/"
+
+
+def test_claim_page_shows_outlet_date_and_source_link_beside_the_paragraph(client):
+    from claims.models import Article
+    from tests.factories import make_outlet
+
+    claim = make_claim()
+    Article.objects.filter(pk=claim.article_id).update(
+        outlet=make_outlet(name="The Wire"),
+        published="2024-03-05",
+        url="https://wire.example/story",
+    )
+    client.force_login(make_user(role="Reviewer"))
+
+    page = client.get(url(claim)).content.decode()
+
+    source = page.split('<p class="claim-source">')[1].split("</p>")[0]
+    assert source.startswith("The Wire · 2024-03-05 · <a href=")
+    assert (
+        '<a href="https://wire.example/story" rel="noopener noreferrer" target="_blank">'
+        "https://wire.example/story</a>"
+    ) in page
+
+
+def test_claim_page_never_links_a_non_web_source_url(client):
+    from claims.models import Article
+
+    claim = make_claim()
+    Article.objects.filter(pk=claim.article_id).update(url="javascript:alert(1)")
+    client.force_login(make_user(role="Reviewer"))
+
+    page = client.get(url(claim)).content.decode()
+
+    assert 'class="claim-source-url"' not in page and 'href="javascript:' not in page
