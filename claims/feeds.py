@@ -69,6 +69,8 @@ class PublishedClaimsFeed(Feed):
     def item_title(self, item):
         # The words as the pages show them (html.claim_words_text): a direct quote in one pair
         # of marks after its speaker, a paraphrase as "<speaker> said that …".
+        if item.summary:
+            return f"{Verdict(item.verdict).label}: {item.summary}"
         words = claim_words_text(item, limit=100)
         if item.kind == ClaimKind.DIRECT:
             who = item.speaker.name if item.speaker_id else "Unattributed"

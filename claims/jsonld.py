@@ -61,7 +61,7 @@ def claim_review(claim, *, url: str) -> dict | None:
         "dateModified": claim.updated.date().isoformat(),
         "author": author,
         # The words as the page shows them: a direct quote without its own marks and comma.
-        "claimReviewed": claim_words(claim.content, claim.kind),
+        "claimReviewed": claim.summary or claim_words(claim.content, claim.kind),
         "reviewRating": rating,
         "itemReviewed": item,
     }

@@ -546,6 +546,12 @@ class Claim(models.Model):
     )
     mention_end = models.PositiveIntegerField(null=True, blank=True)
     content = models.TextField(help_text="The claim, verbatim from the article.")
+    summary = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="A short neutral restatement of the claim, written by a reviewer; under 75 "
+        "characters is best. Search engines (ClaimReview), list and feed titles use it.",
+    )
     start = models.PositiveIntegerField(help_text="Offset of the content in the article body.")
     end = models.PositiveIntegerField(help_text="End offset (exclusive) of the content.")
     cue = models.CharField(

@@ -268,6 +268,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
                 {
                     "fields": [
                         "workflow",
+                        "summary",
                         "assignee",
                         "verdict",
                         "rationale",

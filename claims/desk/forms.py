@@ -50,6 +50,7 @@ class ClaimAdminForm(forms.ModelForm):
             "mention",
             "kind",
             "said_on",
+            "summary",
             "assignee",
             "verdict",
             "rationale",
