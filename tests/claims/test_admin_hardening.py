@@ -507,3 +507,40 @@ def test_no_module_keeps_its_own_invisible_character_table():
     }
 
     assert owners == {"html.py"}
+
+
+# --- Query counts on the pages this issue touched --------------------------------------------
+
+
+def test_claim_revert_page_query_count(client, django_assert_num_queries):
+    claim = make_claim(speaker=make_speaker())
+    editor = make_user(role="Editor")
+    review.record_verdict(claim=claim, verdict=Verdict.FALSE, rationale="x", user=editor)
+    record = claim.history.first()
+    client.force_login(editor)
+    client.get("/admin/")
+
+    # 1 session, 2 user, 3 the version, 4-5 today's claim and its tags, 6-7 permissions,
+    # 8 the old row as a claim (its lock version), 9 tag choices, 10-11 the old row's article
+    # and speaker (context, widgets), 12 the publication checklist's evidence check, 13-14
+    # the assignee's and reviewer's users.
+    with django_assert_num_queries(14):
+        response = client.get(f"{ADMIN}/claim/{claim.pk}/history/{record.history_id}/")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("claims", [1, 3])
+def test_speaker_merge_preview_query_count(client, django_assert_num_queries, claims):
+    keep, dupe = make_speaker(), make_speaker()
+    for _ in range(claims):
+        make_claim(speaker=dupe)
+    client.force_login(make_user(role="Editor"))
+    client.get("/admin/")
+
+    # 1 session, 2 user, 3-4 permissions, 5-6 the two speakers, 7-11 counts of claims,
+    # aliases, stances, links and members, 12 the sample claims.
+    with django_assert_num_queries(12):
+        response = client.post(f"{ADMIN}/speaker/{keep.pk}/merge/", {"merge": dupe.pk})
+
+    assert response.status_code == 200
