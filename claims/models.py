@@ -499,10 +499,11 @@ class ClaimQuerySet(models.QuerySet):
         return self.select_related("speaker", "article__outlet").defer(*_CLAIM_LIST_DEFERRED)
 
     def for_detail(self):
-        """Speaker (+ its government), article+outlet joined, tags prefetched; article body deferred."""
+        """Speaker (+ its government), article+outlet and reviewer joined, tags prefetched;
+        article body deferred."""
         return (
-            self.select_related("speaker__affiliated_with", "article__outlet")
-            .defer("search", "notes", "article__body")
+            self.select_related("speaker__affiliated_with", "article__outlet", "reviewed_by")
+            .defer("search", "notes", "article__body", "reviewed_by__password")
             .prefetch_related("tags")
         )
 

@@ -41,6 +41,18 @@ def reviewed_stance_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
 
 
+def checked_by(claim: Claim) -> str:
+    """Who the public page says checked `claim`: the reviewer's full name when
+    CLAIMDESK_CREDIT_REVIEWERS is on and one is set, else the publisher's name (never a login
+    name). Reads `claim.reviewed_by` (join it: `Claim.objects.for_detail()`)."""
+    from django.conf import settings
+
+    name = ""
+    if settings.CLAIMDESK_CREDIT_REVIEWERS and claim.reviewed_by_id:
+        name = claim.reviewed_by.get_full_name().strip()
+    return name or settings.CLAIMDESK_PUBLISHER_NAME
+
+
 def speaker_merge_preview(merge: Speaker, *, samples: int = 5) -> MergePreview:
     """Counts of what `merge` holds (5 COUNT queries, 1 for the sample claims)."""
     claims = Claim.objects.filter(speaker=merge)

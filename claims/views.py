@@ -41,7 +41,7 @@ from .models import (
     Topic,
 )
 from .pagecache import cached_page
-from .queries import containment_roots, reviewed_stance_q
+from .queries import checked_by, containment_roots, reviewed_stance_q
 from .templatetags.claims_tags import inert
 
 logger = logging.getLogger(__name__)
@@ -404,6 +404,7 @@ def claim_detail(request, pk):
             "related": related,
             "evidence": evidence,
             "corrections": corrections,
+            "checked_by": checked_by(claim) if published else "",
             "jsonld": jsonld.ld_json_script(review) if review else "",
         },
     )

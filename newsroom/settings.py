@@ -335,6 +335,9 @@ CLAIMDESK_SHOW_UNREVIEWED = env_bool("CLAIMDESK_SHOW_UNREVIEWED", False)
 # 0 turns the cache off.
 CLAIMDESK_PAGE_CACHE_SECONDS = env_int("CLAIMDESK_PAGE_CACHE_SECONDS", 300)
 # The organisation named as ClaimReview author on published claims.
+# Public claim pages say who checked a claim: the reviewer's full name (as set in the admin) when
+# on, the publisher's name when off (or when the reviewer has no full name).
+CLAIMDESK_CREDIT_REVIEWERS = env_bool("CLAIMDESK_CREDIT_REVIEWERS", False)
 CLAIMDESK_PUBLISHER_NAME = env_text(
     "CLAIMDESK_PUBLISHER_NAME", "Claimdesk", pattern=r".*\S.*", what="a name"
 )

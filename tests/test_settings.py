@@ -74,6 +74,7 @@ JUNK = {
     "CLAIMDESK_PAGE_CACHE_SECONDS": "-1",
     "CACHE_URL": "memcached://127.0.0.1",
     "CLAIMDESK_SHOW_UNREVIEWED": "perhaps",
+    "CLAIMDESK_CREDIT_REVIEWERS": "perhaps",
     "CLAIMDESK_PUBLISHER_NAME": "  ",
     "CLAIMDESK_PUBLISHER_URL": "example.org",
     "CLAIMDESK_ADMIN_PATH": "",

@@ -244,3 +244,28 @@ def test_desk_change_form_corrects_a_published_claim_through_correct_claim(clien
         "The budget was misread.",
     )
     assert correction.created_by == editor
+
+
+# --- Who checked it --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "first_name", "shown"),
+    [(False, "Grace", "Fact Desk"), (True, "Grace", "Grace Hopper"), (True, "", "Fact Desk")],
+)
+def test_claim_page_says_who_checked_it_and_when(client, settings, credit, first_name, shown):
+    settings.CLAIMDESK_CREDIT_REVIEWERS = credit
+    settings.CLAIMDESK_PUBLISHER_NAME = "Fact Desk"
+    reviewer = make_user(
+        username="ghopper", first_name=first_name, last_name="Hopper" if first_name else ""
+    )
+    when = datetime.datetime(2025, 3, 4, 12, 0, tzinfo=datetime.UTC)
+    claim = published(reviewed_by=reviewer, reviewed_at=when, published_at=when)
+
+    html = client.get(claim.get_absolute_url()).content.decode()
+
+    assert (
+        f'Checked by {shown}, reviewed <time datetime="2025-03-04">4 March 2025</time>, '
+        'published <time datetime="2025-03-04">4 March 2025</time>.'
+    ) in html
+    assert "ghopper" not in html  # a login name is never public
