@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.factories import make_claim
+from tests.factories import make_published_claim
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -99,7 +99,7 @@ def terminate_other_sessions():
 def test_database_dropped_mid_request_gives_a_clean_error_page_then_the_next_request_works(
     gunicorn,
 ):
-    claim = make_claim(content="Zero evidence of readiness for talks")
+    claim = make_published_claim(content="Zero evidence of readiness for talks")
     # Without the start-of-request health check, the dead connection is first noticed by the
     # view's own query: exactly what happens when the server goes away during a request.
     get = gunicorn(CONN_HEALTH_CHECKS="0")
@@ -117,7 +117,7 @@ def test_database_dropped_mid_request_gives_a_clean_error_page_then_the_next_req
 
 
 def test_database_dropped_between_requests_is_reconnected_without_an_error(gunicorn):
-    claim = make_claim(content="A claim that survives a restart")
+    claim = make_published_claim(content="A claim that survives a restart")
     get = gunicorn()
     assert get(claim.get_absolute_url())[0] == 200
 
