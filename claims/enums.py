@@ -27,6 +27,11 @@ class Verdict(models.TextChoices):
         """The schema.org ratingValue, 1 (worst) to 6 (best); None where the scale does not apply."""
         return _VERDICT_RATING.get(self)
 
+    @property
+    def meaning(self) -> str:
+        """What the verdict means, as /methodology/ explains it to readers."""
+        return str(_VERDICT_MEANING[self])
+
 
 _VERDICT_RATING = {
     Verdict.TRUE: 6,
@@ -35,6 +40,17 @@ _VERDICT_RATING = {
     Verdict.MISLEADING: 3,
     Verdict.MOSTLY_FALSE: 2,
     Verdict.FALSE: 1,
+}
+# The rating scale as readers read it (/methodology/), beside the values search engines get.
+_VERDICT_MEANING = {
+    Verdict.TRUE: _("The claim is accurate and nothing significant is missing."),
+    Verdict.MOSTLY_TRUE: _("The claim is accurate but needs clarification or added context."),
+    Verdict.HALF_TRUE: _("The claim is partly accurate but leaves out important details."),
+    Verdict.MISLEADING: _("The facts may be right, but they are used to give a false impression."),
+    Verdict.MOSTLY_FALSE: _("The claim has an element of truth but ignores facts that change it."),
+    Verdict.FALSE: _("The claim is not accurate."),
+    Verdict.UNSUPPORTED: _("No evidence we could find supports the claim, nor refutes it."),
+    Verdict.NOT_CHECKABLE: _("An opinion, a prediction or a promise: there is nothing to check."),
 }
 VERDICT_BEST_RATING = 6
 VERDICT_WORST_RATING = 1

@@ -14,6 +14,7 @@ urlpatterns = [
     path("topics/", views.topic_list, name="topic-list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
     path("corrections/", views.corrections, name="corrections"),
+    path("methodology/", views.methodology, name="methodology"),
     path("feeds/corrections/", feeds.CorrectionsFeed(), name="feed-corrections"),
     path("feeds/claims/", feeds.PublishedClaimsFeed(), name="feed-claims"),
     path("feeds/speakers/<slug:slug>/", feeds.SpeakerClaimsFeed(), name="feed-speaker"),

@@ -26,7 +26,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django_filters.views import FilterView
 
 from . import jsonld, search
-from .enums import ClaimKind, ClaimStatus, StanceChoice, Verdict
+from .enums import (
+    VERDICT_BEST_RATING,
+    VERDICT_WORST_RATING,
+    ClaimKind,
+    ClaimStatus,
+    StanceChoice,
+    Verdict,
+)
 from .filters import SORT_CHOICES, SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
 from .html import claim_words, mark_claims
 from .models import (
@@ -406,6 +413,20 @@ def claim_detail(request, pk):
             "corrections": corrections,
             "checked_by": checked_by(claim) if published else "",
             "jsonld": jsonld.ld_json_script(review) if review else "",
+        },
+    )
+
+
+def methodology(request):
+    """The rating scale (enums.Verdict: its labels, meanings and the ratingValue ClaimReview
+    carries) and the review process. No query."""
+    return render(
+        request,
+        "claims/methodology.html",
+        {
+            "verdicts": list(Verdict),
+            "best": VERDICT_BEST_RATING,
+            "worst": VERDICT_WORST_RATING,
         },
     )
 

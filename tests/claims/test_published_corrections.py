@@ -269,3 +269,24 @@ def test_claim_page_says_who_checked_it_and_when(client, settings, credit, first
         'published <time datetime="2025-03-04">4 March 2025</time>.'
     ) in html
     assert "ghopper" not in html  # a login name is never public
+
+
+# --- Methodology -----------------------------------------------------------------------------
+
+
+def test_methodology_explains_every_verdict_with_the_json_ld_rating(
+    client, django_assert_num_queries
+):
+    from claims.enums import Verdict
+    from claims.jsonld import claim_review
+
+    with django_assert_num_queries(0):
+        html = client.get(reverse("claims:methodology")).content.decode()
+
+    for verdict in Verdict:
+        row = html.split(f'<tr id="verdict-{verdict.value}">', 1)[1].split("</tr>", 1)[0]
+        claim = make_published_claim(verdict=verdict.value)
+        review_rating = claim_review(claim, url="x")["reviewRating"]
+        expected = review_rating.get("ratingValue")
+        assert str(verdict.label) in row and verdict.meaning in row
+        assert (f"{expected} of 6" if expected else "not rated") in row
