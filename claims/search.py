@@ -2,14 +2,16 @@
 
 PostgreSQL matches `Claim.search` (a generated tsvector with a GIN index, migration 0002)
 against `websearch_to_tsquery('english', q)`, which accepts anything a reader types (quotes,
-`or`, `-word`) without a syntax error. A claim also matches when its speaker's name matches.
+`or`, `-word`) without a syntax error. A claim also matches when its speaker's name or one of
+the speaker's aliases matches.
 
 Relevance ranking is bounded: the newest RANK_CANDIDATES matches are taken through the index,
 then only those are ranked. Ranking every match of a very common word costs a full
 ts_rank over tens of thousands of rows; the bounded form keeps p95 flat (bench/bench_search.py).
 
 SQLite has no tsvector: every word must appear (case-insensitive substring) in the content,
-the speaker mention or the speaker's name, and no "-word" may; relevance there is recency.
+the speaker mention, the speaker's name or one of its aliases, and no "-word" may; relevance
+there is recency.
 
 Snippets are highlighted in Python (`highlight`), on the rows of one page only, and escaped.
 """
@@ -19,11 +21,11 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Speaker
+from .models import Speaker, SpeakerAlias
 
 # Relevance ranks the newest matches only. The date index finds them by scanning about
 # RANK_CANDIDATES / (share of claims matching) entries: 300 keeps a 1%-word under ~30k.
@@ -75,9 +77,13 @@ def matching(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
         query = _tsquery(parsed)
         # One small query on the speakers table first: a literal id list lets the planner
         # OR two index scans (GIN on search, btree on speaker); a join in the OR would not.
+        # A speaker matches by name or by any alias ("Zelensky" finds Volodymyr Zelenskyy).
+        alias_matches = SpeakerAlias.objects.annotate(
+            doc=SearchVector("alias", config="english")
+        ).filter(doc=query, speaker_id=OuterRef("pk"))
         speaker_ids = list(
             Speaker.objects.annotate(doc=SearchVector("name", config="english"))
-            .filter(doc=query)
+            .filter(Q(doc=query) | Exists(alias_matches))
             .values_list("pk", flat=True)[:MAX_MATCHING_SPEAKERS]
         )
         condition = Q(search=query)
@@ -90,6 +96,11 @@ def matching(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
             Q(content__icontains=word)
             | Q(mention__icontains=word)
             | Q(speaker__name__icontains=word)
+            | Exists(
+                SpeakerAlias.objects.filter(
+                    speaker_id=OuterRef("speaker_id"), alias__icontains=word
+                )
+            )
         )
     for word in parsed.excluded:
         condition &= ~Q(content__icontains=word) & ~Q(mention__icontains=word)

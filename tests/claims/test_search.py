@@ -208,3 +208,17 @@ def test_search_count_above_the_cap_is_the_planners_estimate(client, monkeypatch
     assert count.label == f"About {count.n:,} claims"
     assert f"About {count.n:,} claims" in response.content.decode()
     assert len(response.context["page"].rows) == 3
+
+
+def test_search_finds_a_speakers_claims_by_any_alias(client):
+    # Issue 12: "Zelenskyy" found 2 claims and "Zelensky" 13: search ignored aliases.
+    from tests.factories import make_alias
+
+    speaker = make_speaker(name="Volodymyr Zelenskyy")
+    make_alias(speaker, "Zelenskiy")  # not a substring of the name: only the alias matches
+    theirs = make_published_claim(speaker=speaker, content="The front line holds")
+    make_published_claim(speaker=make_speaker(name="Someone Else"), content="The front moved")
+
+    for query in ("Zelenskiy", "Zelenskyy"):
+        response = client.get(reverse("claims:claim-list"), {"q": query})
+        assert [c.pk for c in response.context["page"].rows] == [theirs.pk], query
