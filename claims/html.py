@@ -176,15 +176,16 @@ def claim_in_context(claim, body: str) -> SafeString:
 # every claim made a 4,000-claim article take 5.7 s: issue 15, item 5.)
 
 
-def mark_claims(body: str, claims) -> SafeString:
+def mark_claims(body: str, claims, *, offset: int = 0) -> SafeString:
     """The body escaped, each claim span wrapped in a <mark> linking to the claim's page.
 
-    A claim whose span lies outside the body (an orphaned claim) is not highlighted. Each
-    claim's offsets, id and URL are read once.
+    `offset`: where `body` starts in the article (an excerpt); claims not wholly inside it are
+    not marked. A claim whose span lies outside the body (an orphaned claim) is not
+    highlighted. Each claim's offsets, id and URL are read once.
     """
     spans = []
     for claim in claims:
-        start, end = claim.start, claim.end
+        start, end = claim.start - offset, claim.end - offset
         if 0 <= start < end <= len(body):
             spans.append((start, end, claim.pk, claim.get_absolute_url()))
     spans.sort()
@@ -272,3 +273,35 @@ def claim_words_text(claim, limit: int | None = None) -> str:
     """The claim-words partial rendered as plain text (feeds, admin messages): the same words
     and marks as on the pages, not escaped (the feed writer and the admin escape them)."""
     return _claim_words_plain().render({"claim": claim, "limit": limit}).strip()
+
+
+def excerpt_ranges(body: str, claims) -> list[tuple[int, int]]:
+    """The paragraphs (`paragraph_bounds`) holding the claims, merged where they touch, in order.
+    Claims whose span lies outside the body are left out."""
+    ranges = sorted(
+        paragraph_bounds(body, c.start, c.end) for c in claims if 0 <= c.start < c.end <= len(body)
+    )
+    merged: list[list[int]] = []
+    for a, b in ranges:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def mark_excerpts(body: str, claims) -> SafeString:
+    """Only the paragraphs holding claims, each escaped with its claims marked and linked
+    (`mark_claims`), "…" where text is left out: an article page that quotes, not reprints."""
+    claims = list(claims)
+    parts = []
+    for a, b in excerpt_ranges(body, claims):
+        parts.append(
+            format_html(
+                '<blockquote class="excerpt"><p>{}{}{}</p></blockquote>',
+                "… " if a > 0 and body[a - 1] != "\n" else "",
+                mark_claims(body[a:b], claims, offset=a),
+                " …" if b < len(body) and body[b] != "\n" else "",
+            )
+        )
+    return mark_safe("".join(str(p) for p in parts))  # noqa: S308 -- each part built by format_html

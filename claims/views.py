@@ -35,7 +35,7 @@ from .enums import (
     Verdict,
 )
 from .filters import SORT_CHOICES, SORT_OLDEST, SORT_RELEVANCE, ClaimFilter
-from .html import claim_words, mark_claims
+from .html import claim_words, mark_claims, mark_excerpts
 from .models import (
     Article,
     Claim,
@@ -578,7 +578,15 @@ def article_detail(request, slug):
     return render(
         request,
         "claims/article_detail.html",
-        {"article": article, "claims": claims, "body_html": mark_claims(article.body, claims)},
+        {
+            "article": article,
+            "claims": claims,
+            # Other outlets' articles are quoted, not reprinted (CLAIMDESK_ARTICLE_TEXT).
+            "full_text": settings.CLAIMDESK_ARTICLE_TEXT == "full",
+            "body_html": mark_claims(article.body, claims)
+            if settings.CLAIMDESK_ARTICLE_TEXT == "full"
+            else mark_excerpts(article.body, claims),
+        },
     )
 
 

@@ -335,6 +335,11 @@ CLAIMDESK_SHOW_UNREVIEWED = env_bool("CLAIMDESK_SHOW_UNREVIEWED", False)
 # 0 turns the cache off.
 CLAIMDESK_PAGE_CACHE_SECONDS = env_int("CLAIMDESK_PAGE_CACHE_SECONDS", 300)
 # The organisation named as ClaimReview author on published claims.
+# Article pages show each claim's paragraph ("excerpts") or the whole text ("full", for a
+# newsroom's own articles): other outlets' articles are quoted, not republished.
+CLAIMDESK_ARTICLE_TEXT = env_text(
+    "CLAIMDESK_ARTICLE_TEXT", "excerpts", pattern=r"excerpts|full", what="excerpts or full"
+)
 # Public claim pages say who checked a claim: the reviewer's full name (as set in the admin) when
 # on, the publisher's name when off (or when the reviewer has no full name).
 CLAIMDESK_CREDIT_REVIEWERS = env_bool("CLAIMDESK_CREDIT_REVIEWERS", False)

@@ -658,7 +658,8 @@ def test_article_page_marks_each_public_claim_and_links_it(client, mixed_claims)
     assert "the bridge was never finished" in html  # the article's words, unmarked
 
 
-def test_article_page_handles_nested_and_overlapping_claims(client):
+def test_article_page_handles_nested_and_overlapping_claims(client, settings):
+    settings.CLAIMDESK_ARTICLE_TEXT = "full"
     article = make_article(body="Alpha beta gamma delta epsilon.")
     outer = claim_in(article, "Alpha beta gamma delta")
     inner = claim_in(article, "beta gamma")
@@ -682,7 +683,8 @@ def test_article_page_handles_nested_and_overlapping_claims(client):
     )
 
 
-def test_article_page_ignores_spans_past_the_end_of_the_body(client):
+def test_article_page_ignores_spans_past_the_end_of_the_body(client, settings):
+    settings.CLAIMDESK_ARTICLE_TEXT = "full"
     article = make_article(body="Short body.")
     make_claim(article=article, start=50, end=60, content="gone")
 
