@@ -323,6 +323,17 @@ class Speaker(models.Model):
         return f"https://www.wikidata.org/wiki/{self.wikidata_id}" if self.wikidata_id else ""
 
 
+class SpeakerSlug(models.Model):
+    """A slug a speaker had before a rename: its public URL answers 301 to the current page."""
+
+    slug = models.SlugField(max_length=SLUG_MAX, unique=True, help_text="The former slug.")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="old_slugs")
+    created = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.slug
+
+
 class SpeakerAlias(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=300, help_text='A surface form, e.g. "Mr. Blinken".')

@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -43,6 +43,7 @@ from .models import (
     Correction,
     Outlet,
     Speaker,
+    SpeakerSlug,
     Stance,
     Tag,
     Topic,
@@ -501,9 +502,11 @@ class SpeakerTopic:
 
 @cached_page
 def speaker_detail(request, slug):
-    speaker = get_object_or_404(
-        Speaker.objects.select_related("affiliated_with"), slug=slug
-    )  # query
+    speaker = Speaker.objects.select_related("affiliated_with").filter(slug=slug).first()  # query
+    if speaker is None:
+        # A slug the speaker had before a rename: 301 to the current page.
+        old = get_object_or_404(SpeakerSlug.objects.select_related("speaker"), slug=slug)
+        return redirect(old.speaker.get_absolute_url(), permanent=True)
     claims = Claim.objects.public().for_list().filter(speaker=speaker)
     recent = list(claims.order_by("-sort_date", "-id")[:SPEAKER_PAGE_CLAIMS])  # query
     if not recent:

@@ -58,6 +58,8 @@ from claims.models import (
     SpeakerAlias,
     SpeakerMerge,
     SpeakerMergeSuggestion,
+    SpeakerSlug,
+    available_slug,
     first_free_slug,
     slug_base,
 )
@@ -1024,8 +1026,25 @@ def save_speaker(*, speaker: Speaker, user, adding: bool = False) -> Speaker:
     """Save a speaker a person edited (`adding`: created or re-created from its history)."""
     require(user, "add_speakers" if adding else "edit_speakers")
     speaker._history_user = user
-    speaker.save()
+    with transaction.atomic():
+        if not adding and speaker.pk:
+            _reslug_renamed(speaker)
+        speaker.save()
     return speaker
+
+
+def _reslug_renamed(speaker: Speaker) -> None:
+    """A renamed speaker gets a slug from its new name; the old one is kept (SpeakerSlug) so
+    its URL answers 301 to the new page (public links, search engines, feeds readers keep)."""
+    stored = Speaker.objects.filter(pk=speaker.pk).values_list("name", "slug").first()
+    if stored is None or stored[0] == speaker.name:
+        return
+    new_slug = available_slug(Speaker, speaker.name, fallback="speaker", exclude_pk=speaker.pk)
+    if new_slug == stored[1]:
+        return
+    SpeakerSlug.objects.filter(slug=new_slug).delete()  # renamed back: the slug is current again
+    SpeakerSlug.objects.update_or_create(slug=stored[1], defaults={"speaker": speaker})
+    speaker.slug = new_slug
 
 
 def reject_merge_suggestions(*, suggestions, user) -> int:

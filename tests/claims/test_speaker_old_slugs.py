@@ -1,0 +1,56 @@
+"""A renamed speaker gets a slug from its new name; every old slug answers 301 (issue 12)."""
+
+import pytest
+
+from claims.models import Speaker
+from claims.services.speakers import save_speaker
+from tests.factories import make_published_claim, make_speaker, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def rename(speaker, name, user):
+    speaker = Speaker.objects.get(pk=speaker.pk)
+    speaker.name = name
+    return save_speaker(speaker=speaker, user=user)
+
+
+def test_renamed_speaker_gets_a_new_slug_and_every_old_slug_redirects(client):
+    editor = make_user(role="Editor")
+    speaker = make_speaker(name="Volodimir Zelenski")
+    make_published_claim(speaker=speaker)
+
+    rename(speaker, "Volodymyr Zelensky", editor)
+    renamed = rename(speaker, "Volodymyr Zelenskyy", editor)
+
+    assert renamed.slug == "volodymyr-zelenskyy"
+    for old in ("volodimir-zelenski", "volodymyr-zelensky"):
+        response = client.get(f"/speakers/{old}/")
+        assert (response.status_code, response["Location"]) == (
+            301,
+            "/speakers/volodymyr-zelenskyy/",
+        )
+    assert client.get("/speakers/volodymyr-zelenskyy/").status_code == 200
+    assert client.get("/speakers/never-was/").status_code == 404
+
+
+def test_renaming_back_makes_the_old_slug_current_again(client):
+    editor = make_user(role="Editor")
+    speaker = make_speaker(name="Ada Minister")
+    make_published_claim(speaker=speaker)
+
+    rename(speaker, "Ada Secretary", editor)
+    back = rename(speaker, "Ada Minister", editor)
+
+    assert back.slug == "ada-minister"
+    assert client.get("/speakers/ada-minister/").status_code == 200
+    assert client.get("/speakers/ada-secretary/").status_code == 301
+
+
+def test_editing_a_speaker_without_renaming_keeps_its_slug():
+    speaker = make_speaker(name="Ada Minister")
+    speaker.role = "Minister of Bridges"
+
+    saved = save_speaker(speaker=speaker, user=make_user(role="Editor"))
+
+    assert saved.slug == "ada-minister" and not saved.old_slugs.exists()
