@@ -572,6 +572,23 @@ def speaker_detail(request, slug):
 # --- Articles ----------------------------------------------------------------------------------
 
 
+ARTICLES_PER_PAGE = 50
+
+
+def article_list(request):
+    """Articles with public claims, newest first (2 queries: the count, the page with outlets)."""
+    has_public = Exists(Claim.objects.public().filter(article=OuterRef("pk")))
+    paginator = Paginator(
+        Article.objects.filter(has_public)
+        .select_related("outlet")
+        .only("headline", "slug", "published", "outlet__name")
+        .order_by(F("published").desc(nulls_last=True), "-id"),
+        ARTICLES_PER_PAGE,
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "claims/article_list.html", {"page_obj": page})
+
+
 @cached_page
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
