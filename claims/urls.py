@@ -1,7 +1,5 @@
 from django.contrib.sitemaps.views import sitemap
-from django.templatetags.static import static
 from django.urls import path
-from django.views.generic import RedirectView
 
 from . import feeds, views
 from .sitemaps import SITEMAPS
@@ -17,7 +15,7 @@ urlpatterns = [
     path("articles/", views.article_list, name="article-list"),
     path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("favicon.ico", RedirectView.as_view(url=static("claims/favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("topics/", views.topic_list, name="topic-list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
     path("corrections/", views.corrections, name="corrections"),

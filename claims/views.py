@@ -20,6 +20,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils.decorators import method_decorator
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -573,6 +574,12 @@ def speaker_detail(request, slug):
 
 
 ARTICLES_PER_PAGE = 50
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page links: the static icon (resolved
+    per request: the hashed name exists only once collectstatic has run)."""
+    return redirect(static("claims/favicon.svg"), permanent=True)
 
 
 def article_list(request):
