@@ -399,7 +399,8 @@ def claim_detail(request, pk):
         )  # query: the speaker's other claims on the same topics (cards' joins)
     evidence = list(claim.evidence.all()) if published else []  # query (published only)
     corrections = list(claim.corrections.all()) if published else []  # query (published only)
-    review = jsonld.claim_review(claim, url=request.build_absolute_uri(claim.get_absolute_url()))
+    page_url = request.build_absolute_uri(claim.get_absolute_url())
+    review = jsonld.claim_review(claim, url=page_url)
     return render(
         request,
         "claims/claim_detail.html",
@@ -413,6 +414,7 @@ def claim_detail(request, pk):
             "related": related,
             "evidence": evidence,
             "corrections": corrections,
+            "page_url": page_url,
             "checked_by": checked_by(claim) if published else "",
             "jsonld": jsonld.ld_json_script(review) if review else "",
         },

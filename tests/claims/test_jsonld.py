@@ -141,3 +141,40 @@ def test_claim_page_json_ld_has_no_character_xml_forbids(client):
     assert review["claimReviewed"] == "The bridge opens"
     assert review["itemReviewed"]["author"]["name"] == "Ada Lovelace"
     assert not any(c in payload for c in forbidden)
+
+
+# Google's ClaimReview structured data: required and recommended properties
+# (developers.google.com/search/docs/appearance/structured-data/factcheck).
+GOOGLE_REQUIRED = {"claimReviewed", "reviewRating", "url"}
+GOOGLE_RECOMMENDED = {"author", "datePublished", "itemReviewed"}
+
+
+def test_claim_review_has_googles_required_and_recommended_properties(client):
+    speaker = make_speaker(name="Ada Minister")
+    article = make_article(url="https://news.example/story", published=datetime.date(2023, 3, 1))
+    text = article.body[:40]
+    claim = make_published_claim(
+        speaker=speaker,
+        article=article,
+        content=text,
+        summary="Minister says the bridge cost 40 million",
+        verdict="false",
+        said_on=datetime.date(2023, 2, 28),
+    )
+
+    [review] = ld_blocks(client.get(claim.get_absolute_url()))
+
+    assert set(review) >= GOOGLE_REQUIRED | GOOGLE_RECOMMENDED
+    assert len(review["claimReviewed"]) < 75  # Google's advice; the summary is used
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating" and rating["alternateName"] == "False"
+    assert (rating["worstRating"], rating["ratingValue"], rating["bestRating"]) == (1, 1, 6)
+    assert review["author"]["@type"] == "Organization" and review["author"]["name"]
+    item = review["itemReviewed"]
+    assert (item["@type"], item["author"]["name"], item["datePublished"]) == (
+        "Claim",
+        "Ada Minister",
+        "2023-02-28",
+    )
+    assert item["appearance"]["url"] == "https://news.example/story"
+    assert review["dateModified"] >= review["datePublished"]

@@ -54,7 +54,7 @@ def test_claim_page_carries_open_graph_and_twitter_card_tags(client):
         rationale="The budget says 38 million.",
     )
 
-    html = client.get(claim.get_absolute_url()).content.decode()
+    html = client.get(claim.get_absolute_url() + "?utm_source=x").content.decode()
 
     assert (
         '<meta property="og:title" content="Ada Minister said that the bridge cost 40 million euros">'
