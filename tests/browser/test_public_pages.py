@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from claims.enums import ClaimStatus
+from claims.services import review
 from tests.factories import (
+    ensure_roles,
     make_article,
     make_claim,
     make_evidence,
@@ -19,6 +21,7 @@ from tests.factories import (
     make_speaker,
     make_stance,
     make_topic,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -152,6 +155,13 @@ def test_public_filter_by_speaker_keeps_the_filter_in_the_url(
 
 
 def test_public_open_a_claim_shows_verdict_rationale_and_markup(page, live_server, newsroom):
+    ensure_roles()  # an earlier transactional test's flush may have removed the groups
+    review.correct_claim(
+        newsroom["claims"]["blinken"],
+        make_user(role="Editor"),
+        verdict="half_true",
+        note="A later briefing showed Russian officials had named conditions for talks.",
+    )
     page.goto(live_server.url + "/claims/")
     screenshot(page, "public-claims.png")
 
@@ -162,7 +172,11 @@ def test_public_open_a_claim_shows_verdict_rationale_and_markup(page, live_serve
         "Antony J. Blinken said that the United States saw zero evidence that Russia was ready "
         "for talks"
     )
-    assert page.locator(".verdict").first.text_content() == "Verdict: Mostly true"
+    assert page.locator(".verdict").first.text_content() == "Verdict: Half true"
+    correction = page.locator(".correction").inner_text()
+    assert correction.startswith("Corrected on ")
+    assert "had named conditions for talks." in correction
+    assert correction.endswith("Previous verdict: Mostly true.")
     assert "refusal of talks" in page.locator(".rationale").inner_text()
     assert page.locator(".context mark").inner_text().startswith("the United States saw")
     assert page.locator('script[type="application/ld+json"]').count() == 1
