@@ -13,6 +13,16 @@ head. Pure Python: no Django, no I/O.
 | repeats a claim made elsewhere            | -1     | likely checked already (novelty counts)  |
 | a question                                | -3     | asks, does not assert                   |
 | under six words                           | -1     | rarely a whole checkable statement       |
+
+How the weights were set: by hand, not fitted. The strongest sign a statement can be checked
+(a figure) weighs most; the three kinds of statement checkers single out next (comparisons,
+cause and prediction, an official speaker's) weigh equally below it; the penalties mark what is
+rarely worth a check (a question, a fragment, something already logged). Nothing has tuned them
+against data: there is no set of claims ranked by checkers to tune them on.
+`bench/bench_checkworthiness.py` measures what the order does on the seed and speakers-dev
+(figures in docs/benchmarks.md): the features concentrate in the top quarter by construction,
+and the only outside check it has, the share of real (gold) claims against extraction noise,
+is 0.93 in the top quarter against 0.84 in the rest.
 """
 
 from __future__ import annotations
