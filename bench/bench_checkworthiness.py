@@ -139,9 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(os.devnull, "w") as quiet:
         call_command("import_articles", str(ROOT / "seeds"), stdout=quiet)
         call_command("import_articles", str(folder / "articles"), stdout=quiet)
-    claims = list(
-        Claim.objects.select_related("speaker", "article").order_by("-sort_date", "-id")
-    )
+    claims = list(Claim.objects.select_related("speaker", "article").order_by("-sort_date", "-id"))
     seed = [c for c in claims if "speakers-dev" not in c.article.source_path]
     dev = [c for c in claims if "speakers-dev" in c.article.source_path]
     gold = seed_gold(seed) | speakers_dev_gold(dev, folder, scorer)
