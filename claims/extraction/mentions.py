@@ -127,7 +127,7 @@ _TITLE_LIKE = lx.TITLE_WORDS | frozenset(
 )
 
 
-_TIME_WORDS = frozenset(
+_TIME_WORDS = lx.CALENDAR_WORDS | frozenset(
     [
         "on",
         "in",
@@ -148,25 +148,6 @@ _TIME_WORDS = frozenset(
         "earlier",
         "later",
         "also",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "jan",
         "feb",
         "aug",

@@ -41,22 +41,7 @@ _NOT_PERSON_WORDS = _INSTITUTION_WORDS | lx.TITLE_WORDS  # a name holding one is
 _NAME_LEAD_SKIP = lx.TITLE_WORDS | lx.NP_STOP | lx.DETERMINERS  # dropped before a name
 _PLACE_WORDS = frozenset(lx.COUNTRIES) | frozenset(lx.DEMONYMS)  # "Russia", "Russian"
 # "Last Friday Prigozhin": time words are not part of a name.
-_TIME_LEAD = frozenset(
-    [
-        "last",
-        "this",
-        "next",
-        "earlier",
-        "later",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_TIME_LEAD = frozenset(("last", "this", "next", "earlier", "later")) | lx.WEEKDAYS
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "one"))
 _PERSON_HEADS = lx.TITLE_WORDS | lx.PERSON_DESCRIPTION_HEADS | lx.LEADER_HEADS
 # Words kept as descriptors of a named person ("Wagner chief", "Belarusian leader").

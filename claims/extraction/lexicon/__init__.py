@@ -33,11 +33,13 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     CALENDAR_WORDS,
     CLAUSE_LINKS,
     HEADLINE_LABELS,
+    MONTHS,
     NON_CLAUSE_STARTS,
     OBJECT_WORDS,
     THAT_NOT_CLAUSE,
     TIME_ADJUNCT_STARTS,
     TIME_NOUNS,
+    WEEKDAYS,
     WH_WORDS,
 )
 from .verb_forms import VERB_FORMS

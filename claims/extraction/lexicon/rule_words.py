@@ -3,9 +3,38 @@ content, clause openers, time words, headline labels, addressees."""
 
 from __future__ import annotations
 
+# The calendar's words, written once: rules, mentions and people build their sets from these.
+WEEKDAYS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
 # Time and place adjuncts that may sit between a cue and its "that" complement:
 # "said on Tuesday that ...", "said privately that ...".
-ADJUNCT_STARTS = frozenset(
+ADJUNCT_STARTS = WEEKDAYS | frozenset(
     [
         "on",
         "of",
@@ -22,13 +51,6 @@ ADJUNCT_STARTS = frozenset(
         "tonight",
         "earlier",
         "later",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "repeatedly",
         "again",
         "also",
@@ -119,29 +141,7 @@ TIME_ADJUNCT_STARTS = frozenset(
 TIME_NOUNS = frozenset(
     ["week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"]
 )
-CALENDAR_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+CALENDAR_WORDS = WEEKDAYS | MONTHS
 # Last words of headline labels that end in a colon and credit nobody: "Delegate Update:",
 # "News Guide:", "Live Blog:".
 HEADLINE_LABELS = frozenset(
