@@ -344,6 +344,11 @@ CLAIMDESK_ARTICLE_TEXT = env_text(
 # Public claim pages say who checked a claim: the reviewer's full name (as set in the admin) when
 # on, the publisher's name when off (or when the reviewer has no full name).
 CLAIMDESK_CREDIT_REVIEWERS = env_bool("CLAIMDESK_CREDIT_REVIEWERS", False)
+# The two-person rule: when on, the editor who publishes a claim must not be the one who set its
+# verdict (Claim.reviewed_by); claims.services.review enforces it.
+CLAIMDESK_PUBLISH_REQUIRES_SECOND_EDITOR = env_bool(
+    "CLAIMDESK_PUBLISH_REQUIRES_SECOND_EDITOR", False
+)
 CLAIMDESK_PUBLISHER_NAME = env_text(
     "CLAIMDESK_PUBLISHER_NAME", "Claimdesk", pattern=r".*\S.*", what="a name"
 )

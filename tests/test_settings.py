@@ -75,6 +75,7 @@ JUNK = {
     "CACHE_URL": "memcached://127.0.0.1",
     "CLAIMDESK_SHOW_UNREVIEWED": "perhaps",
     "CLAIMDESK_CREDIT_REVIEWERS": "perhaps",
+    "CLAIMDESK_PUBLISH_REQUIRES_SECOND_EDITOR": "twice",
     "CLAIMDESK_ARTICLE_TEXT": "everything",
     "CLAIMDESK_PUBLISHER_NAME": "  ",
     "CLAIMDESK_PUBLISHER_URL": "example.org",

@@ -102,6 +102,10 @@ class ClaimAdminForm(forms.ModelForm):
         probe = Claim(pk=self.instance.pk, status=self.instance.status)
         for name in ("verdict", "rationale", "attribution_checked"):
             setattr(probe, name, cleaned.get(name, getattr(self.instance, name)))
+        # Saving a new verdict stamps its setter (the two-person rule checks who that is).
+        probe.reviewed_by_id = (
+            self.user.pk if "verdict" in self.changed_data else self.instance.reviewed_by_id
+        )
         try:
             review.check_transition(
                 claim=probe,

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -154,12 +155,19 @@ def require_edit(user, claim: Claim) -> None:
 
 
 def check_transition(
-    *, claim: Claim, to_status: str, user, evidence_count: int | None = None
+    *,
+    claim: Claim,
+    to_status: str,
+    user,
+    evidence_count: int | None = None,
+    correction_note: str = "",
 ) -> Transition:
     """Raise PermissionDenied or TransitionError unless `user` may move `claim` to `to_status`.
 
     A form checks its edits before saving them by passing the claim with the typed values
     (and `evidence_count`, the evidence it will leave); the service checks the stored row again.
+    Publishing also checks the two-person rule (`reviewed_by` is who set the verdict) and that a
+    republished claim keeps the verdict readers saw, unless a `correction_note` goes with it.
     """
     transition = TRANSITIONS.get((claim.status, to_status))
     if transition is None:
@@ -174,7 +182,47 @@ def check_transition(
         raise TransitionError(
             f"Cannot {transition.name}: the claim needs {join_words(missing)}.", code="incomplete"
         )
+    if to_status == S.PUBLISHED:
+        _check_second_editor(claim, user)
+        if not correction_note and last_published_verdict(claim) not in (
+            None,
+            (claim.verdict or "", claim.rationale),
+        ):
+            raise TransitionError(
+                "Cannot publish: the verdict or rationale differs from the one readers saw when "
+                "the claim was last published. Publish it with a correction note "
+                "(review.publish_claim(..., correction_note=...)), or restore the published "
+                "verdict and rationale, publish, and correct it from the claim page.",
+                code="correction_required",
+            )
     return transition
+
+
+def _check_second_editor(claim: Claim, user) -> None:
+    """The two-person rule (CLAIMDESK_PUBLISH_REQUIRES_SECOND_EDITOR): whoever set the verdict
+    (`reviewed_by`, stamped by every verdict change) does not publish it too."""
+    if not settings.CLAIMDESK_PUBLISH_REQUIRES_SECOND_EDITOR:
+        return
+    if claim.reviewed_by_id is not None and claim.reviewed_by_id == getattr(user, "pk", None):
+        raise TransitionError(
+            "Cannot publish: you set this claim's verdict, and another editor must publish it "
+            "(two-person rule).",
+            code="second_editor",
+        )
+
+
+def last_published_verdict(claim: Claim) -> tuple[str, str] | None:
+    """(verdict, rationale) as readers last saw them, from the claim's history, or None when
+    it was never published (one query)."""
+    if claim.pk is None:
+        return None
+    row = (
+        Claim.history.filter(id=claim.pk, status=S.PUBLISHED)
+        .order_by("-history_date", "-history_id")
+        .values_list("verdict", "rationale")
+        .first()
+    )
+    return None if row is None else (row[0] or "", row[1])
 
 
 def check_claim_text(claim: Claim) -> None:
@@ -217,13 +265,31 @@ def create_claim(*, claim: Claim, user) -> Claim:
     return claim
 
 
-def transition_claim(*, claim: Claim, to_status: str, user) -> Claim:
-    """Move one claim to `to_status` under the rules above; returns the saved row."""
+def transition_claim(*, claim: Claim, to_status: str, user, correction_note: str = "") -> Claim:
+    """Move one claim to `to_status` under the rules above; returns the saved row.
+
+    Republishing a claim whose verdict or rationale changed while it was unpublished needs a
+    `correction_note`: it is recorded as a public Correction, as `correct_claim` would.
+    """
+    note = " ".join((correction_note or "").split())
     with transaction.atomic():
         current = Claim.objects.select_for_update().get(pk=claim.pk)
-        check_transition(claim=current, to_status=to_status, user=user)
+        check_transition(claim=current, to_status=to_status, user=user, correction_note=note)
+        seen = last_published_verdict(current) if to_status == S.PUBLISHED and note else None
         _apply_status(current, to_status)
         _save(current, user=user)
+        if seen is not None and seen != (current.verdict or "", current.rationale):
+            require(user, "correct")
+            correction = Correction(
+                claim=current,
+                previous_verdict=seen[0],
+                new_verdict=current.verdict or "",
+                previous_rationale=seen[1],
+                note=note,
+                created_by=user if getattr(user, "pk", None) else None,
+            )
+            correction.full_clean(exclude=["claim"])
+            correction.save()
     return current
 
 
@@ -235,8 +301,10 @@ def mark_ready(*, claim: Claim, user) -> Claim:
     return transition_claim(claim=claim, to_status=S.READY, user=user)
 
 
-def publish_claim(*, claim: Claim, user) -> Claim:
-    return transition_claim(claim=claim, to_status=S.PUBLISHED, user=user)
+def publish_claim(*, claim: Claim, user, correction_note: str = "") -> Claim:
+    return transition_claim(
+        claim=claim, to_status=S.PUBLISHED, user=user, correction_note=correction_note
+    )
 
 
 def unpublish_claim(*, claim: Claim, user) -> Claim:
@@ -551,6 +619,10 @@ def save_reviewed_claim(
             probe = Claim(pk=claim.pk, status=current.status)
             for name in ("verdict", "rationale", "attribution_checked"):
                 setattr(probe, name, getattr(claim, name))
+            verdict_set = "verdict" in changed or claim.verdict != current.verdict
+            probe.reviewed_by_id = (
+                getattr(user, "pk", None) if verdict_set else current.reviewed_by_id
+            )
             check_transition(claim=probe, to_status=claim.status, user=user)
             _apply_status(claim, claim.status)
         elif current.status == S.PUBLISHED:
