@@ -3,15 +3,15 @@
 PostgreSQL matches `Claim.search` (a generated tsvector with a GIN index, migration 0002)
 against `websearch_to_tsquery('english', q)`, which accepts anything a reader types (quotes,
 `or`, `-word`) without a syntax error. A claim also matches when its speaker's name or one of
-the speaker's aliases matches.
+the speaker's aliases matches, or the name of its article's outlet.
 
 Relevance ranking is bounded: the newest RANK_CANDIDATES matches are taken through the index,
 then only those are ranked. Ranking every match of a very common word costs a full
 ts_rank over tens of thousands of rows; the bounded form keeps p95 flat (bench/bench_search.py).
 
 SQLite has no tsvector: every word must appear (case-insensitive substring) in the content,
-the speaker mention, the speaker's name or one of its aliases, and no "-word" may; relevance
-there is recency.
+the speaker mention, the speaker's name or one of its aliases, or the outlet's name, and no
+"-word" may; relevance there is recency.
 
 Snippets are highlighted in Python (`highlight`), on the rows of one page only, and escaped.
 """
@@ -25,7 +25,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Speaker, SpeakerAlias
+from .models import Outlet, Speaker, SpeakerAlias
 
 # Relevance ranks the newest matches only. The date index finds them by scanning about
 # RANK_CANDIDATES / (share of claims matching) entries: 300 keeps a 1%-word under ~30k.
@@ -34,6 +34,8 @@ MAX_QUERY_LENGTH = 200
 # Speakers whose name matches the query; their claims match too. Bounded: a one-letter query
 # must not turn into an IN list of every speaker.
 MAX_MATCHING_SPEAKERS = 50
+# Outlets whose name matches the query; the claims in their articles match too. Bounded alike.
+MAX_MATCHING_OUTLETS = 20
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NEGATED = re.compile(r"(?:^|\s)-\"[^\"]*\"|(?:^|\s)-\w+", re.UNICODE)
@@ -86,9 +88,17 @@ def matching(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
             .filter(Q(doc=query) | Exists(alias_matches))
             .values_list("pk", flat=True)[:MAX_MATCHING_SPEAKERS]
         )
+        # Outlets the same way: "Kyiv Independent" finds the claims in that outlet's articles.
+        outlet_ids = list(
+            Outlet.objects.annotate(doc=SearchVector("name", config="english"))
+            .filter(doc=query)
+            .values_list("pk", flat=True)[:MAX_MATCHING_OUTLETS]
+        )
         condition = Q(search=query)
         if speaker_ids:
             condition |= Q(speaker_id__in=speaker_ids)
+        if outlet_ids:
+            condition |= Q(article__outlet_id__in=outlet_ids)
         return queryset.filter(condition)
     condition = Q()
     for word in parsed.words:
@@ -101,6 +111,7 @@ def matching(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
                     speaker_id=OuterRef("speaker_id"), alias__icontains=word
                 )
             )
+            | Q(article__outlet__name__icontains=word)
         )
     for word in parsed.excluded:
         condition &= ~Q(content__icontains=word) & ~Q(mention__icontains=word)

@@ -222,3 +222,52 @@ def test_search_finds_a_speakers_claims_by_any_alias(client):
     for query in ("Zelenskiy", "Zelenskyy"):
         response = client.get(reverse("claims:claim-list"), {"q": query})
         assert [c.pk for c in response.context["page"].rows] == [theirs.pk], query
+
+
+def test_search_finds_claims_by_their_articles_outlet(client):
+    # Issue 12: search matches outlet names too.
+    from tests.factories import make_article, make_outlet
+
+    herald = make_outlet(name="Northbridge Herald")
+    theirs = make_published_claim(
+        article=make_article(outlet=herald), content="The levy funds the ferry"
+    )
+    make_published_claim(
+        article=make_article(outlet=make_outlet(name="Southport Gazette")),
+        content="The levy funds the tram",
+    )
+    make_claim(  # not public: never found, whatever its outlet
+        article=make_article(outlet=herald),
+        content="The levy is a secret",
+        status=ClaimStatus.DISMISSED,
+    )
+
+    for query in ("Northbridge Herald", "herald", "Northbridge"):
+        response = client.get(reverse("claims:claim-list"), {"q": query})
+        assert [c.pk for c in response.context["page"].rows] == [theirs.pk], query
+
+
+def test_search_by_outlet_runs_as_many_queries_for_one_match_as_for_many(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_article, make_outlet
+
+    def add_claims(n):
+        for _ in range(n):
+            make_published_claim(
+                article=make_article(outlet=make_outlet()), content="The levy funds the ferry"
+            )
+
+    def queries_for_search():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("claims:claim-list"), {"q": "outlet"})
+        return len(queries), len(response.context["page"].rows)
+
+    add_claims(1)
+    one = queries_for_search()
+    add_claims(4)
+    five = queries_for_search()
+
+    assert (one[1], five[1]) == (1, 5)
+    assert one[0] == five[0]
