@@ -263,23 +263,31 @@ class ClaimAdmin(GuardedHistoryAdmin):
             ]
         return [
             (None, {"fields": ["in_context", "content", "speaker", "mention", "kind", "said_on"]}),
+            # The decision, beside the claim on the first screen (the template's layout).
             (
-                "Review",
+                "Decision",
                 {
                     "fields": [
                         "workflow",
-                        "summary",
-                        "assignee",
                         "verdict",
                         "rationale",
                         *(["correction_note"] if obj.status == ClaimStatus.PUBLISHED else []),
                         "attribution_checked",
+                        "version",
+                    ]
+                },
+            ),
+            (
+                "Review",
+                {
+                    "fields": [
+                        "summary",
+                        "assignee",
                         "tags",
                         "notes",
                         "reviewed_by",
                         "reviewed_at",
                         "published_at",
-                        "version",
                     ]
                 },
             ),
@@ -469,6 +477,8 @@ class ClaimAdmin(GuardedHistoryAdmin):
                 for to, t in review.allowed_transitions(request.user, obj)
             ]
         if obj is not None and change:
+            # The page is laid out for the decision at 1440x900: the whole width, no nav list.
+            context["is_nav_sidebar_enabled"] = False
             context["similar"] = similar_claims(obj)
             context["speaker_topic_claims"] = list(speaker_topic_claims(obj))
             context["can_link"] = review.can_edit_claim(request.user, obj)
