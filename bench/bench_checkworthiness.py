@@ -12,7 +12,7 @@ the queue with the other three quarters:
   matches a hand-annotated claim by the shared definitions, unchanged: for speakers-dev,
   EVAL/score_speakers.py's one-to-one token-Jaccard >= 0.5 matching (its own `score`; the
   unmatched predictions it reports are the noise), for the seed, tests/extraction/
-  test_seed_gold.py's `match` against tests/fixtures/seed-gold.json.
+  seed_scorer.py's `match` against tests/fixtures/seed-gold.json.
 
 DATA is --data-dir or $CLAIMDESK_DATA_DIR; EVAL is --eval-dir or $CLAIMDESK_EVAL_DIR, else
 DATA/../eval. The texts belong to their publishers: read at run time, never copied.
@@ -79,7 +79,7 @@ def speakers_dev_gold(claims, folder: Path, scorer) -> set[int]:
 
 
 def seed_gold(claims) -> set[int]:
-    from tests.extraction.test_seed_gold import GOLD, SEED, match
+    from tests.extraction.seed_scorer import GOLD, SEED, match
 
     text = SEED.read_text(encoding="utf-8")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["claims"]

@@ -9,8 +9,8 @@ Three scorings, each with the shared definitions unchanged:
 - speakers-dev: DATA/speakers-dev/articles imported into a fresh SQLite database with
   `import_articles`, exported with `export_claims --format jsonl` and scored by
   EVAL/score_speakers.py.
-- seed: tests/extraction/test_seed_gold.py's score (the shared one-to-one Jaccard >= 0.5
-  definition, speaker by last-name token), printed with its misses.
+- seed: tests/extraction/seed_scorer.py's score, the seed test's (the shared one-to-one
+  Jaccard >= 0.5 definition, speaker by last-name token), printed with its misses.
 
 DATA is --data-dir or $CLAIMDESK_DATA_DIR; EVAL is --eval-dir or $CLAIMDESK_EVAL_DIR, else
 DATA/../eval. The texts belong to their publishers: read at run time, never copied.
@@ -78,23 +78,10 @@ def speakers_dev(data: Path, scorer: Path, verbose: bool) -> None:
 
 
 def seed() -> None:
-    # The seed test's matching and speaker test, exactly (its `score` is a pytest fixture).
-    from tests.extraction.test_seed_gold import GOLD, SEED, Score, match, speaker_right
+    # The seed test's scorer, exactly: the one tests/extraction/test_seed_gold.py holds floors on.
+    from tests.extraction.seed_scorer import score_seed
 
-    text = SEED.read_text(encoding="utf-8")
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))["claims"]
-    predictions = extract_claims(text)
-    pairs = match(
-        text,
-        [(g["content"]["start"], g["content"]["end"]) for g in gold],
-        [(p.start, p.end) for p in predictions],
-    )
-    with_speaker = [
-        g
-        for g, p in pairs.items()
-        if speaker_right(gold[g]["speaker"], predictions[p].speaker or predictions[p].mention)
-    ]
-    print(Score(gold, predictions, pairs, with_speaker).report())
+    print(score_seed().report())
 
 
 def main(argv: list[str] | None = None) -> int:
