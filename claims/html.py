@@ -49,7 +49,9 @@ _INVISIBLE_RE = re.compile("([" + "".join(re.escape(chr(c)) for c in sorted(INVI
 _STRIP = dict.fromkeys(INVISIBLE)
 _INERT = dict.fromkeys(INVISIBLE | C0_CONTROLS)
 _MARKERS = {c: f"[U+{c:04X}]" for c in INVISIBLE}
-CONTEXT_RADIUS = 600  # characters either side when a paragraph is very long
+# A claim shows its paragraph, at most this many characters either side of the claim: the
+# desk's `paragraph_bounds` and the public pages' `Claim.objects.with_context()` both clip to it.
+CONTEXT_RADIUS = 600
 
 
 def strip_invisible(text: str) -> str:

@@ -27,12 +27,10 @@ from .enums import (
     StanceChoice,
     Verdict,
 )
-from .html import claim_words, printable
+from .html import CONTEXT_RADIUS, claim_words, printable
 from .normalise import normalise_name, source_key_for, text_hash, to_ascii
 
 SLUG_MAX = 120
-# A claim page shows its paragraph, at most this many characters either side of the claim.
-CONTEXT_RADIUS = 600
 
 
 def slug_base(text: str, *, fallback: str) -> str:
