@@ -4,16 +4,16 @@
 
 Issue 15, item 5: the article page compared every piece of the body with every claim
 (0.27 / 0.57 / 1.39 / 5.73 s for 500 / 1,000 / 2,000 / 4,000 claims). Times
-`claims.html.mark_claims` (one pass with a heap) against that quadratic algorithm, kept
-below as it was, on the same invented body and spans (a third of them nested in another), in
-one run: compare the ratios. No database: claims are plain objects with the attributes read.
+`claims.html.mark_claims` (one pass with a heap) against that quadratic algorithm (the
+definition tests/claims/test_html_mark_claims.py checks it against, imported from there), on
+the same invented body and spans (a third of them nested in another), in one run: compare the
+ratios. No database: claims are plain objects with the attributes read.
 
 --page also renders the whole public article page (page cache off) for each k, with the
 claims published, in a scratch SQLite database: what a reader waits for on a first visit.
 """
 
 import argparse
-import itertools
 import os
 import shutil
 import sys
@@ -33,11 +33,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.utils.html import conditional_escape, format_html  # noqa: E402
-from django.utils.safestring import mark_safe  # noqa: E402
-
 from claims.html import mark_claims  # noqa: E402
-from claims.templatetags.claims_tags import inert  # noqa: E402
+
+# The article page's algorithm before the fix (claims/views.py at 0823453): cut at every
+# boundary, mark each piece with its innermost cover. The test holds mark_claims to it.
+from tests.claims.test_html_mark_claims import (  # noqa: E402
+    reference_marks as quadratic_mark_claims,
+)
 
 
 class Claim:
@@ -46,27 +48,6 @@ class Claim:
 
     def get_absolute_url(self):
         return f"/claims/{self.pk}/"
-
-
-def quadratic_mark_claims(body, claims):
-    """The article page's algorithm before the fix (claims/views.py at 0823453)."""
-    spans = [c for c in claims if 0 <= c.start < c.end <= len(body)]
-    cuts = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
-    parts = []
-    for left, right in itertools.pairwise(cuts):
-        text = inert(body[left:right])
-        covering = [c for c in spans if c.start <= left and right <= c.end]
-        if not covering:
-            parts.append(conditional_escape(text))
-            continue
-        inner = min(covering, key=lambda c: (c.end - c.start, c.pk))
-        css = "claim-mark overlap" if len(covering) > 1 else "claim-mark"
-        parts.append(
-            format_html(
-                '<a class="{}" href="{}"><mark>{}</mark></a>', css, inner.get_absolute_url(), text
-            )
-        )
-    return mark_safe("".join(str(p) for p in parts))  # noqa: S308
 
 
 def article(k: int):

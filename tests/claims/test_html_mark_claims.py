@@ -45,7 +45,9 @@ class Span:
 
 
 def reference_marks(body, claims):
-    """The definition: cut at every boundary, mark each piece with its innermost cover."""
+    """The definition: cut at every boundary, mark each piece with its innermost cover.
+
+    The article page's quadratic algorithm before the fix; bench/bench_mark_claims.py times it."""
     spans = [c for c in claims if 0 <= c.start < c.end <= len(body)]
     cuts = sorted({0, len(body), *(c.start for c in spans), *(c.end for c in spans)})
     parts = []
