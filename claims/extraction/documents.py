@@ -34,6 +34,16 @@ _AUTHOR_VERB_BEFORE_RE = re.compile(
 _DOC_NOUN_RE: dict[str, re.Pattern[str]] = {}
 
 
+def _owner_after(text: str, end: int) -> Mention | None:
+    """Who is named after a document noun ending at `end`: "a statement from the FSB", "a
+    letter signed by 500 employees"; None when nothing names an owner there."""
+    after = _DOC_OWNER_AFTER_RE.match(text, end)
+    if after is None:
+        return None
+    toks = tokenize(text, after.end(), min(len(text), after.end() + 80))
+    return mention_from_tokens(text, toks, 0, _np_len(toks))
+
+
 def document_author(reg: Registry, m: Mention, head_words: list[str], pos: int) -> Entity | None:
     """Who issued the statement, letter or post a mention names: its possessor ("Shear's
     post"), a name before it ("an FSB statement"), the subject that issued it ("OpenAI, in
@@ -54,14 +64,12 @@ def document_author(reg: Registry, m: Mention, head_words: list[str], pos: int) 
             owner.end = owner.start + len(owner.text)
             ent, _ = reg.resolve(owner, pos)
             return ent
-    after = _DOC_OWNER_AFTER_RE.match(text, tokens[h].end) if h < len(tokens) else None
-    if after:  # "a statement put out by Acme", "a letter from the union"
-        toks = tokenize(text, after.end(), min(len(text), after.end() + 80))
-        owner = mention_from_tokens(text, toks, 0, _np_len(toks))
-        if owner is not None:
-            ent, _ = reg.resolve(owner, pos)
-            if ent is not None:
-                return ent
+    # "a statement put out by Acme", "a letter from the union"
+    owner = _owner_after(text, tokens[h].end) if h < len(tokens) else None
+    if owner is not None:
+        ent, _ = reg.resolve(owner, pos)
+        if ent is not None:
+            return ent
     before = text[max(0, m.start - 12) : m.start].split()
     if before and before[-1].lower() in _BY_MEANS_OF:
         cut = text.rfind(before[-1], max(0, m.start - 12), m.start)
@@ -87,14 +95,11 @@ def document_author(reg: Registry, m: Mention, head_words: list[str], pos: int) 
                 ent, _ = reg.resolve(owner, pos)
                 if ent is not None:
                     return ent
-        after = _DOC_OWNER_AFTER_RE.match(text, occ.end())
-        if after:
-            toks = tokenize(text, after.end(), min(len(text), after.end() + 80))
-            owner = mention_from_tokens(text, toks, 0, _np_len(toks))
-            if owner is not None:
-                ent, _ = reg.resolve(owner, pos)
-                if ent is not None:
-                    return ent
+        owner = _owner_after(text, occ.end())
+        if owner is not None:
+            ent, _ = reg.resolve(owner, pos)
+            if ent is not None:
+                return ent
         for spos, ent in reversed(reg.speakers[-20:]):
             # Who spoke in the sentence that mentioned the document ("X said in a
             # statement"): claims are noted at their content, near that sentence.
@@ -118,11 +123,7 @@ def carried(reg: Registry, s: int, e: int, pos: int) -> Entity | None:
             i -= 1
         owner = mention_from_tokens(text, tokens, i, k) if i < k else None
         if owner is None:
-            after = _DOC_OWNER_AFTER_RE.match(text, t.end)
-            if after is None:
-                return None
-            toks = tokenize(text, after.end(), min(len(text), after.end() + 80))
-            owner = mention_from_tokens(text, toks, 0, _np_len(toks))
+            owner = _owner_after(text, t.end)
         if owner is None:
             return None
         owner.text = _strip_possessive(owner.text)
