@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.auth import get_user_model
 from django.core.exceptions import BadRequest, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch
@@ -427,6 +428,9 @@ class ClaimAdmin(GuardedHistoryAdmin):
             else "",
         )
 
+    def reverted_label(self, obj) -> str:
+        return claim_words_text(obj, limit=80)  # the words as the pages give them, see below
+
     def prepare_revert(self, request, obj, current):
         # The old row carries its old version; the lock must hold today's, or every revert
         # would be refused as stale.
@@ -461,14 +465,69 @@ class ClaimAdmin(GuardedHistoryAdmin):
             )
             return HttpResponseRedirect(request.path)
         if "_save_next" in request.POST:
-            self.message_user(request, f"Saved “{obj}”.", messages.SUCCESS)
+            self.message_user(
+                request, f"Saved: {claim_words_text(obj, limit=80)}.", messages.SUCCESS
+            )
             following = next_in_queue(request.user, after=obj)
             return HttpResponseRedirect(
                 reverse("admin:claims_claim_change", args=[following.pk])
                 if following
                 else reverse("admin:claims_claim_changelist")
             )
-        return super().response_change(request, obj)
+        return self._in_claim_words(
+            request, obj, "changed", lambda: super(ClaimAdmin, self).response_change(request, obj)
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._in_claim_words(
+            request,
+            obj,
+            "added",
+            lambda: super(ClaimAdmin, self).response_add(request, obj, post_url_continue),
+        )
+
+    def response_delete(self, request, obj_display, obj_id):
+        words = getattr(request, "_deleted_claim_words", None)
+        if words is None:
+            return super().response_delete(request, obj_display, obj_id)
+        request._claim_admin_quiet = True
+        try:
+            response = super().response_delete(request, obj_display, obj_id)
+        finally:
+            request._claim_admin_quiet = False
+        if not isinstance(response, TemplateResponse):  # a popup answers in JSON, no message
+            self.message_user(request, f"The claim was deleted: {words}.", messages.SUCCESS)
+        return response
+
+    # Django's own messages put str(claim) inside “…”; for reported speech that is a paraphrase
+    # shown as a quotation. These say the claim's words the way the pages do
+    # (html.claim_words_text: a direct quote in its own marks, reported speech as
+    # "X said that ..."), with Django's redirects unchanged.
+
+    def message_user(self, request, message, *args, **kwargs):
+        if getattr(request, "_claim_admin_quiet", False):
+            return
+        super().message_user(request, message, *args, **kwargs)
+
+    def _in_claim_words(self, request, obj, done, respond):
+        if IS_POPUP_VAR in request.POST:
+            return respond()
+        request._claim_admin_quiet = True
+        try:
+            response = respond()
+        finally:
+            request._claim_admin_quiet = False
+        words = claim_words_text(obj, limit=80)
+        if self.has_change_permission(request, obj):
+            url = reverse("admin:claims_claim_change", args=[obj.pk])
+            words = format_html('<a href="{}">{}</a>', url, words)
+        message = format_html("The claim was {} successfully: {}.", done, words)
+        if "_continue" in request.POST:
+            message = format_html("{} You may edit it again below.", message)
+        elif "_addanother" in request.POST:
+            message = format_html("{} You may add another claim below.", message)
+        self.message_user(request, message, messages.SUCCESS)
+        return response
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and change and review.can_edit_claim(request.user, obj):
@@ -549,6 +608,7 @@ class ClaimAdmin(GuardedHistoryAdmin):
 
     def delete_model(self, request, obj):
         require(request.user, "delete")
+        request._deleted_claim_words = claim_words_text(obj, limit=80)  # for the message
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

@@ -31,6 +31,10 @@ class GuardedHistoryAdmin(RejectsNulMixin, SimpleHistoryAdmin):
 
     object_history_form_template = "simple_history/object_history_form.html"
 
+    def reverted_label(self, obj) -> str:
+        """How the revert message names `obj` (escaped by the message): its name in “…”."""
+        return f"“{printable(obj)}”"
+
     def prepare_revert(self, request, obj, current):
         """Adjust the historical instance before the form is built (e.g. the claim's lock)."""
         return obj
@@ -97,8 +101,8 @@ class GuardedHistoryAdmin(RejectsNulMixin, SimpleHistoryAdmin):
                     self.message_user(
                         request,
                         format_html(
-                            "Reverted “{}” to the version of {}.",
-                            printable(new_object),
+                            "Reverted {} to the version of {}.",
+                            self.reverted_label(new_object),
                             record.history_date.strftime("%Y-%m-%d %H:%M"),
                         ),
                         messages.SUCCESS,
