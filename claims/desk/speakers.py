@@ -28,7 +28,7 @@ from claims.models import (
 from claims.permissions import can, require
 from claims.queries import speaker_merge_preview
 from claims.services.similarity import similar_speakers
-from claims.services.speakers import reject_merge_suggestions, save_speaker
+from claims.services.speaker_edits import reject_merge_suggestions, save_speaker
 
 
 class AliasInline(admin.TabularInline):
@@ -121,7 +121,7 @@ class SpeakerAdmin(GuardedHistoryAdmin):
         return HttpResponseRedirect(reverse("admin:claims_speaker_change", args=[keep.pk]))
 
     def _merge(self, request, keep, others):
-        from claims.services.speakers import merge_speakers
+        from claims.services.speaker_edits import merge_speakers
 
         for other in others:
             if other.pk == keep.pk:
@@ -191,7 +191,7 @@ class SpeakerMergeSuggestionAdmin(DeskAdmin):
     )
     def accept(self, request, queryset):
         """First shows what each merge would move; merges once confirmed ("apply")."""
-        from claims.services.speakers import merge_speakers
+        from claims.services.speaker_edits import merge_speakers
 
         suggestions = list(
             queryset.filter(status=MergeSuggestionStatus.OPEN).select_related(

@@ -389,7 +389,7 @@ def add_missed_claim(
     a new one) and kind; recorded as `missed_claim` feedback."""
     from claims.models import Speaker
     from claims.services.feedback import claim_snapshot, record_feedback
-    from claims.services.speakers import save_speaker
+    from claims.services.speaker_edits import save_speaker
 
     require(user, "review")
     body = article.body
@@ -646,7 +646,7 @@ def _record_corrections(before: Claim, after: Claim, user) -> None:
     ExtractionFeedback; a speaker correction also drops the alias learned from the mention.
     Hand-entered claims (no extractor version) teach nothing about the extractor."""
     from claims.services.feedback import claim_snapshot, record_feedback
-    from claims.services.speakers import forget_wrong_alias
+    from claims.services.speaker_edits import forget_wrong_alias
 
     if not before.extractor_version:
         return

@@ -3,7 +3,7 @@
 import pytest
 
 from claims.models import Speaker
-from claims.services.speakers import save_speaker
+from claims.services.speaker_edits import save_speaker
 from tests.factories import make_published_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db

@@ -7,12 +7,8 @@ from claims.enums import SpeakerKind
 from claims.models import Claim, Speaker, SpeakerAlias, SpeakerMerge, SpeakerMergeSuggestion
 from claims.names import given_key, translit_key
 from claims.services.imports import ImportSession, import_article
-from claims.services.speakers import (
-    SpeakerResolver,
-    is_name_like,
-    merge_speakers,
-    metonym_table,
-)
+from claims.services.speaker_edits import merge_speakers
+from claims.services.speakers import SpeakerResolver, is_name_like, metonym_table
 from tests.factories import (
     make_alias,
     make_claim,

@@ -1,0 +1,157 @@
+"""What people do to speakers: merge two, save an edit (a rename keeps the old slug), reject
+merge suggestions, drop an alias learned from a claim moved away. Import-time resolution is
+claims/services/speakers.py.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from claims.enums import MergeSuggestionStatus
+from claims.models import (
+    Claim,
+    Speaker,
+    SpeakerAlias,
+    SpeakerMerge,
+    SpeakerMergeSuggestion,
+    SpeakerSlug,
+    available_slug,
+)
+from claims.normalise import normalise_name
+from claims.permissions import require
+
+
+def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
+    """Fold `merge` into `keep` in one transaction, then delete `merge`.
+
+    Moves claims (their stances, evidence and links come with them), aliases (the merged name
+    becomes an alias of `keep`) and members (speakers affiliated with `merge`); the merged
+    speaker's own suggestions are resolved by the merge (deleted with it, counted in the
+    record); suggestions naming it as the candidate move to `keep`; fills
+    `keep`'s blank role, affiliation, description and Wikidata id. Records a SpeakerMerge with
+    the counts. Raises PermissionDenied unless `user` may merge speakers.
+    """
+    require(user, "merge_speakers")
+    if keep.pk == merge.pk:
+        raise ValueError("A speaker cannot be merged into itself.")
+    with transaction.atomic():
+        # Lock both rows so a concurrent merge or import cannot attach to the one going away.
+        locked = {
+            s.pk: s for s in Speaker.objects.select_for_update().filter(pk__in=[keep.pk, merge.pk])
+        }
+        if len(locked) != 2:
+            raise Speaker.DoesNotExist("One of the speakers no longer exists.")
+        keep, merge = locked[keep.pk], locked[merge.pk]
+        merged_name, merged_slug = merge.name, merge.slug
+        claims = Claim.objects.filter(speaker=merge).update(speaker=keep)
+        aliases = SpeakerAlias.objects.filter(speaker=merge).update(speaker=keep)
+        name_key = normalise_name(merged_name)
+        if name_key and not SpeakerAlias.objects.filter(normalised=name_key).exists():
+            SpeakerAlias.objects.create(speaker=keep, alias=merged_name)
+            aliases += 1
+        members = (
+            Speaker.objects.filter(affiliated_with=merge)
+            .exclude(pk=keep.pk)
+            .update(affiliated_with=keep)
+        )
+        if keep.affiliated_with_id == merge.pk:
+            keep.affiliated_with = None
+        # The merged speaker's own doubts ("might be X") are answered by this merge and go
+        # with its row; doubts others had about it now concern the kept speaker.
+        resolved = SpeakerMergeSuggestion.objects.filter(
+            Q(speaker=merge) | Q(speaker=keep, candidate=merge)
+        ).count()
+        moved = _move_suggestions(keep=keep, merge=merge)
+        for attr in ("role", "affiliation", "description", "wikidata_id"):
+            if not getattr(keep, attr) and getattr(merge, attr):
+                setattr(keep, attr, getattr(merge, attr))
+        if keep.affiliated_with_id is None and merge.affiliated_with_id not in (None, keep.pk):
+            keep.affiliated_with_id = merge.affiliated_with_id
+        keep.save()
+        record = SpeakerMerge.objects.create(
+            kept=keep,
+            merged_name=merged_name,
+            merged_slug=merged_slug,
+            merged_by=user,
+            details={
+                "claims": claims,
+                "aliases": aliases,
+                "members": members,
+                "suggestions_resolved": resolved,
+                "suggestions_moved": moved,
+            },
+        )
+        # The pair's own suggestions go with the merged row (they cascade); the record above
+        # keeps their count.
+        merge.delete()
+    return record
+
+
+def _move_suggestions(*, keep: Speaker, merge: Speaker) -> int:
+    """Re-point suggestions naming `merge` as the candidate at `keep`; drop duplicates."""
+    moved = 0
+    existing_in = set(
+        SpeakerMergeSuggestion.objects.filter(candidate=keep).values_list("speaker_id", flat=True)
+    )
+    for sugg in SpeakerMergeSuggestion.objects.filter(candidate=merge).exclude(speaker=keep):
+        if sugg.speaker_id in existing_in:
+            continue
+        sugg.candidate = keep
+        sugg.save(update_fields=["candidate"])
+        existing_in.add(sugg.speaker_id)
+        moved += 1
+    return moved
+
+
+def save_speaker(*, speaker: Speaker, user, adding: bool = False) -> Speaker:
+    """Save a speaker a person edited (`adding`: created or re-created from its history)."""
+    require(user, "add_speakers" if adding else "edit_speakers")
+    speaker._history_user = user
+    with transaction.atomic():
+        if not adding and speaker.pk:
+            _reslug_renamed(speaker)
+        speaker.save()
+    return speaker
+
+
+def _reslug_renamed(speaker: Speaker) -> None:
+    """A renamed speaker gets a slug from its new name; the old one is kept (SpeakerSlug) so
+    its URL answers 301 to the new page (public links, search engines, feeds readers keep)."""
+    stored = Speaker.objects.filter(pk=speaker.pk).values_list("name", "slug").first()
+    if stored is None or stored[0] == speaker.name:
+        return
+    new_slug = available_slug(Speaker, speaker.name, fallback="speaker", exclude_pk=speaker.pk)
+    if new_slug == stored[1]:
+        return
+    SpeakerSlug.objects.filter(slug=new_slug).delete()  # renamed back: the slug is current again
+    SpeakerSlug.objects.update_or_create(slug=stored[1], defaults={"speaker": speaker})
+    speaker.slug = new_slug
+
+
+def reject_merge_suggestions(*, suggestions, user) -> int:
+    """Record that the open suggestions among `suggestions` are different speakers."""
+    require(user, "merge_speakers")
+    return suggestions.filter(status=MergeSuggestionStatus.OPEN).update(
+        status=MergeSuggestionStatus.REJECTED, resolved_by=user, resolved_at=timezone.now()
+    )
+
+
+def forget_wrong_alias(*, speaker: Speaker, mention: str, claim_id: int) -> str | None:
+    """After a reviewer moved claim `claim_id` away from `speaker`: drop the alias the importer
+    learned from its mention, unless it is the speaker's own name or another of the speaker's
+    claims still uses that mention. Returns the alias removed, if any (2-3 queries)."""
+    key = normalise_name(mention or "")
+    if not key or key == normalise_name(speaker.name):
+        return None
+    alias = SpeakerAlias.objects.filter(speaker=speaker, normalised=key).first()
+    if alias is None:
+        return None
+    still_used = (
+        Claim.objects.filter(speaker=speaker, mention__iexact=mention).exclude(pk=claim_id).exists()
+    )
+    if still_used:
+        return None
+    alias.delete()
+    return alias.alias
