@@ -7,13 +7,14 @@ words go out as text (`<summary type="text">`), never as HTML a reader would ren
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .enums import ClaimKind, Verdict
 from .html import claim_words_text, xml_text
-from .models import Claim, Correction, Speaker, Topic
+from .models import Claim, Correction, Speaker, SpeakerSlug, Topic
 
 FEED_ITEMS = 30
 
@@ -95,6 +96,17 @@ class PublishedClaimsFeed(Feed):
 
 
 class SpeakerClaimsFeed(PublishedClaimsFeed):
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            # A slug the speaker had before a rename: 301 to the current feed, as the
+            # speaker's page does (one query, on this path only).
+            old = SpeakerSlug.objects.select_related("speaker").filter(slug=kwargs["slug"]).first()
+            if old is None:
+                raise
+            return redirect("claims:feed-speaker", slug=old.speaker.slug, permanent=True)
+
     def get_object(self, request, slug):
         return get_object_or_404(Speaker, slug=slug)
 

@@ -54,3 +54,16 @@ def test_editing_a_speaker_without_renaming_keeps_its_slug():
     saved = save_speaker(speaker=speaker, user=make_user(role="Editor"))
 
     assert saved.slug == "ada-minister" and not saved.old_slugs.exists()
+
+
+def test_renamed_speakers_old_feed_address_redirects_to_the_new_feed(client):
+    editor = make_user(role="Editor")
+    speaker = make_speaker(name="Ada Minister")
+    make_published_claim(speaker=speaker)
+
+    rename(speaker, "Ada Secretary", editor)
+
+    response = client.get("/feeds/speakers/ada-minister/")
+    assert (response.status_code, response["Location"]) == (301, "/feeds/speakers/ada-secretary/")
+    assert client.get("/feeds/speakers/ada-secretary/").status_code == 200
+    assert client.get("/feeds/speakers/never-was/").status_code == 404
