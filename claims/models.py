@@ -1050,3 +1050,32 @@ class Correction(models.Model):
     @property
     def verdict_changed(self) -> bool:
         return self.previous_verdict != self.new_verdict
+
+
+class MethodologyText(models.Model):
+    """The prose of /methodology/ (the review process), written by editors; one row, or none
+    and the page shows its built-in text. The rating scale is not here: it comes from
+    enums.Verdict, which ClaimReview's rating values come from too."""
+
+    body = models.TextField(
+        help_text=(
+            "How the desk checks claims, shown above the rating scale. Plain text: a blank "
+            "line starts a new paragraph."
+        ),
+    )
+    updated = models.DateTimeField(auto_now=True, verbose_name="last changed")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="last changed by",
+    )
+
+    class Meta:
+        verbose_name = "methodology text"
+        verbose_name_plural = "methodology text"
+
+    def __str__(self):
+        return "Methodology text"

@@ -16,6 +16,8 @@ ACTION_PERMISSIONS = {
     "unpublish": "claims.publish_claim",
     # Correcting a published verdict or rationale (with a public note): editors.
     "correct": "claims.publish_claim",
+    # The /methodology/ prose speaks for the desk: editors.
+    "edit_methodology": "claims.publish_claim",
     "dismiss": "claims.dismiss_claim",
     "delete": "claims.delete_claim",
     "merge_speakers": "claims.merge_speaker",

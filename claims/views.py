@@ -42,6 +42,7 @@ from .models import (
     Claim,
     ClaimLink,
     Correction,
+    MethodologyText,
     Outlet,
     Speaker,
     SpeakerSlug,
@@ -422,12 +423,14 @@ def claim_detail(request, pk):
 
 
 def methodology(request):
-    """The rating scale (enums.Verdict: its labels, meanings and the ratingValue ClaimReview
-    carries) and the review process. No query."""
+    """The review process (the editors' MethodologyText, else the built-in text) and the
+    rating scale (enums.Verdict: its labels, meanings and the ratingValue ClaimReview
+    carries). One query."""
     return render(
         request,
         "claims/methodology.html",
         {
+            "prose": MethodologyText.objects.order_by("-pk").first(),
             "verdicts": list(Verdict),
             "best": VERDICT_BEST_RATING,
             "worst": VERDICT_WORST_RATING,

@@ -13,12 +13,15 @@ from claims.enums import StanceChoice
 from claims.html import visible
 from claims.models import (
     Claim,
+    MethodologyText,
     Outlet,
     Stance,
     Tag,
     Topic,
 )
+from claims.permissions import can
 from claims.services import review
+from claims.services.methodology import save_methodology_text
 
 
 @admin.register(Topic)
@@ -116,3 +119,33 @@ class OutletAdmin(DeskAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, outlet):
         return outlet.article_count
+
+
+@admin.register(MethodologyText)
+class MethodologyTextAdmin(DeskAdmin):
+    """The /methodology/ prose: editors only (reviewers do not even see it)."""
+
+    fields = ["body", "updated", "updated_by"]
+    readonly_fields = ["updated", "updated_by"]
+    list_display = ["__str__", "updated", "updated_by"]
+
+    def _editor(self, request) -> bool:
+        return can(request.user, "edit_methodology")
+
+    def has_module_permission(self, request):
+        return self._editor(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._editor(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editor(request)
+
+    def has_add_permission(self, request):
+        return self._editor(request) and not MethodologyText.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editor(request)
+
+    def save_model(self, request, obj, form, change):
+        save_methodology_text(text=obj, user=request.user)
