@@ -35,7 +35,6 @@ _HONORIFIC_NAME_RE = re.compile(
 )
 
 # A capitalised name right after one of these is a place ("in New Hampshire").
-# A capitalised name right after one of these is a place ("in New Hampshire").
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|near|across|throughout)\s+$")
 _NOT_PERSON_WORDS = _INSTITUTION_WORDS | lx.TITLE_WORDS  # a name holding one is no person
 _NAME_LEAD_SKIP = lx.TITLE_WORDS | lx.NP_STOP | lx.DETERMINERS  # dropped before a name
