@@ -2,22 +2,13 @@
 reads; any other query string is dropped, so it can neither force a render nor change a page."""
 
 import pytest
-from django.core.cache import cache
 from django.http import QueryDict
 from django.urls import reverse
 
 from claims.pagecache import page_query
 from tests.factories import make_published_claim, make_speaker
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def test_page_query_keeps_declared_parameters_last_value_sorted_non_empty():

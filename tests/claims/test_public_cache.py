@@ -6,7 +6,6 @@ import socket
 import uuid
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -22,15 +21,7 @@ from tests.factories import (
     make_topic,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.CLAIMDESK_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def test_cached_page_is_served_with_one_query(client, django_assert_num_queries):
