@@ -325,6 +325,22 @@ CASES = [
     ),
     Case(
         "conjoined_or_participle",
+        "The nurses' union rejected the offer, pointing to rising rents and arguing that the raise"
+        " is far too small.",
+        "pointing to rising rents and arguing that the raise is far too small",
+        "Nurses' union",
+        "indirect",
+    ),
+    Case(
+        "conjoined_or_participle",
+        "Mayor Ina Lund defended the plan, citing the long queues and saying the new ward would"
+        " open in May.",
+        "the new ward would open in May",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "conjoined_or_participle",
         "Ina Lund says she respects the union’s “passion” but argues that it cannot deliver.",
         "it cannot deliver",
         "Ina Lund",

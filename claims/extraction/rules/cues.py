@@ -334,9 +334,25 @@ def _participle(art: Article, cue: Cue) -> Draft | NoClaim:
     content = content_after(art, cs, ce, s1, cue.word)
     if _too_short(text, content):
         return NO_CLAIM
+    first = _first_conjoined_participle(text, s0, cs, ce)
+    if first is not None and not art.overlaps_taken(first, content[1]):
+        content = (first, content[1])
     d = _draft(art, content, cue, mention)
     d.speaker_of = prior
     return d
+
+
+_CONJOINED_PARTICIPLE_RE = re.compile(r",\s+([a-z]+ing)\b[^,;:.!?“”\"]*\sand\s*$")
+
+
+def _first_conjoined_participle(text: str, s0: int, cs: int, ce: int) -> int | None:
+    """`…, pointing to the costs and arguing that the plan fails`: the cue is the second of
+    two participles joined by "and" and takes a that-clause; the claim opens at the first
+    participle. (`…, holding signs and chanting slogans` reports no claim of the first.)"""
+    if not text[ce : ce + 6].lstrip().startswith("that "):
+        return None
+    m = _CONJOINED_PARTICIPLE_RE.search(text, s0, cs)
+    return m.start(1) if m else None
 
 
 def participle_clause(art: Article, cue: Cue) -> Outcome:
