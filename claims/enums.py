@@ -56,6 +56,14 @@ VERDICT_BEST_RATING = 6
 VERDICT_WORST_RATING = 1
 
 
+class ArticleText(models.TextChoices):
+    """How much of an outlet's articles the public article page shows."""
+
+    DEFAULT = "", "as the site is configured (CLAIMDESK_ARTICLE_TEXT)"
+    EXCERPTS = "excerpts", "each claim's paragraph, with a link to the source"
+    FULL = "full", "the whole text (the newsroom's own articles)"
+
+
 class ClaimKind(models.TextChoices):
     DIRECT = "direct", _("Direct quote")
     INDIRECT = "indirect", _("Reported statement")

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from .enums import (
+    ArticleText,
     ClaimKind,
     ClaimStatus,
     FeedbackKind,
@@ -151,6 +152,17 @@ class Outlet(models.Model):
         max_length=SLUG_MAX, unique=True, help_text="Used in public URLs and filters."
     )
     homepage = models.URLField(blank=True, help_text="The outlet's home page.")
+    article_text = models.CharField(
+        max_length=8,
+        choices=ArticleText,
+        blank=True,
+        default=ArticleText.DEFAULT,
+        verbose_name="article pages show",
+        help_text=(
+            "Other outlets' articles are quoted, not republished: choose the whole text only "
+            "for articles the newsroom may publish (its own)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -162,6 +174,11 @@ class Outlet(models.Model):
         if not self.slug:
             self.slug = available_slug(Outlet, self.name, fallback="outlet", exclude_pk=self.pk)
         super().save(*args, **kwargs)
+
+    def shows_full_text(self) -> bool:
+        """Whether its article pages show the whole text: the outlet's own choice, else the
+        site's CLAIMDESK_ARTICLE_TEXT."""
+        return (self.article_text or settings.CLAIMDESK_ARTICLE_TEXT) == ArticleText.FULL
 
 
 class ArticleQuerySet(models.QuerySet):

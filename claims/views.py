@@ -607,16 +607,22 @@ def article_detail(request, slug):
     claims = list(
         Claim.objects.public().for_list().filter(article=article).order_by("start", "end", "id")
     )  # query: the article's public claims (cards: speaker, article, outlet joined)
+    # Other outlets' articles are quoted, not reprinted: CLAIMDESK_ARTICLE_TEXT, unless the
+    # article's outlet says otherwise (Outlet.article_text).
+    full_text = (
+        article.outlet.shows_full_text()
+        if article.outlet is not None
+        else settings.CLAIMDESK_ARTICLE_TEXT == "full"
+    )
     return render(
         request,
         "claims/article_detail.html",
         {
             "article": article,
             "claims": claims,
-            # Other outlets' articles are quoted, not reprinted (CLAIMDESK_ARTICLE_TEXT).
-            "full_text": settings.CLAIMDESK_ARTICLE_TEXT == "full",
+            "full_text": full_text,
             "body_html": mark_claims(article.body, claims)
-            if settings.CLAIMDESK_ARTICLE_TEXT == "full"
+            if full_text
             else mark_excerpts(article.body, claims),
         },
     )

@@ -109,7 +109,7 @@ class TagAdmin(DeskAdmin):
 
 @admin.register(Outlet)
 class OutletAdmin(DeskAdmin):
-    list_display = ["name", "homepage", "article_count"]
+    list_display = ["name", "homepage", "article_text", "article_count"]
     search_fields = ["name"]
     readonly_fields = ["slug"]
 

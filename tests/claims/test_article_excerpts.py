@@ -67,3 +67,29 @@ def test_article_excerpt_page_runs_a_fixed_number_of_queries(
         html = client.get(article.get_absolute_url()).content.decode()
 
     assert html.count('<blockquote class="excerpt">') == rows
+
+
+@pytest.mark.parametrize(
+    ("site", "outlet_choice", "full"),
+    [
+        ("excerpts", "full", True),  # the newsroom's own outlet
+        ("full", "excerpts", False),  # another outlet quoted even on a full-text site
+        ("excerpts", "", False),  # no choice: the site's setting
+        ("full", "", True),
+    ],
+)
+def test_article_page_text_follows_the_outlets_choice_over_the_site_setting(
+    client, settings, site, outlet_choice, full
+):
+    settings.CLAIMDESK_ARTICLE_TEXT = site
+    article = make_article(
+        body=BODY,
+        url="https://news.example/own",
+        outlet=make_outlet(name="Our Paper", article_text=outlet_choice),
+    )
+    claim_at(article, "the bridge cost 40 million euros")
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert ("First paragraph" in html) is full
+    assert ('class="excerpt"' in html) is not full
