@@ -45,6 +45,14 @@ CASES = [
     ),
     Case(
         "according_to",
+        "After a long night of talks, the two unions agreed to end the strike, according to the"
+        " city's radio station.",
+        "the two unions agreed to end the strike",
+        "City's radio station",
+        "indirect",
+    ),
+    Case(
+        "according_to",
         "According to Tom Berg, a city engineer, the bridge will stay closed until spring.",
         "the bridge will stay closed until spring",
         "Tom Berg",

@@ -155,7 +155,7 @@ def according_to(art: Article, cue: Cue) -> Outcome:
         return NO_CLAIM
     before = strip_span(text, s0, cue.start)
     if before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3:
-        content = before
+        content = _after_leading_adjunct(text, before)
         if art.last_draft_in(s0, s1, *content) is not None:
             return NO_CLAIM  # "“A,” X said, according to Y.": already attributed
     else:
@@ -175,6 +175,20 @@ def according_to(art: Article, cue: Cue) -> Outcome:
     if _too_short(text, content):
         return NO_CLAIM
     return _draft(art, content, cue, mention)
+
+
+_LEADING_ADJUNCT_RE = re.compile(r"(?:After|Before|During|Following|Amid)\s[^,;:“”\"]{3,80},\s+")
+
+
+def _after_leading_adjunct(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """`After the talks, the two sides agreed on a truce, according to X`: the time adjunct
+    before the clause is the reporter's framing, not the source's words (kept when the
+    sentence quotes: the quoted words mark the span themselves)."""
+    m = _LEADING_ADJUNCT_RE.match(text, content[0], content[1])
+    span = text[content[0] : content[1]]
+    if m is None or count_words(text, m.end(), content[1], 3) < 3 or any(c in span for c in '“”"'):
+        return content
+    return (m.end(), content[1])
 
 
 def belief_without_clause(art: Article, cue: Cue) -> NoClaim | None:
