@@ -5,7 +5,7 @@
 Creates a scratch database (claimdesk_bench_search_d), generates the claims in one INSERT ...
 SELECT over generate_series (words drawn from a skewed pool, so a few words are in most claims),
 builds the GIN index afterwards, then times, in this process, the list view's own code path for
-a search (claims.views.search_page): the filter set (speaker-name lookup), the keys of the newest
+a search (claims.public.pagination.search_page): the filter set (speaker-name lookup), the keys of the newest
 1,000 matches (count and candidates), and one page of rows, for newest-first and relevance order. Multi-word queries and a single very common word are timed
 separately. The template is not part of it (bench_pages.py measures whole pages).
 """
@@ -99,9 +99,9 @@ def timed_search(query: str, sort: str) -> float:
     """Seconds for the claim list's database work for ?q=query&sort=sort (page 1)."""
     from django.http import QueryDict
 
-    from claims.filters import ClaimFilter
     from claims.models import Claim
-    from claims.views import search_page
+    from claims.public.filters import ClaimFilter
+    from claims.public.pagination import search_page
 
     params = QueryDict(mutable=True)
     params.update({"q": query, "sort": sort})

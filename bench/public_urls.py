@@ -10,7 +10,7 @@ from django.template import engines
 from django.urls import include, path
 
 from claims.models import Claim
-from claims.views import PAGE_SIZE, _after, parse_cursor
+from claims.public.pagination import PAGE_SIZE, _after, parse_cursor
 
 _django = engines["django"]
 TINY = _django.from_string(

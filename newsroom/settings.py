@@ -332,7 +332,7 @@ LOGGING = {
 # machine extractions (non-claims, truncated spans) would otherwise go out under real names.
 # `make run` turns it on for the demo. Stances count in positions only once reviewed, either way.
 CLAIMDESK_SHOW_UNREVIEWED = env_bool("CLAIMDESK_SHOW_UNREVIEWED", False)
-# Public pages are cached this many seconds, keyed by a fingerprint of the data (claims/views.py);
+# Public pages are cached this many seconds, keyed by a fingerprint of the data (claims/public/pagecache.py);
 # 0 turns the cache off.
 CLAIMDESK_PAGE_CACHE_SECONDS = env_int("CLAIMDESK_PAGE_CACHE_SECONDS", 300)
 # The organisation named as ClaimReview author on published claims.

@@ -16,5 +16,5 @@ urlpatterns = [
         name="claims-extraction-quality",
     ),
     path(settings.CLAIMDESK_ADMIN_PATH, admin.site.urls),
-    path("", include("claims.urls")),
+    path("", include("claims.public.urls")),
 ]

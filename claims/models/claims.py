@@ -339,7 +339,7 @@ class Claim(models.Model):
             models.Index(fields=["content_hash"], name="claims_claim_content_hash_idx"),
             # Published feed and home page.
             models.Index(fields=["-published_at"], name="claims_claim_published_at_idx"),
-            # The public page cache's data fingerprint reads max(updated) (claims/views.py).
+            # The public page cache's data fingerprint reads max(updated) (claims/public/pagecache.py).
             models.Index(fields=["updated"], name="claims_claim_updated_idx"),
         ]
 

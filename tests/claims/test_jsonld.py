@@ -7,8 +7,8 @@ import re
 import pytest
 
 from claims.enums import ClaimStatus
-from claims.jsonld import ld_json_script
 from claims.models import Claim
+from claims.public.jsonld import ld_json_script
 from tests.factories import make_article, make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db

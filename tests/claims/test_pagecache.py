@@ -1,11 +1,11 @@
-"""claims.pagecache: the key is the data, the scheme, the address and the parameters a page
+"""claims.public.pagecache: the key is the data, the scheme, the address and the parameters a page
 reads; any other query string is dropped, so it can neither force a render nor change a page."""
 
 import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from claims.pagecache import page_query
+from claims.public.pagecache import page_query
 from tests.factories import make_published_claim, make_speaker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]

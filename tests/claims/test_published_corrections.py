@@ -278,7 +278,7 @@ def test_methodology_explains_every_verdict_with_the_json_ld_rating(
     client, django_assert_num_queries
 ):
     from claims.enums import Verdict
-    from claims.jsonld import claim_review
+    from claims.public.jsonld import claim_review
 
     # 1: the editors' methodology text (the rating scale itself needs no query).
     with django_assert_num_queries(1):

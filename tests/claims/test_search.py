@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from claims import search
 from claims.enums import ClaimStatus
 from claims.models import Claim
+from claims.public import search
 from tests.factories import make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +172,7 @@ def _href(html: str, rel: str) -> str:
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
 def test_search_pages_walk_every_match_once(client, monkeypatch, sort):
-    monkeypatch.setattr("claims.views.PAGE_SIZE", 3)
+    monkeypatch.setattr("claims.public.pagination.PAGE_SIZE", 3)
     claims = [
         make_published_claim(content=f"Budget item {i}", said_on=datetime.date(2024, 1, 1 + i // 2))
         for i in range(10)
@@ -197,7 +197,9 @@ def test_search_pages_walk_every_match_once(client, monkeypatch, sort):
 
 
 def test_search_count_above_the_cap_is_the_planners_estimate(client, monkeypatch, on_postgresql):
-    monkeypatch.setattr("claims.views.SEARCH_COUNT_CAP", 0)  # any estimate is above the cap
+    monkeypatch.setattr(
+        "claims.public.pagination.SEARCH_COUNT_CAP", 0
+    )  # any estimate is above the cap
     for i in range(3):
         make_published_claim(content=f"Budget line {i}")
 

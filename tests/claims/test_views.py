@@ -9,9 +9,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import views
 from claims.enums import ClaimStatus
 from claims.models import CONTEXT_RADIUS, Claim
+from claims.public import views
 from tests.factories import (
     make_article,
     make_claim,
@@ -323,7 +323,7 @@ def make_dated_claims(n, speaker=None):
 
 
 def test_claim_list_keyset_pages_cover_every_claim_once_and_keep_filters(client, monkeypatch):
-    monkeypatch.setattr("claims.views.PAGE_SIZE", 4)
+    monkeypatch.setattr("claims.public.pagination.PAGE_SIZE", 4)
     speaker = make_speaker(name="Pager")
     claims = make_dated_claims(10, speaker=speaker)
     make_published_claim(content="Someone else entirely")
@@ -355,7 +355,7 @@ def _prev_href(html: str) -> str:
 
 
 def test_claim_list_previous_link_returns_to_the_page_before(client, monkeypatch):
-    monkeypatch.setattr("claims.views.PAGE_SIZE", 3)
+    monkeypatch.setattr("claims.public.pagination.PAGE_SIZE", 3)
     make_dated_claims(8)
     first = client.get(reverse("claims:claim-list"))
     second = client.get("/claims/" + _next_href(page_text(first)))
@@ -375,7 +375,7 @@ def test_claim_list_oldest_sort_reverses_the_order(client):
 
 
 def test_claim_list_count_is_exact_up_to_the_cap(client, monkeypatch):
-    monkeypatch.setattr("claims.views.LIST_COUNT_CAP", 3)
+    monkeypatch.setattr("claims.public.pagination.LIST_COUNT_CAP", 3)
     make_dated_claims(3)
 
     html = page_text(client.get(reverse("claims:claim-list")))
@@ -385,7 +385,7 @@ def test_claim_list_count_is_exact_up_to_the_cap(client, monkeypatch):
 
 
 def test_claim_list_count_above_the_cap_is_bounded_or_estimated(client, monkeypatch):
-    monkeypatch.setattr("claims.views.LIST_COUNT_CAP", 2)
+    monkeypatch.setattr("claims.public.pagination.LIST_COUNT_CAP", 2)
     make_dated_claims(3)
 
     count = client.get(reverse("claims:claim-list")).context["count"]
@@ -892,7 +892,7 @@ def test_public_pages_are_accessible_landmarks_labels_and_heading_order(client, 
 
 
 def test_topic_matrix_reads_the_newest_stances_and_lists_five_per_cell(client, monkeypatch):
-    monkeypatch.setattr("claims.views.TOPIC_STANCES_MAX", 7)
+    monkeypatch.setattr("claims.public.views.TOPIC_STANCES_MAX", 7)
     speaker = make_speaker(name="Prolific")
     topic = make_topic()
     claims = [

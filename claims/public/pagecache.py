@@ -30,7 +30,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import HttpResponse, QueryDict
 
-from .models import Article, Claim, ClaimEvidence, ClaimLink, Speaker, Stance
+from claims.models import Article, Claim, ClaimEvidence, ClaimLink, Speaker, Stance
 
 logger = logging.getLogger(__name__)
 

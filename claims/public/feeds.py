@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .enums import ClaimKind, Verdict
-from .html import claim_words_text, xml_text
-from .models import Claim, Correction, Speaker, SpeakerSlug, Topic
+from claims.enums import ClaimKind, Verdict
+from claims.html import claim_words_text, xml_text
+from claims.models import Claim, Correction, Speaker, SpeakerSlug, Topic
 
 FEED_ITEMS = 30
 

@@ -25,7 +25,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Outlet, Speaker, SpeakerAlias
+from claims.models import Outlet, Speaker, SpeakerAlias
 
 # Relevance ranks the newest matches only. The date index finds them by scanning about
 # RANK_CANDIDATES / (share of claims matching) entries: 300 keeps a 1%-word under ~30k.

@@ -11,9 +11,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .enums import VERDICT_BEST_RATING, VERDICT_WORST_RATING, ClaimStatus, SpeakerKind, Verdict
-from .html import claim_words, xml_text
-from .templatetags.claims_tags import is_web_url
+from claims.enums import (
+    VERDICT_BEST_RATING,
+    VERDICT_WORST_RATING,
+    ClaimStatus,
+    SpeakerKind,
+    Verdict,
+)
+from claims.html import claim_words, xml_text
+from claims.templatetags.claims_tags import is_web_url
 
 # The escapes Django's json_script uses: claim text cannot close the <script> element or open
 # an HTML comment, whatever it contains.

@@ -8,9 +8,10 @@ import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 
+from claims.enums import ClaimKind, Verdict
+from claims.models import Claim, Outlet, Speaker, Tag, Topic
+
 from . import search
-from .enums import ClaimKind, Verdict
-from .models import Claim, Outlet, Speaker, Tag, Topic
 
 SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"

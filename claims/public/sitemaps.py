@@ -7,8 +7,8 @@ so a sitemap never names a page that answers 404.
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 
-from .models import Article, Claim, Speaker, Stance, Topic
-from .queries import reviewed_stance_q
+from claims.models import Article, Claim, Speaker, Stance, Topic
+from claims.queries import reviewed_stance_q
 
 
 def _has_public_claim(field: str):
