@@ -1,196 +1,43 @@
-"""The claim admin: the review queue, the change page, its inlines, actions and history."""
+"""The claim admin: the review queue and the change page (filters, inlines, actions and the
+page's own views are in the claim_* modules beside it)."""
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.auth import get_user_model
-from django.core.exceptions import BadRequest, ValidationError
+from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import (
-    Http404,
-    HttpResponseBadRequest,
-    HttpResponseNotAllowed,
-    HttpResponseRedirect,
-)
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 
-from claims.desk.common import change_link, shorten
-from claims.desk.forms import (
-    AddTagForm,
-    ClaimAdminForm,
-    EvidenceForm,
-    LinkSimilarForm,
-    NotAClaimForm,
-    SpanForm,
+from claims.desk.claim_actions import ClaimActions
+from claims.desk.claim_filters import (
+    AssigneeFilter,
+    CorrectionFilter,
+    HasLinksFilter,
+    ReviewedFilter,
+    SpeakerKindFilter,
 )
+from claims.desk.claim_inlines import EvidenceInline, LinkInInline, LinkOutInline, StanceInline
+from claims.desk.claim_views import ClaimViews
+from claims.desk.common import shorten
+from claims.desk.forms import ClaimAdminForm
 from claims.desk.history import GuardedHistoryAdmin
-from claims.enums import ClaimStatus, FeedbackKind, LinkRelation
+from claims.enums import ClaimStatus
 from claims.html import claim_in_context, claim_words_text, visible
-from claims.models import (
-    Claim,
-    ClaimEvidence,
-    ClaimLink,
-    ExtractionFeedback,
-    Stance,
-    Tag,
-)
+from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag
 from claims.permissions import can, require
-from claims.queries import assess_claim, next_in_queue, reviewed_machine_claims
+from claims.queries import assess_claim, next_in_queue
 from claims.services import review
 from claims.services.similarity import similar_claims, speaker_topic_claims
 from claims.templatetags.claims_tags import is_web_url
 
 
-class AssigneeFilter(admin.SimpleListFilter):
-    title = "assignee"
-    parameter_name = "assignee"
-
-    def lookups(self, request, model_admin):
-        return [("me", "Assigned to me"), ("anyone", "Assigned"), ("none", "Unassigned")]
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case "me":
-                return queryset.filter(assignee=request.user)
-            case "anyone":
-                return queryset.filter(assignee__isnull=False)
-            case "none":
-                return queryset.filter(assignee__isnull=True)
-        return queryset
-
-
-class HasLinksFilter(admin.SimpleListFilter):
-    title = "linked to other claims"
-    parameter_name = "has_links"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
-
-    def queryset(self, request, queryset):
-        linked = Exists(ClaimLink.objects.filter(from_claim=OuterRef("pk"))) | Exists(
-            ClaimLink.objects.filter(to_claim=OuterRef("pk"))
-        )
-        match self.value():
-            case "yes":
-                return queryset.filter(linked)
-            case "no":
-                return queryset.exclude(linked)
-        return queryset
-
-
-class CorrectionFilter(admin.SimpleListFilter):
-    """Claims reviewers corrected, by what was wrong (the extraction-quality report links here)."""
-
-    title = "corrected by a reviewer"
-    parameter_name = "correction"
-
-    def lookups(self, request, model_admin):
-        return FeedbackKind.choices
-
-    def queryset(self, request, queryset):
-        if self.value() in FeedbackKind.values:
-            return queryset.filter(
-                Exists(ExtractionFeedback.objects.filter(claim=OuterRef("pk"), kind=self.value()))
-            )
-        return queryset
-
-
-class ReviewedFilter(admin.SimpleListFilter):
-    title = "reviewed machine claims"
-    parameter_name = "reviewed"
-
-    def lookups(self, request, model_admin):
-        return [("1", "Yes")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "1":
-            return queryset.filter(pk__in=reviewed_machine_claims().values("pk"))
-        return queryset
-
-
-class SpeakerKindFilter(admin.ChoicesFieldListFilter):
-    def __init__(self, field, request, params, model, model_admin, field_path):
-        super().__init__(field, request, params, model, model_admin, field_path)
-        self.title = "speaker kind"
-
-
-class ClaimChildInline:
-    """Inlines of a claim follow the claim: settled claims are read-only for reviewers."""
-
-    def _claim_editable(self, request, obj):
-        return obj is None or review.can_edit_claim(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._claim_editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._claim_editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._claim_editable(request, obj)
-
-
-class EvidenceInline(ClaimChildInline, admin.TabularInline):
-    model = ClaimEvidence
-    form = EvidenceForm
-    extra = 1
-    fields = ["url", "title", "note", "added_by", "added_at"]
-    readonly_fields = ["added_by", "added_at"]
-
-
-class StanceInline(ClaimChildInline, admin.TabularInline):
-    model = Stance
-    extra = 0
-    fields = ["topic", "stance", "note"]
-    autocomplete_fields = ["topic"]
-
-
-class LinkOutInline(ClaimChildInline, admin.TabularInline):
-    model = ClaimLink
-    fk_name = "from_claim"
-    extra = 0
-    verbose_name = "link to another claim"
-    verbose_name_plural = "this claim … (links to other claims)"
-    fields = ["relation", "to_claim", "note", "created_by"]
-    readonly_fields = ["created_by"]
-    autocomplete_fields = ["to_claim"]
-
-
-class LinkInInline(admin.TabularInline):
-    """Links other claims made to this one, read the other way round ("repeated by")."""
-
-    model = ClaimLink
-    fk_name = "to_claim"
-    extra = 0
-    verbose_name = "link from another claim"
-    verbose_name_plural = "… this claim (links from other claims)"
-    fields = ["inverse", "other_claim", "note"]
-    readonly_fields = fields
-    can_delete = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("from_claim")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="relation")
-    def inverse(self, link):
-        return f"this claim is {link.inverse_label}"
-
-    @admin.display(description="claim")
-    def other_claim(self, link):
-        return change_link(link.from_claim)
-
-
 @admin.register(Claim)
-class ClaimAdmin(GuardedHistoryAdmin):
+class ClaimAdmin(ClaimViews, ClaimActions, GuardedHistoryAdmin):
     form = ClaimAdminForm
     change_form_template = "admin/claims/claim/change_form.html"
     object_history_template = "admin/claims/claim/object_history.html"
@@ -628,175 +475,6 @@ class ClaimAdmin(GuardedHistoryAdmin):
             self.message_user(request, _stale_message(exc), messages.ERROR)
             return HttpResponseRedirect(request.path)
 
-    # Links from the "similar claims" panel
-
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/link-similar/",
-                self.admin_site.admin_view(self.link_similar_view),
-                name="claims_claim_link_similar",
-            ),
-            path(
-                "<int:pk>/span/",
-                self.admin_site.admin_view(self.span_view),
-                name="claims_claim_span",
-            ),
-            path(
-                "<int:pk>/not-a-claim/",
-                self.admin_site.admin_view(self.not_a_claim_view),
-                name="claims_claim_not_a_claim",
-            ),
-            *super().get_urls(),
-        ]
-
-    def span_view(self, request, pk):
-        """POST span_target, span_start, span_end (and span_text, the selected text): move the
-        claim's content or speaker mention to that span of the article text."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        require(request.user, "review")
-        claim = self.get_object(request, str(pk))
-        if claim is None:
-            raise Http404("No such claim.")
-        form = SpanForm(request.POST)
-        if not form.is_valid():
-            return HttpResponseBadRequest("Select the text in the article first.")
-        data = form.cleaned_data
-        try:
-            review.correct_span(
-                claim=claim,
-                user=request.user,
-                target=data["span_target"],
-                start=data["span_start"],
-                end=data["span_end"],
-                text=data["span_text"] or None,
-            )
-        except ValidationError as exc:
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
-        else:
-            what = "claim" if data["span_target"] == "content" else "speaker mention"
-            self.message_user(
-                request, f"The {what} now covers the selected text.", messages.SUCCESS
-            )
-        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
-
-    def not_a_claim_view(self, request, pk):
-        """POST not_a_claim_reason=...: dismiss as not a claim (reviewers may), then go on
-        to the next claim in the user's queue."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        require(request.user, "review")
-        claim = self.get_object(request, str(pk))
-        if claim is None:
-            raise Http404("No such claim.")
-        change_url = reverse("admin:claims_claim_change", args=[claim.pk])
-        form = NotAClaimForm(request.POST)
-        if not form.is_valid():
-            self.message_user(request, "Not dismissed: say why it is not a claim.", messages.ERROR)
-            return HttpResponseRedirect(change_url)
-        try:
-            review.mark_not_a_claim(claim, request.user, form.cleaned_data["not_a_claim_reason"])
-        except ValidationError as exc:
-            self.message_user(request, " ".join(exc.messages), messages.ERROR)
-            return HttpResponseRedirect(change_url)
-        self.message_user(
-            request,
-            f"Dismissed as not a claim: {claim_words_text(claim, limit=80)}.",
-            messages.SUCCESS,
-        )
-        following = next_in_queue(request.user, after=claim)
-        return HttpResponseRedirect(
-            reverse("admin:claims_claim_change", args=[following.pk])
-            if following
-            else reverse("admin:claims_claim_changelist")
-        )
-
-    def link_similar_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return _link_similar(self, request, pk)
-
-    # Actions: each goes through the review service, claim by claim.
-
-    def _transition(self, request, queryset, to_status, verb):
-        result = review.transition_claims(claims=queryset, to_status=to_status, user=request.user)
-        if result.done:
-            self.message_user(request, f"{verb}: {len(result.done)} claim(s).", messages.SUCCESS)
-        for pk, why in result.skipped.items():
-            self.message_user(request, f"Claim {pk} skipped: {why}", messages.WARNING)
-
-    @admin.action(description="Assign to me", permissions=["review"])
-    def assign_to_me(self, request, queryset):
-        done, skipped = 0, 0
-        for claim in queryset:
-            if review.can_edit_claim(request.user, claim):
-                review.assign_claim(claim=claim, assignee=request.user, user=request.user)
-                done += 1
-            else:
-                skipped += 1
-        self.message_user(request, f"Assigned {done} claim(s) to you.", messages.SUCCESS)
-        if skipped:
-            self.message_user(
-                request, f"{skipped} settled claim(s) left alone (editors only).", messages.WARNING
-            )
-
-    @admin.action(description="Start review", permissions=["review"])
-    def start_review(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.IN_REVIEW, "Review started")
-
-    @admin.action(description="Mark ready to publish", permissions=["review"])
-    def mark_ready(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.READY, "Marked ready")
-
-    @admin.action(description="Send back to review", permissions=["review"])
-    def send_back(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.IN_REVIEW, "Sent back")
-
-    @admin.action(description="Publish", permissions=["publish"])
-    def publish(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.PUBLISHED, "Published")
-
-    @admin.action(description="Unpublish (back to ready)", permissions=["publish"])
-    def unpublish(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.READY, "Unpublished")
-
-    @admin.action(description="Dismiss", permissions=["dismiss"])
-    def dismiss(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.DISMISSED, "Dismissed")
-
-    @admin.action(description="Restore (dismissed to new)", permissions=["dismiss"])
-    def restore(self, request, queryset):
-        self._transition(request, queryset, ClaimStatus.NEW, "Restored")
-
-    @admin.action(description="Add a tag…", permissions=["review"])
-    def add_tag(self, request, queryset):
-        form = AddTagForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            result = review.add_tag(
-                claims=queryset, tag=form.cleaned_data["tag"], user=request.user
-            )
-            self.message_user(
-                request,
-                f"Tagged {len(result.done)} claim(s) “{form.cleaned_data['tag']}”.",
-                messages.SUCCESS,
-            )
-            for pk, why in result.skipped.items():
-                self.message_user(request, f"Claim {pk} skipped: {why}", messages.WARNING)
-            return None
-        return TemplateResponse(
-            request,
-            "admin/claims/claim/add_tag.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Add a tag",
-                "opts": self.opts,
-                "form": form,
-                "claims": queryset,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
 
 def _stale_message(exc: review.StaleClaimError) -> str:
     changes = "; ".join(f"{c.label}: you opened “{c.before}”, now “{c.after}”" for c in exc.changes)
@@ -805,32 +483,6 @@ def _stale_message(exc: review.StaleClaimError) -> str:
         f"{changes or 'Nothing they saved differs from your copy.'} "
         "Nothing you entered was written; review their changes and make yours again."
     )
-
-
-def _link_similar(model_admin, request, pk):
-    require(request.user, "review")
-    claim = model_admin.get_object(request, str(pk))
-    if claim is None:
-        raise Http404("No such claim.")
-    form = LinkSimilarForm(request.POST, claim=claim)
-    if not form.is_valid():
-        return HttpResponseBadRequest(" ".join(form.errors["link_to"]))
-    other, relation = form.cleaned_data["link_to"]
-    try:
-        _, created = review.link_claims(
-            from_claim=claim, to_claim=other, relation=relation, user=request.user
-        )
-    except ValidationError as exc:
-        model_admin.message_user(request, " ".join(exc.messages), messages.ERROR)
-    else:
-        model_admin.message_user(
-            request,
-            f"This claim {LinkRelation(relation).label} claim {other.pk}."
-            if created
-            else "That link exists already.",
-            messages.SUCCESS,
-        )
-    return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
 
 
 def _related_history(claim_id) -> list:
