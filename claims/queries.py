@@ -1,15 +1,48 @@
-"""Read-side queries shared by the desk and the public pages."""
+"""Read-side queries shared by the desk and the public pages.
+
+The visibility rule (`public_claim_q`, behind `Claim.objects.public()`), the published rule
+(`published_claim_q`, behind `Claim.objects.published()` and `reviewed_stance_q`) and the
+positions matrix (`topic_stances`, `positions`, `topics_with_positions`) are written here once;
+the public pages, feeds, sitemaps and the desk's topic page read them from here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
 from claims.checkworthiness import Assessment, assess
-from claims.enums import ClaimStatus, FeedbackKind
-from claims.models import Claim, ClaimLink, ExtractionFeedback, Speaker, SpeakerAlias, Stance
+from claims.enums import ClaimStatus, FeedbackKind, StanceChoice
+from claims.models import (
+    Claim,
+    ClaimLink,
+    ExtractionFeedback,
+    Speaker,
+    SpeakerAlias,
+    Stance,
+    Topic,
+)
+
+# --- Visibility: who may see which claims --------------------------------------------------------
+
+
+def public_claim_q(prefix: str = "") -> Q:
+    """What readers may see, for a query reaching claims through `prefix` (e.g. "claim__"; ""
+    for claims themselves): published claims, and when CLAIMDESK_SHOW_UNREVIEWED is on every
+    claim not dismissed (the templates show verdicts and rationales of published ones only).
+    `Claim.objects.public()` is this condition."""
+    if settings.CLAIMDESK_SHOW_UNREVIEWED:
+        return ~Q(**{f"{prefix}status": ClaimStatus.DISMISSED})
+    return published_claim_q(prefix)
+
+
+def published_claim_q(prefix: str = "") -> Q:
+    """Published claims only: the ones whose verdict is public (feeds, scorecards, JSON-LD,
+    corrections). `Claim.objects.published()` is this condition."""
+    return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
 
 
 @dataclass(frozen=True)
@@ -38,15 +71,13 @@ def reviewed_stance_q(prefix: str = "") -> Q:
     speaker pages), for a query reaching claims through `prefix` (e.g. "claim__"): stances on
     published claims only. Whatever CLAIMDESK_SHOW_UNREVIEWED says, a stance a reviewer has not
     confirmed never puts a position in a real person's name."""
-    return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
+    return published_claim_q(prefix)
 
 
 def checked_by(claim: Claim) -> str:
     """Who the public page says checked `claim`: the reviewer's full name when
     CLAIMDESK_CREDIT_REVIEWERS is on and one is set, else the publisher's name (never a login
     name). Reads `claim.reviewed_by` (join it: `Claim.objects.for_detail()`)."""
-    from django.conf import settings
-
     name = ""
     if settings.CLAIMDESK_CREDIT_REVIEWERS and claim.reviewed_by_id:
         name = claim.reviewed_by.get_full_name().strip()
@@ -105,6 +136,83 @@ def containment_roots(speakers) -> dict[int, Speaker]:
         return rows[pk]
 
     return {speaker.pk: root(speaker.pk) for speaker in speakers}
+
+
+# --- Positions: who takes which stance on a topic ----------------------------------------------
+
+# The topic matrix reads the newest stances only.
+TOPIC_STANCES_MAX = 500  # the public template lists each cell's newest 5
+
+
+def topics_with_positions():
+    """Topics with their counted stances (`public_stances`) and one count per stance
+    (`n_supports`, ...): reviewed stances only (`reviewed_stance_q`). One query."""
+    public = reviewed_stance_q("stances__claim__")
+    counts = {
+        f"n_{choice.value}": Count("stances", filter=public & Q(stances__stance=choice.value))
+        for choice in StanceChoice
+    }
+    return Topic.objects.annotate(
+        public_stances=Count("stances", filter=public), **counts
+    ).order_by("title", "id")
+
+
+def topic_stances(topic: Topic, *, reviewed_only: bool = True) -> list[Stance]:
+    """The newest TOPIC_STANCES_MAX stances on `topic`, oldest first (changes of position read
+    forwards), each with its claim, speaker and the speaker's container loaded (what
+    `positions` and the claim-words partial read). `reviewed_only`: the stances that count
+    in positions (`reviewed_stance_q`, the public pages); off, every stance (the desk, which
+    also sees claims under review). One query."""
+    stances = Stance.objects.filter(topic=topic)
+    if reviewed_only:
+        stances = stances.filter(reviewed_stance_q("claim__"))
+    rows = list(
+        stances.select_related("claim__speaker__affiliated_with")
+        .only(
+            "stance",
+            "claim__content",
+            "claim__kind",
+            "claim__sort_date",
+            "claim__status",
+            "claim__speaker__name",
+            "claim__speaker__slug",
+            "claim__speaker__kind",
+            "claim__speaker__affiliated_with__name",
+            "claim__speaker__affiliated_with__slug",
+            "claim__speaker__affiliated_with__kind",
+            "claim__speaker__affiliated_with__affiliated_with",
+        )
+        .order_by("-claim__sort_date", "-claim_id")[:TOPIC_STANCES_MAX]
+    )  # query: the topic's stances with claim, speaker and the speaker's container
+    return rows[::-1]
+
+
+@dataclass
+class ActorRow:
+    actor: object  # a Speaker (the government when affiliated), or None for unattributed
+    cells: dict = field(default_factory=lambda: {c.value: [] for c in StanceChoice})
+    history: list = field(default_factory=list)  # (stance, claim) in date order
+    changes: list = field(default_factory=list)  # (from, to, claim) when the stance changed
+
+
+def positions(stances) -> list[ActorRow]:
+    """Rows of the positions matrix, one per actor (the speaker's outermost container: a
+    spokesman's claims count for his government), from stances in date order."""
+    rows: dict = {}
+    roots = containment_roots({s.claim.speaker for s in stances if s.claim.speaker})
+    for stance in stances:
+        speaker = stance.claim.speaker
+        actor = roots[speaker.pk] if speaker else None
+        key = actor.pk if actor else None
+        row = rows.setdefault(key, ActorRow(actor=actor))
+        row.cells[stance.stance].append(stance.claim)
+        if row.history and row.history[-1][0] != stance.stance:
+            before, after = row.history[-1][0], stance.stance
+            row.changes.append(
+                (StanceChoice(before).label, StanceChoice(after).label, stance.claim)
+            )
+        row.history.append((stance.stance, stance.claim))
+    return sorted(rows.values(), key=lambda r: (r.actor is None, r.actor.name if r.actor else ""))
 
 
 def next_in_queue(user, *, after: Claim | None = None) -> Claim | None:

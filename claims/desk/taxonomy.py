@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
+from claims import queries
 from claims.desk.common import DeskAdmin, change_link, shorten
 from claims.enums import StanceChoice
 from claims.html import visible
 from claims.models import (
-    Claim,
     MethodologyText,
     Outlet,
-    Stance,
     Tag,
     Topic,
 )
@@ -40,28 +37,22 @@ class TopicAdmin(DeskAdmin):
 
     @admin.display(description="positions (actors by stance)")
     def positions(self, topic):
-        """Actor = the speaker's government (affiliated_with) when set, else the speaker."""
+        """The public pages' positions matrix (`queries.positions`: actors rolled up along
+        containment), over every stance on the topic: the desk sees claims under review too."""
         if topic.pk is None:
             return "—"
-        matrix: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-        stances = Stance.objects.filter(topic=topic).select_related(
-            "claim__speaker__affiliated_with"
-        )
-        for stance in stances:
-            speaker = stance.claim.speaker
-            actor = (speaker.affiliated_with or speaker).name if speaker else "Unattributed"
-            matrix[actor][stance.stance].append(stance.claim)
-        if not matrix:
+        rows = queries.positions(queries.topic_stances(topic, reviewed_only=False))
+        if not rows:
             return "No claims take a stance on this topic yet."
         header = format_html_join(
             "", "<th>{}</th>", ((label,) for _, label in StanceChoice.choices)
         )
-        rows = format_html_join(
+        body = format_html_join(
             "",
             "<tr><th>{}</th>{}</tr>",
             (
                 (
-                    visible(actor),
+                    visible(row.actor.name) if row.actor else "Unattributed",
                     format_html_join(
                         "",
                         "<td>{}</td>",
@@ -70,23 +61,20 @@ class TopicAdmin(DeskAdmin):
                                 format_html_join(
                                     "<br>",
                                     "{}",
-                                    (
-                                        (change_link(c, shorten(c.content, 60)),)
-                                        for c in cells[value]
-                                    ),
+                                    ((change_link(c, shorten(c.content, 60)),) for c in cell),
                                 ),
                             )
-                            for value, _ in StanceChoice.choices
+                            for cell in row.cells.values()
                         ),
                     ),
                 )
-                for actor, cells in sorted(matrix.items())
+                for row in rows
             ),
         )
         return format_html(
             '<table class="positions"><thead><tr><th>actor</th>{}</tr></thead><tbody>{}</tbody></table>',
             header,
-            rows,
+            body,
         )
 
 

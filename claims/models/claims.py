@@ -108,14 +108,18 @@ class ClaimQuerySet(models.QuerySet):
         return self.exclude(status=ClaimStatus.DISMISSED)
 
     def public(self):
-        """What readers may see: published claims, plus unreviewed ones when the setting allows."""
-        if settings.CLAIMDESK_SHOW_UNREVIEWED:
-            return self.visible()
-        return self.filter(status=ClaimStatus.PUBLISHED)
+        """What readers may see: published claims, plus unreviewed ones when the setting allows
+        (the one rule: `claims.queries.public_claim_q`)."""
+        from claims.queries import public_claim_q  # here: claims.queries imports the models
+
+        return self.filter(public_claim_q())
 
     def published(self):
-        """Published claims only: the ones with a public verdict (feeds, scorecards, JSON-LD)."""
-        return self.filter(status=ClaimStatus.PUBLISHED)
+        """Published claims only: the ones with a public verdict (feeds, scorecards, JSON-LD;
+        the one rule: `claims.queries.published_claim_q`)."""
+        from claims.queries import published_claim_q  # here: claims.queries imports the models
+
+        return self.filter(published_claim_q())
 
     def for_list(self):
         """Speaker and article+outlet joined; bodies, notes and the search vector not fetched."""

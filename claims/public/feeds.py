@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from claims.enums import ClaimKind, Verdict
 from claims.html import claim_words_text, xml_text
 from claims.models import Claim, Correction, Speaker, SpeakerSlug, Topic
+from claims.queries import published_claim_q
 
 FEED_ITEMS = 30
 
@@ -152,7 +153,7 @@ class CorrectionsFeed(Feed):
 
     def items(self):
         return (
-            Correction.objects.filter(claim__status="published")
+            Correction.objects.filter(published_claim_q("claim__"))
             .select_related("claim__speaker")
             .order_by("-created", "-id")[:FEED_ITEMS]
         )

@@ -8,7 +8,7 @@ for published claims only). Reviewer notes, drafts and assignees are never read 
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -44,7 +44,15 @@ from claims.models import (
     Tag,
     Topic,
 )
-from claims.queries import checked_by, containment_roots, reviewed_stance_q
+from claims.queries import (
+    checked_by,
+    positions,
+    public_claim_q,
+    published_claim_q,
+    reviewed_stance_q,
+    topic_stances,
+    topics_with_positions,
+)
 from claims.templatetags.claims_tags import inert
 
 from . import jsonld, search
@@ -62,20 +70,11 @@ from .pagination import (
 logger = logging.getLogger(__name__)
 
 SPEAKER_PAGE_CLAIMS = 25
-# The topic matrix reads the newest stances only.
-TOPIC_STANCES_MAX = 500  # the template lists each cell's newest 5
 SPEAKER_STANCES_MAX = 300  # topics x SPEAKER_TOPIC_STANCES, at most
 SPEAKER_TOPIC_STANCES = 5  # the newest stances shown per topic on a speaker page
 RELATED_MAX = 10
 # The claim list reads its filters and its position; any other parameter is dropped.
 CLAIM_LIST_PARAMS = (*ClaimFilter.base_filters, "after", "before", "page")
-
-
-def public_claim_q(prefix: str = "") -> Q:
-    """The public() rule for a query reaching claims through a relation (`prefix` = "claim__")."""
-    if settings.CLAIMDESK_SHOW_UNREVIEWED:
-        return ~Q(**{f"{prefix}status": ClaimStatus.DISMISSED})
-    return Q(**{f"{prefix}status": ClaimStatus.PUBLISHED})
 
 
 @cached_page
@@ -88,7 +87,7 @@ def home(request):
         .order_by("-published_at", "-id")[:10]
     )  # query: published claims by published_at (its own index), speaker and article joined
     latest = public.for_list().order_by("-sort_date", "-id")[:10]  # query: newest public claims
-    topics = _topics_with_positions().filter(public_stances__gt=0)[:12]  # query: topic counts
+    topics = topics_with_positions().filter(public_stances__gt=0)[:12]  # query: topic counts
     claim_count = capped_count(public)  # query: count up to the cap
     published_count = capped_count(Claim.objects.published())  # query: count up to the cap
     return render(
@@ -282,7 +281,7 @@ def corrections(request):
     count, the page with each claim and its speaker). Not cached: it is small and must be
     current the moment a correction is made."""
     paginator = Paginator(
-        Correction.objects.filter(claim__status=ClaimStatus.PUBLISHED)
+        Correction.objects.filter(published_claim_q("claim__"))
         .select_related("claim__speaker")
         .order_by("-created", "-id"),
         CORRECTIONS_PER_PAGE,
@@ -467,55 +466,17 @@ def article_detail(request, slug):
 # --- Topics ------------------------------------------------------------------------------------
 
 
-def _topics_with_positions():
-    public = reviewed_stance_q("stances__claim__")
-    counts = {
-        f"n_{choice.value}": Count("stances", filter=public & Q(stances__stance=choice.value))
-        for choice in StanceChoice
-    }
-    return Topic.objects.annotate(
-        public_stances=Count("stances", filter=public), **counts
-    ).order_by("title", "id")
-
-
 @cached_page
 def topic_list(request):
-    topics = list(_topics_with_positions())  # query: topics with stance counts
+    topics = list(topics_with_positions())  # query: topics with stance counts
     return render(request, "claims/topic_list.html", {"topics": topics})
-
-
-@dataclass
-class ActorRow:
-    actor: object  # a Speaker (the government when affiliated), or None for unattributed
-    cells: dict = field(default_factory=lambda: {c.value: [] for c in StanceChoice})
-    history: list = field(default_factory=list)  # (stance, claim) in date order
-    changes: list = field(default_factory=list)  # (from, to, claim) when the stance changed
 
 
 @cached_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)  # query
-    stances = list(
-        Stance.objects.filter(topic=topic)
-        .filter(reviewed_stance_q("claim__"))
-        .select_related("claim__speaker__affiliated_with")
-        .only(
-            "stance",
-            "claim__content",
-            "claim__kind",
-            "claim__sort_date",
-            "claim__status",
-            "claim__speaker__name",
-            "claim__speaker__slug",
-            "claim__speaker__kind",
-            "claim__speaker__affiliated_with__name",
-            "claim__speaker__affiliated_with__slug",
-            "claim__speaker__affiliated_with__kind",
-            "claim__speaker__affiliated_with__affiliated_with",
-        )
-        .order_by("-claim__sort_date", "-claim_id")[:TOPIC_STANCES_MAX]
-    )  # query: the topic's public stances with claim, speaker and the speaker's container
-    rows = positions(stances[::-1])  # oldest first: changes of position read forwards
+    # query: the topic's reviewed stances, oldest first (changes of position read forwards)
+    rows = positions(topic_stances(topic))
     return render(
         request,
         "claims/topic_detail.html",
@@ -526,23 +487,3 @@ def topic_detail(request, slug):
             "any_changes": any(row.changes for row in rows),
         },
     )
-
-
-def positions(stances) -> list[ActorRow]:
-    """Rows of the positions matrix, one per actor (the speaker's outermost container: a
-    spokesman's claims count for his government), from stances in date order."""
-    rows: dict = {}
-    roots = containment_roots({s.claim.speaker for s in stances if s.claim.speaker})
-    for stance in stances:
-        speaker = stance.claim.speaker
-        actor = roots[speaker.pk] if speaker else None
-        key = actor.pk if actor else None
-        row = rows.setdefault(key, ActorRow(actor=actor))
-        row.cells[stance.stance].append(stance.claim)
-        if row.history and row.history[-1][0] != stance.stance:
-            before, after = row.history[-1][0], stance.stance
-            row.changes.append(
-                (StanceChoice(before).label, StanceChoice(after).label, stance.claim)
-            )
-        row.history.append((stance.stance, stance.claim))
-    return sorted(rows.values(), key=lambda r: (r.actor is None, r.actor.name if r.actor else ""))

@@ -7,7 +7,14 @@ import pytest
 from django.urls import reverse
 
 from claims.enums import ClaimStatus
-from tests.factories import make_claim, make_published_claim, make_speaker, make_stance, make_topic
+from tests.factories import (
+    make_claim,
+    make_published_claim,
+    make_speaker,
+    make_stance,
+    make_topic,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +86,31 @@ def test_unreviewed_claim_page_shows_no_position_when_unreviewed_are_shown(
     assert "Repairs never start" in html and "Not yet reviewed" in html
     assert 'id="stances-heading"' not in html and "Bridge repairs" not in html
     assert "that no one has checked yet" in html  # the site says it shows them
+
+
+def test_desk_topic_matrix_is_the_public_one_plus_claims_under_review(client, unreviewed_stance):
+    """One positions matrix (claims.queries.positions): the desk's topic page rolls actors up
+    along containment as the public page does, and also shows the stance under review."""
+    topic, government, reviewed, _unreviewed = unreviewed_stance
+    palace = make_speaker(name="Examplia Palace", kind="government", affiliated_with=government)
+    spokesman = make_speaker(name="Ivo Spokes", affiliated_with=palace)
+    by_spokesman = make_published_claim(
+        speaker=spokesman, content="Repairs are funded", said_on=datetime.date(2024, 3, 1)
+    )
+    make_stance(by_spokesman, topic, "supports")
+    client.force_login(make_user(role="Reviewer"))
+
+    public = client.get(topic.get_absolute_url())
+    desk = client.get(f"/admin/claims/topic/{topic.pk}/change/").content.decode()
+
+    (row,) = public.context["rows"]  # the spokesman two levels down counts for Examplia
+    assert (row.actor, [c.pk for c in row.cells["supports"]]) == (
+        government,
+        [reviewed.pk, by_spokesman.pk],
+    )
+    table = desk.split('class="positions"')[1].split("</table>")[0]
+    rows = table.split("<tbody>")[1].split("</tr>")[:-1]
+    assert [r.split("<th>")[1].split("</th>")[0] for r in rows] == ["Examplia"]
+    cells = rows[0].split("<td>")[1:]
+    assert ["Repairs start now" in cells[0], "Repairs are funded" in cells[0]] == [True, True]
+    assert "Repairs never start" in cells[1]  # under review: the desk sees it, readers do not

@@ -892,7 +892,7 @@ def test_public_pages_are_accessible_landmarks_labels_and_heading_order(client, 
 
 
 def test_topic_matrix_reads_the_newest_stances_and_lists_five_per_cell(client, monkeypatch):
-    monkeypatch.setattr("claims.public.views.TOPIC_STANCES_MAX", 7)
+    monkeypatch.setattr("claims.queries.TOPIC_STANCES_MAX", 7)
     speaker = make_speaker(name="Prolific")
     topic = make_topic()
     claims = [
