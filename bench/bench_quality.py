@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.polnear import data_dir  # noqa: E402 (needs sys.path)
 from claims.extraction import EXTRACTOR_VERSION, extract_claims  # noqa: E402
-from claims.extraction.output import claim_to_eval_dict  # noqa: E402
+from claims.extraction.output import eval_records  # noqa: E402
 
 
 def polnear(data: Path, scorer: Path, split: str) -> None:
@@ -43,8 +43,8 @@ def polnear(data: Path, scorer: Path, split: str) -> None:
                 if not line.strip():
                     continue
                 record = json.loads(line)
-                for claim in extract_claims(record["text"]):
-                    row = claim_to_eval_dict(claim, f"{record['id']}.txt")
+                claims = extract_claims(record["text"])
+                for row in eval_records(claims, f"{record['id']}.txt", record["text"]):
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
         cmd = [sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred)]
         subprocess.run(cmd, check=True)

@@ -12,7 +12,7 @@ import sys
 import time
 
 from . import EXTRACTOR_VERSION, extract_claims
-from .output import claim_to_eval_dict
+from .output import eval_records
 
 
 def _describe(claim) -> str:
@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         claims = extract_claims(text)
         elapsed = time.perf_counter() - t0
         if args.jsonl:
-            for claim in claims:
-                out.write(json.dumps(claim_to_eval_dict(claim, path), ensure_ascii=False) + "\n")
+            for record in eval_records(claims, path, text):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             out.write(f"{path}: {len(claims)} claims\n")
             for claim in claims:

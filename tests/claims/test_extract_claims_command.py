@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.extraction import extract_claims
-from claims.extraction.output import claim_to_eval_dict
+from claims.extraction.output import eval_records
 
 
 def _run(*paths, **options):
@@ -24,7 +24,7 @@ def test_extract_claims_command_prints_eval_jsonl_with_raw_offsets(tmp_path):
     out, err = _run(path)
 
     records = [json.loads(line) for line in out.splitlines()]
-    assert records == [claim_to_eval_dict(c, str(path)) for c in extract_claims(raw)]
+    assert records == eval_records(extract_claims(raw), str(path), raw)
     assert [r["content"]["text"] for r in records] == ["“We hold,”", "the bridge is safe"]
     for r in records:
         assert raw[r["content"]["start"] : r["content"]["end"]] == r["content"]["text"]

@@ -380,7 +380,14 @@ CASES = [
     Case(
         "split_quote_continuation",
         "“We tried everything,” Ana Ruiz said. “Nobody listened to us.”",
-        "“We tried everything,” Ana Ruiz said. “Nobody listened to us.”",
+        "“Nobody listened to us.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "split_quote_continuation",
+        "“We tried everything,” Ana Ruiz said, “and nobody listened to us.”",
+        "“We tried everything,” Ana Ruiz said, “and nobody listened to us.”",
         "Ana Ruiz",
         "direct",
         claim_rule="content_then_subject_cue",

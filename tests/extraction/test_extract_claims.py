@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
+from claims.extraction.output import eval_records
 
 
 def _only(text: str) -> ExtractedClaim:
@@ -52,16 +53,6 @@ DIRECT_CASES = [
         id="cue-colon-quote",
     ),
     pytest.param(
-        "“A is true,” she said. “B is true as well.”",
-        {
-            "content": "“A is true,” she said. “B is true as well.”",
-            "kind": "direct",
-            "mention": "she",
-            "cue": "said",
-        },
-        id="quote-split-around-cue-is-one-claim",
-    ),
-    pytest.param(
         '"A is true," she said, "and B is true as well."',
         {"content": '"A is true," she said, "and B is true as well."', "kind": "direct"},
         id="quote-split-by-comma-is-one-claim",
@@ -72,6 +63,30 @@ DIRECT_CASES = [
 @pytest.mark.parametrize(("text", "expected"), DIRECT_CASES)
 def test_extract_claims_direct_quotes(text, expected):
     _check(_only(text), expected)
+
+
+def test_extract_claims_quote_split_around_a_sentence_cue_is_two_claims_of_one_speaker():
+    text = "“A is true,” Ana Ruiz said. “B is true as well.”"
+
+    first, second = extract_claims(text)
+
+    assert (first.content, first.mention, first.cue, first.speaker, first.kind) == (
+        "“A is true,”",
+        "Ana Ruiz",
+        "said",
+        "Ana Ruiz",
+        "direct",
+    )
+    # The second half: the same speaker and the same cue, no mention of its own.
+    assert (second.content, second.mention, second.cue, second.speaker, second.kind) == (
+        "“B is true as well.”",
+        None,
+        "said",
+        "Ana Ruiz",
+        "direct",
+    )
+    assert (second.cue_start, second.cue_end) == (first.cue_start, first.cue_end)
+    assert second.rule == "split_quote_continuation"
 
 
 def test_extract_claims_quote_over_several_paragraphs_is_one_claim():
@@ -466,3 +481,27 @@ def test_extract_claims_non_string_input_gives_no_claims():
 
 def test_extractor_version_is_a_rules_version():
     assert EXTRACTOR_VERSION.startswith("rules-")
+
+
+# -- the evaluation interface: attribution relations --------------------------------------
+
+
+def test_eval_records_join_the_halves_of_a_split_quote_into_one_relation():
+    text = "“A is true,” Ana Ruiz said. “B is true as well.”\n\nTom Berg said C was false."
+
+    records = eval_records(extract_claims(text), "a.txt", text)
+
+    assert [(r["content"]["text"], r["speaker"]["name"], r["cue"]["text"]) for r in records] == [
+        ("“A is true,” Ana Ruiz said. “B is true as well.”", "Ana Ruiz", "said"),
+        ("C was false", "Tom Berg", "said"),
+    ]
+    for r in records:
+        assert text[r["content"]["start"] : r["content"]["end"]] == r["content"]["text"]
+
+
+def test_eval_records_keep_claims_with_their_own_cues_apart():
+    text = "“A is true,” Ana Ruiz said.\n\n“B is true as well,” Ana Ruiz said."
+
+    records = eval_records(extract_claims(text), "a.txt", text)
+
+    assert [r["content"]["text"] for r in records] == ["“A is true,”", "“B is true as well,”"]

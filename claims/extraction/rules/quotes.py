@@ -68,8 +68,11 @@ class QuoteSite:
 # -- continuations of a claim already found --------------------------------------------------
 
 
-def split_quote_continuation(art: Article, site: QuoteSite) -> NoClaim | None:
-    """`“We tried,” she said. “Nobody listened.”`: the second half joins the claim, which
+def split_quote_continuation(art: Article, site: QuoteSite) -> Draft | NoClaim | None:
+    """`“We tried,” she said. “Nobody listened.”`: a quote split around its cue. When the
+    attribution ends its sentence and the second half opens a new one, each half is a claim
+    of its own (a desk checks them apart), the second credited by the same cue; within one
+    sentence (`“We tried,” she said, “and failed.”`) the second half joins the claim, which
     then runs from the first opener to the last closer."""
     prev = site.continues()
     if prev is None:
@@ -78,6 +81,8 @@ def split_quote_continuation(art: Article, site: QuoteSite) -> NoClaim | None:
     n_breaks = bisect.bisect_right(art.breaks, q.start) - bisect.bisect_right(art.breaks, prev.end)
     if art.paragraph_of(prev.start)[0] != site.p0 or n_breaks > 1:
         return None
+    if n_breaks == 1 and prev.cue is not None and prev.end <= prev.cue[0] < q.start:
+        return Draft(q.start, q.end, "direct", prev.cue, None, (site.s0, site.s1), speaker_of=prev)
     art.extend(prev, q.end)
     return NO_CLAIM
 

@@ -1,8 +1,8 @@
 """extract_claims PATH [PATH ...]: print the claims found in plain-text files as JSON Lines.
 
-A thin adapter around claims.extraction: one evaluation record per claim on stdout (the format
-of claims.extraction.output.claim_to_eval_dict, offsets into each file's text as read, UTF-8,
-no cleanup), logs on stderr. Nothing is written to the database. A file that cannot be read is
+A thin adapter around claims.extraction: one evaluation record per attribution relation on
+stdout (claims.extraction.output.eval_records: the two claims of a quote split around its cue
+are one record), offsets into each file's text as read, UTF-8, no cleanup; logs on stderr. Nothing is written to the database. A file that cannot be read is
 reported on one stderr line and skipped; the run then ends with CommandError (exit status 1).
 """
 
@@ -14,7 +14,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import EXTRACTOR_VERSION, extract_claims
-from claims.extraction.output import claim_to_eval_dict
+from claims.extraction.output import eval_records
 
 
 class Command(BaseCommand):
@@ -56,8 +56,8 @@ class Command(BaseCommand):
                 continue
             claims = extract_claims(text)
             total += len(claims)
-            for claim in claims:
-                self.stdout.write(json.dumps(claim_to_eval_dict(claim, path), ensure_ascii=False))
+            for record in eval_records(claims, path, text):
+                self.stdout.write(json.dumps(record, ensure_ascii=False))
             if options["verbosity"] >= 2:
                 self.stderr.write(f"{path}: {len(claims)} claims")
         if options["verbosity"] >= 1:
