@@ -67,3 +67,53 @@ def test_renamed_speakers_old_feed_address_redirects_to_the_new_feed(client):
     assert (response.status_code, response["Location"]) == (301, "/feeds/speakers/ada-secretary/")
     assert client.get("/feeds/speakers/ada-secretary/").status_code == 200
     assert client.get("/feeds/speakers/never-was/").status_code == 404
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_old_slug_redirects_even_when_its_page_was_cached(client):
+    """The page cache keys on the data: a rename is a change, so the cached page of the old
+    address is not served again; the old address answers 301 on the very next request."""
+    editor = make_user(role="Editor")
+    speaker = make_speaker(name="Ada Minister")
+    make_published_claim(speaker=speaker)
+    before = client.get("/speakers/ada-minister/")
+    assert before.status_code == 200 and "Ada Minister" in before.content.decode()
+    assert client.get("/speakers/ada-minister/").content == before.content  # from the cache
+
+    rename(speaker, "Ada Secretary", editor)
+    moved = client.get("/speakers/ada-minister/")
+    current = client.get("/speakers/ada-secretary/")
+    rename(speaker, "Ada Chancellor", editor)  # the second name's page was cached too
+    again = [client.get(f"/speakers/{old}/") for old in ("ada-minister", "ada-secretary")]
+
+    assert (moved.status_code, moved["Location"]) == (301, "/speakers/ada-secretary/")
+    assert current.status_code == 200 and "Ada Secretary" in current.content.decode()
+    assert [(r.status_code, r["Location"]) for r in again] == [
+        (301, "/speakers/ada-chancellor/"),
+        (301, "/speakers/ada-chancellor/"),
+    ]
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_old_slug_redirects_when_renamed_in_the_admin_after_its_page_was_cached(client):
+    editor = make_user(role="Editor")
+    speaker = make_speaker(name="Ada Minister")
+    make_published_claim(speaker=speaker)
+    assert client.get("/speakers/ada-minister/").status_code == 200  # cached
+    client.force_login(editor)
+    change = f"/admin/claims/speaker/{speaker.pk}/change/"
+    data = {
+        "name": "Ada Secretary",
+        "kind": speaker.kind,
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+    }
+
+    saved = client.post(change, data)
+    client.logout()
+    moved = client.get("/speakers/ada-minister/")
+
+    assert saved.status_code == 302
+    assert (moved.status_code, moved["Location"]) == (301, "/speakers/ada-secretary/")
