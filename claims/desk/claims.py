@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from claims.desk.claim_actions import ClaimActions
+from claims.desk.claim_corrections import ClaimCorrections
 from claims.desk.claim_filters import (
     AssigneeFilter,
     CorrectionFilter,
@@ -37,7 +38,7 @@ from claims.templatetags.claims_tags import is_web_url
 
 
 @admin.register(Claim)
-class ClaimAdmin(ClaimViews, ClaimActions, GuardedHistoryAdmin):
+class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin):
     form = ClaimAdminForm
     change_form_template = "admin/claims/claim/change_form.html"
     object_history_template = "admin/claims/claim/object_history.html"

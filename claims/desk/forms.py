@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.html import format_html, format_html_join
 
-from claims.enums import ClaimKind, ClaimStatus, LinkRelation
+from claims.enums import ClaimKind, ClaimStatus, LinkRelation, Verdict
 from claims.models import Claim, ClaimEvidence, Speaker, Tag
 from claims.services import review
 from claims.services.review import changes_since
@@ -244,3 +244,49 @@ class MissedClaimForm(forms.Form):
     span_text = forms.CharField(required=False, strip=False, max_length=20000)
     speaker_name = forms.CharField(required=False, max_length=300)
     kind = forms.ChoiceField(choices=ClaimKind.choices, initial=ClaimKind.INDIRECT)
+
+
+class CorrectionForm(forms.Form):
+    """A public correction of a published claim (ClaimCorrections.correct_view): the new
+    verdict and/or rationale and the note readers see. `version` is the claim's when the form
+    was opened: a save from a stale page is refused with what changed, as on the change page.
+    `save()` calls the one correction service, review.correct_claim."""
+
+    verdict = forms.ChoiceField(choices=Verdict.choices)
+    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    note = forms.CharField(
+        label="Public correction note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Required and public: readers see “Corrected on <date>: <note>” with the "
+        "previous verdict. Say what was corrected and why.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, claim: Claim, user, *args, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"verdict": claim.verdict, "rationale": claim.rationale, "version": claim.version},
+        )
+        super().__init__(*args, **kwargs)
+        self.claim, self.user = claim, user
+
+    def clean(self):
+        cleaned = super().clean()
+        posted = cleaned.get("version")
+        current = Claim.objects.filter(pk=self.claim.pk).first()
+        if posted is not None and current is not None and current.version != posted:
+            raise stale_error(current, posted)
+        return cleaned
+
+    def save(self):
+        """The Correction written (ValidationError from the service: no note, nothing changed,
+        no longer published; PermissionDenied: not an editor)."""
+        data = self.cleaned_data
+        return review.correct_claim(
+            self.claim,
+            self.user,
+            verdict=data["verdict"],
+            rationale=data["rationale"],
+            note=data["note"],
+        )
