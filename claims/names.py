@@ -1,6 +1,6 @@
 """Person names, organisation names and role descriptions as matching keys. Pure Python.
 
-Used by the speaker resolver (claims/services/speakers.py) to decide whether two surface forms
+Used by the speaker resolver (claims/services/speakers/) to decide whether two surface forms
 name the same speaker across articles. Every key is built on ``normalise_name`` (anyascii
 transliteration, casefolded, punctuation-free), so "Łukasz" = "Lukasz" and Cyrillic compares
 with its romanisation.

@@ -1,6 +1,6 @@
 """What people do to speakers: merge two, save an edit (a rename keeps the old slug), reject
 merge suggestions, drop an alias learned from a claim moved away. Import-time resolution is
-claims/services/speakers.py.
+claims/services/speakers/.
 """
 
 from __future__ import annotations

@@ -1,0 +1,178 @@
+"""Writing what one article resolved: new speakers (in containment tiers), their slugs and
+aliases, and handing over to a concurrent run that stored the same speakers first."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.utils import timezone
+
+from claims.enums import SpeakerKind
+from claims.models import (
+    Speaker,
+    SpeakerAlias,
+    SpeakerMergeSuggestion,
+    first_free_slug,
+    slug_base,
+)
+from claims.normalise import normalise_name
+
+
+class _Writes:
+    """SpeakerResolver's writes: the article's pending speakers and aliases into the database."""
+
+    def _write_pending(self, new_aliases) -> dict[int, int]:
+        """Insert the article's new speakers and aliases; returns temporary id -> real id."""
+        real: dict[int, int] = {}
+        if self._pending:
+            slugs = dict(
+                zip(
+                    [k.id for k in self._pending],
+                    _free_slugs([k.name for k in self._pending], self._slugs),
+                    strict=True,
+                )
+            )
+            # In tiers: containers first (governments, anyone not contained in a new speaker),
+            # so the others can point affiliated_with at them. Usually one or two tiers; a new
+            # spokesman of a new Kremlin of a new Russia makes three.
+            todo = list(self._pending)
+            while todo:
+                tier = [
+                    k for k in todo if not (k.affiliated_with or 0) < 0 or k.affiliated_with in real
+                ]
+                if not tier:  # a loop of new speakers cannot happen; never spin on one
+                    tier = todo
+                todo = [k for k in todo if k not in tier]
+                rows = [
+                    Speaker(
+                        name=k.name,
+                        slug=slugs[k.id],
+                        kind=k.kind,
+                        role=k.role,
+                        affiliation=k.affiliation,
+                        affiliated_with_id=real.get(k.affiliated_with, k.affiliated_with),
+                    )
+                    for k in tier
+                ]
+                Speaker.objects.bulk_create(rows)
+                for k, row in zip(tier, rows, strict=True):
+                    real[k.id] = row.pk
+        for temp, pk in real.items():
+            self._renumber(temp, pk)
+        # _renumber gave the pending entries their real ids.
+        name_keys = {normalise_name(k.name): k.id for k in self._pending if not k.scoped}
+        # (speaker id, alias, normalised) rows: plain tuples, no model instances to build.
+        rows = [(real.get(pk, pk), alias, key) for key, (alias, pk) in new_aliases.items()]
+        rows += [
+            (pk, self._known[pk].name, key)
+            for key, pk in name_keys.items()
+            if key not in new_aliases
+        ]
+        stored = _insert_aliases(rows) if rows else set()
+        for speaker_id, alias, key in rows:
+            self._add_alias_cache(key, speaker_id)
+            if self._known.get(speaker_id) and self._known[speaker_id].kind == SpeakerKind.PERSON:
+                self._index_person_key(speaker_id, alias)
+        # A new speaker's name that did not go in is owned by a speaker this run's cache
+        # does not know (a concurrent run stored it first, or an editor meanwhile): use that.
+        unstored = {key: pk for key, pk in name_keys.items() if key not in stored}
+        if unstored:
+            owners = dict(
+                SpeakerAlias.objects.filter(normalised__in=unstored).values_list(
+                    "normalised", "speaker_id"
+                )
+            )
+            lost = {pk: owners[key] for key, pk in unstored.items() if owners.get(key, pk) != pk}
+            if lost:
+                self._hand_over(lost, real)
+        self._pending = []
+        return real
+
+    def _renumber(self, temp: int, pk: int):
+        known = self._known[temp]
+        self._forget(temp)
+        self._staged.known.discard(temp)
+        known.id = pk
+        self._known[pk] = known
+        self._staged.known.add(pk)
+        if known.surname:
+            self._by_surname.setdefault(known.surname, set()).add(pk)
+            self._by_fullkey.setdefault(f"{known.given} {known.surname}", set()).add(pk)
+        for key in self._staged.aliases:
+            if self._aliases.get(key) == temp:
+                self._aliases[key] = pk
+        for i, (key, owner, words) in enumerate(self._staged.roles):
+            if owner == temp:
+                self._by_role[key].discard((temp, words))
+                self._by_role[key].add((pk, words))
+                self._staged.roles[i] = (key, pk, words)
+        for i, (key, owner, country) in enumerate(self._staged.orgs):
+            if owner == temp:
+                self._by_org[key].discard((temp, country))
+                self._by_org[key].add((pk, country))
+                self._staged.orgs[i] = (key, pk, country)
+        # Only this article's new speakers and filled-in ones can point at a temporary id.
+        for k in [*self._pending, *(self._known.get(c) for c in self._staged.changed)]:
+            if k is not None and k.affiliated_with == temp:
+                k.affiliated_with = pk
+
+    def _hand_over(self, lost: dict[int, int], real: dict[int, int]):
+        """A concurrent import created the same speakers first: use theirs, drop ours."""
+        for temp, pk in list(real.items()):
+            if pk in lost:
+                real[temp] = lost[pk]
+        Speaker.objects.filter(affiliated_with__in=lost).update(affiliated_with=None)
+        SpeakerMergeSuggestion.objects.filter(speaker__in=lost).delete()
+        Speaker.objects.filter(pk__in=lost).delete()
+        for key in self._staged.aliases:
+            if self._aliases.get(key) in lost:
+                self._aliases[key] = lost[self._aliases[key]]
+        for pk in lost:
+            self._forget(pk)
+        self._refresh_known(set(lost.values()))
+
+    def _refresh_known(self, pks):
+        for pk, name, kind in Speaker.objects.filter(pk__in=pks).values_list("id", "name", "kind"):
+            if pk not in self._known:
+                self._remember(pk, name, kind)
+
+
+def _insert_aliases(rows: list[tuple[int, str, str]]) -> set[str]:
+    """Insert (speaker id, alias, normalised) rows, skipping names already taken; returns the
+    normalised names stored.
+
+    One statement (INSERT ... ON CONFLICT DO NOTHING RETURNING, PostgreSQL and SQLite >= 3.35)
+    where bulk_create(ignore_conflicts=True) would need a second query to learn which rows went
+    in. A concurrent import that stored a name first wins: PostgreSQL waits for its commit and
+    skips our row, and the unique index on the normalised name decides who owns it.
+    """
+    meta = SpeakerAlias._meta
+    fields = [meta.get_field(name) for name in ("speaker", "alias", "normalised", "created")]
+    qn = connection.ops.quote_name
+    now = fields[3].get_db_prep_save(timezone.now(), connection)
+    params = []
+    for row in rows:
+        params += [*row, now]
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    # Identifiers come from the model's meta and every value is a parameter.
+    sql = (
+        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "  # noqa: S608
+        f"VALUES {values} ON CONFLICT ({qn(fields[2].column)}) DO NOTHING "
+        f"RETURNING {qn(fields[2].column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {normalised for (normalised,) in cursor.fetchall()}
+
+
+def _free_slugs(names: list[str], taken: set[str]) -> list[str]:
+    """Free slugs for new speakers, from the run's set of taken ones (updated in place).
+
+    No query: a slug taken meanwhile by a concurrent run fails the insert on the unique index,
+    and import_article retries the article with a reloaded cache.
+    """
+    out = []
+    for name in names:
+        slug = first_free_slug(slug_base(name, fallback="speaker"), taken)
+        taken.add(slug)
+        out.append(slug)
+    return out
