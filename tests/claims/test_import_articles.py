@@ -345,6 +345,41 @@ def test_update_command_summary_counts_updated_articles(tmp_path):
     assert out.splitlines()[0] == "articles: 0 created, 0 unchanged, 1 updated, 0 failed"
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_update_command_re_extracts_what_an_older_engine_read_and_keeps_reviewed_claims(
+    tmp_path, jobs
+):
+    # Issue 10: `import_articles --update` over an unchanged text runs the current engine
+    # again; a claim a reviewer touched keeps every field (its speaker too), the rest is new.
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"headline": "Story", "body": OLD_BODY, "url": URL}))
+    run(path)
+    Article.objects.update(extractor_version="rules-1.0")
+    Claim.objects.update(extractor_version="rules-1.0", extraction_rule="")
+    reviewed = Claim.objects.get(content="the talks were over")
+    reviewed.speaker = make_speaker(name="Dmytro Kuleba")
+    reviewed.status = ClaimStatus.IN_REVIEW
+    reviewed.rationale = "Checked against the transcript."
+    reviewed.attribution_checked = True
+    reviewed.save()
+    fields = ("speaker_id", "status", "rationale", "attribution_checked", "content", "start")
+    fields += ("end", "extractor_version", "extraction_rule", "orphaned", "version")
+    before = Claim.objects.filter(pk=reviewed.pk).values(*fields).get()
+
+    out, _ = run(path, update=True, jobs=jobs)
+
+    assert out.splitlines()[0] == "articles: 0 created, 0 unchanged, 1 updated, 0 failed"
+    assert Claim.objects.filter(pk=reviewed.pk).values(*fields).get() == before
+    assert sorted(Claim.objects.values_list("content", "extraction_rule", "extractor_version")) == [
+        ("he was innocent", "subject_cue_content", EXTRACTOR_VERSION),
+        ("the economy was strong", "subject_cue_content", EXTRACTOR_VERSION),
+        ("the talks were over", "", "rules-1.0"),
+    ]
+    assert Article.objects.get().extractor_version == EXTRACTOR_VERSION
+    again, _ = run(path, update=True, jobs=jobs)
+    assert again.splitlines()[0] == "articles: 0 created, 1 unchanged, 0 updated, 0 failed"
+
+
 # --- what one window of articles costs -------------------------------------------------------
 
 
