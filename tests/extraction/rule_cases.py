@@ -136,6 +136,20 @@ CASES = [
         "indirect",
     ),
     Case(
+        "statement_saying",
+        "Senator Ada Moss sent an email saying the vote was “rigged.”",
+        "the vote was “rigged.”",
+        "Ada Moss",
+        "mixed",
+    ),
+    Case(
+        "statement_saying",
+        "The town council released a statement Wednesday saying the bridge would reopen.",
+        "the bridge would reopen",
+        "Town council",
+        "indirect",
+    ),
+    Case(
         "conjoined_or_participle",
         "Captain Joe Varga thanked the crew and said the ship was safe to sail again.",
         "the ship was safe to sail again",

@@ -104,20 +104,41 @@ def test_extract_claims_quote_over_several_paragraphs_is_one_claim():
     assert claim.kind == "direct"
 
 
-def test_extract_claims_continuation_paragraph_takes_previous_speaker():
+def test_extract_claims_continuation_paragraph_takes_previous_speaker_and_cue():
     text = (
         "“Our army is ready,” said General Tom Hale.\n\n"
         "“We have trained for this for years and we will not retreat.”\n\n"
+        "“Our soldiers know every road in this valley.”\n\n"
         "The fighting continued."
     )
 
-    first, second = extract_claims(text)
+    first, second, third = extract_claims(text)
 
-    assert first.speaker == second.speaker == "Tom Hale"
+    assert first.speaker == second.speaker == third.speaker == "Tom Hale"
     assert second.content == "“We have trained for this for years and we will not retreat.”"
-    assert second.mention is None
-    assert second.cue is None
-    assert second.kind == "direct"
+    assert third.content == "“Our soldiers know every road in this valley.”"
+    assert (second.mention, second.kind, second.speaker_resolution) == (
+        None,
+        "direct",
+        "continuation",
+    )
+    assert first.cue == second.cue == third.cue == "said"
+    assert first.cue_start == second.cue_start == third.cue_start
+    # One attribution relation for the evaluation interface, covering the three quotes.
+    (record,) = eval_records([first, second, third], "a.txt", text)
+    assert (record["content"]["start"], record["content"]["end"]) == (first.start, third.end)
+
+
+def test_extract_claims_quote_paragraph_after_an_unquoted_paragraph_is_not_joined():
+    text = (
+        "“Our army is ready,” said General Tom Hale.\n\n"
+        "The fighting continued for three more days.\n\n"
+        "“We have trained for this for years and we will not retreat.”"
+    )
+
+    claims = extract_claims(text)
+
+    assert [c.content for c in claims] == ["“Our army is ready,”"]
 
 
 # -- mixed and indirect speech ------------------------------------------------------------

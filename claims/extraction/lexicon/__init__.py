@@ -33,6 +33,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     CALENDAR_WORDS,
     CLAUSE_LINKS,
     HEADLINE_LABELS,
+    MESSAGE_NOUNS,
     MONTHS,
     NON_CLAUSE_STARTS,
     OBJECT_WORDS,

@@ -184,3 +184,36 @@ HEADLINE_LABELS = frozenset(
 )
 # Addressees of a tell-verb: "told reporters", "assured them".
 OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
+# Nouns for a message that carries someone's words, beside coref.DOCUMENT_NOUNS: "sent an
+# email saying", "released an ad calling": the sender, not the message, is the speaker.
+MESSAGE_NOUNS = frozenset(
+    [
+        "email",
+        "emails",
+        "e-mail",
+        "ad",
+        "ads",
+        "advertisement",
+        "commercial",
+        "spot",
+        "mailer",
+        "flier",
+        "flyer",
+        "op-ed",
+        "column",
+        "editorial",
+        "tweets",
+        "posts",
+        "messages",
+        "letters",
+        "releases",
+        "speech",
+        "remarks",
+        "interview",
+        "video",
+        "videos",
+        "website",
+        "fundraising",
+        "appeal",
+    ]
+)

@@ -385,10 +385,14 @@ def statement_saying(art: Article, cue: Cue) -> Outcome:
     if (
         mention is None
         or not cue.low.endswith("ing")
-        or mention.proper
         or mention.pronoun
         or mention.relative
-        or mention.kind in ("person", "government", "group", "anonymous")
+        or not (
+            _carries_words(mention)
+            or not (
+                mention.proper or mention.kind in ("person", "government", "group", "anonymous")
+            )
+        )
     ):
         return None
     s0, s1 = cue.sentence
@@ -401,6 +405,14 @@ def statement_saying(art: Article, cue: Cue) -> Outcome:
     if _too_short(art.text, content):
         return NO_CLAIM
     return _draft(art, content, cue, subject)
+
+
+def _carries_words(mention: Mention) -> bool:
+    """A phrase that names a message or a time rather than a speaker: "an email", "a new
+    radio ad", "a statement Wednesday" ("X sent an email saying ...": X speaks)."""
+    words = mention.text.split()
+    last = words[-1].lower().strip(".,’'") if words else ""
+    return last in lx.DOCUMENT_NOUNS or last in lx.MESSAGE_NOUNS or last in lx.CALENDAR_WORDS
 
 
 def conjoined_or_participle(art: Article, cue: Cue) -> Outcome:

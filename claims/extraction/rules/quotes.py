@@ -107,19 +107,20 @@ def multi_paragraph_quote(art: Article, site: QuoteSite) -> NoClaim | None:
 
 
 def continuation_paragraph(art: Article, site: QuoteSite) -> Draft | None:
-    """A paragraph that is one quote of five words or more, right after a paragraph that
-    ended with a quoted claim, is the same speaker's (`“We will appeal this decision.”`)."""
+    """A paragraph that is one quote of five words or more, right after the paragraph whose
+    last claim is a quote, goes on with that speaker's words (`“A,” she said.\n\n“B.”`): a
+    claim of its own credited by the same cue, as the second half of a split quote is."""
     prev = site.continues()
     if prev is None:
         return None
     q, p0 = site.q, site.p0
     if (
         q.start == p0
-        and art.prev_paragraph_end(p0) <= prev.end + 40
+        and art.paragraph_of(prev.end - 1)[1] == art.prev_paragraph_end(p0)
         and site.s1 - q.end <= 2
         and count_words(art.text, q.start, q.end, 5) >= 5
     ):
-        return Draft(q.start, q.end, "direct", None, None, (site.s0, site.s1), speaker_of=prev)
+        return Draft(q.start, q.end, "direct", prev.cue, None, (site.s0, site.s1), speaker_of=prev)
     return None
 
 
