@@ -292,17 +292,21 @@ def excerpt_ranges(body: str, claims) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
-def mark_excerpts(body: str, claims) -> SafeString:
+def mark_excerpts(body: str, claims, *, marked=None) -> SafeString:
     """Only the paragraphs holding claims, each escaped with its claims marked and linked
-    (`mark_claims`), "…" where text is left out: an article page that quotes, not reprints."""
+    (`mark_claims`), "…" where text is left out: an article page that quotes, not reprints.
+
+    `marked`: the claims to mark in those paragraphs, when not only `claims` (a page of an
+    article's claims quotes their paragraphs, and marks every claim the paragraphs hold)."""
     claims = list(claims)
+    marked = claims if marked is None else list(marked)
     parts = []
     for a, b in excerpt_ranges(body, claims):
         parts.append(
             format_html(
                 '<blockquote class="excerpt"><p>{}{}{}</p></blockquote>',
                 "… " if a > 0 and body[a - 1] != "\n" else "",
-                mark_claims(body[a:b], claims, offset=a),
+                mark_claims(body[a:b], marked, offset=a),
                 " …" if b < len(body) and body[b] != "\n" else "",
             )
         )

@@ -30,7 +30,7 @@ from claims.enums import (
     StanceChoice,
     Verdict,
 )
-from claims.html import claim_words, mark_claims, mark_excerpts
+from claims.html import claim_words, excerpt_ranges, mark_claims, mark_excerpts
 from claims.models import (
     Article,
     Claim,
@@ -50,6 +50,7 @@ from claims.queries import (
     public_claim_q,
     published_claim_q,
     reviewed_stance_q,
+    speakers_with_public_claims,
     topic_stances,
     topics_with_positions,
 )
@@ -161,7 +162,8 @@ def filter_choices(selected: dict) -> dict:
     """The filter selects' <option>s, built here: 500 speakers through the template's for/if
     tags cost more than the rest of the page. One small query each."""
     lists = {
-        "speaker": Speaker.objects.order_by("name").values_list("slug", "name"),  # query
+        # query: only speakers with public claims (the others' names are not public)
+        "speaker": speakers_with_public_claims().order_by("name").values_list("slug", "name"),
         "tag": Tag.objects.order_by("name").values_list("slug", "name"),  # query
         "topic": Topic.objects.order_by("title").values_list("slug", "title"),  # query
         "outlet": Outlet.objects.order_by("name").values_list("slug", "name"),  # query
@@ -436,12 +438,22 @@ def article_list(request):
     return render(request, "claims/article_list.html", {"page_obj": page})
 
 
-@cached_page
+# The article page's claim cards (and, by default, the excerpts quoting them) come a page at a
+# time: an article with 4,000 claims took 2.9 s to render them all (issue 12).
+ARTICLE_CLAIMS_PER_PAGE = 50
+
+
+@cached_page(params=("page",))
 def article_detail(request, slug):
+    """The article: headline, outlet, date and the source link; its text as excerpts (the
+    paragraphs holding this page's claims) or in full (per outlet or site); the claim cards a
+    page at a time, in the order they appear. Five queries whatever the number of claims."""
     article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
-    claims = list(
-        Claim.objects.public().for_list().filter(article=article).order_by("start", "end", "id")
-    )  # query: the article's public claims (cards: speaker, article, outlet joined)
+    public = Claim.objects.public().filter(article=article)
+    paginator = Paginator(public.for_list().order_by("start", "end", "id"), ARTICLE_CLAIMS_PER_PAGE)
+    # queries: the count, then this page's claims (cards: speaker, article, outlet joined)
+    page = paginator.get_page(request.GET.get("page"))
+    claims = list(page.object_list)
     # Other outlets' articles are quoted, not reprinted: CLAIMDESK_ARTICLE_TEXT, unless the
     # article's outlet says otherwise (Outlet.article_text).
     full_text = (
@@ -449,16 +461,26 @@ def article_detail(request, slug):
         if article.outlet is not None
         else settings.CLAIMDESK_ARTICLE_TEXT == "full"
     )
+    body = article.body
+    shown = [(0, len(body))] if full_text else excerpt_ranges(body, claims)
+    marked = []
+    if shown:
+        # query: every public claim inside the text shown (offsets only), so a paragraph this
+        # page quotes marks all its claims, those of the pages before and after too
+        marked = list(
+            public.filter(start__gte=shown[0][0], end__lte=shown[-1][1]).only("id", "start", "end")
+        )
     return render(
         request,
         "claims/article_detail.html",
         {
             "article": article,
             "claims": claims,
+            "page_obj": page,
             "full_text": full_text,
-            "body_html": mark_claims(article.body, claims)
+            "body_html": mark_claims(body, marked)
             if full_text
-            else mark_excerpts(article.body, claims),
+            else mark_excerpts(body, claims, marked=marked),
         },
     )
 
