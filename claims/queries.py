@@ -39,6 +39,13 @@ def public_claim_q(prefix: str = "") -> Q:
     return published_claim_q(prefix)
 
 
+def speakers_with_public_claims():
+    """Speakers readers may learn the name of: those with a claim they may see. A speaker
+    found only in unreviewed or dismissed claims (often a misread name) has no public page
+    (404) and is in no public list or filter."""
+    return Speaker.objects.filter(Exists(Claim.objects.public().filter(speaker=OuterRef("pk"))))
+
+
 def published_claim_q(prefix: str = "") -> Q:
     """Published claims only: the ones whose verdict is public (feeds, scorecards, JSON-LD,
     corrections). `Claim.objects.published()` is this condition."""

@@ -10,6 +10,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 
 from claims.enums import ClaimKind, Verdict
 from claims.models import Claim, Outlet, Speaker, Tag, Topic
+from claims.queries import speakers_with_public_claims
 
 from . import search
 
@@ -83,6 +84,12 @@ class ClaimFilter(django_filters.FilterSet):
     class Meta:
         model = Claim
         fields = []  # every filter is declared above
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A slug of a speaker with no public claims is refused like an unknown one: an empty
+        # list instead of an error would confirm the name is in the database.
+        self.filters["speaker"].queryset = speakers_with_public_claims().only("pk", "slug", "name")
 
     def filter_noop(self, queryset, name, value):
         return queryset

@@ -114,3 +114,31 @@ def test_desk_topic_matrix_is_the_public_one_plus_claims_under_review(client, un
     cells = rows[0].split("<td>")[1:]
     assert ["Repairs start now" in cells[0], "Repairs are funded" in cells[0]] == [True, True]
     assert "Repairs never start" in cells[1]  # under review: the desk sees it, readers do not
+
+
+@pytest.mark.parametrize("show_unreviewed", [False, True])
+def test_claim_list_names_no_speaker_readers_may_not_see(client, settings, show_unreviewed):
+    """The speaker filter lists and accepts speakers with public claims only: a name found only
+    in an unreviewed (when hidden) or dismissed claim, often a misread one, stays private."""
+    settings.CLAIMDESK_SHOW_UNREVIEWED = show_unreviewed
+    shown = make_speaker(name="Ada Public", slug="ada-public")
+    make_published_claim(speaker=shown, content="Bridges are safe")
+    unreviewed = make_speaker(name="Ivo Unreviewed", slug="ivo-unreviewed")
+    make_claim(speaker=unreviewed, content="Roads are safe", status=ClaimStatus.NEW)
+    dismissed = make_speaker(name="Mis Read", slug="mis-read")
+    make_claim(speaker=dismissed, content="Not a claim", status=ClaimStatus.DISMISSED)
+    listed = {"Ada Public": True, "Ivo Unreviewed": show_unreviewed, "Mis Read": False}
+
+    page = client.get(reverse("claims:claim-list")).content.decode()
+    filtered = {
+        slug: client.get(reverse("claims:claim-list"), {"speaker": slug}).context["errors"]
+        for slug in ("ada-public", "ivo-unreviewed", "mis-read", "never-was")
+    }
+
+    assert {name: f">{name}</option>" in page for name in listed} == listed
+    assert filtered == {
+        "ada-public": False,
+        "ivo-unreviewed": not show_unreviewed,
+        "mis-read": True,
+        "never-was": True,
+    }

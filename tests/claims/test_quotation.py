@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from claims.enums import ClaimKind
 from claims.html import claim_words
+from claims.services import review
 from tests.factories import (
     make_article,
     make_link,
@@ -167,3 +168,57 @@ def test_admin_names_and_messages_show_each_kind_quoted_right(client, three_kind
         )
         message = " ".join(str(m) for m in get_messages(response.wsgi_request))
         assert f"Dismissed as not a claim: {SHOWN[kind]}." in message
+
+
+def test_home_article_and_corrections_pages_show_each_kind_quoted_right(client, three_kinds):
+    """The places the other tests leave out: the home page's lists, the article page's cards
+    (its excerpts rightly quote the source verbatim), /corrections/ and the desk's correction
+    screen and message."""
+    editor = make_user(role="Editor")
+    for claim in three_kinds.values():
+        review.correct_claim(claim, editor, verdict="true", note="Checked again.")
+    article = three_kinds["direct"].article
+
+    home = client.get(reverse("claims:home")).content.decode()
+    article_page = client.get(article.get_absolute_url()).content.decode()
+    cards = article_page.split('id="claims-heading"', 1)[1]
+    corrections = client.get(reverse("claims:corrections")).content.decode()
+    client.force_login(editor)
+    screens = {
+        kind: client.get(f"/admin/claims/claim/{claim.pk}/correct/").content.decode()
+        for kind, claim in three_kinds.items()
+    }
+
+    assert_quoted_right(home)
+    assert_quoted_right(cards)
+    assert_quoted_right(corrections)
+    for kind, screen in screens.items():
+        assert_quoted_right(screen.split('id="correct-claim"', 1)[1], kinds=(kind,))
+
+
+def test_corrections_speaker_and_topic_feeds_show_each_kind_quoted_right(client, three_kinds):
+    editor = make_user(role="Editor")
+    topic = make_topic(title="The bridge")
+    for claim in three_kinds.values():
+        review.correct_claim(claim, editor, verdict="true", note="Checked again.")
+        make_stance(claim, topic, "supports")
+
+    def entries(url):
+        root = ET.fromstring(client.get(url).content)  # noqa: S314
+        return " | ".join(
+            f"{e.findtext(f'{ATOM}title')} / {e.findtext(f'{ATOM}summary')}"
+            for e in root.findall(f"{ATOM}entry")
+        )
+
+    corrections = entries(reverse("claims:feed-corrections"))
+    by_topic = entries(reverse("claims:feed-topic", args=[topic.slug]))
+    by_speaker = {
+        kind: entries(reverse("claims:feed-speaker", args=[claim.speaker.slug]))
+        for kind, claim in three_kinds.items()
+    }
+
+    assert "Corrected: False → True: “We will hold the bridge”" in corrections
+    assert_quoted_right(corrections)
+    assert_quoted_right(by_topic)
+    for kind, text in by_speaker.items():
+        assert_quoted_right(text, kinds=(kind,))
