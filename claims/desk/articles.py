@@ -124,7 +124,9 @@ class ArticleAdmin(GuardedHistoryAdmin):
     def body_with_claims(self, article):
         spans = [
             Span(start, end, "claim", f"claim {pk}")
-            for pk, start, end in article.claims.values_list("pk", "start", "end")
+            for pk, start, end in article.claims.filter(in_headline=False).values_list(
+                "pk", "start", "end"
+            )
             if end <= len(article.body)
         ]
         return format_html(

@@ -89,6 +89,7 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
         "article",
         "start",
         "end",
+        "in_headline",
         "mention_start",
         "mention_end",
         "cue",
@@ -258,7 +259,7 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
                 article.url,
                 visible(shorten(article.url, 90)),
             )
-        return format_html("{}{}", claim_in_context(claim, article.body), source)
+        return format_html("{}{}", claim_in_context(claim, claim.anchor_text(article)), source)
 
     @admin.display(description="status")
     def workflow(self, claim):

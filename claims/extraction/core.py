@@ -9,6 +9,7 @@ sentence breaks, names and cues; then work bounded by a fixed window per trigger
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +24,9 @@ from .rules.quotes import QuoteSite
 logger = logging.getLogger(__name__)
 
 # rules-2.0: the engine as named rules (claims/extraction/rules/), each claim naming its rule.
-EXTRACTOR_VERSION = "rules-2.0"
+# rules-2.1: claims in the headline (extract_article); a quote split around a sentence-final
+# cue is two claims.
+EXTRACTOR_VERSION = "rules-2.1"
 
 KINDS = ("direct", "indirect", "mixed")
 
@@ -65,6 +68,9 @@ class ExtractedClaim:
     # paper that only carried the words ("according to Reuters, X said": X, via Reuters).
     speaker_resolution: str = ""
     via: str | None = None
+    # From `extract_article`: the claim stands in the headline, and its offsets point into the
+    # headline instead of the body.
+    in_headline: bool = False
 
 
 def _apply(rules: tuple[tuple[str, Callable], ...], art: Article, site: object) -> Draft | None:
@@ -224,3 +230,54 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
         return []
     _find(art)
     return _resolve(art)
+
+
+HEADLINE_BREAK = "\n\n"  # the headline is read as the article's first paragraph
+
+
+def extract_article(headline: str, body: str) -> list[ExtractedClaim]:
+    """The claims of an article kept as a headline and a body, as a reader reads it: the
+    headline, a blank line, the body (so `Lund: “No new taxes”` in the headline is found, and
+    a name in the headline helps resolve the body's speakers). Each claim's offsets then point
+    into the part it stands in: the headline for `in_headline` claims, the body for the rest.
+    A mention or cue that stands in the other part keeps no offsets (and no mention text).
+    """
+    headline = headline if isinstance(headline, str) else ""
+    if not headline.strip():
+        return extract_claims(body)
+    if not isinstance(body, str):
+        body = ""
+    shift = len(headline) + len(HEADLINE_BREAK)
+    out = []
+    for c in extract_claims(headline + HEADLINE_BREAK + body):
+        if c.end <= len(headline):
+            out.append(_rebase(c, 0, len(headline), 0, in_headline=True))
+        elif c.start >= shift:
+            out.append(_rebase(c, shift, shift + len(body), shift, in_headline=False))
+    return out
+
+
+def _rebase(c: ExtractedClaim, lo: int, hi: int, shift: int, *, in_headline: bool):
+    """`c` with its offsets into [lo, hi) moved back by `shift`; spans outside it dropped."""
+
+    def inside(a: int | None, b: int | None) -> bool:
+        return a is not None and b is not None and lo <= a and b <= hi
+
+    changes: dict = {
+        "start": c.start - shift,
+        "end": c.end - shift,
+        "context_start": max(c.context_start, lo) - shift,
+        "context_end": min(c.context_end, hi) - shift,
+        "in_headline": in_headline,
+    }
+    if inside(c.mention_start, c.mention_end):
+        changes["mention_start"] = c.mention_start - shift
+        changes["mention_end"] = c.mention_end - shift
+    else:
+        changes.update(mention=None, mention_start=None, mention_end=None)
+    if inside(c.cue_start, c.cue_end):
+        changes["cue_start"] = c.cue_start - shift
+        changes["cue_end"] = c.cue_end - shift
+    else:
+        changes.update(cue=None, cue_start=None, cue_end=None)
+    return dataclasses.replace(c, **changes)

@@ -23,15 +23,16 @@ from .mentions import _INSTITUTION_WORDS, _country_of, _is_possessive, _strip_po
 # before it) and the honorific is matched by its remaining letters. Same matches as the plain
 # form in tests/extraction/test_fast_paths.py. A word may hold a second capital after a
 # hyphen or a prefix ("Al-Ansari", "McDonald"); "al-" and "el-" are particles ("Majed al-Ansari").
+# A name never runs over a line break ("Headline\n\nBiden said": Biden, not "Headline Biden").
 _NAME_RE = re.compile(
-    r"[A-Z](?<!\w.)(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)(?:ov|en))\.\s+[A-Z])?"
+    r"[A-Z](?<!\w.)(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)(?:ov|en))\.[^\S\n]+[A-Z])?"
     r"[a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
-    r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+|(?:al|el)-)?"
+    r"(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)[^\S\n]+|(?:al|el)-)?"
     r"[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?){1,3}"
 )
-# `\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)`, opened by a character class as above.
+# `\b(Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+([A-Z][\w’'-]+)`, opened by a character class as above.
 _HONORIFIC_NAME_RE = re.compile(
-    r"([MD](?<!\w.)(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r))\.?\s+([A-Z][\w’'-]+)"
+    r"([MD](?<!\w.)(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r))\.?[^\S\n]+([A-Z][\w’'-]+)"
 )
 
 # A capitalised name right after one of these is a place ("in New Hampshire").

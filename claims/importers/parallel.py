@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import batched
 
-from claims.extraction import clean_text, extract_claims
+from claims.extraction import clean_text, extract_article, extract_claims
 from claims.normalise import text_hash
 
 
@@ -58,6 +58,7 @@ def prepare_then_extract[T](
     *,
     jobs: int,
     body: Callable[[T], str | None],
+    headline: Callable[[T], str] = lambda item: "",
     wanted: Callable[[list[T], list[tuple[str, str] | None]], list[bool]],
     window: int,
 ) -> Iterator[tuple[T, tuple[str, str] | None, list | None]]:
@@ -66,7 +67,8 @@ def prepare_then_extract[T](
     Two steps per window of `window` items: the workers clean and hash every body
     (`body(item)`; None skips the item), then `wanted(items, prepared)` says which need
     extracting (the caller asks the database which are new or changed) and only those are
-    extracted; the others come with claims None. While the caller consumes one window, the
+    extracted, with their `headline(item)` (`extract_article`); the others come with claims
+    None. While the caller consumes one window, the
     next is being extracted and the one after that cleaned, so about three windows are in flight.
     """
     ctx = multiprocessing.get_context("spawn")
@@ -83,10 +85,17 @@ def prepare_then_extract[T](
         def extract(chunk, raws, cleaned):
             prepared = [None if raw is None else next(cleaned) for raw in raws]
             flags = wanted(list(chunk), prepared)
-            wanted_bodies = [
-                p[0] for p, flag in zip(prepared, flags, strict=True) if p is not None and flag
+            todo = [
+                (headline(item), p[0])
+                for item, p, flag in zip(chunk, prepared, flags, strict=True)
+                if p is not None and flag
             ]
-            claims = pool.map(extract_claims, wanted_bodies, chunksize=chunksize)
+            claims = pool.map(
+                extract_article,
+                [h for h, _ in todo],
+                [b for _, b in todo],
+                chunksize=chunksize,
+            )
             return chunk, prepared, flags, claims
 
         cleaning = (clean(chunk) for chunk in batched(items, window))

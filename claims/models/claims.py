@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Func, Q
+from django.db.models import Case, F, Func, Q, When
 from django.db.models.functions import Greatest, Least, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -135,12 +135,17 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def with_context(self, radius: int = CONTEXT_RADIUS):
-        """Annotates `context_text`, the claim's paragraph cut out of the article body by the
-        database (at most `radius` characters either side of the claim: a page never reads the
-        whole body), and `context_from`, its offset in the body. NULL when there is none."""
+        """Annotates `context_text`, the claim's paragraph cut out of the article body (the
+        headline, for a headline claim) by the database (at most `radius` characters either
+        side of the claim: a page never reads the whole body), and `context_from`, its offset
+        there. NULL when there is none."""
         lo = Greatest(F("context_start"), F("start") - radius)
         hi = Least(F("context_end"), F("end") + radius)
-        return self.annotate(context_from=lo, context_text=Substr("article__body", lo + 1, hi - lo))
+        text = Case(
+            When(in_headline=True, then=Substr("article__headline", lo + 1, hi - lo)),
+            default=Substr("article__body", lo + 1, hi - lo),
+        )
+        return self.annotate(context_from=lo, context_text=text)
 
 
 # Columns a claim card never shows: the article body is the big one; notes are never public.
@@ -182,6 +187,12 @@ class Claim(models.Model):
     )
     start = models.PositiveIntegerField(help_text="Offset of the content in the article body.")
     end = models.PositiveIntegerField(help_text="End offset (exclusive) of the content.")
+    in_headline = models.BooleanField(
+        "in the headline",
+        default=False,
+        help_text="The claim stands in the article's headline: its offsets (content, mention, "
+        "cue, paragraph) point into the headline instead of the body.",
+    )
     cue = models.CharField(
         max_length=100, blank=True, help_text='The reporting words, e.g. "said".'
     )
@@ -325,7 +336,7 @@ class Claim(models.Model):
                 name="claims_claim_published_has_verdict",
             ),
             models.UniqueConstraint(
-                fields=["article", "start", "end"], name="claims_claim_unique_span"
+                fields=["article", "in_headline", "start", "end"], name="claims_claim_unique_span"
             ),
         ]
         indexes = [
@@ -357,6 +368,12 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:claim-detail", kwargs={"pk": self.pk})
+
+    def anchor_text(self, article: Article | None = None) -> str:
+        """The text the claim's offsets point into: the article's headline for a headline
+        claim, else its body (`article` when given, else the claim's own)."""
+        article = article if article is not None else self.article
+        return article.headline if self.in_headline else article.body
 
     def derive_fields(self, *, article_published=None):
         """Fill content_hash and sort_date (also called before bulk_create, which skips save())."""

@@ -450,7 +450,9 @@ def article_detail(request, slug):
     page at a time, in the order they appear. Five queries whatever the number of claims."""
     article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
     public = Claim.objects.public().filter(article=article)
-    paginator = Paginator(public.for_list().order_by("start", "end", "id"), ARTICLE_CLAIMS_PER_PAGE)
+    paginator = Paginator(
+        public.for_list().order_by("-in_headline", "start", "end", "id"), ARTICLE_CLAIMS_PER_PAGE
+    )  # the headline's claims first, then the body's in the order they appear
     # queries: the count, then this page's claims (cards: speaker, article, outlet joined)
     page = paginator.get_page(request.GET.get("page"))
     claims = list(page.object_list)
@@ -462,14 +464,19 @@ def article_detail(request, slug):
         else settings.CLAIMDESK_ARTICLE_TEXT == "full"
     )
     body = article.body
-    shown = [(0, len(body))] if full_text else excerpt_ranges(body, claims)
+    # A headline claim's offsets point into the headline: it is marked there, never in the body.
+    in_body = [c for c in claims if not c.in_headline]
+    shown = [(0, len(body))] if full_text else excerpt_ranges(body, in_body)
     marked = []
-    if shown:
+    if shown or len(in_body) < len(claims):
         # query: every public claim inside the text shown (offsets only), so a paragraph this
-        # page quotes marks all its claims, those of the pages before and after too
-        marked = list(
-            public.filter(start__gte=shown[0][0], end__lte=shown[-1][1]).only("id", "start", "end")
-        )
+        # page quotes marks all its claims, those of the pages before and after too; and the
+        # headline's claims
+        inside = Q(in_headline=True)
+        if shown:
+            inside |= Q(in_headline=False, start__gte=shown[0][0], end__lte=shown[-1][1])
+        marked = list(public.filter(inside).only("id", "start", "end", "in_headline"))
+    marked_body = [c for c in marked if not c.in_headline]
     return render(
         request,
         "claims/article_detail.html",
@@ -478,9 +485,10 @@ def article_detail(request, slug):
             "claims": claims,
             "page_obj": page,
             "full_text": full_text,
-            "body_html": mark_claims(body, marked)
+            "headline_html": mark_claims(article.headline, [c for c in marked if c.in_headline]),
+            "body_html": mark_claims(body, marked_body)
             if full_text
-            else mark_excerpts(body, claims, marked=marked),
+            else mark_excerpts(body, in_body, marked=marked_body),
         },
     )
 

@@ -9,11 +9,12 @@ JSONL layout: one JSON object per line, each with a ``record`` key, in this orde
   ``content``, ``kind``, ``cue``, ``mention``, ``speaker``, ``status``, ``verdict``,
   ``rationale``, ``attribution_checked``, ``tags``, ``stances``, ``links``, ``evidence``,
   ``created``, ``updated``; ``speaker_resolution`` and ``via`` say how the speaker was found
-  and which outlet only carried the words) plus what a lossless restore needs (context offsets, notes, said_on,
+  and which outlet only carried the words; ``in_headline`` says that the offsets point into the
+  headline, not the body) plus what a lossless restore needs (context offsets, notes, said_on,
   orphaned, extractor_version, review timestamps; each link's target by natural key).
 
 Database ids are exported but not reused: load_claims rebuilds rows by natural keys (slugs,
-Article.source_key, a claim's (article, start, end) span), so a restore into a database that
+Article.source_key, a claim's (article, start, end) span, in the headline or the body), so a restore into a database that
 already has rows does not collide. Not exported: users (assignee, reviewer, who added
 evidence), merge suggestions and merge audit records, and history.
 
@@ -136,6 +137,7 @@ def claim_record(claim: Claim) -> dict:
             "source_key": article.source_key,
         },
         "content": {"start": claim.start, "end": claim.end, "text": claim.content},
+        "in_headline": claim.in_headline,
         "kind": claim.kind,
         "cue": (
             {"start": claim.cue_start, "end": claim.cue_end, "text": claim.cue}
@@ -175,6 +177,7 @@ def claim_record(claim: Claim) -> dict:
                     link.to_claim.article.source_key,
                     link.to_claim.start,
                     link.to_claim.end,
+                    link.to_claim.in_headline,
                 ],
                 "note": link.note,
             }
@@ -286,6 +289,7 @@ CSV_COLUMNS = [
     "content_start",
     "content_end",
     "content_text",
+    "in_headline",
     "kind",
     "cue_text",
     "cue_start",
@@ -328,6 +332,7 @@ def csv_row(record: dict) -> dict:
     for key in ("id", "name", "slug", "kind", "role", "affiliation"):
         row[f"speaker_{key}"] = speaker.get(key)
     for key in (
+        "in_headline",
         "kind",
         "status",
         "verdict",
@@ -540,7 +545,7 @@ class _LoadState:
         article_ids = [self.articles[r["article"]["source_key"]] for r in records]
         existing = set(
             Claim.objects.filter(article_id__in=set(article_ids)).values_list(
-                "article_id", "start", "end"
+                "article_id", "start", "end", "in_headline"
             )
         )
         new, kept = [], []
@@ -550,7 +555,12 @@ class _LoadState:
             dict(Article.objects.filter(pk__in=older).values_list("pk", "body")) if older else {}
         )
         for record, article_id in zip(records, article_ids, strict=True):
-            span = (article_id, record["content"]["start"], record["content"]["end"])
+            span = (
+                article_id,
+                record["content"]["start"],
+                record["content"]["end"],
+                bool(record.get("in_headline", False)),
+            )
             if span in existing:
                 result.skipped += 1
                 continue
@@ -586,7 +596,7 @@ class _LoadState:
             for link in record["links"]:
                 self.links.append(
                     (
-                        (claim.article_id, claim.start, claim.end),
+                        (claim.article_id, claim.start, claim.end, claim.in_headline),
                         tuple(link["to_key"]),
                         link["relation"],
                         link.get("note", ""),
@@ -606,6 +616,7 @@ class _LoadState:
             content=record["content"]["text"],
             start=record["content"]["start"],
             end=record["content"]["end"],
+            in_headline=bool(record.get("in_headline", False)),
             kind=record["kind"],
             cue=cue.get("text", ""),
             cue_start=cue.get("start"),
@@ -645,7 +656,8 @@ class _LoadState:
         self._links()
 
     def _links(self):
-        """Links by natural key: (article source_key, start, end) of the target claim."""
+        """Links by natural key: (article source_key, start, end, in_headline) of the target
+        claim (exports before headline claims name three: a body claim)."""
         pending = self.links
         for i in range(0, len(pending), self.chunk_size):
             batch = pending[i : i + self.chunk_size]
@@ -653,15 +665,17 @@ class _LoadState:
                 self.articles[t[0]] for _, t, _, _ in batch if t[0] in self.articles
             }
             ids = {
-                (a, s, e): pk
-                for pk, a, s, e in Claim.objects.filter(article_id__in=article_ids).values_list(
-                    "id", "article_id", "start", "end"
+                (a, s, e, h): pk
+                for pk, a, s, e, h in Claim.objects.filter(article_id__in=article_ids).values_list(
+                    "id", "article_id", "start", "end", "in_headline"
                 )
             }
             rows = []
             for from_key, to_key, relation, note in batch:
                 to_article = self.articles.get(to_key[0])
-                from_id, to_id = ids.get(from_key), ids.get((to_article, to_key[1], to_key[2]))
+                in_headline = bool(to_key[3]) if len(to_key) > 3 else False
+                from_id = ids.get(from_key)
+                to_id = ids.get((to_article, to_key[1], to_key[2], in_headline))
                 if from_id and to_id:
                     rows.append(
                         ClaimLink(

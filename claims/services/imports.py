@@ -24,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from claims.enums import ClaimKind, ClaimStatus
-from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, clean_text, extract_claims
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, clean_text, extract_article
 from claims.importers import ArticleRecord
 from claims.models import (
     Article,
@@ -208,6 +208,11 @@ def needs_extraction(
     return flags
 
 
+def stored_headline(record: ArticleRecord) -> str:
+    """The headline as the article row keeps it (claims in it are located in this text)."""
+    return record.headline[:500]
+
+
 def prepare(record: ArticleRecord) -> tuple[str, str]:
     """(clean_text(record.body), its text_hash): what import_article's `prepared` takes."""
     body = clean_text(record.body)
@@ -231,7 +236,8 @@ def import_article(
 ) -> ImportResult:
     """Create or update one article and its claims in one transaction.
 
-    `extracted` is extract_claims(clean_text(record.body)) when the caller computed it already
+    `extracted` is extract_article(headline, clean_text(record.body)) when the caller computed
+    it already
     (a process pool), and `prepared` the (clean_text(record.body), text_hash of it) pair;
     otherwise they are computed here, extraction only if the article needs it. `dry_run`
     does all the work, reports it, and rolls it back. A new article costs four inserts (the
@@ -258,7 +264,7 @@ def import_article(
         if existing is not None and not update:
             return ImportResult(STALE, existing)
         if extract and extracted is None:
-            extracted = extract_claims(body)
+            extracted = extract_article(stored_headline(record), body)
         try:
             return _write(
                 record=record,
@@ -305,7 +311,7 @@ def _write(
     with session.resolver.article(), transaction.atomic():
         outlet_id, new_outlet = _outlet_id(record.outlet, session)
         fields = {
-            "headline": record.headline[:500],
+            "headline": stored_headline(record),
             "body": body,
             "url": record.url or None,
             "published": record.published,
@@ -343,7 +349,7 @@ def _write(
             article.source_key = key
             article.save()
             result = ImportResult(UPDATED, article)
-            extracted, occupied = _retire_old_claims(article, body, extracted, result)
+            extracted, occupied = _retire_old_claims(article, extracted, result)
         result.note = note
         result.claims_created = _create_claims(
             article, extracted, occupied, session, stats, reason=import_reason("import")
@@ -396,7 +402,7 @@ def touched_claims():
     )
 
 
-def _retire_old_claims(article, body, extracted, result):
+def _retire_old_claims(article, extracted, result):
     """Replace untouched claims; re-anchor or orphan touched ones. Returns what is left to
     create and the spans the kept claims occupy."""
     touched = list(touched_claims().filter(article=article))
@@ -410,7 +416,8 @@ def _retire_old_claims(article, body, extracted, result):
     reanchored, orphaned = [], []
     for claim in touched:
         ex = by_content.pop(claim.content, None)
-        if ex is not None and body[ex.start : ex.end] == claim.content:
+        text = article.headline if ex is not None and ex.in_headline else article.body
+        if ex is not None and text[ex.start : ex.end] == claim.content:
             _anchor(claim, ex)
             claim.orphaned = False
             reanchored.append(claim)
@@ -425,6 +432,7 @@ def _retire_old_claims(article, body, extracted, result):
             [
                 "start",
                 "end",
+                "in_headline",
                 "mention_start",
                 "mention_end",
                 "cue_start",
@@ -438,12 +446,12 @@ def _retire_old_claims(article, body, extracted, result):
         Claim.objects.filter(pk__in=[c.pk for c in orphaned]).update(orphaned=True)
     result.claims_reanchored = len(reanchored)
     result.claims_orphaned = len(orphaned)
-    occupied = {(c.start, c.end) for c in touched}
+    occupied = {(c.in_headline, c.start, c.end) for c in touched}
     return remaining, occupied
 
 
 def _anchor(claim: Claim, ex: ExtractedClaim) -> None:
-    claim.start, claim.end = ex.start, ex.end
+    claim.start, claim.end, claim.in_headline = ex.start, ex.end, ex.in_headline
     if claim.mention and ex.mention == claim.mention:
         claim.mention_start, claim.mention_end = ex.mention_start, ex.mention_end
     else:
@@ -465,9 +473,10 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
     spans = set(occupied)
     todo = []
     for ex in extracted:
-        if ex.end <= ex.start or (ex.start, ex.end) in spans:
+        span = (ex.in_headline, ex.start, ex.end)
+        if ex.end <= ex.start or span in spans:
             continue
-        spans.add((ex.start, ex.end))
+        spans.add(span)
         todo.append(ex)
     if not todo:
         return 0
@@ -495,6 +504,7 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
         row[at["content"]] = ex.content
         row[at["start"]] = ex.start
         row[at["end"]] = ex.end
+        row[at["in_headline"]] = ex.in_headline
         row[at["cue"]] = ex.cue[:100] if has_cue else ""
         row[at["cue_start"]] = ex.cue_start if has_cue else None
         row[at["cue_end"]] = ex.cue_end if has_cue else None
@@ -517,7 +527,8 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
 
 
 def _context_bounds(ex: ExtractedClaim) -> tuple[int, int]:
-    """The paragraph as offsets into the body (stored, never copied), widened to hold the claim."""
+    """The paragraph as offsets into the body or headline (stored, never copied), widened to
+    hold the claim."""
     return min(ex.context_start, ex.start), max(ex.context_end, ex.end)
 
 
@@ -556,10 +567,10 @@ def reextract_article(*, article: Article, user=None, session: ImportSession | N
     session = session or ImportSession()
     stats = ResolveStats()
     note = language_note(article.language)
-    extracted = [] if note else extract_claims(article.body)
+    extracted = [] if note else extract_article(article.headline, article.body)
     with session.resolver.article(), transaction.atomic():
         result = ImportResult(UPDATED, article, note=note)
-        remaining, occupied = _retire_old_claims(article, article.body, extracted, result)
+        remaining, occupied = _retire_old_claims(article, extracted, result)
         result.claims_created = _create_claims(
             article,
             remaining,

@@ -228,8 +228,9 @@ def last_published_verdict(claim: Claim) -> tuple[str, str] | None:
 def check_claim_text(claim: Claim) -> None:
     """Raise ValidationError (by field) unless the claim's words are the article's text at its
     offsets, and its speaker mention and cue too where they have offsets. Fills the claim's
-    paragraph offsets from the body. One query: the article's body."""
-    body = claim.article.body if claim.article_id else ""
+    paragraph offsets from the body (the headline, for a headline claim). One query: the
+    article's text."""
+    body = claim.anchor_text() if claim.article_id else ""
     errors = {}
     start, end = claim.start, claim.end
     if start is None or end is None or not (0 <= start < end <= len(body)):
@@ -340,7 +341,7 @@ def correct_span(
             Claim.objects.select_for_update(of=("self",)).select_related("speaker").get(pk=claim.pk)
         )
         require_edit(user, current)
-        body = current.article.body
+        body = current.anchor_text()  # a headline claim's spans stay in the headline
         if not (0 <= start < end <= len(body)):
             raise ValidationError(
                 f"The span {start}-{end} is not inside the article text.", code="offsets"
@@ -355,7 +356,9 @@ def correct_span(
             raise ValidationError("The selection is only white space.", code="blank")
         before = claim_snapshot(current)
         if target == "content":
-            clash = Claim.objects.filter(article_id=current.article_id, start=start, end=end)
+            clash = Claim.objects.filter(
+                article_id=current.article_id, in_headline=current.in_headline, start=start, end=end
+            )
             if clash.exclude(pk=current.pk).exists():
                 raise ValidationError("Another claim has exactly that span.", code="taken")
             current.start, current.end, current.content = start, end, body[start:end]
@@ -400,7 +403,7 @@ def add_missed_claim(
             "The selected text does not match the article at those offsets; reload the page "
             "and select again."
         )
-    if Claim.objects.filter(article=article, start=start, end=end).exists():
+    if Claim.objects.filter(article=article, in_headline=False, start=start, end=end).exists():
         raise ValidationError("There is a claim with exactly that span already.")
     name = " ".join(speaker_name.split())
     with transaction.atomic():

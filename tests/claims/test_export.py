@@ -29,6 +29,7 @@ CLAIM_KEYS = {
     "id",
     "article",
     "content",
+    "in_headline",
     "kind",
     "cue",
     "mention",
@@ -126,6 +127,7 @@ def test_export_jsonl_claim_line_has_every_key():
         "end": claim.end,
         "text": "the United States saw “zero evidence”",
     }
+    assert first["in_headline"] is False
     assert first["kind"] == "indirect"
     assert first["cue"] == {"start": claim.cue_start, "end": claim.cue_end, "text": "said"}
     assert first["mention"] == {
@@ -157,7 +159,7 @@ def test_export_jsonl_claim_line_has_every_key():
         {
             "relation": "contradicts",
             "to": other.pk,
-            "to_key": [article.source_key, other.start, other.end],
+            "to_key": [article.source_key, other.start, other.end, False],
             "note": "",
         }
     ]
@@ -212,6 +214,7 @@ def test_export_csv_flattens_claims():
             "content_start": str(claim.start),
             "content_end": str(claim.end),
             "content_text": "the United States saw “zero evidence”",
+            "in_headline": "False",
             "kind": "indirect",
             "cue_text": "said",
             "cue_start": str(claim.cue_start),
@@ -251,6 +254,7 @@ def test_export_csv_flattens_claims():
             "content_start": str(other.start),
             "content_end": str(other.end),
             "content_text": "We will keep helping",
+            "in_headline": "False",
             "kind": "indirect",
             "status": "new",
             "attribution_checked": "False",

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_claims
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, extract_article, extract_claims
 from claims.extraction.output import eval_records
 
 
@@ -526,3 +526,53 @@ def test_eval_records_keep_claims_with_their_own_cues_apart():
     records = eval_records(extract_claims(text), "a.txt", text)
 
     assert [r["content"]["text"] for r in records] == ["“A is true,”", "“B is true as well,”"]
+
+
+# -- an article kept as headline and body -------------------------------------------------
+
+
+def test_extract_article_gives_each_claim_offsets_in_its_own_part():
+    headline = "Lund: Council Has Lost Its Way"
+    body = "The mayor, Ina Lund, spoke on Monday.\n\n“It is a disgrace,” said Ina Lund."
+
+    head, quote = extract_article(headline, body)
+
+    assert (head.in_headline, head.content, head.speaker, head.rule) == (
+        True,
+        "Council Has Lost Its Way",
+        "Ina Lund",
+        "name_colon_line",
+    )
+    assert (head.context_start, head.context_end) == (0, len(headline))
+    assert headline[head.start : head.end] == head.content
+    assert headline[head.mention_start : head.mention_end] == head.mention == "Lund"
+    assert (quote.in_headline, quote.content) == (False, "“It is a disgrace,”")
+    assert body[quote.start : quote.end] == quote.content
+    assert body[quote.cue_start : quote.cue_end] == quote.cue == "said"
+    assert body[quote.context_start : quote.context_end] == "“It is a disgrace,” said Ina Lund."
+
+
+def test_extract_article_drops_a_mention_and_cue_that_stand_in_the_other_part():
+    # The headline introduces the body's first quote: the speaker is kept, the offsets of
+    # the mention and the cue (in the headline) are not, since the claim's point into the body.
+    (claim,) = extract_article("Ina Lund told the crowd:", "“We will not resign from the council.”")
+
+    assert (claim.in_headline, claim.start, claim.content, claim.speaker) == (
+        False,
+        0,
+        "“We will not resign from the council.”",
+        "Ina Lund",
+    )
+    assert (claim.mention, claim.mention_start, claim.cue, claim.cue_start) == (
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def test_extract_article_without_a_headline_reads_the_body_alone():
+    body = "Ina Lund said the bridge would reopen in May."
+
+    assert extract_article("  ", body) == extract_claims(body)
+    assert extract_article(None, body) == extract_claims(body)

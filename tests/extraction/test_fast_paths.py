@@ -20,13 +20,13 @@ from claims.extraction.rules.article import Article
 PLAIN_FORMS = {
     "name": (
         people._NAME_RE,
-        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
-        r"(?:\s+(?:[A-Z]\.\s*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)\s+|(?:al|el)-)?"
+        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.[^\S\n]+)?[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?"
+        r"(?:[^\S\n]+(?:[A-Z]\.[^\S\n]*){0,2}(?:(?:de|van|von|bin|al|da|di|le|la|del|der)[^\S\n]+|(?:al|el)-)?"
         r"[A-Z][a-zà-ÿ’'-]+(?:[A-Z][a-zà-ÿ’'-]+)?){1,3}",
     ),
     "honorific-name": (
         people._HONORIFIC_NAME_RE,
-        r"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)",
+        r"\b(Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+([A-Z][\w’'-]+)",
     ),
     "quote-mark": (text._QUOTE_MARK_RE, r"''|``|[\"“”„‟«»]"),
     "sentence-boundary": (

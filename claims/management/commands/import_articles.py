@@ -28,6 +28,7 @@ from claims.services.imports import (
     needs_extraction,
     prepare,
     record_with_defaults,
+    stored_headline,
 )
 
 # Articles looked up together before their one-by-one transactions (ImportSession.prefetch).
@@ -144,6 +145,7 @@ class Command(BaseCommand):
                 items(),
                 jobs=options["jobs"],
                 body=lambda item: None if isinstance(item[1], Exception) else item[1].body,
+                headline=lambda item: stored_headline(item[1]),
                 wanted=wanted,
                 window=WINDOW,
             )
