@@ -31,7 +31,9 @@ def claim_review(claim, *, url: str) -> dict | None:
     if claim.status != ClaimStatus.PUBLISHED or not claim.verdict:
         return None
     verdict = Verdict(claim.verdict)
-    rating = {"@type": "Rating", "alternateName": verdict.label}
+    # Google requires alternateName and recommends name: both the verdict's label, the words
+    # search results show.
+    rating = {"@type": "Rating", "alternateName": verdict.label, "name": verdict.label}
     if verdict.rating is not None:
         rating.update(
             ratingValue=verdict.rating,

@@ -6,6 +6,7 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from claims.models import Claim, Correction
+from claims.services import review
 from tests.factories import make_claim, make_published_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +186,19 @@ def test_change_page_links_to_the_correction_screen_for_editors_only(client, cla
 
     assert [link in as_editor, 'id="correct-claim-link"' in on_draft] == [True, False]
     assert 'id="correct-claim-link"' not in as_reviewer
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_correction_screen_runs_a_fixed_number_of_queries(
+    client, editor, claim, django_assert_num_queries, rows
+):
+    for n in range(rows):
+        review.correct_claim(claim, editor, rationale=f"Rationale {n}.", note=f"Fix {n}.")
+
+    # 1 the session, 2 the user, 3-4 the user's and the groups' permissions, 5 the claim
+    # (ClaimAdmin's queryset), 6 its tags (prefetched there), 7 the earlier corrections with
+    # who made them.
+    with django_assert_num_queries(7):
+        response = client.get(correct_url(claim))
+
+    assert len(response.context["corrections"]) == rows

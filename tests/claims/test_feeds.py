@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from claims.enums import ClaimStatus
+from claims.services import review
 from tests.factories import (
     make_article,
     make_claim,
@@ -13,6 +14,7 @@ from tests.factories import (
     make_speaker,
     make_stance,
     make_topic,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +155,17 @@ def test_feeds_stay_valid_xml_with_characters_xml_forbids(client):
         [entry] = entries(response)
         assert entry["summary"] == "Ada Lovelace said that The bridge opens"
         assert entry["title"] == "False: Ada Lovelace said that The bridge opens"
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_corrections_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queries, rows):
+    editor = make_user(role="Editor")
+    for _ in range(rows):
+        claim = make_published_claim(speaker=make_speaker(), verdict="true")
+        review.correct_claim(claim, editor, verdict="false", note="Misread.")
+
+    # 1 the newest corrections with their claims and speakers.
+    with django_assert_num_queries(1):
+        found = entries(client.get(reverse("claims:feed-corrections")))
+
+    assert len(found) == rows

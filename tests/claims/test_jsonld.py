@@ -51,6 +51,7 @@ def test_published_claim_page_carries_claim_review(client, settings):
             "bestRating": 6,
             "worstRating": 1,
             "alternateName": "Mostly false",
+            "name": "Mostly false",
         },
         "itemReviewed": {
             "@type": "Claim",
@@ -78,7 +79,11 @@ def test_verdict_off_the_scale_has_a_label_but_no_rating_value(client):
 
     [review] = ld_blocks(client.get(claim.get_absolute_url()))
 
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Not checkable"}
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Not checkable",
+        "name": "Not checkable",
+    }
 
 
 @pytest.mark.parametrize("status", [ClaimStatus.NEW, ClaimStatus.IN_REVIEW, ClaimStatus.READY])
@@ -145,12 +150,18 @@ def test_claim_page_json_ld_has_no_character_xml_forbids(client):
 
 # Google's ClaimReview structured data: required and recommended properties
 # (developers.google.com/search/docs/appearance/structured-data/factcheck).
+# Google's fact-check (ClaimReview) structured data: required and recommended properties of
+# each object (developers.google.com/search/docs/appearance/structured-data/factcheck).
 GOOGLE_REQUIRED = {"claimReviewed", "reviewRating", "url"}
 GOOGLE_RECOMMENDED = {"author", "datePublished", "itemReviewed"}
+GOOGLE_RATING_REQUIRED = {"alternateName"}
+GOOGLE_RATING_RECOMMENDED = {"bestRating", "name", "ratingValue", "worstRating"}
+GOOGLE_CLAIM_RECOMMENDED = {"appearance", "author", "datePublished"}  # or firstAppearance
+GOOGLE_CLAIM_AUTHOR_RECOMMENDED = {"name", "sameAs"}
 
 
 def test_claim_review_has_googles_required_and_recommended_properties(client):
-    speaker = make_speaker(name="Ada Minister")
+    speaker = make_speaker(name="Ada Minister", wikidata_id="Q1")
     article = make_article(url="https://news.example/story", published=datetime.date(2023, 3, 1))
     text = article.body[:40]
     claim = make_published_claim(
@@ -165,6 +176,12 @@ def test_claim_review_has_googles_required_and_recommended_properties(client):
     [review] = ld_blocks(client.get(claim.get_absolute_url()))
 
     assert set(review) >= GOOGLE_REQUIRED | GOOGLE_RECOMMENDED
+    assert set(review["reviewRating"]) - {"@type"} == (
+        GOOGLE_RATING_REQUIRED | GOOGLE_RATING_RECOMMENDED
+    )
+    assert set(review["itemReviewed"]) - {"@type"} == GOOGLE_CLAIM_RECOMMENDED
+    assert set(review["itemReviewed"]["author"]) - {"@type"} == GOOGLE_CLAIM_AUTHOR_RECOMMENDED
+    assert review["url"] == f"http://testserver{claim.get_absolute_url()}"  # the page's own
     assert len(review["claimReviewed"]) < 75  # Google's advice; the summary is used
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating" and rating["alternateName"] == "False"

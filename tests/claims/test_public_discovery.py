@@ -97,3 +97,19 @@ def test_article_index_runs_a_fixed_number_of_queries(client, django_assert_num_
         response = client.get(reverse("claims:article-list"))
 
     assert len(response.context["page_obj"].object_list) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        claim = make_published_claim(speaker=make_speaker(), article=make_article())
+        make_stance(claim, make_topic())
+
+    # Claims, speakers and articles (limit 10,000: paginated): 1-2 claims counted then listed,
+    # 3-4 speakers with a public claim counted then listed, 5-6 articles likewise; topics
+    # (no limit set: Django's 50,000) 7-8 topics with a reviewed stance counted then listed.
+    with django_assert_num_queries(8):
+        response = client.get("/sitemap.xml")
+
+    root = ET.fromstring(response.content)  # noqa: S314 -- our own sitemap
+    assert len(list(root.iter(f"{SITEMAP}url"))) == 4 * rows

@@ -7,11 +7,14 @@ import pytest
 from django.urls import reverse
 
 from claims.enums import ClaimStatus
+from claims.models import Correction
 from tests.factories import (
+    make_article,
     make_claim,
     make_published_claim,
     make_speaker,
     make_stance,
+    make_tag,
     make_topic,
     make_user,
 )
@@ -142,3 +145,89 @@ def test_claim_list_names_no_speaker_readers_may_not_see(client, settings, show_
         "mis-read": True,
         "never-was": True,
     }
+
+
+@pytest.mark.parametrize("show_unreviewed", [False, True])
+def test_no_public_address_names_what_readers_may_not_see(client, settings, show_unreviewed):
+    """Every public page, index, feed and the sitemap, over data that could leak: an
+    unreviewed claim with its own speaker, article, stance, tag and a correction made while it
+    was published; a dismissed one likewise. The unreviewed claim shows only when the setting
+    says so, and then without its correction; the dismissed one never."""
+    settings.CLAIMDESK_SHOW_UNREVIEWED = show_unreviewed
+    topic = make_topic(title="Bridges")
+    shown = make_published_claim(
+        speaker=make_speaker(name="Ada Minister"),
+        article=make_article(headline="Shown article"),
+        content="Bridges are safe",
+    )
+    make_stance(shown, topic)
+    leaks = {}
+    for status, name in ((ClaimStatus.READY, "Ivo Draft"), (ClaimStatus.DISMISSED, "Mis Read")):
+        claim = make_claim(
+            speaker=make_speaker(name=f"{name} Speaker"),
+            article=make_article(headline=f"{name} Article"),
+            content=f"{name} claim words",
+            status=status,
+            notes=f"{name} reviewer note",
+        )
+        make_stance(claim, topic, "opposes")
+        claim.tags.add(make_tag(name=f"{name} tag"))
+        Correction.objects.create(
+            claim=claim, previous_verdict="true", new_verdict="false", note=f"{name} fix note"
+        )
+        leaks[name] = claim
+    urls = [
+        reverse("claims:home"),
+        reverse("claims:claim-list"),
+        reverse("claims:claim-list") + "?q=words",
+        reverse("claims:speaker-list"),
+        reverse("claims:article-list"),
+        reverse("claims:topic-list"),
+        topic.get_absolute_url(),
+        reverse("claims:corrections"),
+        reverse("claims:methodology"),
+        "/sitemap.xml",
+        reverse("claims:feed-claims"),
+        reverse("claims:feed-corrections"),
+        reverse("claims:feed-topic", args=[topic.slug]),
+        shown.get_absolute_url(),
+        shown.speaker.get_absolute_url(),
+        shown.article.get_absolute_url(),
+    ]
+    pages = {url: client.get(url).content.decode() for url in urls}
+
+    def named(name):
+        claim = leaks[name]
+        marks = [
+            f"/claims/{claim.pk}/",
+            f"{name} claim words",
+            f"{name} Speaker",
+            f"{name} Article",
+            f"{name} reviewer note",
+            f"{name} fix note",
+        ]
+        return sorted({url for url, page in pages.items() for mark in marks if mark in page})
+
+    assert named("Mis Read") == []
+    if not show_unreviewed:
+        assert named("Ivo Draft") == []
+    else:  # listed and labelled, but never its note, correction or position
+        draft = leaks["Ivo Draft"]
+        assert named("Ivo Draft") == sorted(
+            [
+                reverse("claims:claim-list"),
+                reverse("claims:claim-list") + "?q=words",
+                reverse("claims:speaker-list"),
+                reverse("claims:article-list"),
+                reverse("claims:home"),
+                "/sitemap.xml",
+            ]
+        )
+        for page in pages.values():
+            assert "Ivo Draft reviewer note" not in page and "Ivo Draft fix note" not in page
+        assert client.get(draft.get_absolute_url()).status_code == 200
+    assert all(
+        client.get(leaks[n].get_absolute_url()).status_code == 404
+        for n in (["Mis Read"] if show_unreviewed else ["Mis Read", "Ivo Draft"])
+    )
+    assert "Bridges are safe" in pages[topic.get_absolute_url()]
