@@ -11,6 +11,7 @@ PolNeAR's own covering spans are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,20 +47,54 @@ def claim_to_eval_dict(claim: ExtractedClaim, path: str) -> dict[str, Any]:
 
 def eval_records(claims: Iterable[ExtractedClaim], path: str, text: str) -> list[dict[str, Any]]:
     """The attribution relations of one text's claims, one record each, in text order: a
-    claim credited by the same cue and speaker as an earlier claim joins that relation (its
-    content runs on to this claim's end). `text` is the text the claims were found in."""
+    claim credited by the same cue and speaker as an earlier claim joins that relation.
+    `text` is the text the claims were found in.
+
+    The interface gives a relation one contiguous content span, while its content may be
+    several parts (`“A,” X said at the rally in Y, two hours after Z. “B.”`). The record's
+    span is the covering span, PolNeAR's own, while at least half of its words are the
+    parts' words; when the words between the parts (a long attribution, a claim of their
+    own) outnumber them, it is the span from one part's start to the same or a later part's
+    end whose words best cover the parts' words (word Jaccard)."""
     records: list[dict[str, Any]] = []
-    by_cue: dict[tuple, dict[str, Any]] = {}
+    parts: list[list[tuple[int, int]]] = []
+    by_cue: dict[tuple, int] = {}
     for claim in claims:
         key = (claim.cue_start, claim.cue_end, claim.speaker)
-        record = by_cue.get(key) if claim.cue_start is not None else None
-        if record is not None:
-            start = record["content"]["start"]
-            end = max(record["content"]["end"], claim.end)
-            record["content"] = {"start": start, "end": end, "text": text[start:end]}
+        i = by_cue.get(key) if claim.cue_start is not None else None
+        if i is not None:
+            parts[i].append((claim.start, claim.end))
             continue
-        record = claim_to_eval_dict(claim, path)
-        records.append(record)
+        records.append(claim_to_eval_dict(claim, path))
+        parts.append([(claim.start, claim.end)])
         if claim.cue_start is not None:
-            by_cue[key] = record
+            by_cue[key] = len(records) - 1
+    for record, spans in zip(records, parts, strict=True):
+        if len(spans) > 1:
+            start, end = _best_span(text, spans)
+            record["content"] = {"start": start, "end": end, "text": text[start:end]}
     return records
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _best_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The covering span when at least half its words are the parts' words, else the span
+    from one part's start to a part's end whose words best cover the parts' words. Parts are
+    few (a quote split once or twice), so the pairs are few too."""
+    spans = sorted(spans)
+    sizes = [len(_WORD_RE.findall(text, s, e)) for s, e in spans]
+    total = sum(sizes)
+    n = len(spans)
+    pairs = [(0, n - 1)] + [(i, j) for i in range(n) for j in range(i, n) if (i, j) != (0, n - 1)]
+    best, best_score = (spans[0][0], spans[-1][1]), -1.0
+    for i, j in pairs:
+        inside = sum(sizes[i : j + 1])
+        covered = len(_WORD_RE.findall(text, spans[i][0], spans[j][1]))
+        score = inside / max(1, total + covered - inside)
+        if (i, j) == (0, n - 1) and score >= 0.5:
+            return best  # the covering span holds mostly the parts' words: PolNeAR's own span
+        if score > best_score:
+            best, best_score = (spans[i][0], spans[j][1]), score
+    return best

@@ -528,6 +528,23 @@ def test_eval_records_keep_claims_with_their_own_cues_apart():
     assert [r["content"]["text"] for r in records] == ["“A is true,”", "“B is true as well,”"]
 
 
+def test_eval_records_take_the_larger_part_when_the_attribution_between_outweighs_them():
+    text = (
+        "“We will win,” Ana Ruiz said at the rally in the old harbour town on Friday night, "
+        "two hours after the polls had closed across the whole of the region. “We have "
+        "worked for this day for years and the voters have seen it.”"
+    )
+    claims = extract_claims(text)
+
+    (record,) = eval_records(claims, "a.txt", text)
+
+    assert [c.content for c in claims] == [
+        "“We will win,”",
+        "“We have worked for this day for years and the voters have seen it.”",
+    ]
+    assert record["content"]["text"] == claims[1].content
+
+
 # -- an article kept as headline and body -------------------------------------------------
 
 
