@@ -12,16 +12,20 @@ when other work shares the machine.
 With --processes it compares whole processes instead, as a user runs them: the texts are
 written to a temporary folder as files, then `python -m claims.extraction --jsonl FILE...`
 (interpreter start, imports, reading, extracting, writing JSON Lines) is timed against
-`python bench/bench_extraction.py --bare-files FILE...` (interpreter start, reading, the bare
-regex pass, writing its match spans as JSON Lines), both with stdout to /dev/null; wall time
-and the child's CPU time (user + system), best of --repeat.
+`python bench/bare_regex.py FILE...` (interpreter start, reading, the bare regex pass, writing
+its match spans as JSON Lines; it imports only json, re and sys), both with stdout to
+/dev/null; wall time and the child's CPU time (user + system), best of --repeat. Until
+2026-12-02 the bare process was this script with --bare-files, which imported the extractor
+package too (`--bare-files` still runs that form, to compare with the older figures).
+
+Start-up depends on whether Python finds compiled bytecode: with PYTHONDONTWRITEBYTECODE set
+and no __pycache__, every process compiles the package's source first. The report says which.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import resource
 import subprocess
 import sys
@@ -32,20 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.polnear import add_data_argument, missing  # noqa: E402 (needs sys.path)
+from bench.bare_regex import bare_files, bare_pass  # noqa: E402 (needs sys.path)
+from bench.polnear import add_data_argument, missing  # noqa: E402
 from claims.extraction import EXTRACTOR_VERSION, extract_claims  # noqa: E402
-
-_BARE_QUOTE_RE = re.compile(r"[\"“][^\"“”\n]*[\"”]")
-_BARE_SAID_RE = re.compile(r"\b(?:said|says|told)\b")
-
-
-def bare_pass(texts: list[str]) -> int:
-    found = 0
-    for text in texts:
-        quotes = [m.span() for m in _BARE_QUOTE_RE.finditer(text)]
-        cues = [m.span() for m in _BARE_SAID_RE.finditer(text)]
-        found += len(quotes) + len(cues)
-    return found
 
 
 def extraction_pass(texts: list[str]) -> int:
@@ -61,17 +54,6 @@ def best_of(fn, texts: list[str], repeat: int) -> tuple[float, float, int]:
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
     return best, best_cpu, result
-
-
-def bare_files(paths: list[str]) -> int:
-    """The bare pass as a process: read each file, find the spans, print them."""
-    for path in paths:
-        with open(path, encoding="utf-8", newline="") as fh:
-            text = fh.read()
-        quotes = [m.span() for m in _BARE_QUOTE_RE.finditer(text)]
-        cues = [m.span() for m in _BARE_SAID_RE.finditer(text)]
-        sys.stdout.write(json.dumps({"path": path, "quotes": quotes, "cues": cues}) + "\n")
-    return 0
 
 
 def _best_process(cmd: list[str], repeat: int) -> tuple[float, float]:
@@ -98,10 +80,18 @@ def processes(texts: list[str], repeat: int) -> int:
             path.write_text(text, encoding="utf-8")
             paths.append(str(path))
         python = sys.executable
-        bare, bare_cpu = _best_process([python, __file__, "--bare-files", *paths], repeat)
+        bare, bare_cpu = _best_process([python, str(ROOT / "bench/bare_regex.py"), *paths], repeat)
+        old, old_cpu = _best_process([python, __file__, "--bare-files", *paths], repeat)
         ext, ext_cpu = _best_process([python, "-m", "claims.extraction", "--jsonl", *paths], repeat)
+    compiled = "no" if sys.dont_write_bytecode else "yes"
     print(f"extractor {EXTRACTOR_VERSION}; {len(texts)} files, whole processes, best of {repeat}")
+    print(f"(bytecode written to __pycache__: {compiled})")
     print(f"bare regex process         : {bare * 1000:7.0f} ms wall, {bare_cpu * 1000:7.0f} ms CPU")
+    print(
+        f"  old form (--bare-files, imports the extractor too): {old * 1000:.0f} ms wall,"
+        f" {old_cpu * 1000:.0f} ms CPU; ratio against it {ext / old:.2f}x wall,"
+        f" {ext_cpu / old_cpu:.2f}x CPU"
+    )
     print(f"python -m claims.extraction: {ext * 1000:7.0f} ms wall, {ext_cpu * 1000:7.0f} ms CPU")
     print(
         f"ratio extraction/bare (whole processes): {ext / bare:.2f}x wall,"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,7 +20,14 @@ from .rules.cues import Cue
 from .rules.patterns import CUE_RE, claim_nouns
 from .rules.quotes import QuoteSite
 
-logger = logging.getLogger(__name__)
+
+def _logger():
+    """The module's logger, imported on the first failure: most processes never log, and
+    `import logging` is a noticeable part of `python -m claims.extraction`'s start-up."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 # rules-2.0: the engine as named rules (claims/extraction/rules/), each claim naming its rule.
 # rules-2.1: claims in the headline (extract_article); a quote split around a sentence-final
@@ -87,7 +93,7 @@ def _apply(rules: tuple[tuple[str, Callable], ...], art: Article, site: object) 
             out.rule = name
             return out
     except Exception:
-        logger.exception(
+        _logger().exception(
             "extraction rule %s failed at offset %s; its claim is skipped", name, _offset(site)
         )
     return None
@@ -164,7 +170,7 @@ def _resolve(art: Article) -> list[ExtractedClaim]:
             out.append(_claim(art, reg, d))
         except Exception:
             # The registry is attrib's coreference; a bug there loses this claim, not the article.
-            logger.exception("extraction: resolving the speaker at offset %s failed", d.start)
+            _logger().exception("extraction: resolving the speaker at offset %s failed", d.start)
     return out
 
 
@@ -226,7 +232,7 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     try:
         art = Article(text)
     except Exception:  # quotes, sentences or paragraphs could not be read: nothing to find
-        logger.exception("extraction: could not segment a text of %d characters", len(text))
+        _logger().exception("extraction: could not segment a text of %d characters", len(text))
         return []
     _find(art)
     return _resolve(art)
