@@ -237,10 +237,21 @@ class People:
             ent = next((c for c in reversed(before) if id(c) in spoken), None)
             ent = ent or max(before, key=lambda c: self.last_seen(c, pos))
             return self._also(ent, "", posts, ""), "surname"
-        after = [c for c in fitting if c.first_pos - pos < 1500]
+        # Named soon after, with no other use of the surname in between: "Biden said ...
+        # first lady Jill Biden" names someone else, the headline "Lund: ..." the body's Lund.
+        after = [
+            c
+            for c in fitting
+            if c.first_pos - pos < 1500 and not self._surname_between(last, pos, c.first_pos)
+        ]
         if len(after) == 1:
             return self._also(after[0], "", posts, ""), "surname"
         return self._new_person(full, last, "", pos, posts), "name"
+
+    def _surname_between(self, last: str, pos: int, until: int) -> bool:
+        """Does `last` occur again after the mention at `pos` and before `until`?"""
+        k = self.text.find(last, pos, until)
+        return k >= 0 and self.text.find(last, k + len(last), until) >= 0
 
     def _also(self, ent: Entity, full: str, posts: set[str], given: str) -> Entity:
         """Record another name form (the longer one wins) and posts for a known person."""

@@ -382,6 +382,34 @@ CASES = [
         "Ina Lund",
         "mixed",
     ),
+    Case(
+        "stance_verb_object",
+        "Mayor Ina Lund thanked the volunteers and the fire brigade after the flood.",
+        "thanked the volunteers and the fire brigade",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "stance_verb_object",
+        "Tom Berg, the city engineer, confirmed an agreement with the union during a call.",
+        "confirmed an agreement with the union",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "stance_verb_object",
+        "The council welcomed the ruling on Monday, saying it was overdue.",
+        "welcomed the ruling on Monday",
+        "Council",
+        "indirect",
+    ),
+    Case(
+        "stance_verb_object",
+        "Ina Lund thanked Tom Berg for his work.",
+        "thanked Tom Berg for his work",
+        "Ina Lund",
+        "indirect",
+    ),
     # -- headline lines ----------------------------------------------------------------------
     Case(
         "name_colon_line",
@@ -484,5 +512,8 @@ DECLINED_CASES = [
     ("name_colon_line", "Stealth Over Health: Council votes tonight\n\nThe vote is close."),
     ("phrasal_cue", "On Friday the mayor, Ina Lund, fired back at her critics."),
     ("subject_cue_content", "Ana Silva told the mayors about the talks in Lyon."),
+    ("stance_verb_object", "The mayor welcomed several hundred guests to the city hall."),
+    ("stance_verb_object", "The protest outside the city hall remained peaceful."),
+    ("stance_verb_object", "Ina Lund thanked him."),
     ("subject_cue_content", "Ana Silva said about the talks in Lyon nothing new."),
 ]

@@ -77,6 +77,24 @@ CASES = [
         None,
     ),
     (
+        "surname-before-a-later-namesake-stays-apart",
+        "Harlan said the port would reopen. Harlan added that he and first lady Mira Harlan "
+        "would visit the docks.",
+        "the port would reopen",
+        "Harlan",
+        "name",
+        None,
+    ),
+    (
+        "headline-surname-goes-to-the-body-name",
+        "Harlan: port to reopen in May\n\nMayor Tom Harlan told reporters the port would "
+        "reopen in May.",
+        "port to reopen in May",
+        "Tom Harlan",
+        "surname",
+        None,
+    ),
+    (
         "particle-von-der",
         "Ursula von der Leyen said the union would respond within days.",
         "the union would respond",

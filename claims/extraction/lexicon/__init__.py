@@ -51,6 +51,7 @@ from .verbs import (
     NOUNISH_LEMMAS,
     OBJECT_LEMMAS,
     SPEECH_LEMMAS,
+    STANCE_OBJECT_LEMMAS,
     TELL_LEMMAS,
     WEAK_LEMMAS,
 )
@@ -84,6 +85,7 @@ SPEECH_FORMS: frozenset[str] = _forms(SPEECH_LEMMAS)
 BELIEF_FORMS: frozenset[str] = _forms(BELIEF_LEMMAS) - SPEECH_FORMS
 INTENT_FORMS: frozenset[str] = _forms(INTENT_LEMMAS)
 OBJECT_FORMS: frozenset[str] = _forms(OBJECT_LEMMAS)
+STANCE_OBJECT_FORMS: frozenset[str] = _forms(STANCE_OBJECT_LEMMAS)
 AS_FORMS: frozenset[str] = _forms(AS_LEMMAS)
 WEAK_CUES: frozenset[str] = _forms(WEAK_LEMMAS)
 TELL_FORMS: frozenset[str] = _forms(TELL_LEMMAS)

@@ -50,7 +50,16 @@ OBJECT_LEMMAS = _words(
     show find indicate suggest reveal see view regard support oppose endorse criticize
     criticise praise blast dismiss blame defend question reject condemn accuse cite
     describe propose demand applaud slam tout highlight acknowledge deny predict
-    recommend dispute
+    recommend dispute thank welcome protest hail
+    """
+)
+
+# Stance verbs whose noun-phrase object is the claim, verb included ("thanked Netanyahu and
+# his government", "confirmed an agreement with Prigozhin", "announced plans to ..."): the
+# convention of the speakers-dev annotation (its README, "content").
+STANCE_OBJECT_LEMMAS = _words(
+    """
+    thank welcome protest announce confirm
     """
 )
 

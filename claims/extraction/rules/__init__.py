@@ -60,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     _rule("cue", cues.conjoined_or_participle),
     _rule("cue", cues.content_then_subject_cue),
     _rule("cue", cues.quote_sentence_then_subject_cue),
+    _rule("cue", cues.stance_verb_object),
     _rule("cue", cues.subject_cue_content),
     # Claim nouns: "the ministry's claim that ...".
     _rule("claim_noun", quotes.claim_noun_that),

@@ -497,6 +497,58 @@ def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     return Draft(q.start, q.end, "direct", cue.span(), mention, cue.sentence)
 
 
+# Where a stance verb's noun-phrase object ends: before an adjunct of time or circumstance
+# ("... during a call with reporters", "... shortly after he spoke", "..., saying ...").
+_OBJECT_END_RE = re.compile(
+    r",|;|\s+(?:(?:shortly|soon|just|hours|days|weeks)\s+)?(?:after|following|during|amid|"
+    r"before|while|as)\b"
+)
+
+
+_NOT_AN_OBJECT = frozenset(("that", "this", "to", "it", "there", "so", "if", "whether"))
+_DEFINITE = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this"))
+
+
+def stance_verb_object(art: Article, cue: Cue) -> Outcome:
+    """`The mayor thanked the volunteers after the flood.`, `Lund confirmed an agreement with
+    the union during a call`: a stance verb whose object is a noun phrase. The claim is the
+    verb with its object (`thanked the volunteers`), adjuncts of time and circumstance left
+    out; a clause after the verb (`confirmed that …`, `announced he would …`) is not this.
+    Thanking, welcoming and protesting make claims only this way."""
+    if cue.low not in lx.STANCE_OBJECT_FORMS:
+        return None
+    content = _stance_object(art, cue)
+    if content is None:
+        return NO_CLAIM if cue.low[:5] in ("thank", "welco", "prote") else None
+    return _draft(art, content, cue, cue.adjacent_subject)
+
+
+def _stance_object(art: Article, cue: Cue) -> tuple[int, int] | None:
+    if cue.low in lx.STANCE_OBJECT_LEMMAS or cue.adjacent_subject is None:
+        return None  # the bare form is as often a noun: "the protest", "a welcome step"
+    text, s1 = art.text, cue.sentence[1]
+    toks = tokenize(text, cue.end, min(s1, cue.end + 60))
+    if len(toks) < 2 or text[cue.end : toks[0].start].strip():
+        return None
+    first = toks[0].low
+    if first in _NOT_AN_OBJECT or first in lx.PRONOUNS or first in lx.WH_WORDS:
+        return None  # a clause: "confirmed that ...", "announced he would ...", "what ..."
+    if toks[0].cap:
+        if not cue.low.startswith("thank"):  # "thanked Netanyahu"; "announced Lund had ..."
+            return None
+    elif cue.low.startswith("welcom") and first not in _DEFINITE:
+        return None  # "welcomed several guests": a host's welcome, not a stance
+    elif first not in lx.DETERMINERS and (
+        first in lx.ADJUNCT_STARTS or first in lx.NON_CLAUSE_STARTS or not first.isalpha()
+    ):
+        return None
+    m = _OBJECT_END_RE.search(text, toks[0].end, s1)
+    content = strip_span(text, cue.start, m.start() if m is not None else s1)
+    if art.in_quote(content[0]) or _too_short(text, content):
+        return None
+    return content
+
+
 def subject_cue_content(art: Article, cue: Cue) -> Outcome:
     """`The mayor said (on Monday) (that) the budget is balanced.`, `She told reporters that
     …`, `He said: “…”`, `They believe the plan will fail.`"""
