@@ -129,6 +129,34 @@ CASES = [
         "indirect",
     ),
     Case(
+        "went_on_to",
+        "Mayor Ina Lund thanked the crew, but went on to say that the budget was “a mess.”",
+        "the budget was “a mess.”",
+        "Ina Lund",
+        "mixed",
+    ),
+    Case(
+        "went_on_to",
+        "The letter went on to say, “We will not pay for the new bridge.”",
+        "“We will not pay for the new bridge.”",
+        "Letter",
+        "direct",
+    ),
+    Case(
+        "said_then_subject",
+        "The old school was rebuilt. Said Ana Ruiz, who taught there, “We are so proud of it.”",
+        "“We are so proud of it.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "said_then_subject",
+        "Says Tom Berg: the harbour will reopen in May.",
+        "the harbour will reopen in May",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
         "statement_saying",
         "The Football Association issued a statement saying the match would be replayed.",
         "the match would be replayed",
@@ -443,6 +471,13 @@ CASES = [
         claim_rule="subject_cue_content",
     ),
     Case(
+        "quote_after_reported_speech",
+        "Ana Ruiz says the new law is unfair. “It hurts the families who work hardest.”",
+        "“It hurts the families who work hardest.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
         "continuation_paragraph",
         "“We tried everything we could,” said Ana Ruiz.\n\n"
         "“Next season the players will come back stronger than ever.”",
@@ -516,4 +551,5 @@ DECLINED_CASES = [
     ("stance_verb_object", "The protest outside the city hall remained peaceful."),
     ("stance_verb_object", "Ina Lund thanked him."),
     ("subject_cue_content", "Ana Silva said about the talks in Lyon nothing new."),
+    ("went_on_to", "The plan went on to fail in the council."),
 ]

@@ -593,3 +593,15 @@ def test_extract_article_without_a_headline_reads_the_body_alone():
 
     assert extract_article("  ", body) == extract_claims(body)
     assert extract_article(None, body) == extract_claims(body)
+
+
+def test_extract_claims_a_lone_demonym_before_said_is_a_surname():
+    text = 'Mark Cuban spoke on Sunday. "The deal is dead," Cuban said.'
+
+    (claim,) = extract_claims(text)
+
+    assert (claim.content, claim.mention) == ('"The deal is dead,"', "Cuban")
+
+
+def test_extract_claims_a_lone_demonym_before_a_noun_cue_is_no_speaker():
+    assert extract_claims("Later the Russian state ended the talks.") == []

@@ -217,3 +217,5 @@ MESSAGE_NOUNS = frozenset(
         "appeal",
     ]
 )
+# "went on to say": a report that continues, not an infinitive ("to say" is none).
+GO_ON_FORMS = frozenset(["go", "goes", "went", "going", "gone"])

@@ -50,6 +50,8 @@ RULES: tuple[Rule, ...] = (
     _rule("cue", cues.according_to),
     _filter(cues.belief_without_clause),
     _filter(cues.negated_cue),
+    _rule("cue", cues.went_on_to),
+    _rule("cue", cues.said_then_subject),
     _rule("cue", cues.quote_then_phrasal_cue),
     _rule("cue", cues.phrasal_cue),
     _rule("cue", cues.points_out),
@@ -68,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     _rule("line", quotes.name_colon_line),
     # Quotes no cue claimed, in text order.
     _rule("quote", quotes.split_quote_continuation),
+    _rule("quote", quotes.quote_after_reported_speech),
     _rule("quote", quotes.multi_paragraph_quote),
     _rule("quote", quotes.continuation_paragraph),
     _rule("quote", quotes.colon_introduced_quote),

@@ -134,7 +134,8 @@ class Article:
         if any(w in lx.NEGATIONS or w.endswith(("n't", "n’t")) for w in lows):
             return True
         if lows and lows[-1] == "to":
-            return True
+            # "went on to say", "goes on to argue": the report goes on; other "to say" is none.
+            return not (len(lows) == 3 and lows[1] == "on" and lows[0] in lx.GO_ON_FORMS)
         return len(lows) >= 2 and lows[-2] in ("declined", "refused", "wouldn't")
 
     def cue_in(self, s: int, e: int) -> bool:

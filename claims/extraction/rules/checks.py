@@ -69,9 +69,10 @@ def after_and(art: Article, s0: int, cs: int) -> bool:
     )
 
 
-def plausible_speaker(mention: Mention) -> bool:
+def plausible_speaker(mention: Mention, cue: str = "") -> bool:
     """Reject phrases that cannot name a speaker: a lone lower-case adjective
-    ("handwritten note"), a free relative ("What Romney has said")."""
+    ("handwritten note"), a free relative ("What Romney has said"), a lone demonym before a
+    cue that doubles as a noun ("Russian state"; but "Cuban said": a surname)."""
     words = mention.text.split()
     if not words or words[0].lower() in lx.WH_WORDS:
         return False
@@ -80,7 +81,9 @@ def plausible_speaker(mention: Mention) -> bool:
     if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
         return words[0].lower().endswith("s") or words[0].lower() in lx.ANONYMOUS_HEADS
     # "Russian state ...": a lone demonym is an adjective before a noun read as a verb.
-    return not (len(words) == 1 and words[0] in lx.DEMONYMS)
+    if len(words) == 1 and words[0] in lx.DEMONYMS:
+        return bool(cue) and cue not in lx.NOUNISH and cue in lx.SPEECH_FORMS
+    return True
 
 
 def reports_speech(art: Article, s: int, e: int) -> bool:

@@ -80,7 +80,7 @@ class Cue:
         if mention is not None and mention.relative:
             k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
             mention.antecedent = subject_before(text, s0, k) if k > s0 else None
-        if mention is not None and not plausible_speaker(mention):
+        if mention is not None and not plausible_speaker(mention, self.low):
             mention = None
         return mention
 
@@ -202,6 +202,57 @@ def belief_without_clause(art: Article, cue: Cue) -> NoClaim | None:
 def negated_cue(art: Article, cue: Cue) -> NoClaim | None:
     """`He did not say whether ...`, `She declined to say ...`: no report."""
     return NO_CLAIM if art.negated(cue.sentence[0], cue.start) else None
+
+
+_GO_ON_TO_RE = re.compile(r"(?<!\w)(?:went|goes|go|going|gone)\s+on\s+to\s+\Z")
+
+
+def went_on_to(art: Article, cue: Cue) -> Outcome:
+    """`The mayor went on to say that the budget was balanced.` / `…, but went on to say,
+    “…”`: the speaker is the subject before "went on to", or the clause's subject."""
+    if cue.kind != "verb" or cue.belief:
+        return None
+    text = art.text
+    m = _GO_ON_TO_RE.search(text, max(cue.c0, cue.start - 24), cue.start)
+    if m is None:
+        return None
+    s0, s1 = cue.sentence
+    mention = subject_before(text, cue.c0, m.start())
+    if mention is None or not plausible_speaker(mention):
+        mention = clause_subject(text, s0, m.start())
+    if mention is None or not plausible_speaker(mention):
+        return NO_CLAIM
+    if not complement_ok(art, cue.end, s1, cue.low):
+        return NO_CLAIM
+    content = content_after(art, cue.start, cue.end, s1, cue.word)
+    if _too_short(text, content):
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
+
+
+def said_then_subject(art: Article, cue: Cue) -> Outcome:
+    """`Said Ana Ruiz, who grew up there, “We were all so proud.”`: "Said" opens the
+    sentence, the speaker follows it, then (after a comma or colon) the words."""
+    if cue.word not in ("Said", "Says") or art.text[cue.c0 : cue.start].strip():
+        return None
+    text = art.text
+    s1 = cue.sentence[1]
+    mention, stop = subject_after(text, cue.end, s1)
+    if mention is None or not (mention.proper or mention.pronoun):
+        return None
+    q = art.qindex.starting_in(stop, min(s1, stop + 200))
+    if q is not None:
+        content = cut_content(art, q.start, s1)
+    else:
+        k = stop
+        while k < s1 and text[k] in " \t\xa0":
+            k += 1
+        if k >= s1 or text[k] not in ",:":
+            return None
+        content = cut_content(art, k + 1, s1)
+    if _too_short(text, content):
+        return NO_CLAIM
+    return _draft(art, content, cue, mention)
 
 
 # -- phrasal cues ------------------------------------------------------------------------------

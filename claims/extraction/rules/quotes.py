@@ -87,6 +87,20 @@ def split_quote_continuation(art: Article, site: QuoteSite) -> Draft | NoClaim |
     return NO_CLAIM
 
 
+def quote_after_reported_speech(art: Article, site: QuoteSite) -> Draft | None:
+    """`She says the law is unfair. “It hurts families who work hard.”`: a sentence that is
+    one quote, right after a sentence of reported speech in the same paragraph, goes on with
+    that speaker's words: a claim of its own credited by the same cue."""
+    prev = site.prev
+    if prev is None or prev.kind != "indirect" or prev.cue is None or not site.quote_only:
+        return None
+    q = site.q
+    n_breaks = bisect.bisect_right(art.breaks, q.start) - bisect.bisect_right(art.breaks, prev.end)
+    if art.paragraph_of(prev.start)[0] != site.p0 or n_breaks != 1:
+        return None
+    return Draft(q.start, q.end, "direct", prev.cue, None, (site.s0, site.s1), speaker_of=prev)
+
+
 def multi_paragraph_quote(art: Article, site: QuoteSite) -> NoClaim | None:
     """A quote whose paragraph ends without a closing mark goes on in the next paragraph,
     which opens with a new quote mark (`“A.\n\n“B.”`): the claim is extended over it."""
