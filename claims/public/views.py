@@ -1,9 +1,9 @@
 """Public pages: read-only, server-rendered, no login. Every page runs a fixed number of queries.
 
-Visibility is decided in one place, `Claim.objects.public()` (and `public_claim_q` for joins
-from other models): dismissed claims never appear; unreviewed ones only when
-CLAIMDESK_SHOW_UNREVIEWED is on, and then without verdict or rationale (the templates show those
-for published claims only). Reviewer notes, drafts and assignees are never read here.
+Visibility is decided in one place, `claims.queries.public_claim_q` (`Claim.objects.public()`
+is that condition; joins from other models use it with a prefix): dismissed claims never
+appear; unreviewed ones only when CLAIMDESK_SHOW_UNREVIEWED is on, and then without verdict or
+rationale (the templates show those for published claims only). Reviewer notes, drafts and assignees are never read here.
 """
 
 import logging
@@ -447,7 +447,7 @@ ARTICLE_CLAIMS_PER_PAGE = 50
 def article_detail(request, slug):
     """The article: headline, outlet, date and the source link; its text as excerpts (the
     paragraphs holding this page's claims) or in full (per outlet or site); the claim cards a
-    page at a time, in the order they appear. Five queries whatever the number of claims."""
+    page at a time, in the order they appear. Four queries whatever the number of claims."""
     article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
     public = Claim.objects.public().filter(article=article)
     paginator = Paginator(

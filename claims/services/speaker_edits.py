@@ -30,8 +30,9 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
     becomes an alias of `keep`) and members (speakers affiliated with `merge`); the merged
     speaker's own suggestions are resolved by the merge (deleted with it, counted in the
     record); suggestions naming it as the candidate move to `keep`; fills
-    `keep`'s blank role, affiliation, description and Wikidata id. Records a SpeakerMerge with
-    the counts. Raises PermissionDenied unless `user` may merge speakers.
+    `keep`'s blank role, affiliation, description and Wikidata id; the merged speaker's slugs
+    (current and old) redirect to `keep`'s page. Records a SpeakerMerge with the counts.
+    Raises PermissionDenied unless `user` may merge speakers.
     """
     require(user, "merge_speakers")
     if keep.pk == merge.pk:
@@ -83,6 +84,10 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
                 "suggestions_moved": moved,
             },
         )
+        # The merged speaker's addresses, its slug and those it had before a rename, answer
+        # 301 to the kept speaker's page (and feed), as a renamed speaker's old ones do.
+        SpeakerSlug.objects.filter(speaker=merge).update(speaker=keep)
+        SpeakerSlug.objects.update_or_create(slug=merged_slug, defaults={"speaker": keep})
         # The pair's own suggestions go with the merged row (they cascade); the record above
         # keeps their count.
         merge.delete()

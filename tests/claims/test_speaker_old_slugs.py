@@ -3,7 +3,7 @@
 import pytest
 
 from claims.models import Speaker
-from claims.services.speaker_edits import save_speaker
+from claims.services.speaker_edits import merge_speakers, save_speaker
 from tests.factories import make_published_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +117,28 @@ def test_old_slug_redirects_when_renamed_in_the_admin_after_its_page_was_cached(
 
     assert saved.status_code == 302
     assert (moved.status_code, moved["Location"]) == (301, "/speakers/ada-secretary/")
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_merged_speakers_addresses_redirect_to_the_kept_speaker(client):
+    """A merge is a rename of the duplicate into the kept speaker: its slug, and a slug it had
+    before a rename, answer 301 to the kept speaker's page and feed (cached page or not)."""
+    editor = make_user(role="Editor")
+    keep = make_speaker(name="Volodymyr Zelenskyy")
+    make_published_claim(speaker=keep)
+    duplicate = make_speaker(name="Volodimir Zelenski")
+    make_published_claim(speaker=duplicate)
+    duplicate = rename(duplicate, "Volodymyr Zelensky", editor)
+    assert client.get("/speakers/volodymyr-zelensky/").status_code == 200  # cached
+
+    merge_speakers(keep=keep, merge=duplicate, user=editor)
+    pages = {
+        old: client.get(f"/speakers/{old}/") for old in ("volodymyr-zelensky", "volodimir-zelenski")
+    }
+    feed = client.get("/feeds/speakers/volodymyr-zelensky/")
+
+    assert {old: (r.status_code, r["Location"]) for old, r in pages.items()} == {
+        "volodymyr-zelensky": (301, "/speakers/volodymyr-zelenskyy/"),
+        "volodimir-zelenski": (301, "/speakers/volodymyr-zelenskyy/"),
+    }
+    assert (feed.status_code, feed["Location"]) == (301, "/feeds/speakers/volodymyr-zelenskyy/")
