@@ -3,7 +3,8 @@
 Visibility is decided in one place, `claims.queries.public_claim_q` (`Claim.objects.public()`
 is that condition; joins from other models use it with a prefix): dismissed claims never
 appear; unreviewed ones only when CLAIMDESK_SHOW_UNREVIEWED is on, and then without verdict or
-rationale (the templates show those for published claims only). Reviewer notes, drafts and assignees are never read here.
+rationale (the templates show those for published claims only). Reviewer notes, drafts and
+assignees are never read here.
 """
 
 import logging
