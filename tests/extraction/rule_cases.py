@@ -532,11 +532,14 @@ CASES = [
 # (filter rule, text): the filter keeps the text from yielding any claim.
 NO_CLAIM_CASES = [
     ("cue_inside_quote_or_claim", "“We never said that.”"),
+    ("cue_in_editors_note", "Editor’s note: Mayor Ina Lund has repeatedly pledged to cut taxes."),
     ("cue_as_adjective", "The alleged plot was foiled by the police last week."),
     ("called_as_naming", "They watched a short film called “Arrival” at the festival."),
     ("cue_past_sentence_window", "According" + " " * 1600 + "to the mayor, the park is open."),
     ("belief_without_clause", "Ana Silva believes him."),
     ("negated_cue", "Ana Silva did not say whether the plant would close next year."),
+    ("passive_stance", "Turnout in the northern towns is expected to rise sharply this year."),
+    ("passive_stance", "The mayor was widely seen as the favourite in the race."),
 ]
 
 # Texts no rule may take a claim from (the rule named is the one that declines them).

@@ -44,12 +44,14 @@ RULES: tuple[Rule, ...] = (
     # Reporting cues, in text order; belief and stance verbs after all other cues, so that
     # "X believed A, Y said B" gives B to the stronger cue.
     _filter(cues.cue_inside_quote_or_claim),
+    _filter(cues.cue_in_editors_note),
     _filter(cues.cue_as_adjective),
     _filter(cues.called_as_naming),
     _filter(cues.cue_past_sentence_window),
     _rule("cue", cues.according_to),
     _filter(cues.belief_without_clause),
     _filter(cues.negated_cue),
+    _filter(cues.passive_stance),
     _rule("cue", cues.went_on_to),
     _rule("cue", cues.said_then_subject),
     _rule("cue", cues.quote_then_phrasal_cue),

@@ -120,6 +120,16 @@ def cue_inside_quote_or_claim(art: Article, cue: Cue) -> NoClaim | None:
     return None
 
 
+_EDITORS_NOTE_RE = re.compile(r"(?i)editor[’']?s?[\s\xa0]+note\b")
+
+
+def cue_in_editors_note(art: Article, cue: Cue) -> NoClaim | None:
+    """`Editor’s note: The senator has repeatedly pledged to cut taxes.`: the outlet's note
+    on its coverage, not a report of what someone said."""
+    p0 = art.paragraph_of(cue.start)[0]
+    return NO_CLAIM if _EDITORS_NOTE_RE.match(art.text, p0, p0 + 20) else None
+
+
 def cue_as_adjective(art: Article, cue: Cue) -> NoClaim | None:
     """`the alleged plot`, `his stated goal`: a cue form after a determiner is an adjective."""
     if cue.kind != "acc" and after_determiner(art, cue.start):
@@ -197,6 +207,24 @@ def belief_without_clause(art: Article, cue: Cue) -> NoClaim | None:
     if cue.belief and not complement_ok(art, cue.end, cue.sentence[1], cue.low):
         return NO_CLAIM
     return None
+
+
+_PASSIVE_BE_RE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|’s|'s)(?:[ \t\xa0]+[a-z]+ly)?[ \t\xa0]+\Z"
+)
+
+
+def passive_stance(art: Article, cue: Cue) -> NoClaim | None:
+    """`Turnout is expected to rise.`, `She was seen as the favourite.`: a belief or stance
+    verb in the passive names no holder of the view; its subject is what the view is about."""
+    low = cue.low
+    if cue.kind != "verb" or low in lx.SPEECH_FORMS or not low.endswith(("ed", "en", "wn", "ght")):
+        return None
+    if not (low in lx.BELIEF_FORMS or low in lx.INTENT_FORMS or low in lx.OBJECT_FORMS):
+        return None
+    if _PASSIVE_BE_RE.search(art.text, max(0, cue.start - 24), cue.start) is None:
+        return None
+    return NO_CLAIM
 
 
 def negated_cue(art: Article, cue: Cue) -> NoClaim | None:
