@@ -17,7 +17,7 @@ from .registry import Entity, Registry
 from .rules import NO_CLAIM, Article, Draft, rules_for
 from .rules.checks import SPEAKER_KINDS
 from .rules.cues import Cue
-from .rules.patterns import CUE_RE, claim_nouns
+from .rules.patterns import claim_nouns, cue_matches
 from .rules.quotes import QuoteSite
 
 
@@ -112,7 +112,7 @@ def _offset(site: object) -> int | None:
 def _find(art: Article) -> None:
     """Run the three passes over `art`, leaving its drafts sorted by start."""
     later = []
-    for m in CUE_RE.finditer(art.text):
+    for m in cue_matches(art.text):
         cue = Cue(art, m)
         if cue.belief:
             later.append(cue)  # "X believed A, Y said B": B goes to the stronger cue

@@ -60,6 +60,8 @@ class Registry:
     people: People = field(init=False)
     depth: int = 0  # documents resolved inside documents ("the statement" -> "a statement")
     lowered: str | None = None  # text.lower(), for documents.carrier_near
+    # (start, end) of every carrier word in `lowered`, sorted: documents.carrier_words
+    carrier_spans: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)

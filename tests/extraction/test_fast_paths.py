@@ -360,3 +360,57 @@ def test_find_quotes_property_matches_plain_loop(pieces):
     s = "".join(pieces)
 
     assert text.find_quotes(s) == _plain_find_quotes(s)
+
+
+_CARRIER_TEXT = (
+    "Per reports, the paper reported it; super told. Quoted by aides, cited and carried "
+    "in an interview (a conversation) she spoke of speaking, talking to TASS according to "
+    "sources — per  no, reportedly: ‘told’."
+)
+
+
+def test_carrier_word_in_matches_the_regex_search_on_every_window():
+    # The per-article word spans answer what the regex search over the window answers, for
+    # every window of the text: words cut by either end, overlapping windows, none at all.
+    from claims.extraction import documents
+    from claims.extraction.registry import Registry
+
+    reg = Registry(_CARRIER_TEXT, lambda pos: False)
+    reg.lowered = _CARRIER_TEXT.lower()
+    n = len(_CARRIER_TEXT)
+    answers = {True: 0, False: 0}
+    for s0 in range(n + 1):
+        for s1 in range(s0, min(n, s0 + 40) + 1):
+            fast = documents.carrier_word_in(reg, s0, s1)
+            plain = documents._CARRIER_WORD_RE.search(reg.lowered, s0, s1) is not None
+            assert fast == plain, (s0, s1)
+            answers[fast] += 1
+
+    assert answers[True] > 1000 and answers[False] > 1000
+
+
+def _cue_rows(matches) -> list:
+    return [(m.span(), m.lastgroup, m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "said he",  # a cue at offset 0
+        "Said: x. He said,said said-so says",  # adjacent cues, one glued to a hyphen
+        "According to Ann, as first reported by Bo, she pointed out and fired back.",
+        "unsaid résaid é said_ said9 ‘said’ “told”\nsaid",
+        "",
+        "x",
+    ],
+)
+def test_cue_matches_are_cue_re_finditer(s):
+    assert _cue_rows(patterns.cue_matches(s)) == _cue_rows(patterns.CUE_RE.finditer(s))
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=40))
+def test_cue_matches_property_are_cue_re_finditer(pieces):
+    s = "".join(pieces)
+    assert _cue_rows(patterns.cue_matches(s)) == _cue_rows(patterns.CUE_RE.finditer(s))
