@@ -605,3 +605,8 @@ def test_extract_claims_a_lone_demonym_before_said_is_a_surname():
 
 def test_extract_claims_a_lone_demonym_before_a_noun_cue_is_no_speaker():
     assert extract_claims("Later the Russian state ended the talks.") == []
+
+
+def test_extract_claims_a_phrase_a_preposition_ends_is_no_speaker():
+    # Not "Responsible for" saying it: no claim rather than a phrase for a speaker.
+    assert extract_claims("The mayor was held responsible for saying the bridge was safe.") == []

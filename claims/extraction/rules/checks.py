@@ -83,7 +83,9 @@ def plausible_speaker(mention: Mention, cue: str = "") -> bool:
     # "Russian state ...": a lone demonym is an adjective before a noun read as a verb.
     if len(words) == 1 and words[0] in lx.DEMONYMS:
         return bool(cue) and cue not in lx.NOUNISH and cue in lx.SPEECH_FORMS
-    return True
+    # "responsible for saying", "Alongside BLM, saying": a phrase that a preposition opens or
+    # ends is no noun phrase.
+    return words[0].lower() not in lx.PREPOSITIONS and words[-1].lower() not in lx.PREPOSITIONS
 
 
 def reports_speech(art: Article, s: int, e: int) -> bool:
