@@ -32,7 +32,7 @@ from claims.html import claim_in_context, claim_words_text, visible
 from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag
 from claims.permissions import can, require
 from claims.queries import assess_claim, next_in_queue
-from claims.services import review
+from claims.services import claim_parts, review
 from claims.services.similarity import similar_claims, speaker_topic_claims
 from claims.templatetags.claims_tags import is_web_url
 
@@ -443,17 +443,12 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
         )
 
     def save_formset(self, request, form, formset, change):
-        for instance in formset.save(commit=False):
-            if isinstance(instance, ClaimEvidence) and instance.added_by_id is None:
-                instance.added_by = request.user
-            if isinstance(instance, ClaimLink) and instance.created_by_id is None:
-                instance.created_by = request.user
-            instance._history_user = request.user
-            instance.save()
-        for instance in formset.deleted_objects:
-            instance._history_user = request.user
-            instance.delete()
-        formset.save_m2m()
+        # The inlines' rows are written by the service (the claim's edit rule, validation, who
+        # added it, the history's user); the formset only binds and validates the forms.
+        for part in formset.save(commit=False):
+            claim_parts.save_part(part, user=request.user)
+        for part in formset.deleted_objects:
+            claim_parts.delete_part(part, user=request.user)
 
     def delete_model(self, request, obj):
         require(request.user, "delete")
