@@ -680,7 +680,8 @@ def changes_since(current: Claim, version: int) -> list[FieldChange]:
     """Exactly what others changed since the claim was at `version` (from the history): each
     reviewed field whose value differs, then each evidence, stance and link added, changed or
     removed since (5 queries, plus one per changed related row)."""
-    then = current.history.filter(version=version).order_by("-history_id").first()
+    # The newest row at that version (by date: a backfilled import row is newer by id only).
+    then = current.history.filter(version=version).order_by("-history_date", "-history_id").first()
     if then is None:
         return []
     changes = []
