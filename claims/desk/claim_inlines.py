@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from claims.desk.common import change_link
-from claims.desk.forms import EvidenceForm
+from claims.desk.forms import EvidenceForm, StanceForm
 from claims.models import ClaimEvidence, ClaimLink, Stance
 from claims.services import review
 
@@ -35,10 +35,19 @@ class EvidenceInline(ClaimChildInline, admin.TabularInline):
 
 
 class StanceInline(ClaimChildInline, admin.TabularInline):
+    """A stance in one row, ready on the page (no "add another" click): the topic an
+    autocomplete, prefilled with the topic the article's (else the speaker's) other claims take
+    a stance on (ClaimAdmin.get_formset_kwargs); the position one click among four radio
+    buttons, none chosen for you (a reading of the claim is the reviewer's to make). A row
+    whose position was not chosen is left unsaved. Tab, letters, Enter and the arrow keys
+    reach and set all of it."""
+
     model = Stance
-    extra = 0
+    form = StanceForm
+    extra = 1
     fields = ["topic", "stance", "note"]
     autocomplete_fields = ["topic"]
+    radio_fields = {"stance": admin.HORIZONTAL}
 
 
 class LinkOutInline(ClaimChildInline, admin.TabularInline):

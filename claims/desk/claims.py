@@ -33,7 +33,7 @@ from claims.models import Claim, ClaimEvidence, ClaimLink, Stance, Tag
 from claims.permissions import can, require
 from claims.queries import assess_claim, next_in_queue
 from claims.services import claim_parts, review
-from claims.services.similarity import similar_claims, speaker_topic_claims
+from claims.services.similarity import similar_claims, speaker_topic_claims, suggested_topic_id
 from claims.templatetags.claims_tags import is_web_url
 
 
@@ -123,6 +123,7 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
                         "rationale",
                         *(["correction_note"] if obj.status == ClaimStatus.PUBLISHED else []),
                         "attribution_checked",
+                        "tags",  # an autocomplete: a click, a few letters, Enter
                         "version",
                     ]
                 },
@@ -133,7 +134,6 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
                     "fields": [
                         "summary",
                         "assignee",
-                        "tags",
                         "notes",
                         "reviewed_by",
                         "reviewed_at",
@@ -441,6 +441,19 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
             expected_version=form.cleaned_data["version"],
             changed=form.changed_data,
         )
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # The same initial on the page and on its POST: an untouched prefilled row is
+        # unchanged, so it is not saved.
+        if (
+            isinstance(inline, StanceInline)
+            and obj is not None
+            and obj.pk
+            and (topic_id := suggested_topic_id(obj))
+        ):
+            kwargs["initial"] = [{"topic": topic_id}]
+        return kwargs
 
     def save_formset(self, request, form, formset, change):
         # The inlines' rows are written by the service (the claim's edit rule, validation, who

@@ -5,7 +5,7 @@ from django.core.validators import URLValidator
 from django.utils.html import format_html, format_html_join
 
 from claims.enums import ClaimKind, ClaimStatus, LinkRelation, Verdict
-from claims.models import Claim, ClaimEvidence, Speaker, Tag
+from claims.models import Claim, ClaimEvidence, Speaker, Stance, Tag
 from claims.services import review
 from claims.services.review import changes_since
 
@@ -59,7 +59,11 @@ class ClaimAdminForm(forms.ModelForm):
             "notes",
             "version",
         ]
-        widgets = {"version": forms.HiddenInput}
+        widgets = {
+            "version": forms.HiddenInput,
+            # Five lines (it is resizable) leave the tags and the buttons on the first screen.
+            "rationale": forms.Textarea(attrs={"rows": 5}),
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -171,6 +175,16 @@ class EvidenceForm(forms.ModelForm):
     class Meta:
         model = ClaimEvidence
         fields = ["url", "title", "note"]
+        # One line tall in the row (resizable), so the stance row follows closely.
+        widgets = {"note": forms.Textarea(attrs={"rows": 1, "cols": 40})}
+
+
+class StanceForm(forms.ModelForm):
+    class Meta:
+        model = Stance
+        fields = ["topic", "stance", "note"]
+        # One line tall in the row; a longer note still keeps its line breaks.
+        widgets = {"note": forms.Textarea(attrs={"rows": 1, "cols": 40})}
 
 
 class AddTagForm(forms.Form):

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, Count, Max, Q, Subquery, When
 
-from claims.models import Claim, Speaker
+from claims.models import Claim, Speaker, Stance
 from claims.normalise import normalise_name, normalise_text
 
 CANDIDATE_LIMIT = 100  # rows ranked by trigram similarity per lookup (~30 us each)
@@ -106,6 +106,29 @@ def speaker_topic_claims(claim: Claim, *, limit: int = 8):
         .distinct()
         .order_by("-sort_date", "-id")[:limit]
     )
+
+
+def suggested_topic_id(claim: Claim) -> int | None:
+    """The topic a new stance on this stored claim most likely concerns (1 query): the one most
+    often taken on the other claims of its article, else of its speaker; never one it already
+    has. Read from the stored row, so the page and its POST (which may change the speaker)
+    agree."""
+    stored_speaker = Claim.objects.filter(pk=claim.pk).values("speaker_id")[:1]
+    row = (
+        Stance.objects.filter(
+            Q(claim__article_id=claim.article_id) | Q(claim__speaker_id=Subquery(stored_speaker))
+        )
+        .exclude(claim_id=claim.pk)
+        .exclude(topic_id__in=Stance.objects.filter(claim_id=claim.pk).values("topic_id"))
+        .values("topic_id")
+        .annotate(
+            same_article=Max(Case(When(claim__article_id=claim.article_id, then=1), default=0)),
+            n=Count("id"),
+        )
+        .order_by("-same_article", "-n", "topic_id")
+        .first()
+    )
+    return row["topic_id"] if row else None
 
 
 def similar_speakers(speaker: Speaker, *, limit: int = 8) -> list[tuple[Speaker, float]]:

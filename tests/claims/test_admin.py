@@ -1,5 +1,7 @@
 """The review desk admin: changelists, change pages, actions, panels, history, dashboard."""
 
+import re
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.contenttypes.models import ContentType
@@ -229,10 +231,11 @@ def test_claim_change_page_query_count(client, reviewer, django_assert_num_queri
     # the same topics, 15 content type (history link), 16 speaker widget's selected value,
     # 17 publication checklist's evidence check, 18 assignee choices, 19-21 selected values of
     # the tag, topic and link-target widgets, 22-23 "next in my queue" (the user's open
-    # claims, then unassigned new ones). On PostgreSQL 11-13 are the claim's lexemes, one
-    # read of pg_stats (cached afterwards), and one statement for hash matches, ranked
-    # candidates and their columns.
-    with django_assert_num_queries(23):
+    # claims, then unassigned new ones), 24 the topic to suggest in the stance row (none
+    # here: test_stance_row counts the page with one). On PostgreSQL 11-13 are the claim's
+    # lexemes, one read of pg_stats (cached afterwards), and one statement for hash matches,
+    # ranked candidates and their columns.
+    with django_assert_num_queries(24):
         response = client.get(change_url(claim))
 
     assert response.status_code == 200
@@ -667,5 +670,100 @@ def test_other_change_pages_query_count(
     # Plus 4 every admin page makes: session, user, the user's and the group's permissions.
     with django_assert_num_queries(queries):
         response = client.get(url)
+
+    assert response.status_code == 200
+
+
+# --- The stance row ----------------------------------------------------------------------
+
+
+def sibling(claim, n):
+    """Another claim of the same article, n words in."""
+    return make_claim(article=claim.article, start=n, end=n + 3)
+
+
+def test_change_page_offers_a_stance_row_with_the_suggested_topic_and_no_position(client, reviewer):
+    claim = make_claim()
+    peace = make_topic(title="Peace talks")
+    make_stance(sibling(claim, 1), peace)
+
+    page = client.get(change_url(claim)).content.decode()
+
+    assert f'<option value="{peace.pk}" selected>Peace talks</option>' in page
+    radios = re.findall(r'<input type="radio" name="stances-0-stance"[^>]*>', page)
+    assert [re.search(r'value="([^"]*)"', r).group(1) for r in radios] == [
+        "supports",
+        "opposes",
+        "conditional",
+        "neutral",
+    ]
+    assert not [r for r in radios if "checked" in r]
+
+
+def stance_row_post(claim, **fields):
+    from tests.claims.test_locking import change_data
+
+    return change_data(
+        claim,
+        **{
+            "stances-TOTAL_FORMS": "1",
+            **{f"stances-0-{name}": value for name, value in fields.items()},
+        },
+    )
+
+
+def test_untouched_prefilled_stance_row_saves_nothing(client, reviewer):
+    claim = make_claim()
+    peace = make_topic(title="Peace talks")
+    make_stance(sibling(claim, 1), peace)
+
+    response = client.post(change_url(claim), stance_row_post(claim, topic=peace.pk, note=""))
+
+    assert response.status_code == 302
+    assert not claim.stances.exists()
+
+
+def test_one_click_on_a_position_saves_the_stance_on_the_suggested_topic(client, reviewer):
+    claim = make_claim()
+    peace = make_topic(title="Peace talks")
+    make_stance(sibling(claim, 1), peace)
+
+    response = client.post(
+        change_url(claim), stance_row_post(claim, topic=peace.pk, stance="opposes", note="")
+    )
+
+    assert response.status_code == 302
+    assert list(claim.stances.values_list("topic", "stance", "note")) == [(peace.pk, "opposes", "")]
+
+
+def test_a_topic_without_a_position_is_a_form_error_and_keeps_what_was_typed(client, reviewer):
+    claim = make_claim()
+    topic = make_topic(title="Peace talks")
+
+    response = client.post(
+        change_url(claim),
+        stance_row_post(claim, topic=topic.pk, note="Calls talks a trap.", rationale="typed"),
+    )
+
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][1].formset.errors[0] == {
+        "stance": ["This field is required."]
+    }
+    assert "Calls talks a trap." in response.content.decode()
+    assert not claim.stances.exists()
+
+
+def test_claim_change_page_query_count_with_a_suggested_topic(
+    client, reviewer, django_assert_num_queries
+):
+    claim = full_claim()
+    make_link(claim, make_claim())
+    make_link(make_claim(), claim)
+    make_stance(sibling(claim, 1), make_topic(title="Suggested"))
+
+    # The 24 of test_admin's test_claim_change_page_query_count (which names them; 24 is the
+    # suggestion), plus 25 the suggested topic's name in the stance row's topic widget.
+    with django_assert_num_queries(25):
+        response = client.get(change_url(claim))
 
     assert response.status_code == 200

@@ -9,8 +9,9 @@ from claims.services.similarity import (
     similar_claims,
     similar_speakers,
     speaker_topic_claims,
+    suggested_topic_id,
 )
-from tests.factories import make_claim, make_speaker, make_stance, make_topic
+from tests.factories import make_article, make_claim, make_speaker, make_stance, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,35 @@ def test_similar_speakers_finds_spelling_variants_only():
 
     assert [s for s, _ in found] == [variant]
     assert 0.5 <= found[0][1] <= 1.0
+
+
+# --- The stance row's suggested topic ------------------------------------------------------
+
+
+def sibling(claim, n):
+    """Another claim of the same article, n words in."""
+    return make_claim(article=claim.article, start=n, end=n + 3)
+
+
+def test_suggested_topic_prefers_the_article_then_the_speaker_and_skips_taken_topics():
+    article, speaker = make_article(), make_speaker()
+    claim = make_claim(article=article, speaker=speaker)
+    peace, aid, energy = (
+        make_topic(title="Peace"),
+        make_topic(title="Aid"),
+        make_topic(title="Energy"),
+    )
+    elsewhere = make_claim(speaker=speaker)  # the same speaker, another article
+    make_stance(elsewhere, energy)
+    make_stance(make_claim(speaker=speaker), energy)
+    assert suggested_topic_id(claim) == energy.pk  # only the speaker's: Energy (twice)
+
+    make_stance(sibling(claim, 1), aid)
+    make_stance(sibling(claim, 2), peace)
+    make_stance(sibling(claim, 3), peace)
+    assert suggested_topic_id(claim) == peace.pk  # the article's most taken, over the speaker's
+
+    make_stance(claim, peace)
+    assert suggested_topic_id(claim) == aid.pk  # it has Peace already
+
+    assert suggested_topic_id(make_claim()) is None
