@@ -3,7 +3,7 @@
 from functools import reduce
 from operator import or_
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, F, Max, Q, Value, When
 from django.db.models.functions import Cast, Concat, Length, LPad
 from django.utils.text import slugify
@@ -70,12 +70,14 @@ def highest_suffix(model, base: str, *, exclude_pk=None) -> int | None:
 def highest_suffixes(model, bases) -> dict[str, int]:
     """`highest_suffix` of each of `bases` (those with a taken slug) in one query, one row each.
 
-    A slug that fits two bases ("update-2" is base "update" with suffix 2 and the headline
+    On SQLite, a slug that fits two bases ("update-2" is base "update" with suffix 2 and the headline
     "Update 2") counts for the longer one; the shorter may then be offered a taken slug, which
     the unique index refuses and the import retries with `available_slug`."""
     bases = sorted(set(bases), key=len, reverse=True)
     if not bases:
         return {}
+    if connection.vendor == "postgresql":
+        return _highest_suffixes_postgresql(model, bases)
     stem = Case(
         *(When(slug__regex=_taken_pattern(b), then=Value(b)) for b in bases),
         output_field=models.CharField(),
@@ -93,6 +95,33 @@ def highest_suffixes(model, bases) -> dict[str, int]:
         .values_list("stem", "top")
     )
     return {b: n for b, top_slug in rows if (n := slug_suffix(top_slug[5:], b)) is not None}
+
+
+def _highest_suffixes_postgresql(model, bases: list[str]) -> dict[str, int]:
+    """highest_suffixes on PostgreSQL: each base on its own, a range of the slug's pattern index
+    (varchar_pattern_ops, which Django adds to a unique slug) checked by one constant regex.
+
+    The CASE of one regex per base compared every candidate row with every base's pattern, and
+    PostgreSQL keeps only 32 compiled regexes: a window of 64 headlines recompiled them row
+    after row (0.2-0.3 s a window on an 840-article table; this takes 0.2 ms). Each base gets its
+    own highest suffix here, so the shorter of two overlapping bases is never offered a taken
+    slug either.
+    """
+    table = connection.ops.quote_name(model._meta.db_table)
+    slug = connection.ops.quote_name(model._meta.get_field("slug").column)
+    # base, or base-N: in the index between base and base-: (":" sorts right after "9").
+    sql = (
+        f"SELECT b.base, top.slug FROM unnest(%s::text[]) AS b(base) "  # noqa: S608
+        f"CROSS JOIN LATERAL (SELECT a.{slug} AS slug FROM {table} a "
+        f"WHERE a.{slug}::text ~>=~ b.base AND a.{slug}::text ~<=~ (b.base || '-:') "
+        f"AND (a.{slug} = b.base OR (substr(a.{slug}, length(b.base) + 1, 1) = '-' "
+        f"AND substr(a.{slug}, length(b.base) + 2) ~ '^[1-9][0-9]*$')) "
+        f"ORDER BY length(a.{slug}) DESC, a.{slug} DESC LIMIT 1) top"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [bases])
+        rows = cursor.fetchall()
+    return {b: n for b, top_slug in rows if (n := slug_suffix(top_slug, b)) is not None}
 
 
 def available_slug(model, text: str, *, fallback: str, exclude_pk=None) -> str:

@@ -9,19 +9,40 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from django.db.models.sql import compiler
 from django.db.models.sql.constants import MULTI
 
-from claims.models import Article, available_slug, highest_suffixes, slug_suffix
+from claims.models import (
+    Article,
+    available_slug,
+    highest_suffix,
+    highest_suffixes,
+    slug_suffix,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @contextlib.contextmanager
 def rows_read():
-    """Counts the rows every ORM query of the block returns."""
+    """Counts the rows every query of the block returns: ORM queries, and raw SQL read with
+    fetchall (highest_suffixes on PostgreSQL)."""
     count = [0]
     original = compiler.SQLCompiler.execute_sql
+
+    last_sql = [""]
+
+    def remember(execute, sql, params, many, context):
+        last_sql[0] = sql
+        return execute(sql, params, many, context)
+
+    def counting_fetchall(self):  # CursorWrapper hands fetchall to the driver's cursor
+        rows = self.cursor.fetchall()
+        if last_sql[0].lstrip().upper().startswith("SELECT"):  # not an INSERT's RETURNING
+            count[0] += len(rows)
+        return rows
 
     def counting(self, result_type=MULTI, *args, **kwargs):
         result = original(self, result_type, *args, **kwargs)
@@ -32,10 +53,13 @@ def rows_read():
         return result
 
     compiler.SQLCompiler.execute_sql = counting
+    CursorWrapper.fetchall = counting_fetchall
     try:
-        yield count
+        with connection.execute_wrapper(remember):
+            yield count
     finally:
         compiler.SQLCompiler.execute_sql = original
+        del CursorWrapper.fetchall
 
 
 def existing_updates(n: int) -> None:
@@ -98,3 +122,19 @@ def test_import_of_repeated_headlines_reads_rows_independent_of_how_many_exist(t
     # The window's lookups (existing articles, one slug row per headline) and the resolver's
     # speaker cache: the same count whether 20 or 200 "update" slugs exist.
     assert rows[0] == 1
+
+
+def test_highest_suffixes_each_base_its_own_on_postgresql(on_postgresql):
+    # "update-5" and "update-2" are headlines of their own and numbered "update"s at once.
+    slugs = ["update", "update-2", "update-5", "update-50", "update-5-2", "update-news", "upd-9"]
+    Article.objects.bulk_create(
+        [Article(headline=s, slug=s, body="x", source_key=s) for s in slugs]
+    )
+    bases = ["update", "update-2", "update-5", "update-news", "upd", "fresh"]
+
+    with rows_read() as rows:
+        tops = highest_suffixes(Article, bases)
+
+    assert tops == {"update": 50, "update-2": 1, "update-5": 2, "update-news": 1, "upd": 9}
+    assert tops == {b: n for b in bases if (n := highest_suffix(Article, b)) is not None}
+    assert rows[0] == 5

@@ -20,6 +20,7 @@ from claims.names import (
 )
 from claims.normalise import normalise_name
 
+from .. import fastwrite
 from .cache import _NOBODY, ResolveStats, _Cache, _Known, _Staged
 from .forms import (
     _DETERMINERS,
@@ -52,7 +53,7 @@ class SpeakerResolver(_Cache, _Writes):
     suggestion insert and one update of filled-in roles. Matching by name, office or
     organisation runs in memory. The cache lives for one run: aliases
     an editor adds meanwhile count from the next run on. Speakers are written with
-    bulk_create, so they get no simple-history "created" row; the alias rows record where each
+    bulk_create (COPY on PostgreSQL), so they get no simple-history "created" row; the alias rows record where each
     name came from. Use ``article()`` around each article's transaction so a rolled-back article
     leaves no stale cache entries. Not thread-safe; one per process.
     """
@@ -78,6 +79,7 @@ class SpeakerResolver(_Cache, _Writes):
         self._suggestions: list[tuple[int, int, str, float]] = []
         self._next_temp = 0
         self._slugs: set[str] = set()
+        self._ids = fastwrite.IdBlocks()  # new speakers' ids when they are COPYed
 
     def reset(self):
         """Forget the cache; the next article reloads it (after a concurrent run won a race)."""

@@ -16,6 +16,8 @@ from claims.models import (
 )
 from claims.normalise import normalise_name
 
+from .. import fastwrite
+
 
 class _Writes:
     """SpeakerResolver's writes: the article's pending speakers and aliases into the database."""
@@ -53,7 +55,10 @@ class _Writes:
                     )
                     for k in tier
                 ]
-                Speaker.objects.bulk_create(rows)
+                if fastwrite.enabled():
+                    fastwrite.copy_create(rows, self._ids)
+                else:
+                    Speaker.objects.bulk_create(rows)
                 for k, row in zip(tier, rows, strict=True):
                     real[k.id] = row.pk
         for temp, pk in real.items():

@@ -1,0 +1,191 @@
+"""The import's hot-path writes on PostgreSQL: COPY for rows, history rows made by the server.
+
+Django's bulk_create prepares every value of every row in Python (the insert compiler's
+per-field preparation, then psycopg quoting them into arrays): about three quarters of the
+writing process of an import (docs/benchmarks-import.md). Here:
+
+- rows are plain tuples streamed with COPY (psycopg 3's copy support, its C dumpers);
+- their ids come from the table's own sequence, taken in blocks (`IdBlocks`), so rows written
+  by COPY, which returns nothing, still have known ids;
+- a simple-history "created" row is made by the server from the row just written
+  (INSERT ... SELECT by id), so a 5 KB article body crosses the wire once, not twice.
+
+The rows are the same as bulk_create + bulk_history_create write (the tests compare them);
+unique and foreign-key violations raise Django's IntegrityError as they did. PostgreSQL only:
+`enabled()` says whether to use it, and SQLite keeps the ORM path.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
+
+from django.db import connection
+from django.utils import timezone
+
+# A session's later id requests take at least this many at once (one query per block).
+ID_BLOCK = 512
+
+
+def enabled() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def plain(value):
+    """A value COPY can take as it is: enum members (TextChoices) as their value."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _qn(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+@functools.cache
+def _sequence(table: str, column: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [_qn(table), column])
+        (name,) = cursor.fetchone()
+    if not name:
+        raise LookupError(f"{table}.{column} has no sequence")
+    return name
+
+
+class IdBlocks:
+    """Ids for rows not yet written, from each table's sequence (so never handed out twice,
+    whatever other processes insert meanwhile).
+
+    The first request takes exactly what it needs (a one-article session wastes none), later
+    ones at least ID_BLOCK. Ids a rolled-back transaction took are not reused by this object;
+    the sequence, as always, leaves gaps.
+    """
+
+    def __init__(self):
+        self._free: dict[str, list[int]] = {}
+        self._asked: set[str] = set()
+
+    def take(self, model, n: int) -> list[int]:
+        table = model._meta.db_table
+        free = self._free.setdefault(table, [])
+        if len(free) < n:
+            want = n - len(free)
+            if table in self._asked:
+                want = max(want, ID_BLOCK)
+            self._asked.add(table)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT nextval(%s) FROM generate_series(1, %s)",
+                    [_sequence(table, model._meta.pk.column), want],
+                )
+                free.extend(row[0] for row in cursor.fetchall())
+        taken, self._free[table] = free[:n], free[n:]
+        return taken
+
+
+def copy_rows(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """COPY `rows` (tuples in `columns`' order) into `model`'s table, in the current
+    transaction. Database errors (a unique or foreign-key violation) are Django's. Counted as
+    one query wherever Django counts them (the debug cursor's log, execute_wrapper)."""
+    sql = f"COPY {_qn(model._meta.db_table)} ({', '.join(_qn(c) for c in columns)}) FROM STDIN"
+
+    def copy(sql, params, many, context):
+        with context["cursor"].cursor.copy(sql) as stream:
+            for row in rows:
+                stream.write_row(row)
+
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
+        with logged:
+            cursor._execute_with_wrappers(sql, None, False, executor=copy)
+
+
+@functools.cache
+def _history_sql(model) -> str:
+    """INSERT INTO <history> (tracked columns, history_*) SELECT ... FROM <table> WHERE id in."""
+    history = model.history.model
+    tracked = [f.column for f in history.tracked_fields]
+    columns = [*tracked, "history_date", "history_change_reason", "history_type"]
+    columns.append(history._meta.get_field("history_user").column)
+    # Identifiers come from model metadata; every value is a parameter.
+    return (
+        f"INSERT INTO {_qn(history._meta.db_table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
+        f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '+', %s "
+        f"FROM {_qn(model._meta.db_table)} WHERE {_qn(model._meta.pk.column)} = ANY(%s)"
+    )
+
+
+def history_created(model, ids: list[int], *, reason: str, user=None, date=None) -> None:
+    """simple-history's "created" rows for the `model` rows `ids`, as bulk_history_create
+    writes them (every tracked field, the date, reason, type "+" and user), copied by the
+    server from the rows themselves."""
+    if not ids:
+        return
+    user_id = user.pk if getattr(user, "pk", None) else None
+    with connection.cursor() as cursor:
+        cursor.execute(_history_sql(model), [date or timezone.now(), reason, user_id, list(ids)])
+
+
+@functools.cache
+def _insert_with_history_sql(model, columns: tuple[str, ...]) -> str:
+    history = model.history.model
+    tracked = [f.column for f in history.tracked_fields]
+    hcolumns = [*tracked, "history_date", "history_change_reason", "history_type"]
+    hcolumns.append(history._meta.get_field("history_user").column)
+    pk = _qn(model._meta.pk.column)
+    # One statement: the row, then its history row copied from what the first part returns.
+    return (
+        f"WITH new_row AS (INSERT INTO {_qn(model._meta.db_table)} "  # noqa: S608
+        f"({', '.join(_qn(c) for c in columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"RETURNING *) "
+        f"INSERT INTO {_qn(history._meta.db_table)} ({', '.join(_qn(c) for c in hcolumns)}) "
+        f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '+', %s FROM new_row "
+        f"RETURNING {pk}"
+    )
+
+
+def insert_with_history(instance, *, reason: str, user=None, date=None) -> None:
+    """INSERT one model instance (every concrete field as it stands, its auto id left to the
+    database) and its simple-history "created" row, in one statement; sets its pk as save()
+    would. What Model.save() + the history signal do, without the ORM's per-field work."""
+    model = type(instance)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key or f.attname != "id"]
+    columns = tuple(f.column for f in fields)
+    values = [plain(getattr(instance, f.attname)) for f in fields]
+    user_id = user.pk if getattr(user, "pk", None) else None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _insert_with_history_sql(model, columns),
+            [*values, date or timezone.now(), reason, user_id],
+        )
+        (instance.pk,) = cursor.fetchone()
+    instance._state.adding = False
+    instance._state.db = connection.alias
+
+
+def copy_fields(model) -> list:
+    """The fields COPY writes: every stored column but the generated ones (a search vector)."""
+    return [f for f in model._meta.concrete_fields if not f.generated]
+
+
+def copy_create(objs: list, ids: IdBlocks) -> None:
+    """bulk_create(objs) by COPY: ids from `ids`, auto_now(_add) and other pre_save values
+    set as bulk_create sets them; the instances end up saved, with their pks."""
+    if not objs:
+        return
+    model = type(objs[0])
+    fields = copy_fields(model)
+    pk_name = model._meta.pk.attname
+    for obj, pk in zip(objs, ids.take(model, len(objs)), strict=True):
+        setattr(obj, pk_name, pk)
+    rows = [
+        tuple(
+            plain(getattr(obj, f.attname) if f.primary_key else f.pre_save(obj, True))
+            for f in fields
+        )
+        for obj in objs
+    ]
+    copy_rows(model, [f.column for f in fields], rows)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = connection.alias
