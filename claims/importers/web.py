@@ -12,7 +12,9 @@ transient (worth retrying later: timeouts, refused connections, 408, 429 and 5xx
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import ipaddress
+import logging
 import socket
 import threading
 import time
@@ -26,6 +28,8 @@ MAX_REDIRECTS = 5
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 ROBOTS_TTL = 3600.0  # seconds a robots.txt is trusted before it is fetched again
 _CHUNK = 64 * 1024
+
+logger = logging.getLogger(__name__)
 
 _pool = urllib3.PoolManager(num_pools=50, maxsize=4, block=False)
 
@@ -197,23 +201,45 @@ def _connection_error(exc, timeout: float) -> FetchError:
 
 
 class RobotsRules:
-    """robots.txt answers per host, cached for an hour in this process (one fetch per host)."""
+    """robots.txt answers per host, trusted for `ttl` seconds (an hour): one fetch per host.
 
-    def __init__(self, client: Client, *, ttl: float = ROBOTS_TTL):
+    Parsed rules are kept in this process; with `shared` (a Django cache: Redis in production)
+    the robots.txt text is kept there too, so every worker on every machine fetches a host's
+    robots.txt once per `ttl`, not once per process. A shared entry carries the time it was
+    fetched, so a copy taken from it expires with it. A shared cache that fails (Redis down) is
+    only skipped: robots.txt is then fetched as if nobody had.
+    """
+
+    def __init__(self, client: Client, *, ttl: float = ROBOTS_TTL, shared=None):
         self.client = client
         self.ttl = ttl
-        self._cache: dict[str, tuple[float, object]] = {}
+        self.shared = shared
+        self._cache: dict[str, tuple[float, object]] = {}  # root -> (fetched at, rules)
         self._lock = threading.Lock()
 
-    def _rules(self, url: str):
-        from protego import Protego
+    @staticmethod
+    def shared_key(root: str) -> str:
+        return "robots-txt:" + hashlib.sha256(root.encode()).hexdigest()
 
+    def _rules(self, url: str):
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
+        now = time.time()
         with self._lock:
             cached = self._cache.get(root)
-        if cached and time.monotonic() - cached[0] < self.ttl:
+        if cached and now - cached[0] < self.ttl:
             return cached[1]
+        entry = self._shared_get(root, now)
+        if entry is None:
+            entry = (now, self._fetch(root))
+            self._shared_set(root, entry)
+        rules = _parse_robots(entry[1])
+        with self._lock:
+            self._cache[root] = (entry[0], rules)
+        return rules
+
+    def _fetch(self, root: str) -> str | None:
+        """The robots.txt text, None when there is none (a 4xx: everything allowed)."""
         try:
             resp = self.client.get(
                 urljoin(root, "/robots.txt"),
@@ -222,17 +248,33 @@ class RobotsRules:
             )
         except FetchError as exc:
             # RFC 9309: an unreachable robots.txt means "assume everything is disallowed" for
-            # now; the item is retried later like any transient failure.
+            # now; the item is retried later like any transient failure. Nothing is cached.
             raise FetchError(
                 f"robots.txt unavailable ({exc.reason})", status=exc.status, transient=True
             ) from None
         if 400 <= resp.status < 500:
-            rules = None  # no robots.txt: everything allowed
-        else:
-            rules = Protego.parse(resp.body.decode("utf-8", "replace"))
-        with self._lock:
-            self._cache[root] = (time.monotonic(), rules)
-        return rules
+            return None
+        return resp.body.decode("utf-8", "replace")
+
+    def _shared_get(self, root: str, now: float) -> tuple[float, str | None] | None:
+        if self.shared is None:
+            return None
+        try:
+            entry = self.shared.get(self.shared_key(root))
+        except Exception:  # a cache server that is down must not stop the fetch
+            logger.warning("robots.txt cache unavailable; reading %s itself", root, exc_info=True)
+            return None
+        if not isinstance(entry, tuple) or len(entry) != 2 or now - entry[0] >= self.ttl:
+            return None
+        return entry
+
+    def _shared_set(self, root: str, entry: tuple[float, str | None]) -> None:
+        if self.shared is None:
+            return
+        try:
+            self.shared.set(self.shared_key(root), entry, timeout=max(1, round(self.ttl)))
+        except Exception:
+            logger.warning("robots.txt cache unavailable; %s not shared", root, exc_info=True)
 
     def allowed(self, url: str) -> bool:
         rules = self._rules(url)
@@ -242,6 +284,12 @@ class RobotsRules:
         rules = self._rules(url)
         delay = rules.crawl_delay(self.client.user_agent) if rules is not None else None
         return float(delay or 0.0)
+
+
+def _parse_robots(text: str | None):
+    from protego import Protego
+
+    return None if text is None else Protego.parse(text)
 
 
 # --- feeds and sitemaps -----------------------------------------------------------------------

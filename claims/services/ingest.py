@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
@@ -82,10 +83,11 @@ _robots: RobotsRules | None = None
 
 
 def default_robots() -> RobotsRules:
-    """One robots.txt cache per process, shared by its worker threads."""
+    """The process's robots.txt rules, shared by its worker threads, in front of the Django
+    cache (Redis with CACHE_URL), which every worker on every machine reads."""
     global _robots
     if _robots is None or _robots.client != default_client():
-        _robots = RobotsRules(default_client())
+        _robots = RobotsRules(default_client(), shared=caches["default"])
     return _robots
 
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import time
 
 import pytest
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
 from django.utils import timezone
 
 from claims.enums import IngestStatus, SourceKind
@@ -45,9 +48,11 @@ def in_process(settings):
     settings.CLAIMDESK_INGEST_ALLOW_PRIVATE = True  # the test site is on 127.0.0.1
     settings.CLAIMDESK_INGEST_HOST_DELAY_MS = 0
     settings.CLAIMDESK_INGEST_MAX_ATTEMPTS = 2
-    ingest._robots = None  # robots.txt answers are cached per process: start afresh
+    ingest._robots = None  # robots.txt answers are cached per process and in the cache
+    cache.clear()
     yield settings
     ingest._robots = None
+    cache.clear()
 
 
 def client(**overrides):
@@ -228,6 +233,88 @@ def test_robots_rules_fetched_once_per_host(site):
     assert rules.allowed(site.url("/articles/a.html"))
     assert not rules.allowed(site.url("/private/b.html"))
     assert len(site.hits("/robots.txt")) == 1
+
+
+@pytest.fixture
+def shared_cache():
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_robots_txt_is_fetched_once_for_every_process_sharing_the_cache(site, shared_cache):
+    first, second = RobotsRules(client(), shared=shared_cache), RobotsRules(client(), shared=cache)
+
+    answers = [
+        rules.allowed(site.url(path))
+        for rules in (first, second)
+        for path in ("/articles/a.html", "/private/b.html")
+    ]
+
+    assert answers == [True, False, True, False]
+    assert len(site.hits("/robots.txt")) == 1
+    _, text = cache.get(RobotsRules.shared_key(site.base))
+    assert "Disallow: /private/" in text
+
+
+def test_an_expired_shared_robots_txt_is_fetched_again(site, shared_cache):
+    root = site.base
+    key = RobotsRules.shared_key(root)
+    rules = RobotsRules(client(), ttl=3600, shared=shared_cache)
+    cache.set(key, (time.time() - 3601, "User-agent: *\nDisallow: /\n"))  # an hour and 1 s old
+
+    assert rules.allowed(site.url("/articles/a.html"))  # the stale "Disallow: /" is not used
+
+    assert len(site.hits("/robots.txt")) == 1
+    fetched_at, text = cache.get(key)
+    assert time.time() - fetched_at < 3600
+    assert "Disallow: /private/" in text
+
+
+def test_a_fresh_shared_robots_txt_is_used_without_a_fetch(site, shared_cache):
+    root = site.base
+    cache.set(RobotsRules.shared_key(root), (time.time() - 10, "User-agent: *\nDisallow: /\n"))
+    # A host without robots.txt is cached too (None: everything allowed).
+    cache.set(RobotsRules.shared_key("http://open.example"), (time.time(), None))
+    rules = RobotsRules(client(), shared=shared_cache)
+
+    assert not rules.allowed(site.url("/articles/a.html"))
+    assert rules.allowed("http://open.example/x")
+    assert site.hits("/robots.txt") == []
+
+
+def test_robots_txt_goes_to_redis_with_its_ttl(site, redis_caches):
+    with override_settings(CACHES=redis_caches):
+        shared = caches["default"]
+        rules = RobotsRules(client(), ttl=600, shared=shared)
+        assert not rules.allowed(site.url("/private/b.html"))
+        key = shared.make_and_validate_key(RobotsRules.shared_key(site.base))
+        seconds = shared._cache.get_client(key).ttl(key)
+        again = RobotsRules(client(), ttl=600, shared=shared).allowed(site.url("/a.html"))
+        shared.clear()
+
+    assert 590 < seconds <= 600
+    assert again is True
+    assert len(site.hits("/robots.txt")) == 1
+
+
+def test_robots_rules_work_when_the_shared_cache_is_down(site, caplog):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed when the block ends: connections are refused
+    down = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    with override_settings(CACHES=down):
+        rules = RobotsRules(client(), shared=caches["default"])
+        answers = [rules.allowed(site.url(p)) for p in ("/articles/a.html", "/private/b.html")]
+
+    assert answers == [True, False]
+    assert len(site.hits("/robots.txt")) == 1  # then kept in the process
+    assert "robots.txt cache unavailable" in caplog.text
 
 
 # --- services ---------------------------------------------------------------------------------
