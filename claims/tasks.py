@@ -182,33 +182,51 @@ async def retry_stalled_jobs(context, timestamp: int) -> str:
     return f"{count} stalled job(s) retried"
 
 
+def enqueue_file(
+    item_id: int, *, outlet: str, published: str | None, update: bool, extract: bool
+) -> None:
+    # As for fetches: one job per item in the queue, and one run of it at a time anywhere.
+    key = f"import-file-item:{item_id}"
+    defer(
+        import_file,
+        queueing_lock=key,
+        lock=key,
+        item_id=item_id,
+        outlet=outlet,
+        published=published,
+        update=update,
+        extract=extract,
+    )
+
+
 @app.task(name="claims.import_file", queue=QUEUE)
 def import_file(
-    path: str,
+    item_id: int | None = None,
     outlet: str = "",
     published: str | None = None,
     update: bool = False,
     extract: bool = True,
+    path: str | None = None,
 ) -> str:
-    """`import_articles --enqueue`: one file through the same readers and service."""
+    """`import_articles --enqueue`: one file's IngestItem through the same readers and service.
+
+    `path` without `item_id`: a job queued before files had items; an item is made for it.
+    """
     import datetime as dt
 
-    from claims.importers import ImportFileError, read_file
-    from claims.services.imports import import_article, record_with_defaults
-
+    if item_id is None:
+        item, _ = ingest.add_file(path=Path(path), enqueue=lambda pk: None)
+        item_id = item.pk
     try:
-        records = read_file(Path(path), max_bytes=settings.CLAIMDESK_IMPORT_MAX_BYTES)
-    except ImportFileError as exc:
-        # A bad file does not get better by retrying: the job fails with the reason.
-        raise ValueError(exc.reason) from None
-    day = dt.date.fromisoformat(published) if published else None
-    statuses = []
-    for record in records:
-        result = import_article(
-            record=record_with_defaults(record, outlet=outlet, published=day),
+        item = ingest.import_file_item(
+            item_id=item_id,
+            outlet=outlet,
+            published=dt.date.fromisoformat(published) if published else None,
             update=update,
             extract=extract,
             session=_session(),
         )
-        statuses.append(result.status)
-    return ", ".join(statuses)
+    except Exception:
+        _sessions.value = None  # whatever went wrong, the next article starts afresh
+        raise
+    return f"{item.status}: {item.error}" if item.error else item.status

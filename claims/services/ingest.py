@@ -8,25 +8,31 @@ caller to schedule.
 Exactly once: an `IngestItem` is unique per normalised URL (the article's source key), so an
 address seen in two feeds or two polls is fetched once; an item already imported is never
 fetched again; and `import_article` is an upsert on the same key, so a fetch retried after its
-first try committed (a worker killed at the wrong moment) changes nothing.
+first try committed (a worker killed at the wrong moment) changes nothing. Files queued by
+`import_articles --enqueue` are IngestItems too (`add_file`, `import_file_item`), keyed by their
+absolute path, with the same statuses, errors and attempts as fetched addresses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from claims.enums import IngestStatus, SourceKind
-from claims.importers import ImportFileError, record_from_html
+from claims.importers import ImportFileError, read_file, record_from_html
 from claims.importers.web import (
     Client,
     Entry,
@@ -39,7 +45,7 @@ from claims.importers.web import (
 from claims.models import Article, IngestHost, IngestItem, Source
 from claims.normalise import source_key_for
 
-from .imports import ImportSession, import_article
+from .imports import ImportSession, import_article, record_with_defaults
 
 logger = logging.getLogger(__name__)
 
@@ -183,6 +189,97 @@ def add_item(*, url: str, enqueue: Callable[[int], None], source: Source | None 
         if created and item.status == IngestStatus.QUEUED:
             enqueue(item.pk)
     return item, created
+
+
+def file_key(path: Path) -> str:
+    """An enqueued file's IngestItem key: its absolute path, hashed (url_key holds 255)."""
+    return "file:sha256:" + hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def add_file(*, path: Path, enqueue: Callable[[int], None]) -> tuple[IngestItem, bool]:
+    """Record a file to import (`import_articles --enqueue`) as an IngestItem and queue it.
+
+    One item per absolute path. A new item is queued; an item that is done (imported, failed,
+    skipped) is queued again, attempts starting over: asking again means "import it again",
+    which import_article makes a no-op for articles already stored unchanged. An item still
+    queued is left as it is, so a file enqueued twice before a worker reaches it is read once.
+    Returns (item, queued now).
+    """
+    path = Path(path).resolve()
+    key = file_key(path)
+    with transaction.atomic():
+        item, created = IngestItem.objects.get_or_create(
+            url_key=key, defaults={"url": path.as_uri()[:2000]}
+        )
+        if not created:
+            done = [IngestStatus.IMPORTED, IngestStatus.FAILED, IngestStatus.SKIPPED]
+            created = bool(
+                IngestItem.objects.filter(pk=item.pk, status__in=done).update(
+                    status=IngestStatus.QUEUED,
+                    attempts=0,
+                    error="",
+                    article=None,
+                    updated=timezone.now(),
+                )
+            )
+        if created:
+            enqueue(item.pk)
+    return item, created
+
+
+def import_file_item(
+    *,
+    item_id: int,
+    outlet: str = "",
+    published: dt.date | None = None,
+    update: bool = False,
+    extract: bool = True,
+    session: ImportSession | None = None,
+) -> IngestItem:
+    """Import a queued file item through the same readers and `import_article` as the command.
+
+    Ends `imported` (every article stored or already there; `error` then says what happened
+    to its articles, e.g. "2 articles: 1 created, 1 unchanged", and any that failed) or `failed`
+    (the file cannot be read, or none of its articles could be stored), with the reason. Each
+    article is its own transaction, so a retry after a crash finds the stored ones unchanged.
+    An item that is not queued is left alone: running this twice is harmless.
+    """
+    item = IngestItem.objects.get(pk=item_id)
+    if item.status != IngestStatus.QUEUED:
+        return item
+    item.attempts += 1
+    item.save(update_fields=["attempts", "updated"])
+    path = Path(url2pathname(urlsplit(item.url).path))
+    try:
+        records = read_file(path, max_bytes=settings.CLAIMDESK_IMPORT_MAX_BYTES)
+    except ImportFileError as exc:
+        return _finish(item, IngestStatus.FAILED, exc.reason)
+    tally: dict[str, int] = {}
+    articles, problems = [], []
+    for record in records:
+        try:
+            result = import_article(
+                record=record_with_defaults(record, outlet=outlet, published=published),
+                update=update,
+                extract=extract,
+                session=session,
+            )
+        except (ValueError, ValidationError) as exc:  # e.g. no text left after cleaning
+            problems.append(f"{record.headline[:60]!r}: {exc}")
+            continue
+        tally[result.status] = tally.get(result.status, 0) + 1
+        articles.append(result.article)
+        if result.note:
+            problems.append(result.note)
+    counts = ", ".join(f"{n} {status}" for status, n in tally.items())
+    summary = f"{len(records)} article{'s' if len(records) != 1 else ''}: {counts or 'none stored'}"
+    if len(records) - len(articles):
+        summary += f", {len(records) - len(articles)} failed"
+    item.status = IngestStatus.IMPORTED if articles else IngestStatus.FAILED
+    item.article = articles[0] if len(articles) == 1 else None
+    item.error = "; ".join([summary, *problems])
+    item.save(update_fields=["status", "article", "error", "updated"])
+    return item
 
 
 def _record_poll(source: Source, *, now: dt.datetime, error: str) -> None:

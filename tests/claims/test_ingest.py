@@ -527,6 +527,81 @@ def test_import_articles_enqueue_in_process_imports_each_file(tmp_path, in_proce
     assert Article.objects.get().claims.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)  # autocommit: in-process tasks run as they are queued
+def test_enqueued_files_are_ingest_items_imported_once(tmp_path, in_process, capsys):
+    good = tmp_path / "a.txt"
+    good.write_text(
+        "Bridge opens\n\n"
+        '"We will open the bridge before the winter," said Mayor Jane Okafor on Tuesday.\n'
+    )
+    (tmp_path / "b.txt").write_text("")
+    (tmp_path / "two.jsonl").write_text(
+        '{"headline": "Ferry", "body": "The ferry runs, said Captain Ida Berg."}\n'
+        '{"headline": "Brücke", "body": "Die Brücke ist fertig.", "language": "de"}\n'
+    )
+
+    with pytest.raises(CommandError):
+        call_command("import_articles", "--enqueue", str(tmp_path))
+    first = {
+        item.url.rsplit("/", 1)[1]: (item.status, item.error, item.attempts, item.article)
+        for item in IngestItem.objects.all()
+    }
+    with pytest.raises(CommandError):
+        call_command("import_articles", "--enqueue", str(tmp_path))  # asked again: re-run
+    again = {
+        item.url.rsplit("/", 1)[1]: (item.status, item.error, item.attempts)
+        for item in IngestItem.objects.all()
+    }
+
+    bridge, ferry = (
+        Article.objects.get(headline="Bridge opens"),
+        Article.objects.get(headline="Ferry"),
+    )
+    assert first == {
+        "a.txt": (IngestStatus.IMPORTED, "1 article: 1 created", 1, bridge),
+        "b.txt": (IngestStatus.FAILED, "file is empty", 1, None),
+        "two.jsonl": (
+            IngestStatus.IMPORTED,
+            f"2 articles: 2 created; {language_note('de')}",
+            1,
+            None,  # two records: no one article
+        ),
+    }
+    assert again == {
+        "a.txt": (IngestStatus.IMPORTED, "1 article: 1 unchanged", 1),
+        "b.txt": (IngestStatus.FAILED, "file is empty", 1),
+        "two.jsonl": (
+            IngestStatus.IMPORTED,
+            "2 articles: 2 unchanged",
+            1,
+        ),
+    }
+    assert Article.objects.count() == 3 and ferry.claims.count() == 1
+    assert IngestItem.objects.get(url=good.resolve().as_uri()).url_key == ingest.file_key(
+        good.resolve()
+    )
+    assert "b.txt: file is empty" in capsys.readouterr().err
+
+
+def test_add_file_queues_a_file_once_until_it_is_done(tmp_path):
+    path = tmp_path / "a.txt"
+    queued = []
+
+    first = ingest.add_file(path=path, enqueue=queued.append)
+    second = ingest.add_file(path=tmp_path / "." / "a.txt", enqueue=queued.append)
+    IngestItem.objects.filter(pk=first[0].pk).update(status=IngestStatus.IMPORTED, attempts=1)
+    third = ingest.add_file(path=path, enqueue=queued.append)
+
+    assert [created for _, created in (first, second, third)] == [True, False, True]
+    assert queued == [first[0].pk, first[0].pk]  # the same item twice: once new, once again
+    item = IngestItem.objects.get()
+    assert (item.status, item.attempts, item.url) == (
+        IngestStatus.QUEUED,
+        0,
+        path.resolve().as_uri(),
+    )
+
+
 def test_import_articles_summary_names_languages_without_claims(tmp_path, capsys):
     (tmp_path / "de.json").write_text(
         '{"headline": "Brücke", "body": "Der Bürgermeister sagte, die Brücke sei fertig.", '

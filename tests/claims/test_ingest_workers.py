@@ -185,12 +185,44 @@ def test_worker_burst_runs_enqueued_files_and_exits(tmp_path, workers):
             f"Bridge {n} opens\n\n"
             f'"We will open bridge {n} before the winter," said Mayor Jane Okafor on Tuesday.\n'
         )
+    (tmp_path / "empty.txt").write_text("")
     call_command("import_articles", "--enqueue", str(tmp_path), verbosity=0)
-    assert _jobs("todo") == 3
+    # Asked twice before any worker ran: one item and one job per file all the same.
+    call_command("import_articles", "--enqueue", str(tmp_path), verbosity=0)
+    assert _jobs("todo") == 4
+    assert IngestItem.objects.filter(status=IngestStatus.QUEUED).count() == 4
     assert Article.objects.count() == 0
 
-    worker = workers("--burst")
-    assert worker.wait(timeout=120) == 0
+    # Two workers at once: each file is read by one of them.
+    both = [workers("--burst"), workers("--burst")]
+    assert [worker.wait(timeout=120) for worker in both] == [0, 0]
 
     assert Article.objects.count() == 3
     assert _jobs("todo") + _jobs("doing") + _jobs("failed") == 0
+    items = {
+        item.url.rsplit("/", 1)[1]: (item.status, item.error, item.attempts, item.article)
+        for item in IngestItem.objects.all()
+    }
+    assert items == {
+        **{
+            f"story-{n}.txt": (
+                IngestStatus.IMPORTED,
+                "1 article: 1 created",
+                1,
+                Article.objects.get(headline=f"Bridge {n} opens"),
+            )
+            for n in range(3)
+        },
+        "empty.txt": (IngestStatus.FAILED, "file is empty", 1, None),
+    }
+
+    # Enqueued again once done: read again, nothing new.
+    call_command("import_articles", "--enqueue", str(tmp_path / "story-0.txt"), verbosity=0)
+    assert workers("--burst").wait(timeout=120) == 0
+    item = IngestItem.objects.get(url=(tmp_path / "story-0.txt").resolve().as_uri())
+    assert (item.status, item.error, item.attempts) == (
+        IngestStatus.IMPORTED,
+        "1 article: 1 unchanged",
+        1,
+    )
+    assert Article.objects.count() == 3

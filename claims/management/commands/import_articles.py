@@ -91,7 +91,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--enqueue",
             action="store_true",
-            help="Queue one job per file for the ingest workers instead of importing here.",
+            help="Queue one job per file for the ingest workers instead of importing here; "
+            "each file is an ingest item (status and errors in the admin).",
         )
 
     def handle(self, *args, **options):
@@ -189,26 +190,43 @@ class Command(BaseCommand):
 
     def _enqueue(self, files, tally, options):
         from claims import tasks
+        from claims.enums import IngestStatus
+        from claims.services import ingest
 
         if self.dry_run or options["jobs"] > 1:
             raise CommandError("--enqueue cannot be combined with --dry-run or --jobs.")
+        published = options["published"].isoformat() if options["published"] else None
+
+        def enqueue(item_id):
+            tasks.enqueue_file(
+                item_id,
+                outlet=options["outlet"],
+                published=published,
+                update=options["update"],
+                extract=not options["no_extract"],
+            )
+
+        waiting = 0
         for path in files:
             try:
-                tasks.defer(
-                    tasks.import_file,
-                    path=str(path.resolve()),
-                    outlet=options["outlet"],
-                    published=options["published"].isoformat() if options["published"] else None,
-                    update=options["update"],
-                    extract=not options["no_extract"],
-                )
-            except (ValueError, DatabaseError) as exc:  # in-process mode runs it right here
+                item, queued = ingest.add_file(path=path, enqueue=enqueue)
+            except DatabaseError as exc:
                 self._fail(ImportFileError(path, str(exc)), tally)
+                continue
+            if not queued:
+                waiting += 1  # still queued from an earlier run: read once, when its turn comes
+            elif tasks.in_process():  # it ran right here: say how it went
+                item.refresh_from_db()
+                if item.status == IngestStatus.FAILED:
+                    self._fail(ImportFileError(path, item.error), tally)
         if self.verbosity >= 1:
             where = "imported in-process (no queue on SQLite)" if tasks.in_process() else "queued"
-            self.stdout.write(f"{len(files)} file(s) {where}; {tally['failed']} failed")
+            line = f"{len(files)} file(s) {where}; {tally['failed']} failed"
+            if waiting:
+                line += f"; {waiting} already waiting in the queue"
+            self.stdout.write(line)
         if tally["failed"]:
-            raise CommandError(f"{tally['failed']} path(s) could not be queued.")
+            raise CommandError(f"{tally['failed']} path(s) could not be queued or imported.")
 
     def _import(self, rec, path, prepared, extracted, session, options, tally, bar):
         try:
