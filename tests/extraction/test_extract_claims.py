@@ -610,3 +610,12 @@ def test_extract_claims_a_lone_demonym_before_a_noun_cue_is_no_speaker():
 def test_extract_claims_a_phrase_a_preposition_ends_is_no_speaker():
     # Not "Responsible for" saying it: no claim rather than a phrase for a speaker.
     assert extract_claims("The mayor was held responsible for saying the bridge was safe.") == []
+
+
+def test_extract_claims_only_the_editors_note_paragraph_is_left_out():
+    text = (
+        "The town grew.\n\nEDITOR’S NOTE: Lund said taxes would fall.\n\n"
+        "Lund said taxes would rise."
+    )
+
+    assert [c.content for c in extract_claims(text)] == ["taxes would rise"]

@@ -5,7 +5,9 @@ so far (`Draft`). Rules ask it questions and hand it drafts; they keep no state 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .. import lexicon as lx
 from ..mentions import Mention
@@ -44,6 +46,10 @@ class Draft:
     rule: str = ""
 
 
+# A paragraph that opens "Editor's note:" (the outlet's note on its coverage).
+_EDITORS_NOTE_RE = re.compile(r"(?im)^[ \t\xa0]*editor[’']?s?[ \t\xa0]+note\b")
+
+
 class Article:
     """One text under extraction. Offsets are Python str indices into `text`."""
 
@@ -56,6 +62,16 @@ class Article:
         self.para_starts = [p[0] for p in self.paras]
         self.drafts: list[Draft] = []
         self.taken: list[tuple[int, int]] = []  # content spans already claimed, sorted by start
+
+    @cached_property
+    def editors_notes(self) -> frozenset[int]:
+        """The starts of the paragraphs that open with "Editor's note" (one scan, on first
+        use; a plain substring test first, as most texts name no editor at all)."""
+        if "ditor" not in self.text and "DITOR" not in self.text:
+            return frozenset()
+        return frozenset(
+            self.paragraph_of(m.end())[0] for m in _EDITORS_NOTE_RE.finditer(self.text)
+        )
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`, clipped to a fixed window so that the work per cue stays
