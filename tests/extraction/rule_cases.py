@@ -438,6 +438,20 @@ CASES = [
         "Ina Lund",
         "indirect",
     ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund said the new clinic will open on Friday, after a delay of two weeks.",
+        "the new clinic will open on Friday",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund says she regrets the vote and threatens to resign from the council.",
+        "she regrets the vote",
+        "Ina Lund",
+        "indirect",
+    ),
     # -- headline lines ----------------------------------------------------------------------
     Case(
         "name_colon_line",
@@ -531,6 +545,8 @@ CASES = [
 
 # (filter rule, text): the filter keeps the text from yielding any claim.
 NO_CLAIM_CASES = [
+    ("passive_cue", "Tom Berg, whose exit was also announced on Friday, will lead the new agency."),
+    ("passive_cue", "The ruling was announced on Monday, well after the deadline had passed."),
     ("cue_inside_quote_or_claim", "“We never said that.”"),
     ("cue_in_editors_note", "Editor’s note: Mayor Ina Lund has repeatedly pledged to cut taxes."),
     ("cue_as_adjective", "The alleged plot was foiled by the police last week."),

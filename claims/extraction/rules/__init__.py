@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     _filter(cues.belief_without_clause),
     _filter(cues.negated_cue),
     _filter(cues.passive_stance),
+    _filter(cues.passive_cue),
     _rule("cue", cues.went_on_to),
     _rule("cue", cues.said_then_subject),
     _rule("cue", cues.quote_then_phrasal_cue),

@@ -231,6 +231,25 @@ def negated_cue(art: Article, cue: Cue) -> NoClaim | None:
     return NO_CLAIM if art.negated(cue.sentence[0], cue.start) else None
 
 
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?\Z", re.IGNORECASE
+)
+
+
+def passive_cue(art: Article, cue: Cue) -> NoClaim | None:
+    """`Brockman, whose exit was also announced Friday, ...`: a reporting verb in the passive
+    with no clause after it reports nothing of its subject's (its agent, if any, comes after
+    "by"); belief and stance verbs in the passive are `passive_stance`'s."""
+    if not cue.low.endswith("ed") or not _PASSIVE_BEFORE_RE.search(
+        art.text, max(0, cue.start - 30), cue.start
+    ):
+        return None
+    after = art.text[cue.end : cue.end + 12].lstrip()
+    if after.startswith(("that", "by", ":", *QUOTE_CHARS)) or after[:1] in QUOTE_CHARS:
+        return None
+    return NO_CLAIM
+
+
 _GO_ON_TO_RE = re.compile(r"(?<!\w)(?:went|goes|go|going|gone)\s+on\s+to\s+\Z")
 
 

@@ -123,11 +123,13 @@ CONTENT_CUT_ALTERNATIVES = [
     + _PRESENT_SPEECH
     + r")\b",
     r"\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)",
-    r"\s+and\s+(?:also\s+)?(?:says|" + _PAST_SPEECH + r")\b",
+    r"\s+and\s+(?:also\s+)?(?:says|" + _PAST_SPEECH + "|" + _PRESENT_SPEECH + r")\b",
     r"\s+(?:—|--|–)\s+",
     r"\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b",
     r",\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b",
     r",\s+(?:to|at|after|from|in)\s+which\b",
+    # "... will begin Friday, after a delay in ...": the outlet's gloss on what was reported.
+    r",\s+after\s+(?:a|an|the|days|weeks|months|years)\s",
     r",\s+which\b",
     r"\s+and\s+(?:saying|questioning|calling|adding|accusing|arguing|insisting|suggesting"
     r"|telling|urging|warning|noting)\b",
