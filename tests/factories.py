@@ -147,11 +147,14 @@ def ensure_roles():
 
     roles = importlib.import_module("claims.migrations.0002_search_indexes_and_roles")
     tags = importlib.import_module("claims.migrations.0010_reviewers_create_tags")
+    tenure = importlib.import_module("claims.migrations.0020_roleholding")
     perms = Permission.objects.filter(content_type__app_label="claims")
-    reviewer = roles.REVIEWER_PERMISSIONS + tags.REVIEWER_EXTRA_PERMISSIONS
+    reviewer = (
+        roles.REVIEWER_PERMISSIONS + tags.REVIEWER_EXTRA_PERMISSIONS + tenure.REVIEWER_PERMISSIONS
+    )
     for name, codenames in [
         ("Reviewer", reviewer),
-        ("Editor", reviewer + roles.EDITOR_EXTRA_PERMISSIONS),
+        ("Editor", reviewer + roles.EDITOR_EXTRA_PERMISSIONS + tenure.EDITOR_PERMISSIONS),
     ]:
         group, created = Group.objects.get_or_create(name=name)
         if created:

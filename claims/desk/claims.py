@@ -98,6 +98,7 @@ class ClaimAdmin(ClaimCorrections, ClaimViews, ClaimActions, GuardedHistoryAdmin
         "extractor_version",
         "extraction_rule",
         "speaker_resolution",
+        "role_holding",
         "content_hash",
         "sort_date",
         "orphaned",

@@ -20,6 +20,7 @@ from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import MergeSuggestionStatus
 from claims.html import printable, visible
 from claims.models import (
+    RoleHolding,
     Speaker,
     SpeakerAlias,
     SpeakerMerge,
@@ -244,3 +245,31 @@ class SpeakerMergeAdmin(DeskAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(RoleHolding)
+class RoleHoldingAdmin(DeskAdmin):
+    """Offices articles tied to people, dated by the first and last such article. The importer
+    resolves a later article's bare office ("Russia's foreign minister said") to the holder seen
+    around its date; editors correct a wrong tie here (the speaker, the dates) or mark it
+    disputed, so that it resolves nothing and no import changes it."""
+
+    list_display = ["role", "country", "speaker", "first_seen", "last_seen", "disputed"]
+    list_select_related = ["speaker"]
+    list_filter = ["disputed"]
+    search_fields = ["role", "country", "speaker__name"]
+    autocomplete_fields = ["speaker"]
+    fields = [
+        "role",
+        "head",
+        "words",
+        "country",
+        "speaker",
+        "first_seen",
+        "last_seen",
+        "disputed",
+        "source_article",
+        "created",
+    ]
+    readonly_fields = ["source_article", "created"]
+    ordering = ["country", "head", "words", "first_seen", "id"]

@@ -32,6 +32,7 @@ from .slugs import (
     slug_suffix,
 )
 from .speakers import (
+    RoleHolding,
     Speaker,
     SpeakerAlias,
     SpeakerMerge,
@@ -56,6 +57,7 @@ __all__ = [
     "IngestItem",
     "MethodologyText",
     "Outlet",
+    "RoleHolding",
     "SearchDocument",
     "SearchDocumentField",
     "Source",

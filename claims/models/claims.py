@@ -290,6 +290,16 @@ class Claim(models.Model):
         "a role held by someone named earlier, a document standing for its author, ...); "
         "empty if entered by hand or unattributed.",
     )
+    role_holding = models.ForeignKey(
+        "claims.RoleHolding",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        help_text='When the text named only an office ("Russia\'s foreign minister"): the tie of '
+        "that office to a person, from another article, that gave the claim its speaker.",
+    )
     via = models.CharField(
         max_length=200,
         blank=True,

@@ -171,3 +171,54 @@ class SpeakerMerge(models.Model):
 
     def __str__(self):
         return f"{printable(self.merged_name)} merged"
+
+
+class RoleHolding(models.Model):
+    """An office an article ties to a person ("Sergei Lavrov, Russia's foreign minister"), with
+    the dates of the first and last articles that did: the importer resolves a later article's
+    bare office ("Russia's foreign minister said") to the holder seen around its date. Editors
+    correct a wrong tie by changing the speaker or the dates, or by marking it disputed."""
+
+    head = models.CharField(max_length=40, help_text='The office\'s head word, e.g. "minister".')
+    words = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='The office\'s other words, sorted and space-separated, e.g. "foreign".',
+    )
+    country = models.CharField(
+        max_length=100, help_text='The country or body whose office it is, e.g. "russia".'
+    )
+    role = models.CharField(max_length=300, help_text="The office as the first article worded it.")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="role_holdings")
+    first_seen = models.DateField(help_text="Date of the earliest article tying them.")
+    last_seen = models.DateField(help_text="Date of the latest article tying them.")
+    source_article = models.ForeignKey(
+        "claims.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The article that first tied the office to the person.",
+    )
+    disputed = models.BooleanField(
+        default=False,
+        help_text="An editor found the tie wrong: it resolves no office and the importer leaves "
+        "it as it is.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["country", "head", "words", "first_seen"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["head", "words", "country", "speaker"],
+                name="claims_roleholding_unique_office_speaker",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_seen__lte=F("last_seen")),
+                name="claims_roleholding_first_before_last",
+            ),
+        ]
+
+    def __str__(self):
+        return printable(f"{self.role} ({self.country}): {self.speaker}")

@@ -486,9 +486,12 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
         todo.append(ex)
     if not todo:
         return 0
-    speaker_ids = session.resolver.resolve_many(
+    resolver = session.resolver
+    speaker_ids = resolver.resolve_many(
         [(ex.speaker, ex.speaker_kind, ex.role, ex.affiliation, ex.mention) for ex in todo],
         stats=stats,
+        on=article.published,
+        article_id=article.pk,
     )
     sort_date = article.published or timezone.now().date()
     fast = fastwrite.enabled()
@@ -504,12 +507,13 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
         ids = iter(session.ids.take(Claim, len(todo)))
     kinds = ClaimKind.values
     claims = []
-    for ex, speaker_id in zip(todo, speaker_ids, strict=True):
+    for ex, speaker_id, holding in zip(todo, speaker_ids, resolver.holdings, strict=True):
         has_mention = (
             ex.mention and ex.mention_start is not None and ex.mention_end > ex.mention_start
         )
         has_cue = ex.cue and ex.cue_start is not None and ex.cue_end > ex.cue_start
         row[at["speaker_id"]] = speaker_id
+        row[at["role_holding_id"]] = holding  # an office alone, resolved by its tenure
         row[at["mention"]] = ex.mention[:300] if has_mention else ""
         row[at["mention_start"]] = ex.mention_start if has_mention else None
         row[at["mention_end"]] = ex.mention_end if has_mention else None

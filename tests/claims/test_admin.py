@@ -1,5 +1,6 @@
 """The review desk admin: changelists, change pages, actions, panels, history, dashboard."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -7,7 +8,14 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.contenttypes.models import ContentType
 
 from claims.enums import ClaimStatus, SpeakerKind, Verdict
-from claims.models import Claim, ClaimLink, Speaker, SpeakerMerge, SpeakerMergeSuggestion
+from claims.models import (
+    Claim,
+    ClaimLink,
+    RoleHolding,
+    Speaker,
+    SpeakerMerge,
+    SpeakerMergeSuggestion,
+)
 from claims.services.similarity import clear_stats_cache
 from tests.factories import (
     make_alias,
@@ -34,6 +42,18 @@ def cold_caches():
     not depend on which test ran first."""
     ContentType.objects.clear_cache()
     clear_stats_cache()
+
+
+def make_role_holding():
+    return RoleHolding.objects.create(
+        head="minister",
+        words="foreign",
+        country="ruritania",
+        role="Foreign Minister",
+        speaker=make_speaker(),
+        first_seen=dt.date(2024, 3, 1),
+        last_seen=dt.date(2024, 5, 1),
+    )
 
 
 def change_url(claim):
@@ -136,6 +156,7 @@ def test_claim_changelist_shows_each_column(client, reviewer):
                 kept=make_speaker(), merged_name="A. Person", merged_slug="a-person"
             ),
         ),
+        ("roleholding", lambda: make_role_holding()),
     ],
 )
 @pytest.mark.parametrize("rows", [1, 3])
@@ -154,6 +175,7 @@ def test_other_changelists_query_count_is_constant(
         "outlet": 7,
         "speakermergesuggestion": 7,
         "speakermerge": 9,
+        "roleholding": 7,
     }[model_path]
 
     with django_assert_max_num_queries(expected):

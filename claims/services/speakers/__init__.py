@@ -3,7 +3,8 @@
 The package, by concern: ``forms`` (what a surface form is: metonyms, seats of government,
 pronouns, generic and name-like forms), ``cache`` (the run's in-memory index of speakers,
 aliases, offices and organisations, undone per article), ``resolver`` (``SpeakerResolver``:
-matching names, offices and organisations) and ``writes`` (new speakers, aliases, slugs).
+matching names, offices and organisations), ``tenure`` (who held an office when:
+``RoleHolding``) and ``writes`` (new speakers, aliases, slugs).
 
 What people do to speakers afterwards (merge, edit, reject a suggestion, drop a wrong alias)
 is claims/services/speaker_edits.py.
@@ -24,7 +25,10 @@ Resolution order for a speaker name the extractor found (``resolve_many``):
    "Volodymyr", an initial). A bare surname takes the given name this article gives that
    surname; when the article gives it two different given names, or the archive holds two
    people of that name, nothing is merged silently.
-4. Descriptions of an office ("Qatar's foreign ministry spokesperson", "the Russian
+4. An office alone ("Russia's foreign minister") in a dated article: the person another
+   article tied that office to, seen around this article's date (``tenure``; the claim
+   records the ``RoleHolding`` that decided). Failing a known tie:
+   descriptions of an office ("Qatar's foreign ministry spokesperson", "the Russian
    president"): the one person known to hold that office in that country, from this run or
    the archive (``Speaker.role``/``affiliation``); two holders, or none, and the description
    stays a speaker of its own.

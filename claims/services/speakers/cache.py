@@ -47,6 +47,7 @@ class _Staged:
     roles: list[tuple] = field(default_factory=list)  # (index key, pk, words) added
     orgs: list[tuple] = field(default_factory=list)  # (name key, pk, country) added
     given: list[tuple] = field(default_factory=list)  # (pk, old given) of bare surnames named
+    ties: list[tuple] = field(default_factory=list)  # (office, (words, pk), old dates) noted
 
 
 class _Cache:
@@ -160,6 +161,12 @@ class _Cache:
                 if known := self._known.get(pk):
                     self._by_fullkey.get(f"{known.given} {known.surname}", set()).discard(pk)
                     known.given = given
+            for office, key, old in reversed(staged.ties):
+                bucket = (self._tenure or {}).get(office, {})
+                if old is None:
+                    bucket.pop(key, None)
+                elif tie := bucket.get(key):
+                    tie.first, tie.last, tie.dirty = old
             for pk in staged.known:
                 self._forget(pk)
             for pk, (role, affiliation, affiliated_with) in staged.changed.items():

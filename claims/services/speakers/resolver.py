@@ -37,10 +37,11 @@ from .forms import (
     is_pronoun,
     metonym_table,
 )
+from .tenure import _Tenure
 from .writes import _Writes
 
 
-class SpeakerResolver(_Cache, _Writes):
+class SpeakerResolver(_Cache, _Tenure, _Writes):
     """Resolves extracted speaker names to Speaker rows, for one import run.
 
     Holds an in-memory index of speakers, slugs and aliases, and of the offices people hold
@@ -80,22 +81,35 @@ class SpeakerResolver(_Cache, _Writes):
         self._next_temp = 0
         self._slugs: set[str] = set()
         self._ids = fastwrite.IdBlocks()  # new speakers' ids when they are COPYed
+        # Offices tied to people, dated (tenure.py): loaded on first use.
+        self._tenure = None
+        self._on = None  # the article's date
+        self._article_id = None
+        self._tie = None  # the tie that resolved the name being resolved
+        self.holdings: list[int | None] = []  # per item of the last resolve_many: its tie
 
     def reset(self):
         """Forget the cache; the next article reloads it (after a concurrent run won a race)."""
         self.__init__()
 
     # --- resolution -------------------------------------------------------------------------
-    def resolve_many(self, items, *, stats: ResolveStats | None = None) -> list[int | None]:
+    def resolve_many(
+        self, items, *, stats: ResolveStats | None = None, on=None, article_id=None
+    ) -> list[int | None]:
         """Resolve (name, kind, role, affiliation, mention) tuples; returns speaker ids.
 
         Must run inside a transaction (and ``article()``). New speakers get temporary negative
-        ids while the article is resolved, then are written in bulk and renumbered.
+        ids while the article is resolved, then are written in bulk and renumbered. `on` is
+        the article's date and `article_id` the article: an office it ties to a person is
+        recorded (RoleHolding), and an office alone resolves to its holder at that date; then
+        ``self.holdings`` gives, per item, the RoleHolding that resolved it (else None).
         """
         self._load()
+        self._on, self._article_id = on, article_id
         stats = stats if stats is not None else ResolveStats()
         self._pending, self._suggestions, updates = [], [], {}
         items = list(items)
+        ties = [None] * len(items)
         self._context = _article_given_names(items)
         self._bodies = _article_bodies(items)
         self._described, self._local = set(), {}
@@ -112,10 +126,11 @@ class SpeakerResolver(_Cache, _Writes):
             if not name or not name.strip():
                 continue
             kind = kind if kind in _KINDS else SpeakerKind.PERSON
+            self._tie = None
             pk = self._resolve_one(
                 name.strip(), kind, role or "", affiliation or "", updates, mention or ""
             )
-            ids[i] = pk
+            ids[i], ties[i] = pk, self._tie
             for surface in (name, mention):
                 if not surface or is_pronoun(surface):
                     continue
@@ -131,7 +146,9 @@ class SpeakerResolver(_Cache, _Writes):
                 if key and key not in self._aliases and key not in new_aliases:
                     new_aliases[key] = (surface.strip()[:300], pk)
         real = self._write_pending(new_aliases)
+        self._write_tenure(real)
         ids = [real.get(pk, pk) if pk is not None else None for pk in ids]
+        self.holdings = [tie.id if tie is not None and tie.id > 0 else None for tie in ties]
         if self._suggestions:
             rows = [
                 SpeakerMergeSuggestion(
@@ -178,6 +195,15 @@ class SpeakerResolver(_Cache, _Writes):
                 kind, affiliation = SpeakerKind.GOVERNMENT, affiliation or SEATS[seat]
                 if key not in self._aliases:  # a stored alias still wins
                     name, key = seat.title(), seat
+        tenure = None
+        if _is_description(name, kind):
+            # An office alone ("Russia's foreign minister"): its holder at the article's date,
+            # before any alias (an older article may have stored the office as a speaker).
+            tenure = self._match_tenure(name, role, affiliation)
+            if tenure[1] is not None:
+                self._described.add(key)
+                self._tie = tenure[2]
+                return tenure[1]
         if key in self._aliases:
             pk = self._aliases[key]
             self._fill_blanks(pk, role, affiliation, updates)
@@ -211,7 +237,10 @@ class SpeakerResolver(_Cache, _Writes):
                 return match
             name = clean
         elif kind == SpeakerKind.PERSON:
-            match = self._match_role(name, role, affiliation)
+            # Ties known for this office decide (none near the date, or two: no one);
+            # otherwise the one person known to hold it, undated.
+            decided = tenure is not None and tenure[0]
+            match = None if decided else self._match_role(name, role, affiliation)
             if match is not None:
                 self._described.add(key)
                 return match
@@ -242,9 +271,11 @@ class SpeakerResolver(_Cache, _Writes):
         if self._known.get(pk, _NOBODY).kind != SpeakerKind.PERSON:
             return
         self._learn_role(pk, role, affiliation)
+        self._note_tenure(pk, role, affiliation)
         for surface in (name, mention):
             if surface and (split := split_person_name(surface)) and split[0]:
                 self._learn_role(pk, split[0], affiliation)
+                self._note_tenure(pk, split[0], affiliation)
 
     def _match_role(self, description, role, affiliation) -> int | None:
         """The one person known to hold the office a description names, or None."""
