@@ -17,6 +17,7 @@ from .registry import Entity, Registry
 from .rules import NO_CLAIM, Article, Draft, rules_for
 from .rules.checks import SPEAKER_KINDS
 from .rules.cues import Cue
+from .rules.interview import Turn, find_turns
 from .rules.patterns import claim_nouns, cue_matches
 from .rules.quotes import QuoteSite
 
@@ -41,6 +42,7 @@ def _table(trigger: str) -> tuple[tuple[str, Callable], ...]:
     return tuple((rule.name, rule.apply) for rule in rules_for(trigger))
 
 
+_TURN_RULES = _table("turn")
 _CUE_RULES = _table("cue")
 _NOUN_RULES = _table("claim_noun")
 _LINE_RULES = _table("line")
@@ -104,13 +106,19 @@ def _offset(site: object) -> int | None:
         return site.start
     if isinstance(site, QuoteSite):
         return site.q.start
+    if isinstance(site, Turn):
+        return site.start
     if isinstance(site, tuple):
         return site[0]
     return None
 
 
 def _find(art: Article) -> None:
-    """Run the three passes over `art`, leaving its drafts sorted by start."""
+    """Run the passes over `art`, leaving its drafts sorted by start."""
+    for turn in find_turns(art):  # interview transcripts: before any cue inside them
+        d = _apply(_TURN_RULES, art, turn)
+        if d is not None:
+            art.add(d)
     later = []
     for m in cue_matches(art.text):
         cue = Cue(art, m)

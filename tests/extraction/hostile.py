@@ -33,6 +33,13 @@ HOSTILE = {
     "capitalised-words": lambda n: "Aaa " * (n // 4),
     "newlines": lambda n: "\n“a\n" * (n // 4),
     "colons": lambda n: "A: “b” " * (n // 7),
+    # Interview transcripts: one long one, and many short ones each looking for its guest.
+    "interview-turns": lambda n: "Ana Silva.\n\n" + "Q: Why?\n\nA: Yes.\n\n" * (n // 20),
+    "interview-blocks": lambda n: (
+        "Ana Silva.\n\nQ: Why?\n\nA: Yes.\n\nQ: How?\n\nx\n\nx\n\nx\n\nx\n\n" * (n // 50)
+    ),
+    "dash-turns": lambda n: "— Why?\n\n— Yes.\n\n" * (n // 16),
+    "named-turns": lambda n: "LUND: Why?\n\nBERG: Yes.\n\n" * (n // 24),
     # Regexes that open with a character class and look behind it (names, honorifics,
     # sentence ends, quote marks): glued capitals, mark runs, doubled apostrophes.
     "glued-honorifics": lambda n: "MrMrs.Dr.Miss Gen.Sen " * (n // 22),

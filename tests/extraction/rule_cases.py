@@ -460,6 +460,50 @@ CASES = [
         "Ina Lund",
         "indirect",
     ),
+    # -- interviews (rules/interview.py) -----------------------------------------------------
+    Case(
+        "interview_turn",
+        "Ana Silva runs the harbour clinic, which adds a wing this spring.\n\n"
+        "Q: When will the new wing open?\n\n"
+        "A: The new wing will open in May, if the builders finish.\n\n"
+        "Q: And the cost?\n\n"
+        "A: It costs less than the old one did.",
+        "The new wing will open in May, if the builders finish.",
+        "Ana Silva",
+        "direct",
+    ),
+    Case(
+        "interview_turn",
+        "Tom Berg is the city engineer.\n\n"
+        "LUND: Will the bridge reopen this year?\n\n"
+        "BERG: The bridge will reopen in the spring, once the repairs are done.\n\n"
+        "LUND: What about the ferry?\n\n"
+        "BERG: The ferry keeps running until then.",
+        "The bridge will reopen in the spring, once the repairs are done.",
+        "Tom Berg",
+        "direct",
+    ),
+    Case(
+        "interview_turn",
+        "Ina Lund has been mayor for ten years.\n\n"
+        "— Will taxes rise next year?\n\n"
+        "— Taxes will not rise next year, and the pool stays open.\n\n"
+        "— Not even for the new school?\n\n"
+        "— The school is paid for already.",
+        "Taxes will not rise next year, and the pool stays open.",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "interview_quote",
+        "In an interview on Monday, Ana Silva said the clinic was ready. “We have hired every"
+        " nurse we need,” Silva said.\n\n"
+        "“Will it open on time?”\n\n"
+        "“It will open on the first of May, as planned.”",
+        "“It will open on the first of May, as planned.”",
+        "Ana Silva",
+        "direct",
+    ),
     # -- quote rules -------------------------------------------------------------------------
     Case(
         "split_quote_continuation",

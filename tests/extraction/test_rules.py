@@ -49,7 +49,7 @@ def test_rules_names_are_unique_and_triggers_known():
     names = [r.name for r in RULES]
 
     assert len(names) == len(set(names))
-    triggers = ("cue", "claim_noun", "line", "quote")
+    triggers = ("turn", "cue", "claim_noun", "line", "quote")
     assert {r.trigger for r in RULES} == set(triggers)
     assert sum(len(rules_for(t)) for t in triggers) == len(RULES)
 

@@ -1,8 +1,8 @@
 """The claim rules, in the order the engine tries them.
 
 A rule is a small function with a docstring example of the construction it takes. For each
-trigger (a reporting cue, a claim noun before "that", a one-line paragraph, a quote no cue
-claimed) the engine tries
+trigger (a turn of an interview transcript, a reporting cue, a claim noun before "that", a
+one-line paragraph, a quote no cue claimed) the engine tries
 the rules of that trigger in table order: the first rule that answers with a claim (`Draft`) or
 with `NO_CLAIM` ends the search; `None` passes to the next rule. Filters (rules that never
 make a claim) sit in the table where they apply. Every claim carries the name of its rule.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import cues, quotes
+from . import cues, interview, quotes
 from .article import NO_CLAIM, Article, Draft, NoClaim
 
 __all__ = ["NO_CLAIM", "RULES", "Article", "Draft", "NoClaim", "Rule", "rules_for"]
@@ -27,7 +27,7 @@ __all__ = ["NO_CLAIM", "RULES", "Article", "Draft", "NoClaim", "Rule", "rules_fo
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
-    trigger: str  # "cue", "claim_noun", "line" or "quote"
+    trigger: str  # "turn", "cue", "claim_noun", "line" or "quote"
     apply: Callable[[Article, Any], Draft | NoClaim | None]
     makes_claims: bool = True  # False for filters
 
@@ -41,6 +41,9 @@ def _filter(fn: Callable) -> Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    # Interview transcripts first, in text order: an answer is the guest's, a question is
+    # no claim and nothing else is taken from it (rules/interview.py).
+    _rule("turn", interview.interview_turn),
     # Reporting cues, in text order; belief and stance verbs after all other cues, so that
     # "X believed A, Y said B" gives B to the stronger cue.
     _filter(cues.cue_inside_quote_or_claim),
@@ -75,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     _rule("quote", quotes.split_quote_continuation),
     _rule("quote", quotes.quote_after_reported_speech),
     _rule("quote", quotes.multi_paragraph_quote),
+    _rule("quote", interview.interview_quote),
     _rule("quote", quotes.continuation_paragraph),
     _rule("quote", quotes.colon_introduced_quote),
     _rule("quote", quotes.dash_credit),

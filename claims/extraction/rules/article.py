@@ -62,6 +62,9 @@ class Article:
         self.para_starts = [p[0] for p in self.paras]
         self.drafts: list[Draft] = []
         self.taken: list[tuple[int, int]] = []  # content spans already claimed, sorted by start
+        self.interview = False  # the text says "interview" (set by interview.find_turns)
+        self.transcripts = 0  # interview transcripts read so far (bounded per article)
+        self.asked: list[tuple[int, int]] = []  # paragraphs of questions told as quotes
 
     @cached_property
     def editors_notes(self) -> frozenset[int]:
@@ -107,6 +110,11 @@ class Article:
             return
         self.drafts.append(d)
         bisect.insort(self.taken, (d.start, d.end))
+
+    def reserve(self, s: int, e: int) -> None:
+        """Keep text[s:e] from every later rule without making it a claim (a question)."""
+        if e > s and not self.overlaps_taken(s, e):
+            bisect.insort(self.taken, (s, e))
 
     def extend(self, d: Draft, end: int) -> None:
         i = bisect.bisect_left(self.taken, (d.start, d.end))
