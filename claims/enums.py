@@ -80,8 +80,9 @@ class SpeakerKind(models.TextChoices):
 
 
 class SpeakerResolution(models.TextChoices):
-    """How the extractor reached a claim's speaker from its mention (the values of
-    claims.extraction.registry.RESOLUTIONS, which a test keeps equal)."""
+    """How a claim's speaker was reached from its mention: the extractor's words (the values
+    of claims.extraction.registry.RESOLUTIONS, which a test keeps equal), then the importer's
+    (`tenure`: claims/services/speakers/tenure.py)."""
 
     NAME = "name", _("Name")
     SURNAME = "surname", _("Surname of a name given earlier")
@@ -91,6 +92,7 @@ class SpeakerResolution(models.TextChoices):
     PRONOUN = "pronoun", _("Pronoun")
     CONTINUATION = "continuation", _("Continues the previous claim")
     MENTION = "mention", _("The mention itself")
+    TENURE = "tenure", _("Office held at the article's date by a person another article named")
 
 
 class StanceChoice(models.TextChoices):

@@ -24,7 +24,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from claims.enums import ClaimKind, ClaimStatus
+from claims.enums import ClaimKind, ClaimStatus, SpeakerResolution
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, clean_text, extract_article
 from claims.importers import ArticleRecord
 from claims.models import (
@@ -526,7 +526,9 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
         row[at["cue_end"]] = ex.cue_end if has_cue else None
         row[at["kind"]] = str(ex.kind) if ex.kind in kinds else ClaimKind.INDIRECT.value
         row[at["extraction_rule"]] = ex.rule
-        row[at["speaker_resolution"]] = ex.speaker_resolution
+        row[at["speaker_resolution"]] = (
+            SpeakerResolution.TENURE.value if holding is not None else ex.speaker_resolution
+        )
         row[at["via"]] = (ex.via or "")[:200]
         row[at["context_start"]], row[at["context_end"]] = _context_bounds(ex)
         # bulk_create skips save(), so Claim.derive_fields' content_hash is set here.

@@ -32,6 +32,8 @@ def ties():
 
 def speaker_of(article):
     (claim,) = Claim.objects.filter(article=article)
+    # The claim says how: by an office's tenure exactly when a tie decided.
+    assert (claim.speaker_resolution == "tenure") == (claim.role_holding_id is not None)
     return claim.speaker.name, claim.role_holding_id
 
 
