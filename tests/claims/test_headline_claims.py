@@ -13,6 +13,7 @@ from claims.desk.claims import ClaimAdmin
 from claims.enums import ClaimStatus, Verdict
 from claims.extraction import extract_article
 from claims.models import Article, Claim, ClaimLink
+from claims.services.articles import save_article
 from claims.services.imports import import_article, reextract_article
 from claims.services.review import correct_span
 from tests.factories import make_link, make_record, make_user
@@ -170,3 +171,23 @@ def test_export_and_load_keep_a_headline_claim_and_a_link_to_it():
     loaded = Claim.objects.get(in_headline=True)
     assert (loaded.content, loaded.start, loaded.end) == (head.content, head.start, head.end)
     assert ClaimLink.objects.get().to_claim == loaded
+
+
+def test_an_edited_headline_is_re_extracted_with_its_article():
+    article, _, _ = imported()
+    article.headline = "Tom Berg: “The budget adds up”"
+
+    result = save_article(article=article, user=make_user(role="Editor"))
+
+    assert result is not None  # the headline changed: the claims were re-extracted
+    rows = list(
+        Claim.objects.filter(article=article, in_headline=True).values_list("content", "mention")
+    )
+    assert rows == [("“The budget adds up”", "Tom Berg")]
+    assert Claim.objects.filter(article=article, in_headline=False).count() == 1
+
+
+def test_an_article_saved_unchanged_is_not_re_extracted():
+    article, _, _ = imported()
+
+    assert save_article(article=article, user=make_user(role="Editor")) is None
