@@ -17,6 +17,7 @@ from django.db.models.functions import TruncMonth
 from claims.checkworthiness import Assessment, assess
 from claims.enums import ClaimStatus, FeedbackKind, StanceChoice
 from claims.models import (
+    Article,
     Claim,
     ClaimLink,
     ExtractionFeedback,
@@ -39,11 +40,28 @@ def public_claim_q(prefix: str = "") -> Q:
     return published_claim_q(prefix)
 
 
+def has_public_claim(field: str) -> Exists:
+    """For a query on speakers ("speaker") or articles ("article"): the row has a claim
+    readers may see (`Claim.objects.public()` through `field`)."""
+    return Exists(Claim.objects.public().filter(**{field: OuterRef("pk")}))
+
+
 def speakers_with_public_claims():
     """Speakers readers may learn the name of: those with a claim they may see. A speaker
     found only in unreviewed or dismissed claims (often a misread name) has no public page
-    (404) and is in no public list or filter."""
-    return Speaker.objects.filter(Exists(Claim.objects.public().filter(speaker=OuterRef("pk"))))
+    (404) and is in no public list, filter or sitemap."""
+    return Speaker.objects.filter(has_public_claim("speaker"))
+
+
+def articles_with_public_claims():
+    """Articles readers may see: those with a claim they may see (/articles/, the sitemap)."""
+    return Article.objects.filter(has_public_claim("article"))
+
+
+def topics_with_positions_taken():
+    """Topics with a stance that counts in positions (`reviewed_stance_q`): the sitemap's."""
+    stances = Stance.objects.filter(reviewed_stance_q("claim__"), topic=OuterRef("pk"))
+    return Topic.objects.filter(Exists(stances))
 
 
 def published_claim_q(prefix: str = "") -> Q:

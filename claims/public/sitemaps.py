@@ -1,18 +1,17 @@
 """sitemap.xml (django.contrib.sitemaps): the public claim, speaker, article and topic pages.
 
-Each section lists what its public page shows (the same visibility rule: Claim.objects.public()),
+Each section lists what its public page shows (the same visibility rule: claims.queries),
 so a sitemap never names a page that answers 404.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 
-from claims.models import Article, Claim, Speaker, Stance, Topic
-from claims.queries import reviewed_stance_q
-
-
-def _has_public_claim(field: str):
-    return Exists(Claim.objects.public().filter(**{field: OuterRef("pk")}))
+from claims.models import Claim
+from claims.queries import (
+    articles_with_public_claims,
+    speakers_with_public_claims,
+    topics_with_positions_taken,
+)
 
 
 class ClaimSitemap(Sitemap):
@@ -31,7 +30,7 @@ class SpeakerSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Speaker.objects.filter(_has_public_claim("speaker")).only("slug").order_by("id")
+        return speakers_with_public_claims().only("slug").order_by("id")
 
 
 class ArticleSitemap(Sitemap):
@@ -39,15 +38,14 @@ class ArticleSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Article.objects.filter(_has_public_claim("article")).only("slug").order_by("id")
+        return articles_with_public_claims().only("slug").order_by("id")
 
 
 class TopicSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        stances = Stance.objects.filter(reviewed_stance_q("claim__"), topic=OuterRef("pk"))
-        return Topic.objects.filter(Exists(stances)).only("slug").order_by("id")
+        return topics_with_positions_taken().only("slug").order_by("id")
 
 
 SITEMAPS = {

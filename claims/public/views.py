@@ -46,6 +46,7 @@ from claims.models import (
     Topic,
 )
 from claims.queries import (
+    articles_with_public_claims,
     checked_by,
     positions,
     public_claim_q,
@@ -427,9 +428,8 @@ def favicon(request):
 
 def article_list(request):
     """Articles with public claims, newest first (2 queries: the count, the page with outlets)."""
-    has_public = Exists(Claim.objects.public().filter(article=OuterRef("pk")))
     paginator = Paginator(
-        Article.objects.filter(has_public)
+        articles_with_public_claims()
         .select_related("outlet")
         .only("headline", "slug", "published", "outlet__name")
         .order_by(F("published").desc(nulls_last=True), "-id"),
