@@ -366,6 +366,18 @@ class Claim(models.Model):
             models.Index(fields=["-published_at"], name="claims_claim_published_at_idx"),
             # The public page cache's data fingerprint reads max(updated) (claims/public/pagecache.py).
             models.Index(fields=["updated"], name="claims_claim_updated_idx"),
+            # With CLAIMDESK_SHOW_UNREVIEWED off it reads them over published claims only, so
+            # an import's new (unpublished) claims leave it, and every cached page, unchanged.
+            models.Index(
+                fields=["updated"],
+                condition=models.Q(status="published"),
+                name="claims_claim_pub_updated_idx",
+            ),
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status="published"),
+                name="claims_claim_pub_id_idx",
+            ),
         ]
 
     def __str__(self):

@@ -4,11 +4,24 @@ page reads from the query string.
 A rendered public page costs 10-60 ms of ORM and template work; serving it again costs one
 small query. Pages are cached under a key that includes a fingerprint of the data: the latest
 change recorded by simple-history on every model a page shows (claims, articles, speakers,
-evidence, stances, links: admin edits and services write history), the newest claim id
-(imports) and the newest Claim.updated (indexed, migration 0004). Any such change makes every
-key new, so a dismissed or unpublished claim disappears on the next request. Writes that bypass
-both (QuerySet.update, raw SQL) and topic/tag/outlet renames are picked up when the entry
-expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
+evidence, stances, links: admin edits and services write history), the newest claim id and the
+newest Claim.updated (indexed, migrations 0004 and 0022). Any such change makes every key new,
+so a dismissed or unpublished claim disappears on the next request. Writes that bypass both
+(QuerySet.update, raw SQL, an import filling in an existing speaker's empty role) and
+topic/tag/outlet renames or new outlets are picked up when the entry expires:
+CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
+
+An import changes no page (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off (the production
+default; claims/queries.py owns the rule) an imported claim is not public, and an article or a
+speaker reaches a public page only through a public claim (the home page counts speakers with
+public claims), so the fingerprint leaves out the creation ('+') history rows of unpublished
+claims, of articles and of speakers, and reads the newest id and Claim.updated over published
+claims only: importing articles, by the ORM or the COPY path (claims/services/fastwrite.py)
+alike, leaves every cached page cached. Every edit ('~') and deletion ('-') still counts, so
+publishing, unpublishing, dismissing, a re-import's changes and a rename show at once. Partial
+indexes with the same predicates (migration 0022) keep each max() one index lookup however many
+creation rows an import has written. With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported
+claims are public at once, and every change counts as before: an import makes every key new.
 
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
@@ -30,6 +43,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import HttpResponse, QueryDict
 
+from claims.enums import ClaimStatus
 from claims.models import Article, Claim, ClaimEvidence, ClaimLink, Speaker, Stance
 
 logger = logging.getLogger(__name__)
@@ -37,20 +51,42 @@ logger = logging.getLogger(__name__)
 _TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink)
 
 
+# Rows a page may show only once they are public: with CLAIMDESK_SHOW_UNREVIEWED off, a
+# creation ('+') history row of a claim that is not published, of an article or of a speaker
+# changes no public page (claims/queries.py: an article or speaker reaches a public page only
+# through a public claim, and a claim becomes public by an edit, a '~' row). The predicates are
+# the ones of the partial indexes of migration 0022, so each max() stays one index lookup
+# however many creation rows an import has just written.
+_PUBLISHED = f"'{ClaimStatus.PUBLISHED.value}'"
+_PUBLIC_ONLY = {
+    Claim: f"history_type <> '+' OR status = {_PUBLISHED}",
+    Article: "history_type <> '+'",
+    Speaker: "history_type <> '+'",
+}
+
+
 @functools.cache
-def _fingerprint_sql() -> str:
+def _fingerprint_sql(show_unreviewed: bool) -> str:
     # Table names come from model metadata, never from input.
-    tables = [m.history.model._meta.db_table for m in _TRACKED]
-    parts = [f"(SELECT max(history_date) FROM {table})" for table in tables]  # noqa: S608
+    parts = []
+    for model in _TRACKED:
+        table = model.history.model._meta.db_table
+        where = "" if show_unreviewed else _PUBLIC_ONLY.get(model, "")
+        where = f" WHERE {where}" if where else ""
+        parts.append(f"(SELECT max(history_date) FROM {table}{where})")  # noqa: S608
     claims = Claim._meta.db_table
-    parts += [f"(SELECT max(id) FROM {claims})", f"(SELECT max(updated) FROM {claims})"]  # noqa: S608
+    where = "" if show_unreviewed else f" WHERE status = {_PUBLISHED}"
+    parts += [
+        f"(SELECT max(id) FROM {claims}{where})",  # noqa: S608
+        f"(SELECT max(updated) FROM {claims}{where})",  # noqa: S608
+    ]
     return "SELECT " + ", ".join(parts)
 
 
 def data_fingerprint() -> str:
     """One query of index-only max() lookups; changes whenever public data may have changed."""
     with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql())
+        cursor.execute(_fingerprint_sql(bool(settings.CLAIMDESK_SHOW_UNREVIEWED)))
         return "|".join(str(value) for value in cursor.fetchone())
 
 
