@@ -18,7 +18,7 @@ from .rules import NO_CLAIM, Article, Draft, rules_for
 from .rules.checks import SPEAKER_KINDS
 from .rules.cues import Cue
 from .rules.interview import Turn, find_turns
-from .rules.patterns import claim_nouns, cue_matches
+from .rules.patterns import CUE_RE, claim_nouns
 from .rules.quotes import QuoteSite
 
 
@@ -120,7 +120,7 @@ def _find(art: Article) -> None:
         if d is not None:
             art.add(d)
     later = []
-    for m in cue_matches(art.text):
+    for m in CUE_RE.finditer(art.text):
         cue = Cue(art, m)
         if cue.belief:
             later.append(cue)  # "X believed A, Y said B": B goes to the stronger cue

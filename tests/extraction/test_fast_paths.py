@@ -387,30 +387,3 @@ def test_carrier_word_in_matches_the_regex_search_on_every_window():
             answers[fast] += 1
 
     assert answers[True] > 1000 and answers[False] > 1000
-
-
-def _cue_rows(matches) -> list:
-    return [(m.span(), m.lastgroup, m.groupdict()) for m in matches]
-
-
-@pytest.mark.parametrize(
-    "s",
-    [
-        "said he",  # a cue at offset 0
-        "Said: x. He said,said said-so says",  # adjacent cues, one glued to a hyphen
-        "According to Ann, as first reported by Bo, she pointed out and fired back.",
-        "unsaid résaid é said_ said9 ‘said’ “told”\nsaid",
-        "",
-        "x",
-    ],
-)
-def test_cue_matches_are_cue_re_finditer(s):
-    assert _cue_rows(patterns.cue_matches(s)) == _cue_rows(patterns.CUE_RE.finditer(s))
-
-
-@pytest.mark.slow
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(pieces=st.lists(_PIECES, max_size=40))
-def test_cue_matches_property_are_cue_re_finditer(pieces):
-    s = "".join(pieces)
-    assert _cue_rows(patterns.cue_matches(s)) == _cue_rows(patterns.CUE_RE.finditer(s))

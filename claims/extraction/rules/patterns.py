@@ -68,29 +68,6 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 CUE_RE = _cue_pattern()
-# The same cues found from the character before them: CUE_RE opens with `(?<!\w)`, which
-# `re` tries at every position of the text; opened with the class `\W` instead, the scan
-# skips in C over the letters of every word (see `cue_matches`).
-_CUE_SCAN_RE = re.compile(r"\W" + CUE_RE.pattern.removeprefix(r"(?<!\w)"))
-
-
-def cue_matches(text: str):
-    r"""The matches of `CUE_RE.finditer(text)`, found faster.
-
-    A cue at p > 0 is a match of `_CUE_SCAN_RE` at p - 1 (`\W` there is `(?<!\w)` at p), and
-    every cue ends in a letter followed by a non-word character, so the next cue starts at
-    least one character after the previous one's end, where the scan resumes: the scan finds
-    exactly the cues `finditer` finds. A cue at 0 has no character before it and is tried
-    first. Each cue found is matched again with CUE_RE, so callers get the same match object.
-    """
-    match = CUE_RE.match
-    m = match(text)
-    pos = 0
-    if m is not None:
-        yield m
-        pos = m.end()
-    for hit in _CUE_SCAN_RE.finditer(text, pos):
-        yield match(text, hit.start() + 1)
 
 
 # "China's declaration that ...": a claim noun, whitespace, "that". Found from the "that"
