@@ -177,3 +177,14 @@ def test_editors_correct_a_tie_on_the_desk_and_reviewers_see_it_on_the_claim(cli
     assert saved.status_code == 302
     holding.refresh_from_db()
     assert (holding.speaker, holding.disputed) == (other, True)
+
+
+def test_a_run_on_role_longer_than_an_office_ties_nothing_and_the_article_imports():
+    role = "Russian Foreign Minister for " + " ".join(f"word{i}" for i in range(60))
+    resolver = ImportSession().resolver
+    with resolver.article(), transaction.atomic():
+        (pk,) = resolver.resolve_many(
+            [("Sergei Lavrov", "person", role, "Russia", "Sergei Lavrov")], on=D(2024, 3, 1)
+        )
+
+    assert (Speaker.objects.get(pk=pk).name, ties()) == ("Sergei Lavrov", [])

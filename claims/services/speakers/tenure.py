@@ -26,6 +26,15 @@ from .cache import _NOBODY
 TENURE_WINDOW = dt.timedelta(days=365)
 
 
+_HEAD_MAX = RoleHolding._meta.get_field("head").max_length
+_WORDS_MAX = RoleHolding._meta.get_field("words").max_length
+_COUNTRY_MAX = RoleHolding._meta.get_field("country").max_length
+
+
+def _words_len(words: frozenset) -> int:
+    return sum(len(w) + 1 for w in words) - 1 if words else 0
+
+
 @dataclass(slots=True)
 class _Tie:
     id: int  # the RoleHolding row; 0 until written
@@ -47,18 +56,21 @@ class _Tenure:
         if self._tenure is None:
             self._tenure = {}
             rows = RoleHolding.objects.values_list(
-                "id", "head", "words", "country", "speaker_id", "first_seen", "last_seen"
-            ).filter(disputed=False)
-            for pk, head, words, country, speaker, first, last in rows.iterator(chunk_size=5000):
-                bucket = self._tenure.setdefault((head, country), {})
-                bucket[(frozenset(words.split()), speaker)] = _Tie(pk, first, last, "")
-            disputed = RoleHolding.objects.filter(disputed=True).values_list(
-                "head", "words", "country", "speaker_id"
+                "id",
+                "head",
+                "words",
+                "country",
+                "speaker_id",
+                "first_seen",
+                "last_seen",
+                "disputed",
             )
-            for head, words, country, speaker in disputed:
+            for pk, head, words, country, speaker, first, last, disputed in rows.iterator(
+                chunk_size=5000
+            ):
                 bucket = self._tenure.setdefault((head, country), {})
                 bucket[(frozenset(words.split()), speaker)] = _Tie(
-                    -1, dt.date.min, dt.date.min, "", disputed=True
+                    pk, first, last, "", disputed=disputed
                 )
         return self._tenure
 
@@ -70,6 +82,8 @@ class _Tenure:
         head, words, country = parts
         if not country or not split_person_name(self._known.get(pk, _NOBODY).name):
             return  # no office of a country, or a description kept as the speaker
+        if len(head) > _HEAD_MAX or len(country) > _COUNTRY_MAX or _words_len(words) > _WORDS_MAX:
+            return  # longer than RoleHolding stores: a run-on role, not an office
         bucket = self._tenure_index().setdefault((head, country), {})
         key = (words, pk)
         tie = bucket.get(key)
