@@ -91,6 +91,9 @@ for _origin in CSRF_TRUSTED_ORIGINS:
         )
 
 INSTALLED_APPS = [
+    # The review desk's templates and tags (claims/desk/): before the admin, whose index and
+    # change forms they extend.
+    "claims.desk",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -11,6 +11,7 @@ from claims.enums import ClaimStatus, SpeakerKind, Verdict
 from claims.models import (
     Claim,
     ClaimLink,
+    MethodologyText,
     RoleHolding,
     Speaker,
     SpeakerMerge,
@@ -664,6 +665,7 @@ def desk(editor):
         "outlet": article.outlet,
         "speakermergesuggestion": suggestion,
         "speakermerge": merge,
+        "methodologytext": MethodologyText.objects.create(body="How we check.", updated_by=editor),
     }
 
 
@@ -682,6 +684,7 @@ def desk(editor):
         ("outlet", 6),  # outlet with its article count, content type
         ("speakermergesuggestion", 8),  # suggestion, content type, speaker, candidate
         ("speakermerge", 8),  # record, content type, kept speaker, merged_by user
+        ("methodologytext", 7),  # the text, content type, the updated_by user (read-only)
     ],
 )
 def test_other_change_pages_query_count(
@@ -789,3 +792,31 @@ def test_claim_change_page_query_count_with_a_suggested_topic(
         response = client.get(change_url(claim))
 
     assert response.status_code == 200
+
+
+# --- Where the desk's templates live ---------------------------------------------------------
+
+
+def test_desk_templates_and_tags_are_the_ones_beside_the_admin_code():
+    import importlib.util
+    from pathlib import Path
+
+    from django.template import engines
+    from django.template.loader import get_template
+
+    import claims.desk
+    from claims.desk.templatetags import review_tags
+
+    desk = Path(claims.desk.__file__).parent
+    names = sorted(
+        str(p.relative_to(desk / "templates")) for p in (desk / "templates").rglob("*.html")
+    )
+    origins = {name: Path(get_template(name).origin.name) for name in names}
+    libraries = engines["django"].engine.template_libraries
+
+    assert "admin/claims/claim/change_form.html" in names
+    assert {name: origin.is_relative_to(desk) for name, origin in origins.items()} == {
+        name: True for name in names
+    }
+    assert libraries["review_tags"] is review_tags.register
+    assert importlib.util.find_spec("claims.templatetags.review_tags") is None

@@ -1,6 +1,7 @@
 """The ingest pages of the review desk: sources and items, their counts, actions and permissions."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from claims.enums import IngestStatus
@@ -65,6 +66,37 @@ def test_item_changelist_query_count_is_constant(client, editor, rows, django_as
 
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == 3 * rows
+
+
+@pytest.mark.parametrize("items", [1, 3])
+def test_source_change_page_query_count_is_constant(
+    client, editor, items, django_assert_num_queries
+):
+    sources = [make_source_with_items(n) for n in range(items)]
+    ContentType.objects.clear_cache()  # cached per process: counted cold
+
+    # 1 session, 2 user, 3 the source, 4-5 the user's and the group's permissions, 6 content
+    # type (the history link), 7 the outlet widget's selected value; none per item.
+    with django_assert_num_queries(7):
+        response = client.get(reverse("admin:claims_source_change", args=[sources[0].pk]))
+
+    assert response.status_code == 200
+    assert response.context["original"] == sources[0]
+
+
+@pytest.mark.parametrize("items", [1, 3])
+def test_item_change_page_query_count_is_constant(client, editor, items, django_assert_num_queries):
+    sources = [make_source_with_items(n) for n in range(items)]
+    ContentType.objects.clear_cache()  # cached per process: counted cold
+    item = IngestItem.objects.filter(source=sources[0], article__isnull=False).get()
+
+    # 1 session, 2 user, 3 the item, 4-5 permissions, 6 content type (the history link),
+    # 7 its source, 8 its article; none for the source's other items.
+    with django_assert_num_queries(8):
+        response = client.get(reverse("admin:claims_ingestitem_change", args=[item.pk]))
+
+    assert response.status_code == 200
+    assert response.context["original"] == item
 
 
 def test_item_changelist_shows_reason_and_article(client, editor):
