@@ -1,6 +1,8 @@
 """Load test of the public pages and search: gunicorn, PostgreSQL, 100,000 claims, 30 seconds.
 
     .venv/bin/python bench/bench_load.py [--articles 10000] [--seconds 30] [--keep]
+    .venv/bin/python bench/bench_load.py --during-import $POLNEAR/train.jsonl
+
 
 Creates a scratch database (claimdesk_bench_load_d) with the same generated data as
 bench_pages.py, starts gunicorn (sync workers) on 127.0.0.1 and drives it with wrk over a
@@ -9,16 +11,28 @@ searches (newest and relevance), claim, speaker, article and topic pages, feeds.
 page cache in each worker's memory (the default), in Redis when a server answers on
 127.0.0.1:6379 (CACHE_URL, database 14), and without it. Prints requests/s, p50/p99 latency and the
 number of errors and non-2xx answers, which must be zero.
+
+--during-import PATH (issue 14, the page cache survives ingest): two runs with the page cache in
+each worker's memory, first alone, then while `manage.py import_articles PATH` writes into the
+same database (CLAIMDESK_SHOW_UNREVIEWED off, the default: the imported claims are not public);
+prints both rates, their ratio and how many articles the import committed meanwhile. Uses its
+own scratch database (claimdesk_bench_load_import).
 """
 
 import argparse
+import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from public_common import (
+    PYTHON,
+    ROOT,
     WORDS,
     create_scratch,
     drop_scratch,
@@ -36,10 +50,14 @@ DATABASE = "claimdesk_bench_load_d"
 
 def url_mix(ids: dict, articles: int, rng: random.Random) -> list[str]:
     n_claims = articles * 10
-    # Claim n is dismissed when n % 10 == 9 (public_common): those answer 404 by design.
-    claim_ids = [i for i in rng.sample(range(1, n_claims + 1), 150) if i % 10 != 9][:100]
+    # Claim n is published when n % 10 < 4, new below 9, else dismissed (public_common); with
+    # CLAIMDESK_SHOW_UNREVIEWED off (the default) only published claims and the speakers of
+    # some have public pages: the others answer 404 by design. Claim n's speaker is
+    # 21 + (7919 n) % 480, so a speaker's claims all share one n % 10.
+    claim_ids = [i for i in rng.sample(range(1, n_claims + 1), 400) if i % 10 < 4][:100]
     paths = [f"/claims/{i}/" for i in claim_ids]
-    paths += [f"/speakers/speaker-{rng.randint(21, 500)}/" for _ in range(40)]
+    public = sorted({21 + (n * 7919) % 480 for n in range(1, 481) if n % 10 < 4})
+    paths += [f"/speakers/speaker-{rng.choice(public)}/" for _ in range(40)]
     paths += [f"/articles/article-{rng.randint(1, articles)}/" for _ in range(40)]
     paths += [f"/topics/topic-{i}/" for i in range(1, 21)]
     tail = WORDS[5:]
@@ -48,10 +66,10 @@ def url_mix(ids: dict, articles: int, rng: random.Random) -> list[str]:
         paths.append(f"/claims/?q={words}")
         paths.append(f"/claims/?q={words}&sort=relevance")
     paths += [f"/claims/?q={w}" for w in WORDS[:5]]  # the very common words
-    paths += [f"/claims/?speaker=speaker-{rng.randint(21, 500)}" for _ in range(10)]
+    paths += [f"/claims/?speaker=speaker-{rng.choice(public)}" for _ in range(10)]
     paths += [f"/claims/?topic=topic-{rng.randint(1, 20)}&sort=oldest" for _ in range(5)]
     paths += [f"/claims/?after={ids['deep_cursor']}", "/claims/", "/", "/topics/", "/speakers/"]
-    paths += ["/feeds/claims/", "/feeds/topics/topic-1/", "/feeds/speakers/speaker-21/"]
+    paths += ["/feeds/claims/", "/feeds/topics/topic-1/", f"/feeds/speakers/speaker-{public[0]}/"]
     rng.shuffle(paths)
     return paths
 
@@ -62,7 +80,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--during-import", metavar="PATH", help="also load during an import")
     args = parser.parse_args()
+    if args.during_import:
+        during_import(args)
+        return
 
     url = create_scratch(DATABASE)
     results = {}
@@ -102,6 +124,81 @@ def main() -> None:
         )
     if any(r["errors"] or r["non2xx"] for r in results.values()):
         sys.exit("errors under load")
+
+
+def during_import(args) -> None:
+    database = "claimdesk_bench_load_import"
+    url = create_scratch(database)
+    results, imported = {}, 0
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench", "DEBUG": "0"}
+    env["CLAIMDESK_IMPORT_MAX_BYTES"] = str(1 << 30)  # a PolNeAR .jsonl is over the 5 MB cap
+    env.pop("CLAIMDESK_SHOW_UNREVIEWED", None)
+    try:
+        ids = fill_public_data(url, articles=args.articles)
+        paths = url_mix(ids, args.articles, random.Random(11))
+        script = rotating_script(paths)
+        from bench_import import write_input  # PolNeAR .jsonl -> .txt + .json per article
+
+        texts = Path(tempfile.mkdtemp(prefix="bench-load-import-"))
+        write_input(Path(args.during_import), texts)
+        with gunicorn(url, page_cache=300) as base:
+            log("warming the page cache for 10s")
+            wrk(base + "/", seconds=10, connections=args.connections, threads=2, script=script)
+            for label in ("alone", "during import_articles"):
+                importer = None
+                if label != "alone":
+                    importer = subprocess.Popen(
+                        [PYTHON, "manage.py", "import_articles", str(texts)],
+                        cwd=ROOT,
+                        env=env,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                    )
+                log(f"page cache in memory, {label}: {len(paths)} URLs for {args.seconds}s")
+                results[label] = wrk(
+                    base + "/",
+                    seconds=args.seconds,
+                    connections=args.connections,
+                    threads=2,
+                    script=script,
+                )
+                if importer is not None:
+                    still_running = importer.poll() is None
+                    importer.terminate()
+                    importer.wait()
+                    imported = _count_articles(url) - args.articles
+                    log(
+                        f"import {'stopped' if still_running else 'had finished'}: {imported} articles"
+                    )
+        Path(script).unlink()
+        shutil.rmtree(texts)
+    finally:
+        if not args.keep:
+            drop_scratch(database)
+
+    print(f"Machine: {machine()}; {args.articles * 10:,} claims; {len(paths)} URLs rotating;")
+    print(f"wrk -t2 -c{args.connections} -d{args.seconds}s; gunicorn 3 sync workers; page cache")
+    print(f"in each worker's memory; import_articles {args.during_import}: {imported} articles")
+    print("committed during the second run")
+    print()
+    print("| run | requests | req/s | p50 ms | p99 ms | socket errors | non-2xx |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, r in results.items():
+        print(
+            f"| {label} | {r['requests']:,} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
+            f"{r['p99_ms']:.1f} | {r['errors']} | {r['non2xx']} |"
+        )
+    ratio = results["during import_articles"]["rps"] / results["alone"]["rps"]
+    print(f"\nduring / alone: {ratio:.2f}x")
+    if any(r["errors"] or r["non2xx"] for r in results.values()):
+        sys.exit("errors under load")
+
+
+def _count_articles(url: str) -> int:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT count(*) FROM claims_article").fetchone()[0]
 
 
 if __name__ == "__main__":

@@ -87,8 +87,8 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
     words = "ARRAY[" + ",".join(f"'{w}'" for w in WORDS) + "]"
     n_claims = articles * claims_per_article
     sql = f"""
-    INSERT INTO claims_outlet (name, slug, homepage)
-      SELECT 'Outlet ' || i, 'outlet-' || i, 'https://outlet' || i || '.example'
+    INSERT INTO claims_outlet (name, slug, homepage, article_text)
+      SELECT 'Outlet ' || i, 'outlet-' || i, 'https://outlet' || i || '.example', ''
       FROM generate_series(1, 20) i;
     INSERT INTO claims_speaker (id, name, slug, kind, role, affiliation, description, wikidata_id,
                                 created, affiliated_with_id)
@@ -104,11 +104,11 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
     SELECT setval(pg_get_serial_sequence('claims_speaker', 'id'), 500);
     INSERT INTO claims_article (id, headline, slug, url, published, authors, body, language,
                                 source_key, source_path, body_hash, imported_at,
-                                extractor_version, outlet_id)
+                                extractor_version, extraction_note, outlet_id)
       OVERRIDING SYSTEM VALUE
       SELECT i, 'Headline number ' || i, 'article-' || i, 'https://news.example/a/' || i,
              date '2015-01-01' + (i % 3650), 'A. Writer', body, 'en', 'bench:' || i, '', '',
-             now(), '', 1 + i % 20
+             now(), '', '', 1 + i % 20
       FROM (
         SELECT i, (
           SELECT string_agg(rpad(left({_sentence_sql("i", 16)}, 99), 99, '.') || ' ', ''
@@ -122,7 +122,8 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
     INSERT INTO claims_claim (id, mention, content, start, "end", cue, kind, context_start,
                               context_end, said_on, sort_date, status, verdict, rationale, notes, attribution_checked,
                               published_at, orphaned, content_hash, extractor_version, version,
-                              created, updated, article_id, speaker_id)
+                              created, updated, article_id, speaker_id, in_headline,
+                              extraction_rule, speaker_resolution, via, summary)
       OVERRIDING SYSTEM VALUE
       SELECT n, 'Speaker ' || sp, substr(a.body, k * 100 + 1, 80), k * 100, k * 100 + 80, 'said',
              'indirect', k * 100, k * 100 + 99, NULL, a.published,
@@ -132,7 +133,7 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
              CASE WHEN n % 10 < 4 THEN 'Because the record says so.' ELSE '' END,
              'internal note', false,
              CASE WHEN n % 10 < 4 THEN a.published + interval '1 day' END,
-             false, md5(n::text), '', 1, now(), now(), a.id, sp
+             false, md5(n::text), '', 1, now(), now(), a.id, sp, false, '', '', '', ''
       FROM claims_article a, generate_series(0, {claims_per_article - 1}) k,
            LATERAL (SELECT (a.id - 1) * {claims_per_article} + k + 1 AS n) num,
            LATERAL (SELECT 21 + (n * 7919) % 480 AS sp) s;
