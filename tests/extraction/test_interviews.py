@@ -133,3 +133,56 @@ def test_quoted_questions_outside_an_interview_are_left_to_the_other_rules():
         "continuation_paragraph",
         "continuation_paragraph",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Every turn asks: no answers, no guest.
+        "Ana Silva runs the clinic.\n\nQ: When will it open?\n\nQ: Who pays?\n\nQ: Why now?",
+        # Five voices: a panel or a script, not one interview.
+        "Ana Silva runs the clinic.\n\nLUND: Why?\n\nBERG: Because.\n\nMOSS: Why not?\n\n"
+        "KAY: Never.\n\nRAY: Later.",
+    ],
+)
+def test_blocks_without_one_interviewer_and_guest_get_no_interview_claims(text):
+    assert [c for c in extract_claims(text) if c.rule.startswith("interview")] == []
+
+
+def test_a_body_answering_is_its_own_speaker_and_names_in_quotes_are_no_guest():
+    text = (
+        "The sign reads “Vera Lund Clinic”. Ana Silva runs it.\n\n"
+        "HOLT: Will the clinic open in May?\n\n"
+        "Health Ministry: The clinic will open in May, as planned.   \n\n"
+        "HOLT: And the staff?\n\n"
+        "Health Ministry: Every nurse is hired."
+    )
+    qa = (
+        text.split("\n\nHOLT")[0]
+        + "\n\nQ: When?\n\nA: In May, as planned.\n\nQ: Who?\n\nA: Nurses."
+    )
+
+    assert [c for c in claims_of(text) if c[3] == "interview_turn"] == [
+        (
+            "The clinic will open in May, as planned.",
+            "Health Ministry",
+            "direct",
+            "interview_turn",
+        ),
+        ("Every nurse is hired.", "Health Ministry", "direct", "interview_turn"),
+    ]
+    assert {c.speaker for c in extract_claims(qa) if c.rule == "interview_turn"} == {"Ana Silva"}
+
+
+def test_quotes_in_an_interview_that_are_no_question_and_answer_pair_are_left_alone():
+    said = (
+        "In an interview, Ana Silva said the clinic was ready. “We have hired every nurse we"
+        " need,” Silva said.\n\n"
+    )
+    asked_in_prose = said + "“Will it open on time?” she was asked.\n\n“It will, as planned.”"
+    asked_later = said + "The clinic has forty beds.\n\n“Will it open on time?”\n\n“Yes.”"
+    no_question = said + "“It will open on the first of May, as planned.”"
+
+    for text in (asked_in_prose, asked_later, no_question):
+        assert [c for c in extract_claims(text) if c.rule == "interview_quote"] == [], text
+    assert [c.rule for c in extract_claims(no_question)][-1] == "continuation_paragraph"
