@@ -49,9 +49,9 @@ test-all: venv
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 # The coverage gate on the extraction engine (CI): the floor is what its behaviour tests reach
-# (90.3% on 2026-12-02; `python -m claims.extraction` is tested in a subprocess, which coverage
+# (91.6% on 2026-12-02 18:30 UTC; `python -m claims.extraction` is tested in a subprocess, which coverage
 # does not see). Raise it as cases are added, never lower it.
-EXTRACTION_COVERAGE_FLOOR := 90
+EXTRACTION_COVERAGE_FLOOR := 91
 coverage-extraction: venv
 	$(PY) -m pytest -m "not slow" -n auto -p no:cacheprovider tests/extraction \
 		tests/claims/test_extract_claims_command.py --cov=claims/extraction \
