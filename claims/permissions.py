@@ -21,13 +21,19 @@ ACTION_PERMISSIONS = {
     "dismiss": "claims.dismiss_claim",
     "delete": "claims.delete_claim",
     "merge_speakers": "claims.merge_speaker",
+    "add_topics": "claims.add_topic",
     "manage_topics": "claims.change_topic",
+    "add_outlets": "claims.add_outlet",
+    "manage_outlets": "claims.change_outlet",
     "manage_tags": "claims.change_tag",
     "create_tags": "claims.add_tag",
     "add_articles": "claims.add_article",
     "edit_articles": "claims.change_article",
     "add_speakers": "claims.add_speaker",
     "edit_speakers": "claims.change_speaker",
+    "add_aliases": "claims.add_speakeralias",
+    "edit_aliases": "claims.change_speakeralias",
+    "remove_aliases": "claims.delete_speakeralias",
 }
 
 

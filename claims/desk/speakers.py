@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.http import (
     Http404,
     HttpResponseBadRequest,
@@ -26,14 +27,44 @@ from claims.models import (
     SpeakerMerge,
     SpeakerMergeSuggestion,
 )
+from claims.normalise import normalise_name
 from claims.permissions import can, require
 from claims.queries import speaker_merge_preview
 from claims.services.similarity import similar_speakers
-from claims.services.speaker_edits import reject_merge_suggestions, save_speaker
+from claims.services.speaker_edits import (
+    alias_problem,
+    reject_merge_suggestions,
+    remove_alias,
+    save_alias,
+    save_speaker,
+)
+
+
+class AliasFormSet(BaseInlineFormSet):
+    """Refuses, as form errors, an alias whose key another alias holds (the service's rule,
+    `alias_problem`) or that two rows of the same edit share; rows removed in the same edit
+    free their keys."""
+
+    def clean(self):
+        super().clean()
+        removed = [f.instance.pk for f in self.forms if self._should_delete_form(f)]
+        seen = set()
+        for form in self.forms:
+            if self._should_delete_form(form) or not form.has_changed() or form.errors:
+                continue
+            text = form.cleaned_data.get("alias", "")
+            key = normalise_name(text)
+            if key and key in seen:
+                form.add_error("alias", "Another row of this form already adds this alias.")
+                continue
+            seen.add(key)
+            if problem := alias_problem(text, exclude_pks=(form.instance.pk, *removed)):
+                form.add_error("alias", problem)
 
 
 class AliasInline(admin.TabularInline):
     model = SpeakerAlias
+    formset = AliasFormSet
     extra = 1
     fields = ["alias", "normalised", "created"]
     readonly_fields = ["normalised", "created"]
@@ -60,6 +91,15 @@ class SpeakerAdmin(GuardedHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         save_speaker(speaker=obj, user=request.user, adding=not change)
+
+    def save_formset(self, request, form, formset, change):
+        # The aliases are written by the service (permission, key, refusal of a taken key);
+        # the formset only binds and validates. Removals first: they free their keys.
+        formset.save(commit=False)
+        for alias in formset.deleted_objects:
+            remove_alias(alias=alias, user=request.user)
+        for alias in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
+            save_alias(alias=alias, user=request.user)
 
     @admin.display(description="name", ordering="name")
     def display_name(self, speaker):

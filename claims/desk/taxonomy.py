@@ -31,6 +31,9 @@ class TopicAdmin(DeskAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(stance_count=Count("stances"))
 
+    def save_model(self, request, obj, form, change):
+        review.save_topic(topic=obj, user=request.user, adding=not change)
+
     @admin.display(description="stances", ordering="stance_count")
     def stance_count(self, topic):
         return topic.stance_count
@@ -103,6 +106,9 @@ class OutletAdmin(DeskAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    def save_model(self, request, obj, form, change):
+        review.save_outlet(outlet=obj, user=request.user, adding=not change)
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, outlet):

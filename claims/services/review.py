@@ -39,8 +39,10 @@ from claims.models import (
     ClaimEvidence,
     ClaimLink,
     Correction,
+    Outlet,
     Stance,
     Tag,
+    Topic,
     context_offsets,
 )
 from claims.permissions import can, require
@@ -578,6 +580,26 @@ def save_tag(*, tag: Tag, user, adding: bool) -> Tag:
     tag.full_clean()
     tag.save()
     return tag
+
+
+def save_topic(*, topic: Topic, user, adding: bool) -> Topic:
+    """Create or change a topic (editors: "add_topics", "manage_topics"); reviewers do not.
+    Validated like a tag; a new topic's slug comes from its title (Topic.save), a renamed one
+    keeps its slug (public URLs)."""
+    require(user, "add_topics" if adding else "manage_topics")
+    topic.full_clean()
+    topic.save()
+    return topic
+
+
+def save_outlet(*, outlet: Outlet, user, adding: bool) -> Outlet:
+    """Create or change an outlet (editors: "add_outlets", "manage_outlets"), validated like a
+    tag; a new outlet's slug comes from its name (Outlet.save), a renamed one keeps its slug."""
+    require(user, "add_outlets" if adding else "manage_outlets")
+    # The slug is derived on save when empty: only a given one is checked here.
+    outlet.full_clean(exclude=None if outlet.slug else ["slug"])
+    outlet.save()
+    return outlet
 
 
 def link_claims(

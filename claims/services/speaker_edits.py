@@ -1,11 +1,12 @@
 """What people do to speakers: merge two, save an edit (a rename keeps the old slug), reject
-merge suggestions, drop an alias learned from a claim moved away. Import-time resolution is
-claims/services/speakers/.
+merge suggestions, add, change or remove an alias by hand, drop an alias learned from a claim
+moved away. Import-time resolution is claims/services/speakers/.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -160,3 +161,53 @@ def forget_wrong_alias(*, speaker: Speaker, mention: str, claim_id: int) -> str 
         return None
     alias.delete()
     return alias.alias
+
+
+def alias_problem(text: str, *, exclude_pks=()) -> str | None:
+    """Why `text` cannot be a new or changed alias, or None: its matching key (normalise_name,
+    the one rule SpeakerAlias.save applies) is empty, or another alias holds it already (all
+    speakers share one key space). `exclude_pks`: the alias itself and rows being removed in
+    the same edit. One query."""
+    key = normalise_name(text or "")
+    if not key:
+        return "This alias has no letters or digits to match on."
+    holder = (
+        SpeakerAlias.objects.filter(normalised=key)
+        .exclude(pk__in=[pk for pk in exclude_pks if pk is not None])
+        .select_related("speaker")
+        .first()
+    )
+    if holder is None:
+        return None
+    return (
+        f"“{holder.alias}” already matches this name (key “{key}”) for the speaker "
+        f"“{holder.speaker.name}”: change or remove that alias first, or merge the speakers."
+    )
+
+
+def save_alias(*, alias: SpeakerAlias, user, exclude_pks=()) -> SpeakerAlias:
+    """Add or change one alias a person typed ("add_aliases" / "edit_aliases"). The key is
+    normalise_name's (SpeakerAlias.save); a key another alias holds is refused with a
+    ValidationError on "alias" (never an IntegrityError), nothing written. The resolver's index
+    lives for one import run, so the next import sees the change."""
+    require(user, "edit_aliases" if alias.pk else "add_aliases")
+    problem = alias_problem(alias.alias, exclude_pks=(alias.pk, *exclude_pks))
+    if problem:
+        raise ValidationError({"alias": problem}, code="alias_taken")
+    try:
+        with (
+            transaction.atomic()
+        ):  # a savepoint: a lost race leaves the caller's transaction usable
+            alias.save()
+    except IntegrityError:  # a concurrent import or edit stored the key first
+        raise ValidationError(
+            {"alias": alias_problem(alias.alias, exclude_pks=(alias.pk,)) or "Alias taken."},
+            code="alias_taken",
+        ) from None
+    return alias
+
+
+def remove_alias(*, alias: SpeakerAlias, user) -> None:
+    """Remove one alias by hand ("remove_aliases": editors)."""
+    require(user, "remove_aliases")
+    alias.delete()

@@ -10,8 +10,15 @@ from tests.factories import make_user
 pytestmark = pytest.mark.django_db
 
 # Reviewers also keep the speaker records (migration 0002 gives them add and change_speaker)
-# and create tags (0010).
-REVIEWER_ACTIONS = {"review", "add_speakers", "edit_speakers", "create_tags"}
+# with their aliases (add and change only) and create tags (0010).
+REVIEWER_ACTIONS = {
+    "review",
+    "add_speakers",
+    "edit_speakers",
+    "add_aliases",
+    "edit_aliases",
+    "create_tags",
+}
 EDITOR_ACTIONS = set(ACTION_PERMISSIONS)
 
 

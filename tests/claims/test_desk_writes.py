@@ -1,0 +1,219 @@
+"""The desk's last direct writes go through services (issue 11, "Shape"): a speaker's aliases
+from its change page, topics and outlets from theirs."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from claims.models import Outlet, SpeakerAlias, Topic
+from claims.services import review
+from claims.services.speaker_edits import remove_alias, save_alias
+from tests.factories import make_alias, make_outlet, make_speaker, make_topic, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def speaker_page(speaker):
+    return f"/admin/claims/speaker/{speaker.pk}/change/"
+
+
+def speaker_data(speaker, rows=(), new=()):
+    """The speaker's change form: `rows` its aliases as (alias, text, delete), then `new`."""
+    data = {
+        "name": speaker.name,
+        "kind": speaker.kind,
+        "role": speaker.role,
+        "affiliation": speaker.affiliation,
+        "affiliated_with": speaker.affiliated_with_id or "",
+        "description": speaker.description,
+        "wikidata_id": speaker.wikidata_id,
+        "aliases-TOTAL_FORMS": str(len(rows) + len(new)),
+        "aliases-INITIAL_FORMS": str(len(rows)),
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+        "_continue": "Save",
+    }
+    for i, (alias, text, delete) in enumerate(rows):
+        data.update({f"aliases-{i}-id": alias.pk, f"aliases-{i}-alias": text})
+        data[f"aliases-{i}-speaker"] = speaker.pk
+        if delete:
+            data[f"aliases-{i}-DELETE"] = "on"
+    for j, text in enumerate(new, start=len(rows)):
+        data.update({f"aliases-{j}-alias": text, f"aliases-{j}-speaker": speaker.pk})
+    return data
+
+
+def aliases(speaker):
+    return sorted(speaker.aliases.values_list("alias", "normalised"))
+
+
+def test_editor_adds_and_removes_aliases_on_the_speaker_page(client):
+    speaker = make_speaker(name="Antony Blinken")
+    old = make_alias(speaker, "Tony Blinken")
+    client.force_login(make_user(role="Editor"))
+
+    response = client.post(
+        speaker_page(speaker),
+        speaker_data(speaker, rows=[(old, old.alias, True)], new=["Mr. Blinken"]),
+    )
+
+    assert response.status_code == 302
+    assert aliases(speaker) == [("Mr. Blinken", "mr blinken")]
+
+
+def test_a_removed_aliases_key_may_be_added_back_in_the_same_edit(client):
+    speaker = make_speaker(name="Antony Blinken")
+    old = make_alias(speaker, "Mr. Blinken")
+    client.force_login(make_user(role="Editor"))
+
+    response = client.post(
+        speaker_page(speaker),
+        speaker_data(speaker, rows=[(old, old.alias, True)], new=["mr blinken"]),
+    )
+
+    assert response.status_code == 302
+    assert aliases(speaker) == [("mr blinken", "mr blinken")]
+
+
+def test_reviewer_changes_an_alias_but_cannot_remove_one(client):
+    speaker = make_speaker(name="Antony Blinken")
+    old = make_alias(speaker, "Tony Blinken")
+    reviewer = make_user(role="Reviewer")
+    client.force_login(reviewer)
+
+    changed = client.post(
+        speaker_page(speaker), speaker_data(speaker, rows=[(old, "Secretary Blinken", False)])
+    )
+
+    assert changed.status_code == 302
+    assert aliases(speaker) == [("Secretary Blinken", "secretary blinken")]
+    with pytest.raises(PermissionDenied):
+        remove_alias(alias=old, user=reviewer)
+    assert speaker.aliases.exists()
+
+
+@pytest.mark.parametrize("typed", ["Mr Putin", "MR. PUTIN"])
+def test_an_alias_another_speaker_holds_is_refused_with_a_message_and_nothing_is_lost(
+    client, typed
+):
+    holder = make_speaker(name="Vladimir Putin")
+    make_alias(holder, "Mr. Putin")
+    speaker = make_speaker(name="Vladimir Putin Jr", role="Mayor")
+    own = make_alias(speaker, "Putin Jr")
+    client.force_login(make_user(role="Editor"))
+    data = speaker_data(speaker, rows=[(own, own.alias, True)], new=[typed])
+    data["role"] = "Governor"
+
+    response = client.post(speaker_page(speaker), data)
+
+    assert response.status_code == 200  # the form again, with the error
+    page = response.content.decode()
+    assert "already matches this name" in page and "Vladimir Putin" in page
+    assert f'value="{typed}"' in page  # what was typed is still in the form
+    speaker.refresh_from_db()
+    assert speaker.role == "Mayor"  # nothing of the edit was saved
+    assert aliases(speaker) == [("Putin Jr", "putin jr")]
+    assert aliases(holder) == [("Mr. Putin", "mr putin")]
+
+
+def test_two_rows_of_one_edit_with_the_same_key_are_refused(client):
+    speaker = make_speaker(name="Antony Blinken")
+    client.force_login(make_user(role="Editor"))
+
+    response = client.post(
+        speaker_page(speaker), speaker_data(speaker, new=["Mr. Blinken", "mr blinken"])
+    )
+
+    assert response.status_code == 200
+    assert "Another row of this form already adds this alias." in response.content.decode()
+    assert not speaker.aliases.exists()
+
+
+def test_save_alias_refuses_a_taken_or_empty_key_without_an_integrity_error():
+    editor = make_user(role="Editor")
+    make_alias(make_speaker(name="Vladimir Putin"), "Mr. Putin")
+    speaker = make_speaker(name="Someone Else")
+
+    with pytest.raises(ValidationError) as taken:
+        save_alias(alias=SpeakerAlias(speaker=speaker, alias="mr putin"), user=editor)
+    with pytest.raises(ValidationError) as empty:
+        save_alias(alias=SpeakerAlias(speaker=speaker, alias="..."), user=editor)
+
+    assert "alias" in taken.value.message_dict and "alias" in empty.value.message_dict
+    assert not speaker.aliases.exists()
+
+
+def test_an_added_alias_resolves_on_the_next_import():
+    from claims.services.speakers import SpeakerResolver
+
+    speaker = make_speaker(name="Antony Blinken")
+    save_alias(alias=SpeakerAlias(speaker=speaker, alias="Tony B."), user=make_user(role="Editor"))
+
+    resolver = SpeakerResolver()
+    resolver._load()
+
+    assert resolver._aliases["tony b"] == speaker.pk
+
+
+# --- Topics and outlets --------------------------------------------------------------------
+
+
+def test_editor_adds_and_renames_a_topic_through_the_service_keeping_its_slug(client):
+    client.force_login(make_user(role="Editor"))
+
+    added = client.post("/admin/claims/topic/add/", {"title": "Peace talks", "question": ""})
+    topic = Topic.objects.get()
+    renamed = client.post(
+        f"/admin/claims/topic/{topic.pk}/change/",
+        {"title": "Ceasefire talks", "question": "", "description": ""},
+    )
+
+    assert (added.status_code, renamed.status_code) == (302, 302)
+    topic.refresh_from_db()
+    assert (topic.title, topic.slug) == ("Ceasefire talks", "peace-talks")
+
+
+def test_editor_adds_an_outlet_whose_slug_comes_from_its_name(client):
+    make_outlet(name="Kyiv Independent")  # slug kyiv-independent taken
+    client.force_login(make_user(role="Editor"))
+
+    added = client.post(
+        "/admin/claims/outlet/add/",
+        {"name": "Kyiv  Independent!", "homepage": "", "article_text": ""},
+    )
+
+    assert added.status_code == 302
+    assert Outlet.objects.get(name="Kyiv  Independent!").slug == "kyiv-independent-2"
+
+
+def test_topic_and_outlet_services_refuse_reviewers_and_invalid_values():
+    reviewer, editor = make_user(role="Reviewer"), make_user(role="Editor")
+    topic, outlet = make_topic(title="Peace talks"), make_outlet(name="Kyiv Post")
+
+    with pytest.raises(PermissionDenied):
+        review.save_topic(topic=Topic(title="Sanctions"), user=reviewer, adding=True)
+    topic.title = "Renamed"
+    with pytest.raises(PermissionDenied):
+        review.save_topic(topic=topic, user=reviewer, adding=False)
+    outlet.name = "Renamed"
+    with pytest.raises(PermissionDenied):
+        review.save_outlet(outlet=outlet, user=reviewer, adding=False)
+    with pytest.raises(ValidationError):
+        review.save_outlet(outlet=Outlet(name="Kyiv Post"), user=editor, adding=True)
+    with pytest.raises(ValidationError):
+        review.save_topic(topic=Topic(title=""), user=editor, adding=True)
+
+    assert list(Topic.objects.values_list("title", flat=True)) == ["Peace talks"]
+    assert list(Outlet.objects.values_list("name", flat=True)) == ["Kyiv Post"]
+
+
+def test_reviewer_cannot_add_or_change_an_outlet_in_the_admin(client):
+    outlet = make_outlet(name="Kyiv Post")
+    client.force_login(make_user(role="Reviewer"))
+
+    add = client.post("/admin/claims/outlet/add/", {"name": "New", "homepage": ""})
+    change = client.post(
+        f"/admin/claims/outlet/{outlet.pk}/change/", {"name": "Renamed", "homepage": ""}
+    )
+
+    assert (add.status_code, change.status_code) == (403, 403)
+    assert list(Outlet.objects.values_list("name", flat=True)) == ["Kyiv Post"]
