@@ -12,7 +12,7 @@ from ..enums import (
 )
 from ..html import printable
 from ..normalise import source_key_for, text_hash
-from .slugs import SLUG_MAX, available_slug
+from .slugs import SLUG_MAX, SlugFromMixin
 
 
 def context_offsets(body: str, context: str, start: int, end: int) -> tuple[int | None, int | None]:
@@ -36,7 +36,9 @@ def context_offsets(body: str, context: str, start: int, end: int) -> tuple[int 
     )
 
 
-class Outlet(models.Model):
+class Outlet(SlugFromMixin, models.Model):
+    slug_fallback = "outlet"
+
     name = models.CharField(
         max_length=200, unique=True, help_text="Publication name, e.g. The New York Times."
     )
@@ -62,11 +64,6 @@ class Outlet(models.Model):
     def __str__(self):
         return printable(self.name)
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = available_slug(Outlet, self.name, fallback="outlet", exclude_pk=self.pk)
-        super().save(*args, **kwargs)
-
     def shows_full_text(self) -> bool:
         """Whether its article pages show the whole text: the outlet's own choice, else the
         site's CLAIMDESK_ARTICLE_TEXT."""
@@ -79,7 +76,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("outlet").defer("body")
 
 
-class Article(models.Model):
+class Article(SlugFromMixin, models.Model):
+    slug_source = "headline"
+    slug_fallback = "article"
+
     headline = models.CharField(max_length=500, help_text="The article's headline as published.")
     slug = models.SlugField(
         max_length=SLUG_MAX, unique=True, blank=True, help_text="Derived from the headline."
@@ -157,7 +157,4 @@ class Article(models.Model):
         self.body_hash = text_hash(self.body)
         if not self.source_key:
             self.source_key = source_key_for(url=self.url, body=self.body)
-        if not self.slug:
-            self.slug = available_slug(
-                Article, self.headline, fallback="article", exclude_pk=self.pk
-            )
+        self.fill_slug()

@@ -21,11 +21,13 @@ from ..enums import (
 from ..html import CONTEXT_RADIUS, claim_words, printable
 from ..normalise import text_hash
 from .articles import Article
-from .slugs import SLUG_MAX, available_slug
+from .slugs import SLUG_MAX, SlugFromMixin
 from .speakers import Speaker
 
 
-class Tag(models.Model):
+class Tag(SlugFromMixin, models.Model):
+    slug_fallback = "tag"
+
     name = models.CharField(max_length=100, unique=True, help_text="Short label, e.g. Peace talks.")
     slug = models.SlugField(
         max_length=SLUG_MAX, unique=True, blank=True, help_text="Used in public URLs."
@@ -38,14 +40,12 @@ class Tag(models.Model):
     def __str__(self):
         return printable(self.name)
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = available_slug(Tag, self.name, fallback="tag", exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
-
-class Topic(models.Model):
+class Topic(SlugFromMixin, models.Model):
     """A proposition claims take positions on, e.g. "Peace talks on China's 12-point plan"."""
+
+    slug_source = "title"
+    slug_fallback = "topic"
 
     title = models.CharField(max_length=300, help_text="Short name of the proposition.")
     slug = models.SlugField(
@@ -64,11 +64,6 @@ class Topic(models.Model):
 
     def __str__(self):
         return printable(self.title)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = available_slug(Topic, self.title, fallback="topic", exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("claims:topic-detail", kwargs={"slug": self.slug})

@@ -13,6 +13,28 @@ from ..normalise import to_ascii
 SLUG_MAX = 120
 
 
+class SlugFromMixin:
+    """A model whose empty `slug` is allocated on save from the field named `slug_source`
+    (`available_slug`, `slug_fallback` when nothing is left); a given slug is kept, so a rename
+    keeps its public URL."""
+
+    slug_source = "name"
+    slug_fallback = ""
+
+    def fill_slug(self):
+        if not self.slug:
+            self.slug = available_slug(
+                type(self),
+                getattr(self, self.slug_source),
+                fallback=self.slug_fallback,
+                exclude_pk=self.pk,
+            )
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+
 def slug_base(text: str, *, fallback: str) -> str:
     """slugify(text), short enough for a "-N" suffix; `fallback` when nothing is left.
 

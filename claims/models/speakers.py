@@ -14,7 +14,7 @@ from ..enums import (
 )
 from ..html import printable
 from ..normalise import normalise_name
-from .slugs import SLUG_MAX, available_slug
+from .slugs import SLUG_MAX, SlugFromMixin
 
 wikidata_validator = RegexValidator(r"^Q[1-9]\d*$", "A Wikidata id looks like Q22686.")
 
@@ -25,7 +25,9 @@ class SpeakerQuerySet(models.QuerySet):
         return self.annotate(claim_count=models.Count("claims", distinct=True))
 
 
-class Speaker(models.Model):
+class Speaker(SlugFromMixin, models.Model):
+    slug_fallback = "speaker"
+
     name = models.CharField(max_length=300, help_text="Canonical name, e.g. Antony J. Blinken.")
     slug = models.SlugField(
         max_length=SLUG_MAX, unique=True, blank=True, help_text="Used in public URLs."
@@ -69,11 +71,6 @@ class Speaker(models.Model):
 
     def __str__(self):
         return printable(self.name)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = available_slug(Speaker, self.name, fallback="speaker", exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("claims:speaker-detail", kwargs={"slug": self.slug})

@@ -26,11 +26,15 @@ def _owner(part: models.Model):
     return part.from_claim if isinstance(part, ClaimLink) else part.claim
 
 
-def save_part(part: models.Model, *, user) -> models.Model:
-    """Create or change one evidence row, stance or link of a claim the user may edit."""
+def _require_part_edit(part: models.Model, user) -> None:
     if not isinstance(part, PARTS):
         raise TypeError(f"not a part of a claim: {type(part).__name__}")
     require_edit(user, _owner(part))
+
+
+def save_part(part: models.Model, *, user) -> models.Model:
+    """Create or change one evidence row, stance or link of a claim the user may edit."""
+    _require_part_edit(part, user)
     if part.pk is None:
         if isinstance(part, ClaimEvidence) and part.added_by_id is None:
             part.added_by = user
@@ -44,20 +48,6 @@ def save_part(part: models.Model, *, user) -> models.Model:
 
 def delete_part(part: models.Model, *, user) -> None:
     """Remove one evidence row, stance or link (its history keeps the deleted row)."""
-    if not isinstance(part, PARTS):
-        raise TypeError(f"not a part of a claim: {type(part).__name__}")
-    require_edit(user, _owner(part))
+    _require_part_edit(part, user)
     part._history_user = user
     part.delete()
-
-
-def save_evidence(evidence: ClaimEvidence, *, user) -> ClaimEvidence:
-    return save_part(evidence, user=user)
-
-
-def save_stance(stance: Stance, *, user) -> Stance:
-    return save_part(stance, user=user)
-
-
-def save_link(link: ClaimLink, *, user) -> ClaimLink:
-    return save_part(link, user=user)

@@ -574,32 +574,29 @@ def add_tag(*, claims: Iterable[Claim], tag: Tag, user) -> BulkResult:
     return result
 
 
+def _save_named(obj, *, user, action: str):
+    """Validate and save a tag, topic or outlet after `require(user, action)`. The slug is
+    derived on save when empty (each model's save, from its name or title; kept on a rename
+    for public URLs), so only a given one is validated."""
+    require(user, action)
+    obj.full_clean(exclude=None if obj.slug else ["slug"])
+    obj.save()
+    return obj
+
+
 def save_tag(*, tag: Tag, user, adding: bool) -> Tag:
     """Create a tag (reviewers and editors) or change one (editors: "manage_tags")."""
-    require(user, "create_tags" if adding else "manage_tags")
-    tag.full_clean()
-    tag.save()
-    return tag
+    return _save_named(tag, user=user, action="create_tags" if adding else "manage_tags")
 
 
 def save_topic(*, topic: Topic, user, adding: bool) -> Topic:
-    """Create or change a topic (editors: "add_topics", "manage_topics"); reviewers do not.
-    Validated like a tag; a new topic's slug comes from its title (Topic.save), a renamed one
-    keeps its slug (public URLs)."""
-    require(user, "add_topics" if adding else "manage_topics")
-    topic.full_clean()
-    topic.save()
-    return topic
+    """Create or change a topic (editors: "add_topics", "manage_topics"); reviewers do not."""
+    return _save_named(topic, user=user, action="add_topics" if adding else "manage_topics")
 
 
 def save_outlet(*, outlet: Outlet, user, adding: bool) -> Outlet:
-    """Create or change an outlet (editors: "add_outlets", "manage_outlets"), validated like a
-    tag; a new outlet's slug comes from its name (Outlet.save), a renamed one keeps its slug."""
-    require(user, "add_outlets" if adding else "manage_outlets")
-    # The slug is derived on save when empty: only a given one is checked here.
-    outlet.full_clean(exclude=None if outlet.slug else ["slug"])
-    outlet.save()
-    return outlet
+    """Create or change an outlet (editors: "add_outlets", "manage_outlets")."""
+    return _save_named(outlet, user=user, action="add_outlets" if adding else "manage_outlets")
 
 
 def link_claims(
