@@ -33,7 +33,10 @@ def _logger():
 # rules-2.0: the engine as named rules (claims/extraction/rules/), each claim naming its rule.
 # rules-2.1: claims in the headline (extract_article); a quote split around a sentence-final
 # cue is two claims.
-EXTRACTOR_VERSION = "rules-2.1"
+# rules-2.2: the rules landed after 2.1 on 2026-12-02 (stance verbs with an object, passive
+# and editor's-note filters, quote after reported speech, interview turns, content boundaries):
+# `import_articles --update` re-extracts what 2.1 read.
+EXTRACTOR_VERSION = "rules-2.2"
 
 KINDS = ("direct", "indirect", "mixed")
 
