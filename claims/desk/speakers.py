@@ -313,3 +313,7 @@ class RoleHoldingAdmin(DeskAdmin):
     ]
     readonly_fields = ["source_article", "created"]
     ordering = ["country", "head", "words", "first_seen", "id"]
+
+    def get_queryset(self, request):
+        # The change page's title names the holder and shows the source article read-only.
+        return super().get_queryset(request).select_related("speaker", "source_article")

@@ -666,6 +666,16 @@ def desk(editor):
         "speakermergesuggestion": suggestion,
         "speakermerge": merge,
         "methodologytext": MethodologyText.objects.create(body="How we check.", updated_by=editor),
+        "roleholding": RoleHolding.objects.create(
+            head="minister",
+            words="foreign",
+            country="ukraine",
+            role="Foreign Minister",
+            speaker=speaker,
+            first_seen=dt.date(2024, 3, 1),
+            last_seen=dt.date(2024, 5, 1),
+            source_article=article,
+        ),
     }
 
 
@@ -685,6 +695,9 @@ def desk(editor):
         ("speakermergesuggestion", 8),  # suggestion, content type, speaker, candidate
         ("speakermerge", 8),  # record, content type, kept speaker, merged_by user
         ("methodologytext", 7),  # the text, content type, the updated_by user (read-only)
+        # the holding with its speaker and source article, content type, the speaker widget's
+        # selected value
+        ("roleholding", 7),
     ],
 )
 def test_other_change_pages_query_count(
