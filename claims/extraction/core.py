@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .registry import Entity, Registry
 from .rules import NO_CLAIM, Article, Draft, rules_for
 from .rules.checks import SPEAKER_KINDS
-from .rules.cues import Cue
+from .rules.cue import Cue
 from .rules.interview import Turn, find_turns
 from .rules.patterns import CUE_RE, claim_nouns
 from .rules.quotes import QuoteSite

@@ -7,7 +7,8 @@ the rules of that trigger in table order: the first rule that answers with a cla
 with `NO_CLAIM` ends the search; `None` passes to the next rule. Filters (rules that never
 make a claim) sit in the table where they apply. Every claim carries the name of its rule.
 
-To add a construction: write the function next to its kind (cues.py, quotes.py) with an
+To add a construction: write the function next to its kind (a cue rule in speaker_after.py,
+speaker_before.py or participles.py, a filter in cue_filters.py; quotes.py) with an
 example in its docstring, put it in `RULES` where it must be tried, and add its cases to
 tests/extraction/rule_cases.py.
 """
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import cues, interview, quotes
+from . import cue_filters, interview, participles, quotes, speaker_after, speaker_before
 from .article import NO_CLAIM, Article, Draft, NoClaim
 
 __all__ = ["NO_CLAIM", "RULES", "Article", "Draft", "NoClaim", "Rule", "rules_for"]
@@ -46,30 +47,30 @@ RULES: tuple[Rule, ...] = (
     _rule("turn", interview.interview_turn),
     # Reporting cues, in text order; belief and stance verbs after all other cues, so that
     # "X believed A, Y said B" gives B to the stronger cue.
-    _filter(cues.cue_inside_quote_or_claim),
-    _filter(cues.cue_in_editors_note),
-    _filter(cues.cue_as_adjective),
-    _filter(cues.called_as_naming),
-    _filter(cues.cue_past_sentence_window),
-    _rule("cue", cues.according_to),
-    _filter(cues.belief_without_clause),
-    _filter(cues.negated_cue),
-    _filter(cues.passive_stance),
-    _filter(cues.passive_cue),
-    _rule("cue", cues.went_on_to),
-    _rule("cue", cues.said_then_subject),
-    _rule("cue", cues.quote_then_phrasal_cue),
-    _rule("cue", cues.phrasal_cue),
-    _rule("cue", cues.points_out),
-    _rule("cue", cues.quote_then_cue_subject),
-    _rule("cue", cues.clause_then_cue_subject),
-    _rule("cue", cues.participle_clause),
-    _rule("cue", cues.statement_saying),
-    _rule("cue", cues.conjoined_or_participle),
-    _rule("cue", cues.content_then_subject_cue),
-    _rule("cue", cues.quote_sentence_then_subject_cue),
-    _rule("cue", cues.stance_verb_object),
-    _rule("cue", cues.subject_cue_content),
+    _filter(cue_filters.cue_inside_quote_or_claim),
+    _filter(cue_filters.cue_in_editors_note),
+    _filter(cue_filters.cue_as_adjective),
+    _filter(cue_filters.called_as_naming),
+    _filter(cue_filters.cue_past_sentence_window),
+    _rule("cue", speaker_after.according_to),
+    _filter(cue_filters.belief_without_clause),
+    _filter(cue_filters.negated_cue),
+    _filter(cue_filters.passive_stance),
+    _filter(cue_filters.passive_cue),
+    _rule("cue", participles.went_on_to),
+    _rule("cue", speaker_after.said_then_subject),
+    _rule("cue", speaker_after.quote_then_phrasal_cue),
+    _rule("cue", speaker_after.phrasal_cue),
+    _rule("cue", speaker_after.points_out),
+    _rule("cue", speaker_after.quote_then_cue_subject),
+    _rule("cue", speaker_after.clause_then_cue_subject),
+    _rule("cue", participles.participle_clause),
+    _rule("cue", participles.statement_saying),
+    _rule("cue", participles.conjoined_or_participle),
+    _rule("cue", speaker_before.content_then_subject_cue),
+    _rule("cue", speaker_before.quote_sentence_then_subject_cue),
+    _rule("cue", speaker_before.stance_verb_object),
+    _rule("cue", speaker_before.subject_cue_content),
     # Claim nouns: "the ministry's claim that ...".
     _rule("claim_noun", quotes.claim_noun_that),
     # One-line paragraphs credited before a colon (headlines), in text order.

@@ -1,0 +1,104 @@
+"""Filters on reporting cues: cues that are no report (quoted, in an editor's note, an
+adjective, negated, passive, a belief verb without a clause). A filter answers `NO_CLAIM` (stop)
+or `None` (try the next rule); it never makes a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from .article import NO_CLAIM, Article, NoClaim
+from .checks import after_common_noun, after_determiner, complement_ok
+from .cue import Cue
+from .patterns import QUOTE_CHARS
+
+# -- filters: cues that are no report ----------------------------------------------------------
+
+
+def cue_inside_quote_or_claim(art: Article, cue: Cue) -> NoClaim | None:
+    """`“We never said that,” she said.`: the first "said" is quoted speech, not a cue; so is
+    a cue inside a claim already found, or glued to markup (`<said`, `-said`, `@said`)."""
+    cs = cue.start
+    if art.in_quote(cs) or art.is_taken(cs) or art.text[cs - 1 : cs] in ("<", "-", "/", "@"):
+        return NO_CLAIM
+    return None
+
+
+def cue_in_editors_note(art: Article, cue: Cue) -> NoClaim | None:
+    """`Editor’s note: The senator has repeatedly pledged to cut taxes.`: the outlet's note
+    on its coverage, not a report of what someone said."""
+    notes = art.editors_notes
+    if not notes:
+        return None  # the usual case: one scan of the text found no note
+    return NO_CLAIM if art.paragraph_of(cue.start)[0] in notes else None
+
+
+def cue_as_adjective(art: Article, cue: Cue) -> NoClaim | None:
+    """`the alleged plot`, `his stated goal`: a cue form after a determiner is an adjective."""
+    if cue.kind != "acc" and after_determiner(art, cue.start):
+        return NO_CLAIM
+    return None
+
+
+def called_as_naming(art: Article, cue: Cue) -> NoClaim | None:
+    """`a short film called “Arrival”`: naming, not attribution."""
+    if cue.word == "called" and after_common_noun(art, cue.start):
+        return NO_CLAIM
+    return None
+
+
+def cue_past_sentence_window(art: Article, cue: Cue) -> NoClaim | None:
+    """A cue longer than the sentence window around it: `According` and 2,000 spaces before
+    `to` (only in hostile input)."""
+    return NO_CLAIM if cue.end > cue.sentence[1] else None
+
+
+def belief_without_clause(art: Article, cue: Cue) -> NoClaim | None:
+    """`She believes him.`, `He wants a deal.`: belief and stance verbs report only with a
+    clause after them ("believes that ...", "wants to ...")."""
+    if cue.belief and not complement_ok(art, cue.end, cue.sentence[1], cue.low):
+        return NO_CLAIM
+    return None
+
+
+_PASSIVE_BE_RE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|’s|'s)(?:[ \t\xa0]+[a-z]+ly)?[ \t\xa0]+\Z"
+)
+
+
+def passive_stance(art: Article, cue: Cue) -> NoClaim | None:
+    """`Turnout is expected to rise.`, `She was seen as the favourite.`: a belief or stance
+    verb in the passive names no holder of the view; its subject is what the view is about."""
+    low = cue.low
+    if cue.kind != "verb" or low in lx.SPEECH_FORMS or not low.endswith(("ed", "en", "wn", "ght")):
+        return None
+    if not (low in lx.BELIEF_FORMS or low in lx.INTENT_FORMS or low in lx.OBJECT_FORMS):
+        return None
+    if _PASSIVE_BE_RE.search(art.text, max(0, cue.start - 24), cue.start) is None:
+        return None
+    return NO_CLAIM
+
+
+def negated_cue(art: Article, cue: Cue) -> NoClaim | None:
+    """`He did not say whether ...`, `She declined to say ...`: no report."""
+    return NO_CLAIM if art.negated(cue.sentence[0], cue.start) else None
+
+
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?\Z", re.IGNORECASE
+)
+
+
+def passive_cue(art: Article, cue: Cue) -> NoClaim | None:
+    """`Brockman, whose exit was also announced Friday, ...`: a reporting verb in the passive
+    with no clause after it reports nothing of its subject's (its agent, if any, comes after
+    "by"); belief and stance verbs in the passive are `passive_stance`'s."""
+    if not cue.low.endswith("ed") or not _PASSIVE_BEFORE_RE.search(
+        art.text, max(0, cue.start - 30), cue.start
+    ):
+        return None
+    after = art.text[cue.end : cue.end + 12].lstrip()
+    if after.startswith(("that", "by", ":", *QUOTE_CHARS)) or after[:1] in QUOTE_CHARS:
+        return None
+    return NO_CLAIM

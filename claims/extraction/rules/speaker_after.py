@@ -1,0 +1,204 @@
+"""Cue rules whose speaker comes after the cue: "according to X", "Said X, ...", "“A,” said
+X", "“A,” the senator fired back" (phrasal cues), "X pointed out that ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..mentions import tokenize
+from ..speakers import subject_after, subject_before
+from .article import NO_CLAIM, Article, Draft, NoClaim
+from .checks import phrase_opens_clause, reports_speech
+from .content import content_after, cut_content, quote_ending_before, quote_or_clause, resumed_quote
+from .cue import Cue, Outcome, make_draft, phrase_start, too_short
+from .patterns import CLOSING_QUOTE_ENDINGS, RELATIVE_REST_RE, count_words, strip_span
+
+# -- "according to" ------------------------------------------------------------------------
+
+
+def according_to(art: Article, cue: Cue) -> Outcome:
+    """`According to the ministry, the bridge will reopen in May.` or `The bridge will reopen
+    in May, according to the ministry.` (also "as reported by", "first stated by")."""
+    if cue.kind != "acc":
+        return None
+    text = art.text
+    (s0, s1), ce = cue.sentence, cue.end
+    mention, _ = subject_after(text, ce, s1)
+    if mention is None:
+        return NO_CLAIM
+    before = strip_span(text, s0, cue.start)
+    if before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3:
+        content = _after_leading_adjunct(text, before)
+        if art.last_draft_in(s0, s1, *content) is not None:
+            return NO_CLAIM  # "“A,” X said, according to Y.": already attributed
+    else:
+        comma = text.find(",", mention.end, min(s1, ce + 200))
+        while comma >= 0 and art.in_quote(comma):
+            comma = text.find(",", comma + 1, min(s1, ce + 200))
+        if comma < 0:
+            return NO_CLAIM
+        # "According to John Smith, a spokesman, the plan ...": skip the appositive.
+        nxt = text.find(",", comma + 1, min(s1, comma + 80))
+        seg = tokenize(text, comma + 1, nxt) if nxt > 0 else []
+        if seg and seg[0].low in ("a", "an", "the") and len(seg) <= 8:
+            comma = nxt
+        content = cut_content(art, comma + 1, s1)
+        if reports_speech(art, *content):
+            return NO_CLAIM  # "According to Reuters, X said ...": X's own cue takes it
+    if too_short(text, content):
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+_LEADING_ADJUNCT_RE = re.compile(r"(?:After|Before|During|Following|Amid)\s[^,;:“”\"]{3,80},\s+")
+
+
+def _after_leading_adjunct(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """`After the talks, the two sides agreed on a truce, according to X`: the time adjunct
+    before the clause is the reporter's framing, not the source's words (kept when the
+    sentence quotes: the quoted words mark the span themselves)."""
+    m = _LEADING_ADJUNCT_RE.match(text, content[0], content[1])
+    span = text[content[0] : content[1]]
+    if m is None or count_words(text, m.end(), content[1], 3) < 3 or any(c in span for c in '“”"'):
+        return content
+    return (m.end(), content[1])
+
+
+def said_then_subject(art: Article, cue: Cue) -> Outcome:
+    """`Said Ana Ruiz, who grew up there, “We were all so proud.”`: "Said" opens the
+    sentence, the speaker follows it, then (after a comma or colon) the words."""
+    if cue.word not in ("Said", "Says") or art.text[cue.c0 : cue.start].strip():
+        return None
+    text = art.text
+    s1 = cue.sentence[1]
+    mention, stop = subject_after(text, cue.end, s1)
+    if mention is None or not (mention.proper or mention.pronoun):
+        return None
+    q = art.qindex.starting_in(stop, min(s1, stop + 200))
+    if q is not None:
+        content = cut_content(art, q.start, s1)
+    else:
+        k = stop
+        while k < s1 and text[k] in " \t\xa0":
+            k += 1
+        if k >= s1 or text[k] not in ",:":
+            return None
+        content = cut_content(art, k + 1, s1)
+    if too_short(text, content):
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+# -- phrasal cues ------------------------------------------------------------------------------
+
+
+def _inverted(art: Article, cue: Cue) -> Draft | NoClaim:
+    """Content before the cue, speaker after it: `“A,” said X.` / `A, said X, “B.”`."""
+    text = art.text
+    cs, ce, c0 = cue.start, cue.end, cue.c0
+    s0, s1 = cue.sentence
+    mention, stop = subject_after(text, ce, s1)
+    if mention is None:
+        return NO_CLAIM
+    pre = text[c0:cs].rstrip()
+    content_end = c0 + len(pre)
+    if pre.endswith(","):
+        content_end -= 1
+    content_start = c0
+    prev = art.last_draft_in(s0, s1, content_start, content_end)
+    if prev is not None:
+        content_start = prev
+    content = quote_or_clause(art, content_start, content_end)
+    rest = text[stop:s1].lstrip()
+    if rest.startswith(",") and count_words(text, stop, s1, 3) >= 3:
+        tail_start = stop + (len(text[stop:s1]) - len(rest)) + 1
+        s, e = cut_content(art, tail_start, s1)
+        if e > s and art.in_quote(s + 1):
+            content = (content[0], e)
+    elif art.qindex.containing(content[1] - 1) is not None:
+        second = resumed_quote(art, stop, s1)
+        if second is not None:
+            content = (content[0], second.end)  # `“A,” said X of Y in Z, “B.”`
+    if too_short(text, content):
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+def quote_then_phrasal_cue(art: Article, cue: Cue) -> Outcome:
+    """`“That is simply false,” the senator fired back.` (also "shot back", "chimed in")."""
+    if cue.kind != "phrasal":
+        return None
+    if not art.text[cue.c0 : cue.start].rstrip().endswith(CLOSING_QUOTE_ENDINGS):
+        return None
+    return _inverted(art, cue)
+
+
+def phrasal_cue(art: Article, cue: Cue) -> Outcome:
+    """`The mayor fired back that the figures were wrong.` or `“A,” the mayor went on.`"""
+    if cue.kind != "phrasal":
+        return None
+    text = art.text
+    cs, c0 = cue.start, cue.c0
+    s0, s1 = cue.sentence
+    mention = subject_before(text, c0, cs)
+    if mention is None:
+        return NO_CLAIM
+    pre = text[c0 : phrase_start(mention)].rstrip()
+    if pre.endswith(CLOSING_QUOTE_ENDINGS):
+        content = quote_or_clause(art, c0, c0 + len(pre))
+    elif not pre:
+        q = quote_ending_before(art, s0)
+        content = (q.start, q.end) if q is not None else content_after(art, cs, cue.end, s1, "say")
+    else:
+        return NO_CLAIM
+    if content[1] <= content[0]:
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+def points_out(art: Article, cue: Cue) -> Outcome:
+    """`The auditor pointed out that the fund had no board.`"""
+    if cue.kind != "point":
+        return None
+    content = content_after(art, cue.start, cue.end, cue.sentence[1], "point out")
+    mention = subject_before(art.text, cue.c0, cue.start)
+    if mention is None or content[1] - content[0] <= 0:
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+# -- speaker after the cue ---------------------------------------------------------------------
+
+
+def quote_then_cue_subject(art: Article, cue: Cue) -> Outcome:
+    """`“We will not back down,” said Ana Ruiz, the union's leader.`"""
+    if cue.belief or cue.low.endswith("ing"):
+        return None
+    if not art.text[cue.c0 : cue.start].rstrip().endswith(CLOSING_QUOTE_ENDINGS):
+        return None
+    return _inverted(art, cue)
+
+
+def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
+    """`Prices will keep rising, said Tom Berg, an economist at the bank.`"""
+    if cue.belief or cue.low in lx.TELL_FORMS:
+        return None
+    text = art.text
+    cs, ce, c0 = cue.start, cue.end, cue.c0
+    s1 = cue.sentence[1]
+    if not text[c0:cs].rstrip().endswith(","):
+        return None
+    apposed = subject_before(text, c0, cs)
+    if (
+        apposed is not None
+        and apposed.proper
+        and phrase_opens_clause(art, c0, phrase_start(apposed))
+    ):
+        return None  # "Tom Berg, an economist, said ...": the subject comes first
+    after_mention, stop = subject_after(text, ce, s1)
+    rest = text[stop:s1].strip(" .,;:!?\"”'")
+    if after_mention is not None and (not rest or RELATIVE_REST_RE.match(text, stop)):
+        return _inverted(art, cue)
+    return None

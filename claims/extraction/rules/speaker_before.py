@@ -1,0 +1,177 @@
+"""Cue rules whose speaker is the subject next to the cue, before it: "“A,” he said.", "The mayor
+said the budget is balanced.", "The mayor thanked the volunteers."
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..mentions import tokenize
+from .article import NO_CLAIM, Article, Draft
+from .checks import complement_ok, content_is_before, only_adjunct_after
+from .content import content_after, cut_content, quote_ending_before, quote_or_clause, resumed_quote
+from .cue import Cue, Outcome, make_draft, phrase_start, too_short
+from .patterns import CLOSING_QUOTE_ENDINGS, NOT_PARENTHETICAL, QUOTE_CHARS, count_words, strip_span
+
+# -- speaker before the cue --------------------------------------------------------------------
+
+
+def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
+    """`“The vote is rigged,” he said.` and the parenthetical `The vote, he said, is rigged.`
+    (which covers the whole sentence)."""
+    mention = cue.adjacent_subject
+    if mention is None or cue.belief:
+        return None
+    text = art.text
+    ce, c0 = cue.end, cue.c0
+    s0, s1 = cue.sentence
+    pre = text[c0 : phrase_start(mention)].rstrip()
+    after = text[ce:s1]
+    after_l = after.lstrip()
+    if not (
+        len(pre) > 1
+        and pre.endswith((",", "—", *CLOSING_QUOTE_ENDINGS))
+        and content_is_before(art, pre, ce, s1, after_l, cue.word, c0)
+    ):
+        return None
+    content_end = c0 + len(pre)
+    content_start = c0
+    if pre.endswith(","):
+        content_end -= 1
+    prev = art.last_draft_in(s0, s1, content_start, content_end)
+    if prev is not None:
+        content_start = prev
+    pre_is_quote = pre.endswith(CLOSING_QUOTE_ENDINGS)
+    rest_l = after_l[1:].lstrip()
+    if (
+        after_l.startswith(",")
+        and count_words(text, ce, s1, 3) >= 3
+        and not NOT_PARENTHETICAL.match(after_l)
+        and (not pre_is_quote or rest_l[:1] in QUOTE_CHARS or rest_l.startswith("that "))
+    ):
+        # Parenthetical attribution: "A, he said, B." covers the whole sentence.
+        rest_start = ce + (len(after) - len(after_l)) + 1
+        s, e = cut_content(art, rest_start, s1)
+        first_s, _ = strip_span(text, content_start, content_end)
+        content = (first_s, e) if e > s else strip_span(text, content_start, content_end)
+    else:
+        content = quote_or_clause(art, content_start, content_end)
+        second = resumed_quote(art, ce, s1) if pre_is_quote else None
+        if second is not None:
+            content = (content[0], second.end)
+    if too_short(text, content):
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
+    """`“We are ready.” Lopez said on Tuesday.`: the quote ended the sentence before."""
+    mention = cue.adjacent_subject
+    if mention is None:
+        return None
+    text = art.text
+    pre = text[cue.c0 : phrase_start(mention)].rstrip()
+    after_l = text[cue.end : cue.sentence[1]].lstrip()
+    if pre or not (
+        not after_l
+        or after_l[0] in ".!?"
+        or only_adjunct_after(art, cue.end, cue.sentence[1], cue.low)
+    ):
+        return None
+    q = quote_ending_before(art, cue.sentence[0])
+    if q is None:
+        return None
+    return Draft(q.start, q.end, "direct", cue.span(), mention, cue.sentence)
+
+
+# Where a stance verb's noun-phrase object ends: before an adjunct of time or circumstance
+# ("... during a call with reporters", "... shortly after he spoke", "..., saying ...").
+_OBJECT_END_RE = re.compile(
+    r",|;|\s+(?:(?:shortly|soon|just|hours|days|weeks)\s+)?(?:after|following|during|amid|"
+    r"before|while|as)\b"
+)
+
+
+_NOT_AN_OBJECT = frozenset(("that", "this", "to", "it", "there", "so", "if", "whether"))
+_DEFINITE = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this"))
+
+
+def stance_verb_object(art: Article, cue: Cue) -> Outcome:
+    """`The mayor thanked the volunteers after the flood.`, `Lund confirmed an agreement with
+    the union during a call`: a stance verb whose object is a noun phrase. The claim is the
+    verb with its object (`thanked the volunteers`), adjuncts of time and circumstance left
+    out; a clause after the verb (`confirmed that …`, `announced he would …`) is not this.
+    Thanking, welcoming and protesting make claims only this way."""
+    if cue.low not in lx.STANCE_OBJECT_FORMS:
+        return None
+    content = _stance_object(art, cue)
+    if content is None:
+        return NO_CLAIM if cue.low[:5] in ("thank", "welco", "prote") else None
+    return make_draft(art, content, cue, cue.adjacent_subject)
+
+
+def _stance_object(art: Article, cue: Cue) -> tuple[int, int] | None:
+    if cue.low in lx.STANCE_OBJECT_LEMMAS or cue.adjacent_subject is None:
+        return None  # the bare form is as often a noun: "the protest", "a welcome step"
+    text, s1 = art.text, cue.sentence[1]
+    toks = tokenize(text, cue.end, min(s1, cue.end + 60))
+    if len(toks) < 2 or text[cue.end : toks[0].start].strip():
+        return None
+    first = toks[0].low
+    if first in _NOT_AN_OBJECT or first in lx.PRONOUNS or first in lx.WH_WORDS:
+        return None  # a clause: "confirmed that ...", "announced he would ...", "what ..."
+    if toks[0].cap:
+        if not cue.low.startswith("thank"):  # "thanked Netanyahu"; "announced Lund had ..."
+            return None
+    elif cue.low.startswith("welcom") and first not in _DEFINITE:
+        return None  # "welcomed several guests": a host's welcome, not a stance
+    elif first not in lx.DETERMINERS and (
+        first in lx.ADJUNCT_STARTS or first in lx.NON_CLAUSE_STARTS or not first.isalpha()
+    ):
+        return None
+    m = _OBJECT_END_RE.search(text, toks[0].end, s1)
+    content = strip_span(text, cue.start, m.start() if m is not None else s1)
+    if art.in_quote(content[0]) or too_short(text, content):
+        return None
+    return content
+
+
+def subject_cue_content(art: Article, cue: Cue) -> Outcome:
+    """`The mayor said (on Monday) (that) the budget is balanced.`, `She told reporters that
+    …`, `He said: “…”`, `They believe the plan will fail.`"""
+    mention = cue.adjacent_subject
+    if mention is None:
+        return None
+    s1 = cue.sentence[1]
+    if not complement_ok(art, cue.end, s1, cue.low):
+        return NO_CLAIM
+    content = content_after(art, cue.start, cue.end, s1, cue.word)
+    if mention.relative and art.text[: mention.start].rstrip().endswith(","):
+        content = _end_of_relative_clause(art, content)
+    if content[1] <= content[0] or (
+        count_words(art.text, *content, 2) < 2 and not art.in_quote(content[0] + 1)
+    ):
+        return NO_CLAIM
+    return make_draft(art, content, cue, mention)
+
+
+def _end_of_relative_clause(art: Article, content: tuple[int, int]) -> tuple[int, int]:
+    """`Hale, who said the mine was safe, left early.`: the relative clause, and so its
+    content, ends at the comma before the main clause's verb (a lower-case word that opens no
+    clause of its own)."""
+    text = art.text
+    k = text.find(",", content[0], content[1])
+    while k >= 0:
+        nxt = tokenize(text, k + 1, min(content[1], k + 40))
+        if (
+            not art.in_quote(k)
+            and nxt
+            and nxt[0].text.islower()
+            and nxt[0].low not in lx.CLAUSE_LINKS
+            and nxt[0].low not in lx.DETERMINERS
+            and not nxt[0].low.endswith("ing")
+        ):
+            return strip_span(text, content[0], k)
+        k = text.find(",", k + 1, content[1])
+    return content
