@@ -82,6 +82,9 @@ class ExtractedClaim:
     # From `extract_article`: the claim stands in the headline, and its offsets point into the
     # headline instead of the body.
     in_headline: bool = False
+    # The source that carried the report and its cue, "“A,” X said, according to Y": (cue
+    # start, cue end, Y's start, Y's end). PolNeAR annotates that as Y's attribution.
+    reported_by: tuple[int, int, int, int] | None = None
 
 
 def _apply(rules: tuple[tuple[str, Callable], ...], art: Article, site: object) -> Draft | None:
@@ -148,6 +151,28 @@ def _find(art: Article) -> None:
     art.drafts.sort(key=lambda d: d.start)
     _attach_quotes(art)
     art.drafts.sort(key=lambda d: d.start)
+    if art.carriers:
+        _attach_carriers(art)
+
+
+def _attach_carriers(art: Article) -> None:
+    """`“A,” X said, according to Y.` / `According to Y, X said A.`: the claim of the cue
+    next to "according to" in its sentence (the last before it, or the first after it) was
+    carried by Y (`reported_by`)."""
+    drafts = art.drafts
+    starts = [d.start for d in drafts]
+    for span, mention, sentence in art.carriers:
+        s0, s1 = sentence
+        i = bisect.bisect_left(starts, span[0])
+        before = drafts[i - 1] if i > 0 else None
+        if before is not None and before.end <= span[0] and before.start >= s0:
+            target = before
+        elif i < len(drafts) and drafts[i].start < s1:
+            target = drafts[i]
+        else:
+            continue
+        if target.reported_by is None and target.mention is not None:
+            target.reported_by = (span, mention)
 
 
 def _attach_quotes(art: Article) -> None:
@@ -228,6 +253,11 @@ def _claim(art: Article, reg: Registry, d: Draft) -> ExtractedClaim:
         rule=d.rule,
         speaker_resolution=how if ent is not None else "",
         via=via,
+        reported_by=(
+            (*d.reported_by[0], d.reported_by[1].start, d.reported_by[1].end)
+            if d.reported_by is not None
+            else None
+        ),
     )
 
 
@@ -297,4 +327,10 @@ def _rebase(c: ExtractedClaim, lo: int, hi: int, shift: int, *, in_headline: boo
         changes["cue_end"] = c.cue_end - shift
     else:
         changes.update(cue=None, cue_start=None, cue_end=None)
+    if c.reported_by is not None:
+        a, b, ms, me = c.reported_by
+        inside_all = inside(a, b) and inside(ms, me)
+        changes["reported_by"] = (
+            (a - shift, b - shift, ms - shift, me - shift) if inside_all else None
+        )
     return dataclasses.replace(c, **changes)

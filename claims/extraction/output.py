@@ -65,8 +65,12 @@ def eval_records(claims: Iterable[ExtractedClaim], path: str, text: str) -> list
         if i is not None:
             parts[i].append((claim.start, claim.end))
             continue
-        records.append(claim_to_eval_dict(claim, path))
-        parts.append([(claim.start, claim.end)])
+        record = claim_to_eval_dict(claim, path)
+        spans = [(claim.start, claim.end)]
+        if claim.reported_by is not None:
+            _carried(record, spans, claim, text)
+        records.append(record)
+        parts.append(spans)
         if claim.cue_start is not None:
             by_cue[key] = len(records) - 1
     for record, spans in zip(records, parts, strict=True):
@@ -74,6 +78,19 @@ def eval_records(claims: Iterable[ExtractedClaim], path: str, text: str) -> list
             start, end = _best_span(text, spans)
             record["content"] = {"start": start, "end": end, "text": text[start:end]}
     return records
+
+
+def _carried(
+    record: dict[str, Any], spans: list[tuple[int, int]], claim: ExtractedClaim, text: str
+) -> None:
+    """`“A,” X said, according to Y.`: PolNeAR annotates the outer relation only, Y's, whose
+    content is X's words with X's attribution (`“A,” X said`); the claim stays X's."""
+    a, b, ms, me = claim.reported_by
+    for s, e in ((claim.mention_start, claim.mention_end), (claim.cue_start, claim.cue_end)):
+        if s is not None and e is not None:
+            spans.append((s, e))
+    record["speaker"] = {"start": ms, "end": me, "text": text[ms:me], "name": None}
+    record["cue"] = {"start": a, "end": b, "text": text[a:b]}
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -58,6 +58,24 @@ CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # Around a claim with its own cue, "according to" names the source that carried it: the
+    # claim stays the speaker's (its `reported_by` holds the carrier).
+    Case(
+        "according_to",
+        "“The levee will hold,” Tom Berg said, according to the Valley Herald.",
+        "“The levee will hold,”",
+        "Tom Berg",
+        "direct",
+        claim_rule="content_then_subject_cue",
+    ),
+    Case(
+        "according_to",
+        "According to the Valley Herald, Tom Berg said the levee would hold through the spring.",
+        "the levee would hold through the spring",
+        "Tom Berg",
+        "indirect",
+        claim_rule="subject_cue_content",
+    ),
     Case(
         "quote_then_phrasal_cue",
         "“That figure is simply wrong,” fired back Senator Ada Moss.",

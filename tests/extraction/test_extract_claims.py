@@ -545,6 +545,40 @@ def test_eval_records_take_the_larger_part_when_the_attribution_between_outweigh
     assert record["content"]["text"] == claims[1].content
 
 
+def test_eval_records_report_a_carried_claim_as_the_carrier_s_relation():
+    text = (
+        "“The levee will hold,” Tom Berg said, according to the Valley Herald. “We built it "
+        "to last a century.”\n\nAccording to the Herald, Ana Ruiz said the dam was safe."
+    )
+    claims = extract_claims(text)
+
+    records = eval_records(claims, "a.txt", text)
+
+    assert [(c.speaker, c.reported_by is not None) for c in claims] == [
+        ("Tom Berg", True),
+        ("Tom Berg", False),
+        ("Ana Ruiz", True),
+    ]
+    assert [(r["content"]["text"], r["speaker"]["text"], r["cue"]["text"]) for r in records] == [
+        (
+            "“The levee will hold,” Tom Berg said, according to the Valley Herald. “We built it "
+            "to last a century.”",
+            "Valley Herald",
+            "according to",
+        ),
+        ("Ana Ruiz said the dam was safe", "Herald", "According to"),
+    ]
+
+
+def test_extract_article_keeps_a_carrier_only_inside_the_claim_s_part():
+    body = "“The levee will hold,” Tom Berg said, according to the Valley Herald."
+
+    (claim,) = extract_article("Levee holds", body)
+
+    cue_start, cue_end, ms, me = claim.reported_by
+    assert (body[cue_start:cue_end], body[ms:me]) == ("according to", "Valley Herald")
+
+
 # -- an article kept as headline and body -------------------------------------------------
 
 

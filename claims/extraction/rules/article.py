@@ -44,6 +44,8 @@ class Draft:
     speaker_of: Draft | None = None  # continuation: same speaker as this draft
     ent: Entity | None = None
     rule: str = ""
+    # The source that carried the report, and its cue: "“A,” X said, according to Y" (Y).
+    reported_by: tuple[tuple[int, int], Mention] | None = None
 
 
 # A paragraph that opens "Editor's note:" (the outlet's note on its coverage).
@@ -65,6 +67,8 @@ class Article:
         self.interview = False  # the text says "interview" (set by interview.find_turns)
         self.transcripts = 0  # interview transcripts read so far (bounded per article)
         self.asked: list[tuple[int, int]] = []  # paragraphs of questions told as quotes
+        # "according to Y" around a claim another cue makes: (cue span, Y, sentence).
+        self.carriers: list[tuple[tuple[int, int], Mention, tuple[int, int]]] = []
 
     @cached_property
     def editors_notes(self) -> frozenset[int]:

@@ -20,7 +20,11 @@ from .patterns import CLOSING_QUOTE_ENDINGS, RELATIVE_REST_RE, count_words, stri
 
 def according_to(art: Article, cue: Cue) -> Outcome:
     """`According to the ministry, the bridge will reopen in May.` or `The bridge will reopen
-    in May, according to the ministry.` (also "as reported by", "first stated by")."""
+    in May, according to the ministry.` (also "as reported by", "first stated by").
+
+    Around a claim with its own cue (`“We will win,” Lund said, according to the Post.`,
+    `According to the Post, Lund said ...`) the claim stays Lund's, and the Post is noted
+    as the source that carried it (`Article.carriers`; the engine sets `reported_by`)."""
     if cue.kind != "acc":
         return None
     text = art.text
@@ -32,6 +36,7 @@ def according_to(art: Article, cue: Cue) -> Outcome:
     if before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3:
         content = _after_leading_adjunct(text, before)
         if art.last_draft_in(s0, s1, *content) is not None:
+            art.carriers.append((cue.span(), mention, cue.sentence))
             return NO_CLAIM  # "“A,” X said, according to Y.": already attributed
     else:
         comma = text.find(",", mention.end, min(s1, ce + 200))
@@ -46,6 +51,7 @@ def according_to(art: Article, cue: Cue) -> Outcome:
             comma = nxt
         content = cut_content(art, comma + 1, s1)
         if reports_speech(art, *content):
+            art.carriers.append((cue.span(), mention, cue.sentence))
             return NO_CLAIM  # "According to Reuters, X said ...": X's own cue takes it
     if too_short(text, content):
         return NO_CLAIM
