@@ -113,6 +113,14 @@ CASES = [
     ),
     Case(
         "quote_then_cue_subject",
+        "The fair, held in the old harbour every summer, “brings the whole valley together,”"
+        " said Tom Berg.",
+        "The fair, held in the old harbour every summer, “brings the whole valley together,”",
+        "Tom Berg",
+        "mixed",
+    ),
+    Case(
+        "quote_then_cue_subject",
         "“We will not back down,” said Ana Ruiz, the union's leader.",
         "“We will not back down,”",
         "Ana Ruiz",
@@ -559,6 +567,20 @@ CASES = [
         "“Next season the players will come back stronger than ever.”",
         "“Next season the players will come back stronger than ever.”",
         "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "as_x_put_it",
+        "As the harbour master put it, “No ship leaves before the storm has passed.”",
+        "“No ship leaves before the storm has passed.”",
+        "Harbour master",
+        "direct",
+    ),
+    Case(
+        "as_x_put_it",
+        "The town is “not for sale at any price,” as Mayor Ina Lund put it on Monday.",
+        "“not for sale at any price,”",
+        "Ina Lund",
         "direct",
     ),
     Case(

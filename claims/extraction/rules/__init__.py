@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     _rule("quote", quotes.multi_paragraph_quote),
     _rule("quote", interview.interview_quote),
     _rule("quote", quotes.continuation_paragraph),
+    _rule("quote", quotes.as_x_put_it),
     _rule("quote", quotes.colon_introduced_quote),
     _rule("quote", quotes.dash_credit),
     _rule("quote", quotes.quote_then_unlisted_verb),

@@ -144,7 +144,8 @@ def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
 def quote_or_clause(art: Article, start: int, end: int) -> tuple[int, int]:
     """Content that precedes an attribution: the quote right before it when the quote
     opens the clause or follows an intro phrase ("Whatever X, “...,” says Y"); otherwise the
-    clause from `start` (a mixed or indirect claim)."""
+    clause from `start` (a mixed or indirect claim), as when the quote opens in lower case and
+    so goes on with the lead's sentence ("The fair, held every summer, “brings us together”")."""
     text = art.text
     s, e = strip_span(text, start, end)
     if e < len(text) and text[e : e + 1] in "”\"'" and art.in_quote(e):
@@ -154,9 +155,18 @@ def quote_or_clause(art: Article, start: int, end: int) -> tuple[int, int]:
     q = art.qindex.containing(e - 1)
     if q is not None and q.end == e and q.start >= s:
         lead = text[s : q.start].rstrip()
-        if not lead or lead.endswith((",", ":", "—")):
+        if not lead or (lead.endswith((",", ":", "—")) and not _goes_on_lead(text, q)):
             return (q.start, q.end)
     return (s, e)
+
+
+def _goes_on_lead(text: str, q: Quote) -> bool:
+    """`The party, held every four years, “allows us to meet,” said X`: a quote that opens
+    in lower case goes on with the sentence the lead began, so the lead is part of it."""
+    k = q.start + 1
+    while k < q.end and not text[k].isalnum():
+        k += 1
+    return k < q.end and text[k].islower()
 
 
 def quote_ending_before(art: Article, pos: int) -> Quote | None:

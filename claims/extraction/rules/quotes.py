@@ -141,6 +141,32 @@ def continuation_paragraph(art: Article, site: QuoteSite) -> Draft | None:
 # -- a speaker around the quote ----------------------------------------------------------------
 
 
+_PUT_IT = r"(?:has\s+|had\s+|once\s+|memorably\s+|later\s+)?(?P<cue>puts?\s+it)\b"
+_AS_PUT_IT_BEFORE_RE = re.compile(
+    r"(?<!\w)[Aa]s\s+(?P<np>[^,.;:!?“”\"]{1,80}?)\s+" + _PUT_IT + r"[^,.;:!?“”\"]{0,40}?[,:]\s*\Z"
+)
+_AS_PUT_IT_AFTER_RE = re.compile(r",?\s*as\s+(?P<np>[^,.;:!?“”\"]{1,80}?)\s+" + _PUT_IT)
+
+
+def as_x_put_it(art: Article, site: QuoteSite) -> Draft | None:
+    """`As the mayor put it, “We are not for sale.”` / `“We are not for sale,” as the mayor
+    put it.`: "put it" credits the quote to the phrase after "as"."""
+    text, q = art.text, site.q
+    lo = max(site.s0, q.start - 160)
+    m = None
+    if text.find("put", lo, q.start) >= 0:
+        m = _AS_PUT_IT_BEFORE_RE.search(text, lo, q.start)
+    if m is None and text.find("put", q.end, q.end + 100) >= 0:
+        m = _AS_PUT_IT_AFTER_RE.match(text, q.end, min(site.s1, q.end + 100))
+    if m is None:
+        return None
+    toks = tokenize(text, m.start("np"), m.end("np"))
+    mention = mention_from_tokens(text, toks, 0, len(toks)) if toks else None
+    if mention is None or not plausible_speaker(mention):
+        return None
+    return Draft(q.start, q.end, "direct", m.span("cue"), mention, (site.s0, site.s1))
+
+
 def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
     """A quote introduced by a colon: the headline `Mayor Lund: “No new taxes”`, `... said
     pollster Ann Cho: “...”`, or `He told the crowd:` ending the previous paragraph."""
