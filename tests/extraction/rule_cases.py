@@ -231,6 +231,44 @@ CASES = [
         "Lopez",
         "direct",
     ),
+    # An aside the sentence closes again does not end the content: a pair of dashes, a
+    # relative clause that a comma closes before the main verb.
+    Case(
+        "subject_cue_content",
+        "Tom Berg said the new bridge — like the old ferry before it — would open in May.",
+        "the new bridge — like the old ferry before it — would open in May",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz said the report, which the council ordered last year, was wrong about the river.",
+        "the report, which the council ordered last year, was wrong about the river",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz said the report was wrong, which the council denied.",
+        "the report was wrong",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    # A quote resumed after a second cue is that cue's: "adding" takes “We built it to last.”
+    Case(
+        "participle_clause",
+        "“The levee will hold,” Tom Berg said, adding, “We built it to last a century.”",
+        "“We built it to last a century.”",
+        "Tom Berg",
+        "direct",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "“The levee will hold,” Tom Berg said, adding, “We built it to last a century.”",
+        "“The levee will hold,”",
+        "Tom Berg",
+        "direct",
+    ),
     Case(
         "subject_cue_content",
         "Mayor Ina Lund said on Monday that the budget is balanced for the first time.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon as lx
 from ..mentions import tokenize
 from ..text import Quote
@@ -125,11 +127,15 @@ def _time_word(toks: list, i: int) -> bool:
 def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
     """Content from s to the sentence end e, stopping at a clause that leaves the report."""
     text = art.text
+    aside_end = -1
     for m in CONTENT_CUT_RE.finditer(text, s, e):
         q = m.group("q") or ""
         if art.in_quote(m.start() + len(q) + 1):
             continue
-        if m.start() - s < 12:
+        if m.start() - s < 12 or m.start() < aside_end:
+            continue
+        aside_end = _aside_end(text, m, e)
+        if aside_end > 0:
             continue
         e = m.start() + 1 + len(q) if q else m.start()
         break
@@ -139,6 +145,29 @@ def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
     if e < len(text) and text[e : e + 1] in "”\"'" and art.in_quote(e):
         e += 1
     return s, e
+
+
+_DASHES = ("—", "–", "--")
+_MAIN_VERB_AFTER_RE = re.compile(
+    r",\s+(?:is|was|are|were|has|have|had|will|would|could|can|should|may|might|must|does|did)\b"
+)
+
+
+def _aside_end(text: str, m: re.Match[str], e: int) -> int:
+    """Where the aside a cut opens ends, when the sentence closes it again (else -1): such a
+    cut is no cut. `the plan — as well as the tax — is dead` (a second dash), `the
+    announcement, which some called a trick, was an “insult”` (the relative clause ends at a
+    comma before the main verb)."""
+    cut = m.group().strip(" ,\t\n\xa0")
+    if cut in _DASHES:
+        end = min(e, m.end() + 200)
+        ks = [k for k in (text.find(d, m.end(), end) for d in _DASHES) if k >= 0]
+        return min(ks) + 1 if ks else -1
+    if cut == "which":
+        k = text.find(",", m.end(), min(e, m.end() + 150))
+        if k >= 0 and _MAIN_VERB_AFTER_RE.match(text, k) is not None:
+            return k + 1
+    return -1
 
 
 def quote_or_clause(art: Article, start: int, end: int) -> tuple[int, int]:
@@ -194,6 +223,8 @@ def resumed_quote(art: Article, ce: int, s1: int) -> Quote | None:
         return None
     if any(ch in QUOTE_CHARS for ch in art.text[ce : m.start()]):
         return None
+    if art.cue_in(ce, m.start()):
+        return None  # `“A,” X said, adding, “B.”`: B is the second cue's
     if THAT_RE.search(art.text, ce, m.start()) or CLAUSE_WORD_RE.search(art.text, ce, m.start()):
         return None
     return q
