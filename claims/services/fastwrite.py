@@ -17,12 +17,14 @@ unique and foreign-key violations raise Django's IntegrityError as they did. Pos
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
+import json
 from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
 
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
 # A session's later id requests take at least this many at once (one query per block).
@@ -174,18 +176,160 @@ def copy_create(objs: list, ids: IdBlocks) -> None:
     if not objs:
         return
     model = type(objs[0])
-    fields = copy_fields(model)
     pk_name = model._meta.pk.attname
     for obj, pk in zip(objs, ids.take(model, len(objs)), strict=True):
         setattr(obj, pk_name, pk)
-    rows = [
+    copy_rows(model, [f.column for f in copy_fields(model)], row_tuples(objs))
+    saved(objs)
+
+
+def row_tuples(objs: list) -> list[tuple]:
+    """The instances (their pks set) as the tuples bulk_create would insert, in copy_fields'
+    order: auto_now(_add) and other pre_save values set as bulk_create sets them."""
+    if not objs:
+        return []
+    fields = copy_fields(type(objs[0]))
+    return [
         tuple(
             plain(getattr(obj, f.attname) if f.primary_key else f.pre_save(obj, True))
             for f in fields
         )
         for obj in objs
     ]
-    copy_rows(model, [f.column for f in fields], rows)
+
+
+def saved(objs: Iterable) -> None:
+    """Mark instances written by hand as saved, as save() would."""
     for obj in objs:
         obj._state.adding = False
         obj._state.db = connection.alias
+
+
+class SpeakerTaken(IntegrityError):
+    """A concurrent run stored a name this article's new speaker was to take: the article is
+    rolled back and import_article tries again with a reloaded speaker cache (which then
+    resolves the name to that run's speaker)."""
+
+
+class ArticleRows:
+    """One article's new rows, sent to PostgreSQL as one statement by `write()`.
+
+    The statement is a chain of data-modifying CTEs (the new speakers, their aliases, the
+    article and its history row, the claims and their history rows): one round trip instead
+    of one or two per table, which under load, where each round trip waits for the server to
+    be scheduled and then for this process, is most of an article's writing time. Every id is
+    known in advance (`IdBlocks`), and every foreign key is deferred to the commit, so the
+    order of the parts does not matter. Rows travel as JSON (one parameter per table, encoded
+    by the json module's C encoder) and the server reads them with json_populate_recordset
+    into the table's own row type, so the values are converted exactly as COPY or an INSERT
+    converts them.
+
+    The aliases' ON CONFLICT DO NOTHING keeps a name another run stored first; when that name
+    is one of this article's new speakers' (`must_store`), `write()` raises SpeakerTaken (the
+    article's transaction then rolls back) instead of writing a second speaker for it.
+    """
+
+    def __init__(self):
+        self.article = None
+        self.article_reason = ""
+        self.speakers: list[tuple] = []  # copy_fields(Speaker) order
+        self.aliases: list[tuple[int, str, str]] = []  # (speaker id, alias, normalised)
+        self.must_store: set[str] = set()
+        self.claims: list[tuple] = []  # copy_fields(Claim) order
+        self.claim_reason = ""
+        self.user = None
+        self.date = None  # the history rows' date (the claims' created), else now
+
+    def write(self) -> None:
+        from claims.models import Claim, Speaker, SpeakerAlias
+
+        date = self.date or timezone.now()
+        user_id = self.user.pk if getattr(self.user, "pk", None) else None
+        parts, params = [], []
+        if self.speakers:
+            parts.append(_populate_part("sp", Speaker, returning=False))
+            params.append(_json_rows(Speaker, self.speakers))
+        if self.aliases:
+            parts.append(_alias_part(SpeakerAlias))
+            params += [
+                date,
+                _dumps([{"s": pk, "a": alias, "n": key} for pk, alias, key in self.aliases]),
+            ]
+        if self.article is not None:
+            model = type(self.article)
+            parts.append(_populate_part("ar", model, returning=True, one=True))
+            params.append(_json_rows(model, row_tuples([self.article]), one=True))
+            parts.append(_history_part("ah", model, "ar"))
+            params += [date, self.article_reason, user_id]
+        if self.claims:
+            parts.append(_populate_part("cl", Claim, returning=True))
+            params.append(_json_rows(Claim, self.claims))
+            parts.append(_history_part("ch", Claim, "cl"))
+            params += [date, self.claim_reason, user_id]
+        if not parts:
+            return
+        tail = "SELECT normalised FROM al" if self.aliases else "SELECT NULL LIMIT 0"
+        sql = f"WITH {', '.join(parts)} {tail}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            stored = {normalised for (normalised,) in cursor.fetchall()}
+        if self.article is not None:
+            saved([self.article])
+        if lost := self.must_store - stored:
+            raise SpeakerTaken(f"speaker names stored by a concurrent run: {sorted(lost)}")
+
+
+def _json_default(value):
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+def _json_rows(model, rows, *, one=False) -> str:
+    columns = [f.column for f in copy_fields(model)]
+    objects = [dict(zip(columns, row, strict=True)) for row in rows]
+    return _dumps(objects[0] if one else objects)
+
+
+@functools.cache
+def _populate_part(name: str, model, *, returning: bool, one: bool = False) -> str:
+    """name AS (INSERT INTO table (columns) SELECT columns FROM the JSON rows [RETURNING *])."""
+    columns = ", ".join(_qn(f.column) for f in copy_fields(model))
+    table = _qn(model._meta.db_table)
+    source = "json_populate_record" if one else "json_populate_recordset"
+    return (
+        f"{name} AS (INSERT INTO {table} ({columns}) SELECT {columns} "  # noqa: S608
+        f"FROM {source}(NULL::{table}, %s::json){' RETURNING *' if returning else ''})"
+    )
+
+
+@functools.cache
+def _alias_part(model) -> str:
+    meta = model._meta
+    columns = [meta.get_field(n).column for n in ("speaker", "alias", "normalised", "created")]
+    return (
+        f"al AS (INSERT INTO {_qn(meta.db_table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
+        "SELECT r.s, r.a, r.n, %s::timestamptz "
+        "FROM json_to_recordset(%s::json) AS r(s bigint, a text, n text) "
+        f"ON CONFLICT ({_qn(columns[2])}) DO NOTHING RETURNING {_qn(columns[2])})"
+    )
+
+
+@functools.cache
+def _history_part(name: str, model, source: str) -> str:
+    """name AS (INSERT INTO the history table the "created" rows of what `source` returned)."""
+    history = model.history.model
+    tracked = [f.column for f in history.tracked_fields]
+    columns = [*tracked, "history_date", "history_change_reason", "history_type"]
+    columns.append(history._meta.get_field("history_user").column)
+    return (
+        f"{name} AS (INSERT INTO {_qn(history._meta.db_table)} "  # noqa: S608
+        f"({', '.join(_qn(c) for c in columns)}) "
+        f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '+', %s FROM {source})"
+    )

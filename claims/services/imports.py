@@ -328,6 +328,8 @@ def _write(
             else "",
             "extraction_note": note,
         }
+        # PostgreSQL: the article's rows go in one statement at the end (fastwrite.ArticleRows).
+        writes = fastwrite.ArticleRows() if fastwrite.enabled() else None
         if existing is None:
             # bulk_create skips save(), so derive_fields' work is done here (without hashing
             # the body again or a slug query) and the history row is written the same way.
@@ -338,8 +340,11 @@ def _write(
                 slug=session._free_slug(record.headline),
                 **fields,
             )
-            if fastwrite.enabled():
-                fastwrite.insert_with_history(article, reason=import_reason("import"))
+            if writes is not None:
+                # Its id now, from the sequence: the claims and ties point at it before it is
+                # written (their foreign keys are checked at the commit).
+                (article.pk,) = session.ids.take(Article, 1)
+                writes.article, writes.article_reason = article, import_reason("import")
             else:
                 Article.objects.bulk_create([article])
                 _article_history().bulk_history_create(
@@ -358,8 +363,16 @@ def _write(
             extracted, occupied = _retire_old_claims(article, extracted, result)
         result.note = note
         result.claims_created = _create_claims(
-            article, extracted, occupied, session, stats, reason=import_reason("import")
+            article,
+            extracted,
+            occupied,
+            session,
+            stats,
+            reason=import_reason("import"),
+            writes=writes,
         )
+        if writes is not None:
+            writes.write()
         result.speakers_new = stats.speakers_new
         result.speakers_matched = stats.speakers_matched
         result.suggestions = stats.suggestions
@@ -474,8 +487,13 @@ def import_reason(what: str) -> str:
     return f"{what} (extractor {EXTRACTOR_VERSION})"[:100]
 
 
-def _create_claims(article, extracted, occupied, session, stats, *, reason, user=None) -> int:
-    """Insert the new claims and their first history rows (the audit trail starts here)."""
+def _create_claims(
+    article, extracted, occupied, session, stats, *, reason, user=None, writes=None
+) -> int:
+    """Insert the new claims and their first history rows (the audit trail starts here).
+
+    With `writes` (a fastwrite.ArticleRows), the claims, their history rows and the new
+    speakers and aliases are added to it for the caller to write in one statement."""
     spans = set(occupied)
     todo = []
     for ex in extracted:
@@ -492,6 +510,7 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
         stats=stats,
         on=article.published,
         article_id=article.pk,
+        defer=writes,
     )
     sort_date = article.published or timezone.now().date()
     fast = fastwrite.enabled()
@@ -539,6 +558,10 @@ def _create_claims(article, extracted, occupied, session, stats, *, reason, user
         else:
             # Positional arguments: Model.__init__'s fast path, half the cost of keywords.
             claims.append(Claim(*row))
+    if writes is not None:
+        writes.claims += claims
+        writes.claim_reason, writes.user, writes.date = reason, user, now
+        return len(claims)
     if fast:
         fastwrite.copy_rows(Claim, _COPY_COLUMNS, claims)
         fastwrite.history_created(

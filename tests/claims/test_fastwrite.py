@@ -1,15 +1,18 @@
-"""The import's COPY path on PostgreSQL (claims.services.fastwrite) writes what the ORM path
+"""The import's fast write path on PostgreSQL (claims.services.fastwrite) writes what the ORM path
 writes: the same articles, claims, speakers, aliases and history rows, field for field."""
 
 import io
 import json
+import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
+from claims.importers import ArticleRecord
 from claims.models import Article, Claim, Speaker, SpeakerAlias
 from claims.services import fastwrite
+from claims.services.imports import ImportSession, import_article
 from tests.factories import make_claim
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +147,60 @@ def test_copy_of_a_taken_id_is_a_django_integrity_error(on_postgresql):
         fastwrite.copy_rows(Claim, columns, [row])
 
     assert Claim.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("same_slug", [True, False], ids=["same-slug", "other-slug"])
+def test_two_concurrent_imports_of_a_new_name_create_one_speaker(
+    on_postgresql, monkeypatch, same_slug
+):
+    # Two runs (two ingest workers, or an import beside them), each with its own speaker
+    # cache, resolve the same new name in their own transactions before either writes.
+    records = [
+        ArticleRecord(
+            headline=f"Bridge {n} opens",
+            body=f'"We will open bridge {n} before the winter," said Jane Okafor on Tuesday.',
+        )
+        for n in (1, 2)
+    ]
+    sessions = [ImportSession(), ImportSession()]
+    if not same_slug:
+        # The second run's cache holds the slug as taken (a speaker renamed since, say): the
+        # two new speakers no longer collide on their slug, only on the name's alias.
+        sessions[1].resolver._load()
+        sessions[1].resolver._slugs.add("jane-okafor")
+    both_resolved = threading.Barrier(2, timeout=30)
+    first_tries: set[int] = set()
+    write = fastwrite.ArticleRows.write
+
+    def write_after_the_other_resolved(rows):
+        if threading.get_ident() not in first_tries:  # a retry goes straight on
+            first_tries.add(threading.get_ident())
+            both_resolved.wait()
+        return write(rows)
+
+    monkeypatch.setattr(fastwrite.ArticleRows, "write", write_after_the_other_resolved)
+    outcome = {}
+
+    def run_import(n):
+        try:
+            outcome[n] = import_article(record=records[n], session=sessions[n]).status
+        except Exception as exc:  # reported by the assertion below
+            outcome[n] = repr(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run_import, args=(n,)) for n in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert outcome == {0: "created", 1: "created"}
+    okafor = Speaker.objects.get()  # one speaker, not one per run
+    assert okafor.name == "Jane Okafor"
+    assert list(Claim.objects.values_list("speaker_id", flat=True)) == [okafor.pk, okafor.pk]
+    assert list(SpeakerAlias.objects.values_list("normalised", "speaker_id")) == [
+        ("jane okafor", okafor.pk)
+    ]
+    assert Article.objects.count() == 2

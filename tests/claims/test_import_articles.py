@@ -404,13 +404,12 @@ def test_import_costs_a_fixed_number_of_queries_per_article(
     # synchronous_commit off and back on (2). Once per window of articles: which exist, and
     # which of their slugs are taken (2). Per article, between the SAVEPOINT and RELEASE that
     # this test's transaction makes of the article's own transaction (2): on SQLite its
-    # insert, its history row, its claims and their history rows (4); on PostgreSQL the
-    # article with its history row in one statement, the claims' COPY and their history rows
-    # (3), and the claims' ids from their sequence: the first article's exactly, then one
-    # block for the rest (1 or 2 in the run).
+    # insert, its history row, its claims and their history rows (4); on PostgreSQL one
+    # statement writes them all (1), and the article's and the claims' ids come from their
+    # sequences: the first article's exactly, then one block for the rest (2 or 4 in the run).
     postgresql = connection.vendor == "postgresql"
-    per_run = 2 + (2 if postgresql else 0) + 2 + (min(count, 2) if postgresql else 0)
-    per_article = 2 + (3 if postgresql else 4)
+    per_run = 2 + (2 if postgresql else 0) + 2 + (2 * min(count, 2) if postgresql else 0)
+    per_article = 2 + (1 if postgresql else 4)
     with django_assert_num_queries(per_run + per_article * count):
         out, _ = run(tmp_path)
 

@@ -87,6 +87,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         self._article_id = None
         self._tie = None  # the tie that resolved the name being resolved
         self.holdings: list[int | None] = []  # per item of the last resolve_many: its tie
+        self._defer = None  # a fastwrite.ArticleRows that writes the new speakers and aliases
 
     def reset(self):
         """Forget the cache; the next article reloads it (after a concurrent run won a race)."""
@@ -94,7 +95,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
 
     # --- resolution -------------------------------------------------------------------------
     def resolve_many(
-        self, items, *, stats: ResolveStats | None = None, on=None, article_id=None
+        self, items, *, stats: ResolveStats | None = None, on=None, article_id=None, defer=None
     ) -> list[int | None]:
         """Resolve (name, kind, role, affiliation, mention) tuples; returns speaker ids.
 
@@ -103,8 +104,12 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         the article's date and `article_id` the article: an office it ties to a person is
         recorded (RoleHolding), and an office alone resolves to its holder at that date; then
         ``self.holdings`` gives, per item, the RoleHolding that resolved it (else None).
+        With `defer` (a fastwrite.ArticleRows, PostgreSQL), the new speakers and aliases are
+        added to it for the caller to write with the article instead of being written here;
+        every foreign key to them is deferred to the commit.
         """
         self._load()
+        self._defer = defer
         self._on, self._article_id = on, article_id
         stats = stats if stats is not None else ResolveStats()
         self._pending, self._suggestions, updates = [], [], {}
@@ -145,7 +150,10 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
                 key = normalise_name(surface)
                 if key and key not in self._aliases and key not in new_aliases:
                     new_aliases[key] = (surface.strip()[:300], pk)
-        real = self._write_pending(new_aliases)
+        try:
+            real = self._write_pending(new_aliases)
+        finally:
+            self._defer = None
         self._write_tenure(real)
         ids = [real.get(pk, pk) if pk is not None else None for pk in ids]
         self.holdings = [tie.id if tie is not None and tie.id > 0 else None for tie in ties]

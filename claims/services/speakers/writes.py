@@ -25,7 +25,27 @@ class _Writes:
     def _write_pending(self, new_aliases) -> dict[int, int]:
         """Insert the article's new speakers and aliases; returns temporary id -> real id."""
         real: dict[int, int] = {}
-        if self._pending:
+        defer = self._defer
+        if self._pending and defer is not None:
+            # The caller writes the rows with the article's (fastwrite.ArticleRows): every id
+            # now, from the sequence, so one statement can hold every tier.
+            slugs = _free_slugs([k.name for k in self._pending], self._slugs)
+            ids = self._ids.take(Speaker, len(self._pending))
+            real = {k.id: pk for k, pk in zip(self._pending, ids, strict=True)}
+            rows = [
+                Speaker(
+                    id=real[k.id],
+                    name=k.name,
+                    slug=slug,
+                    kind=k.kind,
+                    role=k.role,
+                    affiliation=k.affiliation,
+                    affiliated_with_id=real.get(k.affiliated_with, k.affiliated_with),
+                )
+                for k, slug in zip(self._pending, slugs, strict=True)
+            ]
+            defer.speakers += fastwrite.row_tuples(rows)
+        elif self._pending:
             slugs = dict(
                 zip(
                     [k.id for k in self._pending],
@@ -72,11 +92,19 @@ class _Writes:
             for key, pk in name_keys.items()
             if key not in new_aliases
         ]
-        stored = _insert_aliases(rows) if rows else set()
+        if defer is not None:
+            # Written with the article; a new speaker's name that does not go in fails it
+            # (fastwrite.SpeakerTaken) and import_article retries with a reloaded cache.
+            defer.aliases += rows
+            defer.must_store |= set(name_keys)
+        stored = set() if defer is not None else _insert_aliases(rows) if rows else set()
         for speaker_id, alias, key in rows:
             self._add_alias_cache(key, speaker_id)
             if self._known.get(speaker_id) and self._known[speaker_id].kind == SpeakerKind.PERSON:
                 self._index_person_key(speaker_id, alias)
+        if defer is not None:
+            self._pending = []
+            return real
         # A new speaker's name that did not go in is owned by a speaker this run's cache
         # does not know (a concurrent run stored it first, or an editor meanwhile): use that.
         unstored = {key: pk for key, pk in name_keys.items() if key not in stored}
