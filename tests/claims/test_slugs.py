@@ -40,7 +40,10 @@ def rows_read():
 
     def counting_fetchall(self):  # CursorWrapper hands fetchall to the driver's cursor
         rows = self.cursor.fetchall()
-        if last_sql[0].lstrip().upper().startswith("SELECT"):  # not an INSERT's RETURNING
+        sql = last_sql[0].lstrip().upper()
+        # Not an INSERT's RETURNING, nor ids taken from a sequence (fastwrite.IdBlocks: a
+        # block of new ids, no rows of a table).
+        if sql.startswith("SELECT") and not sql.startswith("SELECT NEXTVAL("):
             count[0] += len(rows)
         return rows
 
