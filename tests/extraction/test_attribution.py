@@ -19,6 +19,22 @@ from claims.extraction.registry import RESOLUTIONS
 CASES = [
     # -- names ---------------------------------------------------------------------------------
     (
+        "party-in-parentheses",
+        "Senator Ada Moss (D-Mo.) said the bill would pass next week.",
+        "the bill would pass next week",
+        "Ada Moss",
+        "name",
+        None,
+    ),
+    (
+        "aside-in-parentheses-in-the-clause",
+        "Ina Lund (a former senator) thanked the crew and said the ship was safe.",
+        "the ship was safe",
+        "Ina Lund",
+        "name",
+        None,
+    ),
+    (
         "full-name",
         "Mayor Lina Okafor said the tunnel would close in May.",
         "the tunnel would close",

@@ -629,6 +629,24 @@ def test_extract_article_without_a_headline_reads_the_body_alone():
     assert extract_article(None, body) == extract_claims(body)
 
 
+def test_extract_article_with_a_body_that_is_no_text_reads_the_headline_alone():
+    (claim,) = extract_article("Ina Lund says the council has lost its way", None)
+
+    assert (claim.in_headline, claim.content, claim.speaker, claim.rule) == (
+        True,
+        "the council has lost its way",
+        "Ina Lund",
+        "subject_cue_content",
+    )
+
+
+def test_extraction_package_refuses_an_unknown_attribute():
+    import claims.extraction
+
+    with pytest.raises(AttributeError, match=r"'claims\.extraction' has no attribute 'clean_txt'"):
+        claims.extraction.clean_txt  # noqa: B018 (the lookup is the test)
+
+
 def test_extract_claims_a_lone_demonym_before_said_is_a_surname():
     text = 'Mark Cuban spoke on Sunday. "The deal is dead," Cuban said.'
 
