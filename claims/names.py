@@ -430,9 +430,17 @@ def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
         # One word ("Voters", "the Ministry", "Politicians") is too common a name to match on
         # once the nationality or count is gone; the exact alias still matches it.
         return country or country_of(affiliation), ""
+    if "affairs" in words and PORTFOLIO_BODIES.intersection(words) and len(set(words)) >= 3:
+        # "the Ministry of Foreign Affairs" is "the Foreign Ministry"; "Home Affairs
+        # Department" the "Home Department".
+        words = [w for w in words if w != "affairs"]
     # Word order and linking words vary ("employees from Acme", "Acme employees").
     key = " ".join(sorted(set(words) - {"from", "by", "with", "and"}))
     return country or country_of(affiliation), key
+
+
+# Bodies named by their portfolio, in either order: "Ministry of Defence", "Defence Ministry".
+PORTFOLIO_BODIES = frozenset(("ministry", "department", "office", "secretariat"))
 
 
 def role_head(description: str) -> str:

@@ -456,6 +456,34 @@ def _only_dates(tokens: list[Token], i: int, j: int) -> bool:
     return seen
 
 
+_OFFICE_HEADS = lx.TITLE_WORDS | lx.LEADER_HEADS | lx.PERSON_DESCRIPTION_HEADS
+
+
+def _office_of(tokens: list[Token], i: int, a: int) -> bool:
+    """The name run at tokens[a] follows "<office> of/for": "the new CEO of Acme", "the
+    leader of Hamas" describe a person by an office in the body the run names."""
+    return (
+        a - 2 >= i
+        and tokens[a - 1].low in ("of", "for", "at")
+        and _strip_possessive(tokens[a - 2].low) in _OFFICE_HEADS
+    )
+
+
+def _body_portfolio(tokens: list[Token], i: int, b: int) -> bool:
+    """tokens[i:b] ends in a body's portfolio: "the Ministry of Foreign Affairs", "Department
+    of Justice" (a capitalised institution word, "of"/"for", then only capitalised words)."""
+    k = b - 1
+    while k > i and tokens[k].cap:
+        k -= 1
+    return (
+        k - 1 >= i
+        and k < b - 1
+        and tokens[k].low in ("of", "for")
+        and tokens[k - 1].cap
+        and tokens[k - 1].low in _INSTITUTION_WORDS
+    )
+
+
 def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
     while i < j and tokens[i].low in _LEADING_SKIP:
         i += 1
@@ -481,6 +509,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
                 b - a >= 2
                 and tokens[a].low not in lx.TITLE_WORDS
                 and tokens[k - 1].low not in lx.TITLE_WORDS  # "US Secretary of State X"
+                # "the Qatari Ministry of Foreign Affairs": a body's name goes on after "of"
+                and _strip_possessive(tokens[k - 1].low) not in _INSTITUTION_WORDS
             ):
                 head_end = k
                 tail_words = [t.text for t in tokens[k + 1 : j]]
@@ -505,8 +535,13 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         )
         # "FSB", "NATO": a lone acronym names a body.
         and not (b - a == 1 and len(run_words[0]) > 2 and _strip_possessive(run_words[0]).isupper())
+        # "the Ministry of Defence", "the Department of Foreign Affairs": a body's portfolio.
+        and not _body_portfolio(tokens, i, b)
     )
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
+    office_of = is_person and _office_of(tokens, i, a)
+    if office_of:
+        is_person = False
     if is_person and b - a == 1 and tokens[a].low in lx.DETERMINERS:
         is_person = False  # "Some said", "Many say": a quantifier, not a name
     if is_person and b - a == 1 and a == i and not words[0][:1].isupper():
@@ -545,7 +580,7 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
             proper=True,
         )
     s, e = tokens[i].start, tokens[head_end - 1].end
-    kind = classify(words, False)
+    kind = "person" if office_of else classify(words, False)
     name = _canonical(words)
     aff = _affiliation(words + tail_words)
     if kind == "government" and not aff:

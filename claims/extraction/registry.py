@@ -43,6 +43,8 @@ RESOLUTIONS = (
 _INDEFINITE = frozenset(("a", "an", "one"))
 # Generic heads of a body: "the ministry", "the company" -> the body of that kind named earlier.
 _BODY_HEADS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | frozenset(("firm", "startup", "giant"))
+# Heads of a description that a company answers to ("the company", "the firm").
+_COMPANY_HEADS = frozenset(("company", "firm", "startup", "giant", "corporation", "group"))
 _ISSUED_WORDS = frozenset(
     ["put", "out", "issued", "released", "signed", "sent", "posted", "published", "written"]
 )
@@ -212,7 +214,24 @@ class Registry:
         for _, ent in reversed(recent):
             if ent.kind == kind and ent.name.lower() != m.name.lower():
                 return ent
+        if head in _COMPANY_HEADS:
+            for _, ent in reversed(recent):
+                if self._one_word_body(ent):
+                    return ent
         return None
+
+    def _one_word_body(self, ent: Entity) -> bool:
+        """A speaker named by one capitalised word that the article never gives a given
+        name, a title or a pronoun: a company the mention classifier took for a person by its
+        shape ("OpenAI said ... a statement put out by the company")."""
+        name = ent.name
+        if not ent.proper or ent.given or ent.gender or " " in name or not name[:1].isupper():
+            return False
+        if name in lx.COUNTRIES or name in lx.DEMONYMS or name in lx.COUNTRY_ALIASES:
+            return False
+        if any(c.given for c in self.people.by_last.get(name, ())):
+            return False  # "Brockman" of "Greg Brockman"
+        return not (self.people.described(ent) & _PERSON_HEADS)
 
     def _resolve_pronoun(self, m: Mention, pos: int) -> Entity | None:
         p = m.pronoun

@@ -123,3 +123,14 @@ def test_org_parts_moves_a_nationality_into_the_country():
     assert org_parts("National Water Board", "Canada") == ("canada", "board national water")
     assert org_parts("Water Board of Canada") == ("canada", "board water")
     assert org_parts("the Canadian Ministry") == ("canada", "")  # too generic to match on
+
+
+def test_org_parts_reads_a_portfolio_in_either_order():
+    foreign = ("canada", "foreign ministry")
+    assert org_parts("the Canadian Ministry of Foreign Affairs") == foreign
+    assert org_parts("Canada's Foreign Ministry") == foreign
+    assert org_parts("Ministry of Foreign Affairs of Canada") == foreign
+    assert org_parts("Foreign Affairs Ministry", "Canada") == foreign
+    assert org_parts("Ministry of Defence") == org_parts("the Defence Ministry")
+    assert org_parts("Ministry of Affairs") == ("", "affairs ministry")  # no portfolio left
+    assert org_parts("Canadian Ministry of Health") != foreign

@@ -599,6 +599,28 @@ def test_a_body_named_by_its_head_noun_is_the_one_its_article_names_in_full():
     assert not SpeakerAlias.objects.filter(normalised__in=["employees", "the employees"]).exists()
 
 
+def test_a_ministry_named_by_nationality_alone_is_the_one_its_article_names_with_portfolio():
+    resolver = SpeakerResolver()
+    bare, full = resolve_article(
+        resolver,
+        item("Norwegian Ministry", kind=GOV),
+        item("Norway Foreign Ministry", kind=GOV),
+    )
+    (later,) = resolve_article(resolver, item("the Norwegian Ministry of Foreign Affairs", kind=GOV))
+    two = resolve_article(
+        resolver,
+        item("Norway Foreign Ministry", kind=GOV),
+        item("Norwegian Ministry of Health", kind=GOV),
+        item("the Norwegian Ministry", kind=GOV),
+    )
+    (other_country,) = resolve_article(resolver, item("Swedish Ministry", kind=GOV))
+
+    assert bare == full == later == two[0]
+    assert two[2] not in two[:2]  # two ministries of that country: either
+    assert other_country != full
+    assert not SpeakerAlias.objects.filter(normalised="norwegian ministry").exists()
+
+
 @pytest.mark.parametrize("name", ["’s", "—", "of the", "Mr", "Al-", "Jr.", "the the", "Kremlin’s"])
 @pytest.mark.parametrize("kind", [P, ORG, GROUP, ANON])
 def test_odd_names_resolve_to_a_speaker_without_error(name, kind):

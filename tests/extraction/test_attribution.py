@@ -59,6 +59,48 @@ CASES = [
         None,
     ),
     (
+        "body-named-with-its-portfolio",
+        "The Norwegian Ministry of Foreign Affairs confirmed that the talks would resume.",
+        "the talks would resume",
+        "Norwegian Ministry of Foreign Affairs",
+        "mention",
+        None,
+    ),
+    (
+        "body-portfolio-is-no-person",
+        "The Department of Justice said on Monday that it would appeal the ruling.",
+        "it would appeal",
+        "Department of Justice",
+        "mention",
+        None,
+    ),
+    (
+        "office-of-a-body-is-a-person",
+        "The new CEO of Acmeco, who took the job last week, said Monday he would review the deal.",
+        "he would review the deal",
+        "New CEO of Acmeco",
+        "mention",
+        None,
+    ),
+    (
+        "the-company-is-the-one-word-firm-that-spoke",
+        "Globex said on Monday that it would cut 200 jobs. Jane Ruiz, a union leader, said the"
+        " cuts were a betrayal. The company said the plan would save money.",
+        "the plan would save money",
+        "Globex",
+        "organisation",
+        None,
+    ),
+    (
+        "the-company-is-never-a-named-person",
+        "Tom Ruiz said on Monday that he would cut 200 jobs. The company said the plan would"
+        " save money.",
+        "the plan would save money",
+        "Company",
+        "mention",
+        None,
+    ),
+    (
         "same-surname-second-person",
         "Anna Jones said the bridge was unsafe. Peter Jones said the bridge was fine.",
         "the bridge was fine",

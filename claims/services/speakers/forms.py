@@ -7,7 +7,14 @@ from __future__ import annotations
 from django.conf import settings
 
 from claims.enums import SpeakerKind
-from claims.names import given_key, role_head, split_person_name, surname_key
+from claims.names import (
+    PORTFOLIO_BODIES,
+    given_key,
+    org_parts,
+    role_head,
+    split_person_name,
+    surname_key,
+)
 from claims.normalise import normalise_name
 
 DEFAULT_METONYMS = {
@@ -168,16 +175,43 @@ def _bare_head(name, kind) -> str:
     return words[0] if len(words) == 1 else ""
 
 
+def _national_body(name, kind) -> tuple[str, str]:
+    """(country, head) of a body named by a nationality and a portfolio body's head alone
+    ("the Qatari Ministry" -> ("qatar", "ministry")), else ("", "")."""
+    if kind not in _ORG_KINDS or not name:
+        return "", ""
+    country, key = org_parts(name)
+    words = normalise_name(name).split()
+    if key or not country or not words or words[-1] not in PORTFOLIO_BODIES:
+        return "", ""
+    return country, words[-1]
+
+
 def _article_bodies(items) -> dict[str, set[str]]:
     """Head noun -> the longer names one article gives bodies with that head ("employees" ->
-    {"acme employees"}): "the employees" further down is those employees."""
+    {"acme employees"}): "the employees" further down is those employees. A portfolio body
+    is also filed under its body word ("ministry of foreign affairs" under "ministry")."""
     local: dict[str, set[str]] = {}
     for name, kind, _role, _affiliation, _mention in items:
         if kind in _ORG_KINDS and name:
             words = [w for w in normalise_name(name).split() if w not in _DETERMINERS]
             if len(words) > 1:
-                local.setdefault(words[-1], set()).add(" ".join(words))
+                full = " ".join(words)
+                local.setdefault(words[-1], set()).add(full)
+                for w in PORTFOLIO_BODIES.intersection(words[:-1]):
+                    local.setdefault(w, set()).add(full)
     return local
+
+
+def _national_body_in(bodies: dict[str, set[str]], country: str, head: str) -> str | None:
+    """The one body of the article with that head and country that names its portfolio
+    ("qatar foreign ministry" for "the Qatari Ministry"), or None (none, or two)."""
+    fits = {
+        full
+        for full in bodies.get(head, ())
+        if (parts := org_parts(full)) and parts[0] == country and parts[1]
+    }
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _article_given_names(items) -> dict[str, set[str]]:

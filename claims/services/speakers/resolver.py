@@ -31,6 +31,8 @@ from .forms import (
     _article_given_names,
     _bare_head,
     _is_description,
+    _national_body,
+    _national_body_in,
     _seat_in,
     is_generic,
     is_name_like,
@@ -124,7 +126,11 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         # can take the holder the body names further down.
         order = sorted(
             range(len(items)),
-            key=lambda i: _is_description(*items[i][:2]) or _bare_head(*items[i][:2]) != "",
+            key=lambda i: (
+                _is_description(*items[i][:2])
+                or _bare_head(*items[i][:2]) != ""
+                or _national_body(*items[i][:2])[0] != ""
+            ),
         )
         for i in order:
             name, kind, role, affiliation, mention = items[i]
@@ -226,6 +232,14 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
                 return self._article_speaker(name, kind, role, affiliation)
             self._described.add(key)
             return pk
+        country, head = _national_body(name, kind)
+        if country and (full := _national_body_in(self._bodies, country, head)):
+            # "the Qatari Ministry" in an article that names "Qatar's Foreign Ministry": that
+            # ministry (the name alone matches on nothing: see org_parts).
+            pk = self._aliases.get(full)
+            if pk is not None:
+                self._described.add(key)
+                return pk
         split = split_person_name(name) if kind != SpeakerKind.ANONYMOUS else None
         if kind in _ORG_KINDS:
             if split and split[0] and split[1]:
