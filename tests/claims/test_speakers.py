@@ -606,7 +606,9 @@ def test_a_ministry_named_by_nationality_alone_is_the_one_its_article_names_with
         item("Norwegian Ministry", kind=GOV),
         item("Norway Foreign Ministry", kind=GOV),
     )
-    (later,) = resolve_article(resolver, item("the Norwegian Ministry of Foreign Affairs", kind=GOV))
+    (later,) = resolve_article(
+        resolver, item("the Norwegian Ministry of Foreign Affairs", kind=GOV)
+    )
     two = resolve_article(
         resolver,
         item("Norway Foreign Ministry", kind=GOV),
