@@ -36,7 +36,10 @@ def _logger():
 # rules-2.2: the rules landed after 2.1 on 2026-12-02 (stance verbs with an object, passive
 # and editor's-note filters, quote after reported speech, interview turns, content boundaries):
 # `import_articles --update` re-extracts what 2.1 read.
-EXTRACTOR_VERSION = "rules-2.2"
+# rules-2.3: 2026-12-02 evening: "according to Y" carriers (reported_by), as X put it, asides
+# that close again are no cut, a quote resumed after a second cue is that cue's, ministries
+# named with their portfolio, "the company".
+EXTRACTOR_VERSION = "rules-2.3"
 
 KINDS = ("direct", "indirect", "mixed")
 
