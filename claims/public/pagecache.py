@@ -11,17 +11,25 @@ so a dismissed or unpublished claim disappears on the next request. Writes that 
 topic/tag/outlet renames or new outlets are picked up when the entry expires:
 CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
 
-An import changes no page (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off (the production
-default; claims/queries.py owns the rule) an imported claim is not public, and an article or a
-speaker reaches a public page only through a public claim (the home page counts speakers with
-public claims), so the fingerprint leaves out the creation ('+') history rows of unpublished
-claims, of articles and of speakers, and reads the newest id and Claim.updated over published
-claims only: importing articles, by the ORM or the COPY path (claims/services/fastwrite.py)
-alike, leaves every cached page cached. Every edit ('~') and deletion ('-') still counts, so
-publishing, unpublishing, dismissing, a re-import's changes and a rename show at once. Partial
-indexes with the same predicates (migration 0022) keep each max() one index lookup however many
-creation rows an import has written. With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported
-claims are public at once, and every change counts as before: an import makes every key new.
+An import changes no page it does not appear on (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off
+(the production default; claims/queries.py owns the rule) an imported claim is not public, and
+a speaker reaches a public page only through a public claim (the home page counts speakers with
+public claims), so the fingerprint leaves out the history rows that cannot change a public
+page: creation ('+') and deletion ('-') rows of claims that are not published, creation rows of
+articles and speakers, and the rows the import writes when it updates a stored article
+(`IMPORT_UPDATE_REASONS`); it reads the newest id and Claim.updated over published claims only.
+Importing articles, by the ORM or the COPY path (claims/services/fastwrite.py) alike, and
+re-importing articles with no published claim (their untouched claims deleted and extracted
+again), leave every cached page cached. Two pages read more than the shared fingerprint:
+an article's page shows its headline and text whatever its claims (so its key adds the
+article's own newest history row, `article_scope`: a re-import shows there and nowhere else),
+and a re-import of an article that has published claims touches those claims' `updated`
+(claims/services/imports.py), so every page that may show them or the article's headline
+changes. Every other edit ('~') and deletion still counts, so publishing, unpublishing,
+dismissing, correcting and renaming show at once. Partial indexes with the same predicates
+(migration 0023) keep each max() one index lookup however many rows an import has written.
+With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported claims are public at once, and every
+change counts: an import makes every key new (docs/benchmarks-public.md says why that is kept).
 
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
@@ -52,15 +60,26 @@ _TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink)
 
 
 # Rows a page may show only once they are public: with CLAIMDESK_SHOW_UNREVIEWED off, a
-# creation ('+') history row of a claim that is not published, of an article or of a speaker
-# changes no public page (claims/queries.py: an article or speaker reaches a public page only
-# through a public claim, and a claim becomes public by an edit, a '~' row). The predicates are
-# the ones of the partial indexes of migration 0022, so each max() stays one index lookup
-# however many creation rows an import has just written.
+# creation ('+') or deletion ('-') history row of a claim that is not published, a creation row
+# of an article or of a speaker, and the import's updates of a stored article change no public
+# page but the article's own (claims/queries.py: a speaker, and an article in a list, reach a
+# public page only through a public claim, and a claim becomes public by an edit, a '~' row).
+# The predicates are the ones of the partial indexes of migration 0023, so each max() stays
+# one index lookup however many rows an import has just written.
 _PUBLISHED = f"'{ClaimStatus.PUBLISHED.value}'"
+# The change reasons of the history rows the import writes when it updates a stored article
+# (claims/services/imports.py, import_reason): a new text or another extractor's claims. They
+# change the article's own page (`article_scope`) and, when the article has published claims,
+# the pages showing those claims, which the import marks by touching their Claim.updated.
+IMPORT_UPDATE_REASONS = ("re-import", "re-extraction")
+_IMPORT_UPDATE = " AND ".join(
+    f"history_change_reason NOT LIKE '{reason} (%%'" for reason in IMPORT_UPDATE_REASONS
+)
 _PUBLIC_ONLY = {
-    Claim: f"history_type <> '+' OR status = {_PUBLISHED}",
-    Article: "history_type <> '+'",
+    # A claim that is not published is on no public page when it is created or deleted; an
+    # edit ('~') may be the one that unpublishes it, so every edit counts.
+    Claim: f"history_type = '~' OR status = {_PUBLISHED}",
+    Article: f"history_type <> '+' AND (history_change_reason IS NULL OR ({_IMPORT_UPDATE}))",
     Speaker: "history_type <> '+'",
 }
 
@@ -83,11 +102,31 @@ def _fingerprint_sql(show_unreviewed: bool) -> str:
     return "SELECT " + ", ".join(parts)
 
 
-def data_fingerprint() -> str:
-    """One query of index-only max() lookups; changes whenever public data may have changed."""
+def data_fingerprint(scope: tuple[str, list] | None = None) -> str:
+    """One query of index lookups; changes whenever public data may have changed. `scope`:
+    (SQL of one more scalar subquery, its parameters), what one page reads beyond the shared
+    fingerprint (`article_scope`), asked in the same query."""
+    # Always run with parameters (an empty list too), so the base's LIKE patterns are written
+    # with %% however the query is extended.
+    sql, params = _fingerprint_sql(bool(settings.CLAIMDESK_SHOW_UNREVIEWED)), []
+    if scope is not None:
+        sql, params = f"{sql}, {scope[0]}", list(scope[1])
     with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql(bool(settings.CLAIMDESK_SHOW_UNREVIEWED)))
+        cursor.execute(sql, params)
         return "|".join(str(value) for value in cursor.fetchone())
+
+
+def article_scope(request, slug, *args, **kwargs) -> tuple[str, list]:
+    """An article page's own part of the key: the newest history row of the article at `slug`
+    (its headline, text, outlet and date show whatever its claims), every row counted, the
+    import's updates too. One lookup by slug, one on the history table's id index."""
+    history = Article.history.model._meta.db_table
+    articles = Article._meta.db_table
+    return (
+        f"(SELECT max(history_date) FROM {history} "  # noqa: S608 -- names from model metadata
+        f"WHERE id = (SELECT id FROM {articles} WHERE slug = %s))",
+        [slug],
+    )
 
 
 def _page_caches():
@@ -110,11 +149,12 @@ def page_query(query: QueryDict, params) -> QueryDict:
     return kept
 
 
-def page_key(request) -> str:
-    """The cache key of the page `request` (after `page_query`) asks for, for the current data."""
+def page_key(request, scope: tuple[str, list] | None = None) -> str:
+    """The cache key of the page `request` (after `page_query`) asks for, for the current data
+    (`scope`: what the page reads beyond the shared fingerprint, see `data_fingerprint`)."""
     raw = "\n".join(
         [
-            data_fingerprint(),
+            data_fingerprint(scope),
             str(settings.CLAIMDESK_SHOW_UNREVIEWED),
             request.scheme,
             request.get_host(),
@@ -125,14 +165,15 @@ def page_key(request) -> str:
     return "public-page:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def cached_page(view=None, *, params=()):
+def cached_page(view=None, *, params=(), scope=None):
     """Serve the view's 200 responses from the cache while the data fingerprint is unchanged.
 
     `params`: the query parameters the page reads; the view sees only those (`page_query`).
-    Use bare (`@cached_page`) for a page that reads none.
+    `scope`: called with the view's arguments, the page's own part of the fingerprint
+    (`article_scope`). Use bare (`@cached_page`) for a page that reads neither.
     """
     if view is None:
-        return functools.partial(cached_page, params=params)
+        return functools.partial(cached_page, params=params, scope=scope)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -141,7 +182,7 @@ def cached_page(view=None, *, params=()):
         seconds = getattr(settings, "CLAIMDESK_PAGE_CACHE_SECONDS", 0)
         if not seconds or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        key = page_key(request)
+        key = page_key(request, scope(request, *args, **kwargs) if scope else None)
         local, shared = _page_caches()
         hit = local.get(key) if local else None
         if hit is None:

@@ -60,7 +60,7 @@ from claims.templatetags.claims_tags import inert
 
 from . import jsonld, search
 from .filters import SORT_CHOICES, SORT_OLDEST, ClaimFilter
-from .pagecache import cached_page
+from .pagecache import article_scope, cached_page
 from .pagination import (
     ListPage,
     ResultCount,
@@ -428,8 +428,10 @@ def favicon(request):
     return redirect(static("claims/favicon.svg"), permanent=True)
 
 
+@cached_page(params=("page",))
 def article_list(request):
-    """Articles with public claims, newest first (2 queries: the count, the page with outlets)."""
+    """Articles with public claims, newest first (2 queries: the count, the page with outlets).
+    Cached like the other lists: an article enters it when a claim of it is published."""
     paginator = Paginator(
         articles_with_public_claims()
         .select_related("outlet")
@@ -446,7 +448,7 @@ def article_list(request):
 ARTICLE_CLAIMS_PER_PAGE = 50
 
 
-@cached_page(params=("page",))
+@cached_page(params=("page",), scope=article_scope)
 def article_detail(request, slug):
     """The article: headline, outlet, date and the source link; its text as excerpts (the
     paragraphs holding this page's claims) or in full (per outlet or site); the claim cards a

@@ -358,6 +358,8 @@ def _write(
                 setattr(article, name, value)
             article.outlet_id = outlet_id or article.outlet_id
             article.source_key = key
+            # The page cache reads this reason (claims/public/pagecache.py, issue 14).
+            article._change_reason = import_reason("re-import")
             article.save()
             result = ImportResult(UPDATED, article)
             extracted, occupied = _retire_old_claims(article, extracted, result)
@@ -463,6 +465,11 @@ def _retire_old_claims(article, extracted, result):
         )
     if orphaned:
         Claim.objects.filter(pk__in=[c.pk for c in orphaned]).update(orphaned=True)
+    if published := [c.pk for c in touched if c.status == ClaimStatus.PUBLISHED]:
+        # The page cache leaves the import's article rows out of its fingerprint and reads
+        # Claim.updated of published claims instead (claims/public/pagecache.py, issue 14):
+        # the pages showing them (the article's headline, their context) change now.
+        Claim.objects.filter(pk__in=published).update(updated=timezone.now())
     result.claims_reanchored = len(reanchored)
     result.claims_orphaned = len(orphaned)
     occupied = {(c.in_headline, c.start, c.end) for c in touched}
@@ -639,6 +646,7 @@ def reextract_article(*, article: Article, user=None, session: ImportSession | N
         )
         article.extractor_version = "" if note else EXTRACTOR_VERSION
         article.extraction_note = note
+        article._change_reason = import_reason("re-extraction")  # read by the page cache
         article.save(update_fields=["extractor_version", "extraction_note"])
     result.speakers_new = stats.speakers_new
     result.speakers_matched = stats.speakers_matched

@@ -65,3 +65,20 @@ def test_speaker_list_page_parameter_still_pages(client, settings):
     html = client.get(reverse("claims:speaker-list"), {"page": "1", "x": "y"}).content.decode()
 
     assert "Zed Last" in html
+
+
+def test_fingerprint_predicates_are_the_partial_indexes_word_for_word():
+    """The planner uses a partial index only for the predicate it was built with: migration
+    0023's indexes must say what the fingerprint asks (its LIKE patterns doubled for params)."""
+    import importlib
+
+    from claims.models import Article, Claim
+    from claims.public.pagecache import _PUBLIC_ONLY
+
+    migration = importlib.import_module("claims.migrations.0023_public_fingerprint_import_updates")
+    ours = {
+        model.history.model._meta.db_table: _PUBLIC_ONLY[model].replace("%%", "%")
+        for model in (Claim, Article)
+    }
+
+    assert ours == migration._NEW

@@ -1,7 +1,10 @@
 """The page cache survives ingest (issue 14): with CLAIMDESK_SHOW_UNREVIEWED off (the
 production default) an imported article's claims are not public, so an import changes no public
-page and every cached page is still served from the cache; publishing, unpublishing or
-dismissing a claim shows on the next request. With the setting on, an import invalidates."""
+page and every cached page is still served from the cache; a re-import replacing unpublished
+claims changes the article's own page only; a re-import of an article with a published claim
+changes the pages showing it; publishing, unpublishing, dismissing or correcting a claim shows
+on the next request, on exactly the pages it appears on. With the setting on, an import
+invalidates every page."""
 
 import re
 
@@ -12,10 +15,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, Verdict
-from claims.models import Claim, Speaker
+from claims.models import Article, Claim, Speaker
 from claims.public.pagecache import data_fingerprint
-from claims.services.imports import import_article
-from tests.factories import make_published_claim, make_record, make_speaker
+from claims.services.imports import import_article, reextract_article
+from tests.factories import (
+    make_article,
+    make_claim,
+    make_outlet,
+    make_published_claim,
+    make_record,
+    make_speaker,
+    make_stance,
+    make_topic,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -31,6 +43,7 @@ def _pages(speaker, claim):
         reverse("claims:home"),
         reverse("claims:claim-list"),
         reverse("claims:speaker-list"),
+        reverse("claims:article-list"),
         reverse("claims:topic-list"),
         speaker.get_absolute_url(),
         claim.get_absolute_url(),
@@ -38,8 +51,13 @@ def _pages(speaker, claim):
     ]
 
 
-def _import():
-    article = import_article(record=make_record(headline=HEADLINE, body=BODY)).article
+# Not page-cached (rendered on every request), but they must not change either.
+UNCACHED = ("/sitemap.xml", "/feeds/claims/")
+
+
+def _import(**record):
+    fields = {"headline": HEADLINE, "body": BODY, **record}
+    article = import_article(record=make_record(**fields), update=True).article
     claims = list(Claim.objects.filter(article=article).select_related("speaker"))
     assert claims, "the import extracted no claim"
     assert all(c.status != ClaimStatus.PUBLISHED for c in claims)
@@ -66,7 +84,7 @@ def test_an_import_leaves_every_cached_page_cached(client, django_assert_num_que
     speaker = make_speaker(name="Old Speaker")
     claim = make_published_claim(content="Already public words", speaker=speaker)
     pages = _pages(speaker, claim)
-    before = {url: _text(client, url) for url in pages}
+    before = {url: _text(client, url) for url in [*pages, *UNCACHED]}
     fingerprint = data_fingerprint()
     speakers = Speaker.objects.count()
 
@@ -75,9 +93,12 @@ def test_an_import_leaves_every_cached_page_cached(client, django_assert_num_que
     assert Speaker.objects.count() > speakers  # the import brought a new speaker
     assert data_fingerprint() == fingerprint
     for url in pages:
-        # 1 the data fingerprint; the page comes from the cache, unchanged.
+        # 1 the data fingerprint (the article page's own part in the same query); the page
+        # comes from the cache, unchanged.
         with django_assert_num_queries(1, info=url):
             assert _text(client, url) == before[url]
+    for url in UNCACHED:
+        assert _text(client, url) == before[url], url
 
 
 def test_publishing_an_imported_claim_shows_it_at_once(client):
@@ -142,3 +163,200 @@ def test_home_counts_speakers_with_public_claims_in_constant_queries(client, set
         assert _speaker_count(client) == 4
 
     assert len(four) == len(one)
+
+
+# --- Re-imports --------------------------------------------------------------------------------
+
+URL = "https://news.example/lund-taxes"
+NEW_HEADLINE = "Ina Lund: “The square will be rebuilt”"
+NEW_BODY = (
+    "The mayor, Ina Lund, spoke in the square again on Tuesday.\n\n"
+    "“We will rebuild the square by spring,” Lund said."
+)
+
+
+@pytest.mark.parametrize("how", ["new text", "re-extraction"])
+def test_a_reimport_replacing_unpublished_claims_changes_that_article_page_only(
+    client, settings, django_assert_num_queries, how
+):
+    settings.CLAIMDESK_ARTICLE_TEXT = "full"  # the article page shows its whole text
+    speaker = make_speaker(name="Old Speaker")
+    claim = make_published_claim(content="Already public words", speaker=speaker)
+    article, old_claims = _import(url=URL)
+    pages = _pages(speaker, claim)
+    before = {url: _text(client, url) for url in [*pages, *UNCACHED]}
+    article_url = article.get_absolute_url()
+    assert "cut spending" in _text(client, article_url)
+    fingerprint = data_fingerprint()
+
+    if how == "new text":
+        result = import_article(
+            record=make_record(headline=NEW_HEADLINE, body=NEW_BODY, url=URL), update=True
+        )
+    else:
+        result = reextract_article(article=Article.objects.get(pk=article.pk))
+
+    assert result.claims_replaced == len(old_claims)  # the unpublished claims were deleted
+    assert not Claim.objects.filter(pk__in=[c.pk for c in old_claims]).exists()
+    assert data_fingerprint() == fingerprint
+    for url in pages:
+        # 1 the data fingerprint; every other page comes from the cache, unchanged.
+        with django_assert_num_queries(1, info=url):
+            assert _text(client, url) == before[url]
+    for url in UNCACHED:
+        assert _text(client, url) == before[url], url
+    # The article's own page shows what the re-import wrote.
+    html = _text(client, article_url)
+    if how == "new text":
+        assert ("rebuild the square" in html, "cut spending" in html) == (True, False)
+    else:
+        assert "cut spending" in html
+
+
+def test_a_reimport_of_an_article_with_a_published_claim_changes_the_pages_showing_it(client):
+    article, imported = _import(url=URL)
+    published = next(c for c in imported if "cut spending" in c.content)
+    _publish(published)  # a reviewer touched it: the re-import keeps it (orphaned: text gone)
+    other = make_published_claim(content="Unrelated public words", speaker=make_speaker())
+    pages = {
+        "claim": published.get_absolute_url(),
+        "articles": reverse("claims:article-list"),
+        "article": article.get_absolute_url(),
+    }
+    for url in pages.values():
+        assert HEADLINE in _text(client, url), url
+    other_before = _text(client, other.get_absolute_url())
+
+    import_article(record=make_record(headline=NEW_HEADLINE, body=NEW_BODY, url=URL), update=True)
+
+    for url in pages.values():
+        html = _text(client, url)
+        assert (NEW_HEADLINE in html, HEADLINE in html) == (True, False), url
+    assert "cut spending" in _text(client, pages["claim"])  # kept, flagged orphaned
+    assert _text(client, other.get_absolute_url()) == other_before
+
+
+# --- Publishing changes exactly the pages the claim appears on -----------------------------------
+
+
+def test_publishing_a_claim_changes_exactly_the_pages_it_appears_on(client):
+    country = make_speaker(name="Examplia", kind="government")
+    minister = make_speaker(name="Ada Minister", affiliated_with=country)
+    outlet, other_outlet = make_outlet(name="Daily Example"), make_outlet(name="Other Post")
+    article = make_article(headline="Minister on bridges", outlet=outlet)
+    topic, other_topic = make_topic(title="Bridges"), make_topic(title="Tunnels")
+    claim = make_claim(
+        content="Bridges are safe", speaker=minister, article=article, status=ClaimStatus.READY
+    )
+    make_stance(claim, topic, "supports")
+    critic = make_speaker(name="Bob Critic")
+    other_article = make_article(headline="Critic on tunnels", outlet=other_outlet)
+    other = make_published_claim(content="Tunnels leak", speaker=critic, article=other_article)
+    make_stance(other, other_topic, "opposes")
+    urls = {
+        "home": reverse("claims:home"),
+        "claim list": reverse("claims:claim-list"),
+        "claims by outlet": reverse("claims:claim-list") + f"?outlet={outlet.slug}",
+        "claims by topic": reverse("claims:claim-list") + f"?topic={topic.slug}",
+        "claims by other outlet": reverse("claims:claim-list") + f"?outlet={other_outlet.slug}",
+        "speaker list": reverse("claims:speaker-list"),
+        "article list": reverse("claims:article-list"),
+        "topic list": reverse("claims:topic-list"),
+        "claim": claim.get_absolute_url(),
+        "speaker": minister.get_absolute_url(),
+        "container": country.get_absolute_url(),
+        "article": article.get_absolute_url(),
+        "topic": topic.get_absolute_url(),
+        "claims feed": reverse("claims:feed-claims"),
+        "speaker feed": reverse("claims:feed-speaker", args=[minister.slug]),
+        "topic feed": reverse("claims:feed-topic", args=[topic.slug]),
+        "sitemap": "/sitemap.xml",
+        "other claim": other.get_absolute_url(),
+        "other speaker": critic.get_absolute_url(),
+        "other article": other_article.get_absolute_url(),
+        "other topic": other_topic.get_absolute_url(),
+        "other topic feed": reverse("claims:feed-topic", args=[other_topic.slug]),
+    }
+
+    def read():
+        pages = {}
+        for name, url in urls.items():
+            response = client.get(url)
+            pages[name] = (response.status_code, response.content.decode())
+        return pages
+
+    before = read()
+    assert "Bridges are safe" not in "".join(page for _, page in before.values())
+
+    _publish(claim)
+    after = read()
+
+    changed = {name for name in urls if after[name] != before[name]}
+    # The claim's own page, its speaker's page and feed, its article, its topic's page
+    # (the position rolls up to Examplia) and feed, the lists and their filters (every claim
+    # list carries the speaker filter, which now names Ada Minister), the feed, the sitemap.
+    assert changed == {
+        "home",
+        "claim list",
+        "claims by outlet",
+        "claims by topic",
+        "claims by other outlet",
+        "speaker list",
+        "article list",
+        "topic list",
+        "claim",
+        "speaker",
+        "article",
+        "topic",
+        "claims feed",
+        "speaker feed",
+        "topic feed",
+        "sitemap",
+    }
+    shows_words = changed - {"claims by other outlet", "speaker list", "article list", "sitemap"}
+    for name in shows_words - {"topic list"}:
+        assert after[name][0] == 200 and "Bridges are safe" in after[name][1], name
+    assert "Minister on bridges" in after["article list"][1]
+    assert claim.get_absolute_url() in after["sitemap"][1]
+    assert "Ada Minister" in after["speaker list"][1]
+    assert "Bridges are safe" not in after["claims by other outlet"][1]
+    topic_row = after["topic"][1]
+    assert "Examplia" in topic_row and "Examplia" not in before["topic"][1]
+    # A government with no claim of its own has no page, before or after.
+    assert before["container"][0] == after["container"][0] == 404
+
+
+def test_correcting_a_published_verdict_shows_at_once(client):
+    claim = make_published_claim(
+        content="Bridges are safe", verdict=Verdict.FALSE, speaker=make_speaker()
+    )
+    pages = [claim.get_absolute_url(), claim.speaker.get_absolute_url()]
+    for url in pages:
+        assert "verdict-false" in _text(client, url)
+
+    claim.verdict = Verdict.TRUE
+    claim.rationale = "The inspection report agrees."
+    claim.save()
+
+    for url in pages:
+        html = _text(client, url)
+        assert ("verdict-true" in html, "verdict-false" in html) == (True, False), url
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_article_index_is_cached(client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        make_published_claim(article=make_article(outlet=make_outlet()))
+    make_claim(article=make_article(headline="Only unreviewed"))  # could leak: never listed
+    url = reverse("claims:article-list")
+
+    # 1 the data fingerprint, 2 the count, 3 the page of articles with their outlets.
+    with django_assert_num_queries(3):
+        first = client.get(url)
+    # 1 the data fingerprint: the page comes from the cache.
+    with django_assert_num_queries(1):
+        second = client.get(url)
+
+    assert len(first.context["page_obj"].object_list) == rows
+    assert second.content == first.content
+    assert "Only unreviewed" not in second.content.decode()
