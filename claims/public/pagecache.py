@@ -29,7 +29,7 @@ changes. Every other edit ('~') and deletion still counts, so publishing, unpubl
 dismissing, correcting and renaming show at once. Partial indexes with the same predicates
 (migration 0023) keep each max() one index lookup however many rows an import has written.
 With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported claims are public at once, and every
-change counts: an import makes every key new (docs/benchmarks-public.md says why that is kept).
+change counts: an import makes every key new (targeted keys for the demo are not built yet).
 
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
