@@ -102,16 +102,22 @@ def copy_rows(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
             cursor._execute_with_wrappers(sql, None, False, executor=copy)
 
 
-@functools.cache
-def _history_sql(model) -> str:
-    """INSERT INTO <history> (tracked columns, history_*) SELECT ... FROM <table> WHERE id in."""
+def _history_columns(model) -> tuple[str, list[str], list[str]]:
+    """The history table, the tracked columns, and those with the history_* columns after."""
     history = model.history.model
     tracked = [f.column for f in history.tracked_fields]
     columns = [*tracked, "history_date", "history_change_reason", "history_type"]
     columns.append(history._meta.get_field("history_user").column)
+    return history._meta.db_table, tracked, columns
+
+
+@functools.cache
+def _history_sql(model) -> str:
+    """INSERT INTO <history> (tracked columns, history_*) SELECT ... FROM <table> WHERE id in."""
+    table, tracked, columns = _history_columns(model)
     # Identifiers come from model metadata; every value is a parameter.
     return (
-        f"INSERT INTO {_qn(history._meta.db_table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
+        f"INSERT INTO {_qn(table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
         f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '+', %s "
         f"FROM {_qn(model._meta.db_table)} WHERE {_qn(model._meta.pk.column)} = ANY(%s)"
     )
@@ -324,12 +330,9 @@ def _alias_part(model) -> str:
 @functools.cache
 def _history_part(name: str, model, source: str) -> str:
     """name AS (INSERT INTO the history table the "created" rows of what `source` returned)."""
-    history = model.history.model
-    tracked = [f.column for f in history.tracked_fields]
-    columns = [*tracked, "history_date", "history_change_reason", "history_type"]
-    columns.append(history._meta.get_field("history_user").column)
+    table, tracked, columns = _history_columns(model)
     return (
-        f"{name} AS (INSERT INTO {_qn(history._meta.db_table)} "  # noqa: S608
+        f"{name} AS (INSERT INTO {_qn(table)} "  # noqa: S608
         f"({', '.join(_qn(c) for c in columns)}) "
         f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '+', %s FROM {source})"
     )
