@@ -306,6 +306,25 @@ def test_a_name_stored_meanwhile_by_another_run_is_handed_over_not_duplicated():
     assert speaker_of(again) == theirs
 
 
+def test_a_description_cleaned_to_a_stored_name_takes_that_speaker_and_the_article_imports():
+    # The cleaned name of "a 69% majority of Republicans" is the group an earlier article
+    # stored. On PostgreSQL the article's one write statement used to fail on the taken
+    # alias every retry (SpeakerTaken), so the article was not imported at all.
+    first = import_article(record=make_record(body="Republicans said the bill was dead."))
+    republicans = speaker_of(first)
+
+    result = import_article(
+        record=make_record(
+            headline="Poll",
+            body="A 69% majority of Republicans support deploying ground forces, the poll found.",
+        )
+    )
+
+    assert result.status == "created"
+    assert speaker_of(result) == republicans
+    assert Speaker.objects.filter(name="Republicans").count() == 1
+
+
 # --- cross-article identity, driven through the resolver (invented names) --------------------
 P, ORG, GOV, MEDIA, ANON, GROUP = (
     SpeakerKind.PERSON,

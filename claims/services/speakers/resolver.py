@@ -404,7 +404,14 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         return None, []
 
     def _new(self, name, kind, role, affiliation, *, scoped=False) -> int:
-        """A speaker to create at the end of resolve_many; returns its temporary (negative) id."""
+        """A speaker to create at the end of resolve_many; returns its temporary (negative) id.
+
+        A name another speaker already owns as an alias is that speaker's: an alias has one
+        owner, so the new speaker could not keep its own name ("a 69% majority of Republicans"
+        cleaned to "Republicans", the group an earlier article stored).
+        """
+        if not scoped and (owner := self._aliases.get(normalise_name(name[:300]))) is not None:
+            return owner
         self._next_temp -= 1
         pk = self._next_temp
         known = self._remember(pk, name[:300], kind)
