@@ -600,6 +600,26 @@ CASES = [
         "direct",
     ),
     Case(
+        # "adding" goes on with the same speaker's words: the quote after it is the
+        # participle's, not the first quote's.
+        "quote_after_reported_speech",
+        "“We never gave up,” Ana Ruiz said, adding that the board had voted twice. “Nobody"
+        " listened to the workers.”",
+        "“Nobody listened to the workers.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        # a claim nested in the attribution (a relative clause): the quote after the
+        # sentence resumes the first quote.
+        "split_quote_continuation",
+        "“We never gave up,” said Ana Ruiz, who said the board had voted twice. “Nobody"
+        " listened to the workers.”",
+        "“Nobody listened to the workers.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
         "continuation_paragraph",
         "“We tried everything we could,” said Ana Ruiz.\n\n"
         "“Next season the players will come back stronger than ever.”",

@@ -32,6 +32,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     ADJUNCT_STARTS,
     CALENDAR_WORDS,
     CLAUSE_LINKS,
+    CONTINUING_PARTICIPLES,
     GO_ON_FORMS,
     HEADLINE_LABELS,
     MESSAGE_NOUNS,

@@ -219,3 +219,7 @@ MESSAGE_NOUNS = frozenset(
 )
 # "went on to say": a report that continues, not an infinitive ("to say" is none).
 GO_ON_FORMS = frozenset(["go", "goes", "went", "going", "gone"])
+
+# Participles that go on with the same speaker's words after a quote's cue: in `“A,” X said,
+# adding that B. “C.”` the quote C continues the participle's claim B, not the first quote.
+CONTINUING_PARTICIPLES = frozenset(["adding", "continuing"])

@@ -51,6 +51,7 @@ class QuoteSite:
             and drafts[i - 1].kind in ("direct", "mixed")
             and drafts[i - 1].sentence == prev.sentence
             and self.quote_only
+            and not _continues_speaker(art, prev, drafts[i - 1])
         ):
             # `“A,” said X, who said B. “C.”`: bridge over the claim nested in the
             # attribution of the split quote.
@@ -63,6 +64,14 @@ class QuoteSite:
         if prev is not None and prev.kind in ("direct", "mixed") and self.quote_only:
             return prev
         return None
+
+
+def _continues_speaker(art: Article, prev: Draft, quoted: Draft) -> bool:
+    """`“A,” X said, adding that B.`: B is the quoted speaker's own further words (a
+    participle that goes on speaking), so a quote after the sentence continues B, not A."""
+    if prev.speaker_of is not quoted or prev.cue is None:
+        return False
+    return art.text[prev.cue[0] : prev.cue[1]].lower() in lx.CONTINUING_PARTICIPLES
 
 
 # -- continuations of a claim already found --------------------------------------------------
