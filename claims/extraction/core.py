@@ -203,13 +203,24 @@ def _resolve(art: Article) -> list[ExtractedClaim]:
     text = art.text
     reg = Registry(text, art.in_quote)
     reg.prescan()
-    out = []
+    out: list[ExtractedClaim] = []
+    ents: list[Entity | None] = []
     for d in art.drafts:
         try:
             out.append(_claim(art, reg, d))
+            ents.append(d.ent)
         except Exception:
             # The registry is attrib's coreference; a bug there loses this claim, not the article.
             _logger().exception("extraction: resolving the speaker at offset %s failed", d.start)
+    if reg.renamed:
+        # A body first described ("Russian state security") and named further down ("the
+        # FSB"): every claim of it shows the name.
+        out = [
+            dataclasses.replace(c, speaker=e.name, speaker_kind=e.kind)
+            if e is not None and id(e) in reg.renamed
+            else c
+            for c, e in zip(out, ents, strict=True)
+        ]
     return out
 
 

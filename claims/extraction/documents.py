@@ -152,7 +152,11 @@ def carrier_near(reg: Registry, sentence: tuple[int, int], start: int, end: int,
         return None  # none of the words _VIA_RE and _CARRIER_SUBJECT_RE need
     own = speaker.lower().removeprefix("the ")
     for rx in (_VIA_RE, _CARRIER_SUBJECT_RE):
-        for m in rx.finditer(text, s0, s1):
+        at = s0
+        while (m := rx.search(text, at, s1)) is not None:
+            # Matches may overlap: "according to an FSB statement carried by Interfax" holds
+            # "carried by Interfax" inside the first match's words.
+            at = max(m.start("np"), m.start() + 1)
             if start <= m.start() < end:
                 continue  # a report inside the claim is someone else's
             name = _carrier(m.group("np").split())
@@ -200,7 +204,8 @@ def _np_len(tokens: list) -> int:
 
 # "per Russian media", "according to Reuters", "in statements reported by AFP", "told CNN".
 _VIA_RE = re.compile(
-    r"\b(?:per|according to|(?:reported|quoted|cited|carried) by|told|(?:spoke|speaking|talking)"
+    r"\b(?:per|according to|(?:reported|quoted|cited|carried|published|broadcast|aired|released)"
+    r" by|told|(?:spoke|speaking|talking)"
     r" to|(?:in|during) an? (?:interview|conversation) with)\s+"
     r"(?P<np>[\w’'&.-]+(?:[ \t]+[\w’'&.-]+){0,3})",
     re.IGNORECASE,
@@ -218,6 +223,10 @@ _CARRIER_WORDS = (
     "quoted",
     "cited",
     "carried",
+    "published",
+    "broadcast",
+    "aired",
+    "released",
     "told",
     "spoke",
     "speaking",

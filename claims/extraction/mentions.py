@@ -484,6 +484,11 @@ def _body_portfolio(tokens: list[Token], i: int, b: int) -> bool:
     )
 
 
+def _lone_acronym(run_words: list[str]) -> bool:
+    words = [w for w in run_words if w.lower() not in lx.DETERMINERS]
+    return len(words) == 1 and len(words[0]) > 2 and _strip_possessive(words[0]).isupper()
+
+
 def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Mention | None:
     while i < j and tokens[i].low in _LEADING_SKIP:
         i += 1
@@ -533,8 +538,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
             or tokens[b - 1].cap
             or _PARTICLE_NAME_RE.match(tokens[b - 1].text)
         )
-        # "FSB", "NATO": a lone acronym names a body.
-        and not (b - a == 1 and len(run_words[0]) > 2 and _strip_possessive(run_words[0]).isupper())
+        # "FSB", "NATO", "The FSB" (a capitalised determiner): a lone acronym names a body.
+        and not _lone_acronym(run_words)
         # "the Ministry of Defence", "the Department of Foreign Affairs": a body's portfolio.
         and not _body_portfolio(tokens, i, b)
     )

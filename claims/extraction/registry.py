@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from .bodykeys import body_keys, is_description
 from .documents import carried, carrier_near, document_author
 from .mentions import _INSTITUTION_WORDS, Mention, _country_of, _strip_possessive
 from .people import (
@@ -64,6 +65,9 @@ class Registry:
     lowered: str | None = None  # text.lower(), for documents.carrier_near
     # (start, end) of every carrier word in `lowered`, sorted: documents.carrier_words
     carrier_spans: list[tuple[int, int]] | None = None
+    # ids of the entities a later mention gave a name ("FSB" for "Russian state security"):
+    # core._resolve gives the claims found before it that name too.
+    renamed: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)
@@ -138,6 +142,13 @@ class Registry:
         ent = self.bodies.get(key)
         if ent is not None:
             return ent, "mention"
+        keys = body_keys(words, self.text[m.end : m.end + 12]) if m.kind != "anonymous" else ()
+        ent = next((self.bodies[k] for k in keys if k in self.bodies), None)
+        if ent is not None:
+            # Another name of a body the article named: "the FSB" after "Russian state
+            # security", "the Central Intelligence Agency" after "the CIA".
+            self._also_known_as(ent, m, words, key, keys)
+            return ent, "organisation"
         if (
             head in _BODY_HEADS
             and words
@@ -147,10 +158,28 @@ class Registry:
             ent = self._generic(m)
             if ent is not None:
                 return ent, "organisation"
-        ent = Entity(m.name, m.kind, role=m.role, affiliation=m.affiliation, first_pos=pos)
+        kind = "organization" if keys and m.kind in ("person", "group") else m.kind
+        # "the FSB security service" is the FSB.
+        name = next((k[8:] for k in keys if k.startswith("acronym:") and k[8:] in words), m.name)
+        ent = Entity(name, kind, role=m.role, affiliation=m.affiliation, first_pos=pos)
         ent.pending = words
         self.bodies[key] = ent
+        for k in keys:
+            self.bodies.setdefault(k, ent)
         return ent, "mention"
+
+    def _also_known_as(
+        self, ent: Entity, m: Mention, words: list[str], key: str, keys: frozenset[str]
+    ) -> None:
+        """File another name of `ent` under its keys; a name ("FSB") replaces a description
+        ("Russian state security") as the name the article's claims show (`renamed`)."""
+        self.bodies.setdefault(key, ent)
+        for k in keys:
+            self.bodies.setdefault(k, ent)
+        if is_description(ent.name.split()) and not is_description(words):
+            ent.name = m.name
+            ent.kind = "organization"
+            self.renamed.add(id(ent))
 
     def _holder(
         self, words: list[str], head_words: list[str], tail: list[str], head: str, pos: int

@@ -432,6 +432,82 @@ CASES = [
         "mention",
         None,
     ),
+    (
+        "statement-published-by-an-outlet",
+        "The port authority said in a statement published by Tass that the ferry was late.",
+        "the ferry was late",
+        "Port authority",
+        "mention",
+        "Tass",
+    ),
+    (
+        "according-to-a-statement-carried-by",
+        "According to an FSB statement carried by Interfax, the two men were detained.",
+        "the two men were detained",
+        "FSB",
+        "document",
+        "Interfax",
+    ),
+    (
+        "statement-reported-by-is-no-claim-of-the-outlet",
+        "The FSB said in a statement reported by Interfax that the two men were detained.",
+        "the two men were detained",
+        "FSB",
+        "mention",
+        "Interfax",
+    ),
+    # -- one body under several names: acronym, expansion, description ------------------------
+    (
+        "description-then-acronym-shows-the-acronym",
+        "Russian state security said the border was closed. The FSB said two men were held.",
+        "the border was closed",
+        "FSB",
+        "mention",
+        None,
+    ),
+    (
+        "acronym-after-a-description-is-that-body",
+        "Moscow's security services said the border was closed. The FSB said two men were held.",
+        "two men were held",
+        "FSB",
+        "organisation",
+        None,
+    ),
+    (
+        "description-after-an-acronym-with-a-service-head",
+        "The FSB security service said the border was closed. Russia's state security "
+        "apparatus said two men were held.",
+        "two men were held",
+        "FSB",
+        "organisation",
+        None,
+    ),
+    (
+        "expansion-with-acronym-in-brackets",
+        "The Federal Security Service (FSB) said the border was closed. The FSB said two men "
+        "were held.",
+        "two men were held",
+        "Federal Security Service",
+        "organisation",
+        None,
+    ),
+    (
+        "initials-spell-the-acronym",
+        "The Ruritanian Water Board said the dam was safe. The RWB said the river was low.",
+        "the river was low",
+        "Ruritanian Water Board",
+        "organisation",
+        None,
+    ),
+    (
+        "carried-statement-joins-the-description",
+        "Russian state security said the border was closed. Interfax later reported an FSB "
+        "statement urging residents to stay at home.",
+        "residents to stay at home",
+        "FSB",
+        "document",
+        "Interfax",
+    ),
     # -- pronouns and continuations ---------------------------------------------------------
     (
         "pronoun",

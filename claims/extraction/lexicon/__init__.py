@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     ANONYMOUS_HEADS,
+    BODY_ACRONYMS,
     COUNTRIES,
     COUNTRY_ALIASES,
     DEMONYMS,
+    FUNCTION_HEADS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     ORG_WORDS,
     PLURAL_GROUP_HINT,
+    STATE_QUALIFIERS,
 )
 from .coref import (  # noqa: F401 (re-exported: lx.NAME)
     CARRIER_NAMES,

@@ -229,6 +229,7 @@ ORG_WORDS = frozenset(
         "agency",
         "caucus",
         "chamber",
+        "service",  # "the Federal Security Service", "the Secret Service"
     ]
 )
 ANONYMOUS_HEADS = frozenset(
@@ -297,3 +298,19 @@ PLURAL_GROUP_HINT = frozenset(
         "citizens",
     ]
 )
+
+# Acronyms of bodies whose letters spell their name in another language, with the English
+# name and the country (general knowledge). English acronyms need no entry: their initials
+# spell them ("CIA" = "Central Intelligence Agency").
+BODY_ACRONYMS = {
+    "FSB": ("Federal Security Service", "Russia"),
+    "SVR": ("Foreign Intelligence Service", "Russia"),
+    "GRU": ("Main Intelligence Directorate", "Russia"),
+    "SBU": ("Security Service of Ukraine", "Ukraine"),
+}
+# Heads of a body named by what it does: "Moscow's security services", "Russia's state
+# security apparatus", "the FSB security service".
+FUNCTION_HEADS = frozenset(("service", "services", "apparatus", "agency", "agencies"))
+# Words that say a body belongs to the state, no part of what it does: "Russian state
+# security (forces)", "the Federal Security Service".
+STATE_QUALIFIERS = frozenset(("state", "federal", "national"))

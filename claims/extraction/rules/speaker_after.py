@@ -29,6 +29,8 @@ def according_to(art: Article, cue: Cue) -> Outcome:
         return None
     text = art.text
     (s0, s1), ce = cue.sentence, cue.end
+    if _carried_document(text, s0, cue.start):
+        return NO_CLAIM  # "X said in a statement reported by Interfax that ...": a via
     mention, _ = subject_after(text, ce, s1)
     if mention is None:
         return NO_CLAIM
@@ -56,6 +58,20 @@ def according_to(art: Article, cue: Cue) -> Outcome:
     if too_short(text, content):
         return NO_CLAIM
     return make_draft(art, content, cue, mention)
+
+
+_WORD_BEFORE_RE = re.compile(r"([\w-]+)\W*\Z")
+_COMMENT_NOUNS = lx.DOCUMENT_NOUNS | lx.MESSAGE_NOUNS | frozenset(("comments", "words"))
+
+
+def _carried_document(text: str, s0: int, cue_start: int) -> bool:
+    """`in a statement reported by Interfax`, `in comments quoted by Tass`: the cue follows
+    a document or a message, so the outlet only carried it (the claim is its author's, the
+    outlet its via); "according to" and a cue after a clause are attributions."""
+    if text[cue_start : cue_start + 9].lower().startswith("according"):
+        return False
+    word = _WORD_BEFORE_RE.search(text, max(s0, cue_start - 40), cue_start)
+    return word is not None and word.group(1).lower() in _COMMENT_NOUNS
 
 
 _LEADING_ADJUNCT_RE = re.compile(r"(?:After|Before|During|Following|Amid)\s[^,;:“”\"]{3,80},\s+")
