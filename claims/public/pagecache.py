@@ -6,18 +6,20 @@ small query. Pages are cached under a key that includes a fingerprint of the dat
 change recorded by simple-history on every model a page shows (claims, articles, speakers,
 evidence, stances, links: admin edits and services write history), the newest claim id and the
 newest Claim.updated (indexed, migrations 0004 and 0022). Any such change makes every key new,
-so a dismissed or unpublished claim disappears on the next request. Writes that bypass both
-(QuerySet.update, raw SQL, an import filling in an existing speaker's empty role) and
-topic/tag/outlet renames or new outlets are picked up when the entry expires:
-CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
+so a dismissed or unpublished claim disappears on the next request. An import filling in an
+existing speaker's empty role, affiliation or container writes the history row its
+bulk_update does not (claims/services/speakers/writes.py). Writes that bypass both
+(QuerySet.update, raw SQL) and topic/tag/outlet renames or new outlets are picked up when the
+entry expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
 
 An import changes no page it does not appear on (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off
 (the production default; claims/queries.py owns the rule) an imported claim is not public, and
 a speaker reaches a public page only through a public claim (the home page counts speakers with
 public claims), so the fingerprint leaves out the history rows that cannot change a public
 page: creation ('+') and deletion ('-') rows of claims that are not published, creation rows of
-articles and speakers, and the rows the import writes when it updates a stored article
-(`IMPORT_UPDATE_REASONS`); it reads the newest id and Claim.updated over published claims only.
+articles and speakers, the rows the import writes when it updates a stored article
+(`IMPORT_UPDATE_REASONS`) and when it fills in a speaker no public page shows; it reads the
+newest id and Claim.updated over published claims only.
 Importing articles, by the ORM or the COPY path (claims/services/fastwrite.py) alike, and
 re-importing articles with no published claim (their untouched claims deleted and extracted
 again), leave every cached page cached. Two pages read more than the shared fingerprint:
@@ -53,6 +55,7 @@ from django.http import HttpResponse, QueryDict
 
 from claims.enums import ClaimStatus
 from claims.models import Article, Claim, ClaimEvidence, ClaimLink, Speaker, Stance
+from claims.services.speakers.writes import FILLED_IN_UNSEEN
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ _TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink)
 # of an article or of a speaker, and the import's updates of a stored article change no public
 # page but the article's own (claims/queries.py: a speaker, and an article in a list, reach a
 # public page only through a public claim, and a claim becomes public by an edit, a '~' row).
-# The predicates are the ones of the partial indexes of migration 0023, so each max() stays
+# The predicates are the ones of the partial indexes of migrations 0023 and 0024, so each max() stays
 # one index lookup however many rows an import has just written.
 _PUBLISHED = f"'{ClaimStatus.PUBLISHED.value}'"
 # The change reasons of the history rows the import writes when it updates a stored article
@@ -80,7 +83,12 @@ _PUBLIC_ONLY = {
     # edit ('~') may be the one that unpublishes it, so every edit counts.
     Claim: f"history_type = '~' OR status = {_PUBLISHED}",
     Article: f"history_type <> '+' AND (history_change_reason IS NULL OR ({_IMPORT_UPDATE}))",
-    Speaker: "history_type <> '+'",
+    # A speaker an import filled in (an empty role, affiliation or container) that no public
+    # page shows: claims/services/speakers/writes.py tells them apart when it writes the row.
+    Speaker: (
+        "history_type <> '+' AND (history_change_reason IS NULL OR "
+        f"history_change_reason <> '{FILLED_IN_UNSEEN}')"
+    ),
 }
 
 

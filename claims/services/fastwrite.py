@@ -134,6 +134,27 @@ def history_created(model, ids: list[int], *, reason: str, user=None, date=None)
         cursor.execute(_history_sql(model), [date or timezone.now(), reason, user_id, list(ids)])
 
 
+def history_changed(model, ids: list[int], *, reason: str, user=None, date=None) -> None:
+    """simple-history's "changed" rows ('~') for the `model` rows `ids` after a write that
+    writes none (bulk_update, QuerySet.update), as save() would have written them: every
+    tracked field as the row now stands, copied by the server. Unlike the rest of this module
+    it runs on SQLite too (the ids go in an IN list; the date as the backend stores it)."""
+    if not ids:
+        return
+    table, tracked, columns = _history_columns(model)
+    user_id = user.pk if getattr(user, "pk", None) else None
+    date = connection.ops.adapt_datetimefield_value(date or timezone.now())
+    # Identifiers come from model metadata; every value is a parameter.
+    sql = (
+        f"INSERT INTO {_qn(table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
+        f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '~', %s "
+        f"FROM {_qn(model._meta.db_table)} "
+        f"WHERE {_qn(model._meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [date, reason, user_id, *ids])
+
+
 @functools.cache
 def _insert_with_history_sql(model, columns: tuple[str, ...]) -> str:
     history = model.history.model

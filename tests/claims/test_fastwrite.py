@@ -204,3 +204,24 @@ def test_two_concurrent_imports_of_a_new_name_create_one_speaker(
         ("jane okafor", okafor.pk)
     ]
     assert Article.objects.count() == 2
+
+
+def test_history_changed_writes_the_row_save_writes():
+    """The '~' row it makes for a row as it stands is field for field the one save() makes for
+    it; on SQLite too, its date stored as the ORM stores dates (the fingerprint compares them)."""
+    from django.utils import timezone
+
+    from tests.factories import make_speaker
+
+    speaker = make_speaker(name="Ina Lund")
+    speaker.role, speaker._change_reason = "mayor", "filled in"
+    speaker.save()
+    later = timezone.now()
+
+    fastwrite.history_changed(Speaker, [speaker.pk], reason="filled in", date=later)
+
+    rows = list(speaker.history.order_by("history_id").values())
+    by_save, by_server = ({k: v for k, v in r.items() if k != "history_id"} for r in rows[-2:])
+    assert by_server == {**by_save, "history_date": later}
+    assert speaker.history.filter(history_date__gte=later).count() == 1
+    assert speaker.history.latest().history_type == "~"

@@ -68,17 +68,19 @@ def test_speaker_list_page_parameter_still_pages(client, settings):
 
 
 def test_fingerprint_predicates_are_the_partial_indexes_word_for_word():
-    """The planner uses a partial index only for the predicate it was built with: migration
-    0023's indexes must say what the fingerprint asks (its LIKE patterns doubled for params)."""
+    """The planner uses a partial index only for the predicate it was built with: migrations
+    0023's and 0024's indexes must say what the fingerprint asks (its LIKE patterns doubled for
+    params)."""
     import importlib
 
-    from claims.models import Article, Claim
+    from claims.models import Article, Claim, Speaker
     from claims.public.pagecache import _PUBLIC_ONLY
 
     migration = importlib.import_module("claims.migrations.0023_public_fingerprint_import_updates")
+    speakers = importlib.import_module("claims.migrations.0024_public_fingerprint_speaker_fill_ins")
     ours = {
         model.history.model._meta.db_table: _PUBLIC_ONLY[model].replace("%%", "%")
-        for model in (Claim, Article)
+        for model in (Claim, Article, Speaker)
     }
 
-    assert ours == migration._NEW
+    assert ours == {**migration._NEW, speakers._TABLE: speakers._NEW}

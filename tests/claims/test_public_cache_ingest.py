@@ -9,16 +9,19 @@ invalidates every page."""
 import re
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.enums import ClaimStatus, Verdict
+from claims.enums import ClaimStatus, SpeakerKind, Verdict
 from claims.models import Article, Claim, Speaker
 from claims.public.pagecache import data_fingerprint
 from claims.services.imports import import_article, reextract_article
+from claims.services.speakers import SpeakerResolver
+from claims.services.speakers.writes import FILLED_IN, FILLED_IN_UNSEEN
 from tests.factories import (
+    make_alias,
     make_article,
     make_claim,
     make_outlet,
@@ -360,3 +363,75 @@ def test_article_index_is_cached(client, django_assert_num_queries, rows):
     assert len(first.context["page_obj"].object_list) == rows
     assert second.content == first.content
     assert "Only unreviewed" not in second.content.decode()
+
+
+# --- Speakers the import fills in ----------------------------------------------------------------
+
+ROLE_BODY = "“We will cut spending this year,” said Ina Lund, the mayor of the town."
+
+
+def _history(speaker):
+    return list(
+        speaker.history.order_by("history_id").values_list(
+            "history_type", "history_change_reason", "role"
+        )
+    )
+
+
+def test_an_import_filling_in_a_public_speakers_role_shows_at_once(client):
+    lund = make_speaker(name="Ina Lund")
+    claim = make_published_claim(content="Taxes will fall", speaker=lund)
+    pages = [lund.get_absolute_url(), claim.get_absolute_url(), reverse("claims:speaker-list")]
+    for url in pages:
+        assert "mayor" not in _text(client, url), url
+
+    import_article(record=make_record(body=ROLE_BODY), update=True)
+
+    lund.refresh_from_db()
+    assert lund.role == "mayor"
+    assert _history(lund)[-1] == ("~", FILLED_IN, "mayor")
+    for url in pages:
+        assert "mayor" in _text(client, url), url
+
+
+def test_an_import_filling_in_a_speaker_no_page_shows_leaves_every_page_cached(
+    client, django_assert_num_queries
+):
+    lund = make_speaker(name="Ina Lund")
+    make_claim(content="Unreviewed words", speaker=lund)  # on no public page: not published
+    other = make_published_claim(content="Already public words", speaker=make_speaker())
+    pages = _pages(other.speaker, other)
+    before = {url: _text(client, url) for url in pages}
+    assert client.get(lund.get_absolute_url()).status_code == 404
+    fingerprint = data_fingerprint()
+
+    import_article(record=make_record(body=ROLE_BODY), update=True)
+
+    lund.refresh_from_db()
+    assert lund.role == "mayor"
+    assert _history(lund)[-1] == ("~", FILLED_IN_UNSEEN, "mayor")
+    assert data_fingerprint() == fingerprint
+    for url in pages:
+        with django_assert_num_queries(1, info=url):  # the data fingerprint
+            assert _text(client, url) == before[url]
+    assert client.get(lund.get_absolute_url()).status_code == 404
+
+
+def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pages(client):
+    """Positions roll up along containment: a government with no claim of its own that an
+    import puts in a country changes the topic page of its member's claim."""
+    examplia = make_speaker(name="Examplia", kind=SpeakerKind.GOVERNMENT)
+    make_alias(examplia, "Examplia")
+    minister = make_speaker(name="Ada Minister", affiliated_with=examplia)
+    topic = make_topic(title="Bridges")
+    make_stance(make_published_claim(content="Bridges are safe", speaker=minister), topic)
+    assert "Ruritania" not in _text(client, topic.get_absolute_url())
+
+    resolver = SpeakerResolver()
+    with transaction.atomic(), resolver.article():
+        resolver.resolve_many([("Examplia", SpeakerKind.GOVERNMENT, "", "Ruritania", "")])
+
+    examplia.refresh_from_db()
+    assert examplia.affiliated_with.name == "Ruritania"
+    assert [r[:2] for r in _history(examplia)] == [("+", None), ("~", FILLED_IN)]
+    assert "Ruritania" in _text(client, topic.get_absolute_url())

@@ -4,7 +4,7 @@ docstring for the resolution order)."""
 from __future__ import annotations
 
 from claims.enums import SpeakerKind
-from claims.models import Speaker, SpeakerMergeSuggestion
+from claims.models import SpeakerMergeSuggestion
 from claims.names import (
     ROLE_MODIFIERS,
     clean_person_name,
@@ -53,7 +53,8 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
     member; three for a new spokesman of a new seat of a new government) and one alias insert,
     which also says which names went in (a concurrent run may have stored the same speaker
     first: the unique alias index decides, and only then one more query finds the owner), one
-    suggestion insert and one update of filled-in roles. Matching by name, office or
+    suggestion insert, and for speakers it fills in (an empty role, affiliation or container) an
+    update and their history rows (`_write_filled`). Matching by name, office or
     organisation runs in memory. The cache lives for one run: aliases
     an editor adds meanwhile count from the next run on. Speakers are written with
     bulk_create (COPY on PostgreSQL), so they get no simple-history "created" row; the alias rows record where each
@@ -176,18 +177,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
             SpeakerMergeSuggestion.objects.bulk_create(rows, ignore_conflicts=True)
             stats.suggestions += len(rows)
         if updates:
-            rows = []
-            for pk, fields in updates.items():
-                speaker = Speaker(pk=real.get(pk, pk))
-                for attr, value in fields.items():
-                    setattr(
-                        speaker, attr, real.get(value, value) if attr.endswith("_id") else value
-                    )
-                rows.append((speaker, tuple(fields)))
-            for names in {f for _, f in rows}:
-                Speaker.objects.bulk_update(
-                    [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
-                )
+            self._write_filled(updates, real)
         created = {pk for pk in real.values()}
         stats.speakers_new += len({pk for pk in ids if pk in created})
         stats.speakers_matched += len({pk for pk in ids if pk is not None and pk not in created})

@@ -4,10 +4,12 @@ aliases, and handing over to a concurrent run that stored the same speakers firs
 from __future__ import annotations
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from claims.enums import SpeakerKind
 from claims.models import (
+    Claim,
     Speaker,
     SpeakerAlias,
     SpeakerMergeSuggestion,
@@ -17,6 +19,11 @@ from claims.models import (
 from claims.normalise import normalise_name
 
 from .. import fastwrite
+
+# The change reasons of the history rows of existing speakers an import filled in
+# (`_Writes._write_filled`): the public page cache leaves out the second (issue 14).
+FILLED_IN = "blanks filled in by import"
+FILLED_IN_UNSEEN = "blanks filled in by import (on no public page)"
 
 
 class _Writes:
@@ -119,6 +126,37 @@ class _Writes:
                 self._hand_over(lost, real)
         self._pending = []
         return real
+
+    def _write_filled(self, updates: dict[int, dict], real: dict[int, int]) -> None:
+        """Give existing speakers the role, affiliation or container this article filled in
+        (`updates`: speaker id -> {attname: value}, temporary ids among the values), and write
+        the history rows bulk_update does not: the public page cache reads them (issue 14).
+
+        A speaker a public page may show (one with a claim readers may see, or a container
+        of others: its name shows on theirs, and positions roll up to it) gets reason
+        FILLED_IN, which the cache counts; the others FILLED_IN_UNSEEN, which it leaves out
+        (claims/public/pagecache.py), so filling in a speaker of unreviewed claims clears no
+        cached page. Queries: one update per combination of fields, one to tell the speakers
+        apart, one or two history inserts; only for an article that fills something in."""
+        rows = []
+        for pk, fields in updates.items():
+            speaker = Speaker(pk=real.get(pk, pk))
+            for attr, value in fields.items():
+                setattr(speaker, attr, real.get(value, value) if attr.endswith("_id") else value)
+            rows.append((speaker, tuple(fields)))
+        for names in {f for _, f in rows}:
+            Speaker.objects.bulk_update(
+                [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
+            )
+        pks = sorted(speaker.pk for speaker, _ in rows)
+        shown = Exists(Claim.objects.public().filter(speaker=OuterRef("pk"))) | Exists(
+            Speaker.objects.filter(affiliated_with=OuterRef("pk"))
+        )
+        seen = set(Speaker.objects.filter(shown, pk__in=pks).values_list("pk", flat=True))
+        fastwrite.history_changed(Speaker, [pk for pk in pks if pk in seen], reason=FILLED_IN)
+        fastwrite.history_changed(
+            Speaker, [pk for pk in pks if pk not in seen], reason=FILLED_IN_UNSEEN
+        )
 
     def _renumber(self, temp: int, pk: int):
         known = self._known[temp]
