@@ -16,6 +16,9 @@ with its romanisation.
 - ``org_parts``: an organisation's name without a nationality in front, and that country:
   "the Russian National Anti-Terrorism Committee" -> ("russia", "national anti terrorism
   committee").
+- ``org_body_keys``: an organisation's acronym and, for a state body, what it does in its
+  country: "FSB", "Russia's Federal Security Service" and "Russian state security" share
+  "function:russia:security".
 - ``role_parts``: a role description as (head, other words, country): "Qatar's foreign ministry
   spokesperson" and "a spokesperson for Qatar's Foreign Ministry" give one key.
 """
@@ -27,6 +30,7 @@ import re
 
 from nameparser import HumanName
 
+from claims.extraction.bodykeys import body_keys
 from claims.extraction.lexicon import (
     COUNTRIES,
     COUNTRY_ALIASES,
@@ -437,6 +441,15 @@ def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
     # Word order and linking words vary ("employees from Acme", "Acme employees").
     key = " ".join(sorted(set(words) - {"from", "by", "with", "and"}))
     return country or country_of(affiliation), key
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def org_body_keys(name: str) -> frozenset[str]:
+    """The keys an organisation's name shares with its other names: its acronym ("FSB",
+    "Central Intelligence Agency" -> "acronym:CIA") and, for a state body, its country and
+    what it does ("Russian state security" -> "function:russia:security"); see
+    claims/extraction/bodykeys.py. Empty for most names ("Acme", "the Foreign Ministry")."""
+    return body_keys(name.split())
 
 
 # Bodies named by their portfolio, in either order: "Ministry of Defence", "Defence Ministry".

@@ -487,6 +487,31 @@ def test_an_organisation_with_a_nationality_in_front_is_the_same_organisation():
     assert polish != board
 
 
+def test_a_body_under_its_acronym_expansion_and_description_is_one_speaker_across_articles():
+    resolver = SpeakerResolver()
+    (fsb,) = resolve_article(resolver, item("FSB", kind=ORG))
+    (expansion,) = resolve_article(resolver, item("Russia's Federal Security Service", kind=ORG))
+    (description,) = resolve_article(resolver, item("Russian state security", kind=ORG))
+    (services,) = resolve_article(resolver, item("Moscow's security services", kind=ORG))
+    (cia,) = resolve_article(resolver, item("Central Intelligence Agency", kind=ORG))
+    (acronym,) = resolve_article(resolver, item("CIA", kind=ORG))
+
+    assert expansion == description == services == fsb
+    assert acronym == cia != fsb
+
+
+def test_a_description_of_a_state_body_matches_no_one_when_two_bodies_fit():
+    fsb = make_speaker(name="FSB", kind=ORG)
+    twin = make_speaker(name="Federal Security Service", kind=ORG)  # not merged (yet)
+    resolver = SpeakerResolver()
+
+    (description,) = resolve_article(resolver, item("Russian state security", kind=ORG))
+    (forces,) = resolve_article(resolver, item("Russian security forces", kind=ORG))
+
+    assert description not in (fsb, twin)
+    assert forces not in (fsb, twin, description)  # troops, police or the FSB: it does not say
+
+
 def test_a_seat_of_government_is_its_own_speaker_contained_in_the_government():
     resolver = SpeakerResolver()
     kremlin, person, moscow = resolve_article(

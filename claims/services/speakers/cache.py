@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from claims.enums import SpeakerKind
 from claims.models import Speaker, SpeakerAlias
-from claims.names import given_key, org_parts, person_parts, role_parts, surname_key
+from claims.names import (
+    given_key,
+    org_body_keys,
+    org_parts,
+    person_parts,
+    role_parts,
+    surname_key,
+)
 
 from .forms import _ORG_KINDS
 
@@ -129,14 +136,15 @@ class _Cache:
                 self._staged.roles.append(((head, country), pk, words))
 
     def _learn_org(self, pk, name, affiliation, *, staged=True):
+        """Index an organisation by its name without a nationality and by its body keys
+        (acronym, state function: ``org_body_keys``), both in ``_by_org``."""
         country, key = org_parts(name, affiliation)
-        if not key:
-            return
-        bucket = self._by_org.setdefault(key, set())
-        if (pk, country) not in bucket:
-            bucket.add((pk, country))
-            if staged:
-                self._staged.orgs.append((key, pk, country))
+        for k in (key, *org_body_keys(name)) if key else org_body_keys(name):
+            bucket = self._by_org.setdefault(k, set())
+            if (pk, country) not in bucket:
+                bucket.add((pk, country))
+                if staged:
+                    self._staged.orgs.append((k, pk, country))
 
     def _add_alias_cache(self, normalised, pk):
         self._aliases[normalised] = pk

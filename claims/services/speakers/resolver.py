@@ -10,6 +10,7 @@ from claims.names import (
     clean_person_name,
     given_compatible,
     given_key,
+    org_body_keys,
     org_parts,
     role_fits,
     role_head,
@@ -311,21 +312,27 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         or none known on either side ("the National Water Board" is the Canadian one until a
         Polish one appears; then a bare name is ambiguous)."""
         country, key = org_parts(name, affiliation)
-        if not key:
-            return None
-        countries: dict[int, set[str]] = {}
-        for pk, other in self._by_org.get(key, ()):
-            if self._known.get(pk, _NOBODY).kind in _ORG_KINDS:
-                countries.setdefault(pk, set()).add(other)
-        fits = [
-            pk
-            for pk, known in countries.items()
-            if not country or country in known or known == {""}
-        ]
+        fits = self._orgs_under(key, country) if key else []
+        if not fits:
+            # Another name of a body: its acronym, or what a state body does in its country
+            # ("Russian state security" is the one body known as "FSB"); one body or none.
+            fits = list({pk for k in org_body_keys(name) for pk in self._orgs_under(k, country)})
         if len(fits) != 1:
             return None
         self._learn_org(fits[0], name, affiliation)
         return fits[0]
+
+    def _orgs_under(self, key, country) -> list[int]:
+        """The organisations indexed under `key` whose country fits `country`."""
+        countries: dict[int, set[str]] = {}
+        for pk, other in self._by_org.get(key, ()):
+            if self._known.get(pk, _NOBODY).kind in _ORG_KINDS:
+                countries.setdefault(pk, set()).add(other)
+        return [
+            pk
+            for pk, known in countries.items()
+            if not country or country in known or known == {""}
+        ]
 
     def _give_name(self, known, gkey, skey):
         """A speaker known by a bare surname takes the given name of the first full name that
