@@ -264,9 +264,7 @@ class Registry:
 
     def _resolve_pronoun(self, m: Mention, pos: int) -> Entity | None:
         p = m.pronoun
-        want_person = p in ("m", "f", "s")
-        if m.relative:
-            return None
+        want_person = p in ("m", "f", "s")  # `resolve` has taken relative pronouns already
         if p in ("s",) or m.text.lower() in ("we", "you"):
             return None
         # The previous speaker, if recent and compatible, wins: news prose keeps its subject.
@@ -309,9 +307,8 @@ class Registry:
             return ent.proper or head in lx.ANONYMOUS_HEADS or head in lx.TITLE_WORDS
         if p == "p":
             return ent.kind in ("group", "anonymous", "government", "organization", "media")
-        if p == "n":
-            return ent.kind in ("government", "organization", "media")
-        return False
+        # "n" ("it", "its"): the only other code a mention's pronoun takes (lexicon PRONOUNS)
+        return ent.kind in ("government", "organization", "media")
 
     def note_speaker(self, pos: int, ent: Entity) -> None:
         self.speakers.append((pos, ent))

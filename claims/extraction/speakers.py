@@ -36,9 +36,9 @@ def _segment_start(tokens: list[Token], j: int) -> int:
 
 
 def _drop_parentheses(tokens: list[Token]) -> list[Token]:
-    """Remove short parenthesised asides ("Sen. X (D-Mo.) said") from a token list."""
-    if not any(t.text == "(" for t in tokens):
-        return tokens
+    """Remove short parenthesised asides ("Sen. X (D-Mo.) said") from a token list.
+
+    Callers call it only when their window holds a "(" (always a token of its own)."""
     out: list[Token] = []
     depth_start = -1
     for t in tokens:

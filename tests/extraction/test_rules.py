@@ -7,10 +7,14 @@ import pytest
 from claims.extraction import extract_claims
 from claims.extraction.rules import RULES, rules_for
 
+from .construction_cases import CONSTRUCTION_CASES, CONSTRUCTION_DECLINED
 from .rule_cases import CASES, DECLINED_CASES, NO_CLAIM_CASES
 
+ALL_CASES = CASES + CONSTRUCTION_CASES
+ALL_DECLINED = DECLINED_CASES + CONSTRUCTION_DECLINED
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
 def test_rule_finds_its_case(case):
     claims = extract_claims(case.text)
 
@@ -30,7 +34,7 @@ def test_filter_rule_keeps_its_case_from_yielding_a_claim(rule, text):
     assert extract_claims(text) == []
 
 
-@pytest.mark.parametrize(("rule", "text"), DECLINED_CASES, ids=[r for r, _ in DECLINED_CASES])
+@pytest.mark.parametrize(("rule", "text"), ALL_DECLINED, ids=[r for r, _ in ALL_DECLINED])
 def test_rule_declines_a_text_that_is_not_its_construction(rule, text):
     assert extract_claims(text) == []
 

@@ -1,0 +1,181 @@
+"""Cases for the constructions inside the rules: speaker phrases, mentions, coreference and the
+checks a cue's complement must pass (issue 10: every statement of the engine is run by a case
+that says what it must extract).
+
+The same `Case` as tests/extraction/rule_cases.py, checked by the same tests
+(tests/extraction/test_rules.py); the comment above each names the construction, the `rule`
+is the rule whose claim it is. Every sentence here is made up for the tests.
+"""
+
+from __future__ import annotations
+
+from .rule_cases import Case
+
+CONSTRUCTION_CASES = [
+    # -- the speaker before the cue (speakers.subject_before) --------------------------------
+    # An adverb between commas is dropped: "Mayor Ina Lund, however, said".
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund, however, said the plan would cost more than the old one.",
+        "the plan would cost more than the old one",
+        "Ina Lund",
+        "indirect",
+    ),
+    # An appositive with its own prepositional phrase: the name before it is the speaker.
+    Case(
+        "subject_cue_content",
+        "Ina Lund, a former adviser to the mayor, said in a statement that the deal was dead.",
+        "the deal was dead",
+        "Ina Lund",
+        "indirect",
+    ),
+    # A participle phrase after an adverb ("also speaking at") is a modifier, not a subject.
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz, also speaking at the hearing, said the clinic would close.",
+        "the clinic would close",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    # "a message that said": the relative pronoun speaks for the message, no one is named.
+    Case(
+        "subject_cue_content",
+        "The board later sent a message that said the fund was empty.",
+        "the fund was empty",
+        None,
+        "indirect",
+    ),
+    # A lone quantifier is an anonymous speaker: "Another said".
+    Case(
+        "subject_cue_content",
+        "Another said the vote had been rigged.",
+        "the vote had been rigged",
+        "Another",
+        "indirect",
+    ),
+    # -- the subject of a clause (speakers.clause_subject) -----------------------------------
+    # "And Ms. Lund gloated:": the leading conjunction is skipped.
+    Case(
+        "colon_introduced_quote",
+        "And Ms. Lund gloated: “I told you the bridge would hold.”",
+        "“I told you the bridge would hold.”",
+        "Lund",
+        "direct",
+    ),
+    # An intro phrase ("During the visit,") is skipped to reach the subject.
+    Case(
+        "conjoined_or_participle",
+        "During the visit, Ana Ruiz toured the plant and said that “we hope to reopen it soon.”",
+        "“we hope to reopen it soon.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    # A pronoun subject of the first verb speaks for the second: "He ... and joked".
+    Case(
+        "conjoined_or_participle",
+        "Tom Berg took the stage. He then put on a fake accent and joked, “I am the new mayor"
+        " now.”",
+        "“I am the new mayor now.”",
+        "Tom Berg",
+        "direct",
+    ),
+    # -- the cue's complement (rules/checks.py) ---------------------------------------------
+    # "told the Herald." after a quote: the addressee is no complement, the quote is the claim.
+    Case(
+        "content_then_subject_cue",
+        "“The new fees are fair,” Tom Berg told the Herald.",
+        "“The new fees are fair,”",
+        "Tom Berg",
+        "direct",
+    ),
+    # "told Reuters." after a clause: the clause before is the content.
+    Case(
+        "content_then_subject_cue",
+        "The fees are fair, Tom Berg told Reuters.",
+        "The fees are fair",
+        "Tom Berg",
+        "indirect",
+    ),
+    # A two-word addressee ("told Valley News.") is skipped the same way.
+    Case(
+        "content_then_subject_cue",
+        "The fees are fair, another aide told Valley News.",
+        "The fees are fair",
+        "Aide",
+        "indirect",
+    ),
+    # "said Thursday on its website, “...”": the quote after the adjunct is the content.
+    Case(
+        "subject_cue_content",
+        "However, the museum said Thursday on its website, “We have no plans to show the"
+        " painting.”",
+        "“We have no plans to show the painting.”",
+        "Museum",
+        "direct",
+    ),
+    # A belief verb with a that-clause.
+    Case(
+        "subject_cue_content",
+        "Tom Berg thinks that the bridge is unsafe.",
+        "the bridge is unsafe",
+        "Tom Berg",
+        "indirect",
+    ),
+    # "called X “...”": a quoted description makes the weak cue a report.
+    Case(
+        "subject_cue_content",
+        "Still, Ana Ruiz called the plan “a waste of money.”",
+        "the plan “a waste of money.”",
+        "Ana Ruiz",
+        "mixed",
+    ),
+    # -- mentions and coreference (mentions.py, registry.py) --------------------------------
+    # An organisation's staff: "a KV2 spokesman" is a speaker of its own.
+    Case(
+        "content_then_subject_cue",
+        "“The clinic is closed for the week,” a KV2 spokesman said in a statement.",
+        "“The clinic is closed for the week,”",
+        "KV2 spokesman",
+        "direct",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "“They sold the valley,” the man shouted, using a rude word for the council.",
+        "“They sold the valley,”",
+        "Man",
+        "direct",
+    ),
+    # "the campaign" later is the campaign named before.
+    Case(
+        "content_then_subject_cue",
+        "At a meeting on Monday, the Ruiz campaign said it would ask for a recount. If the"
+        " margin is small, the campaign said, it may appeal.",
+        "If the margin is small, the campaign said, it may appeal",
+        "Ruiz campaign",
+        "indirect",
+    ),
+    # "the club" is the Lake Fishing Club named before.
+    Case(
+        "content_then_subject_cue",
+        "There are fewer anglers on the lake than a decade ago, according to the Lake Fishing"
+        " Club. Many docks have closed since 2010, the club says.",
+        "Many docks have closed since 2010",
+        "Lake Fishing Club",
+        "indirect",
+    ),
+    # A long appositive after the name: "pastor of Lima’s Stone Church and a supporter of ...".
+    Case(
+        "quote_then_cue_subject",
+        "“It did sound like she was dodging the question,” said Tom Berg, pastor of Lima’s"
+        " Stone Church and a supporter of former governor Ina Lund’s campaign.",
+        "“It did sound like she was dodging the question,”",
+        "Tom Berg",
+        "direct",
+    ),
+]
+
+# (the check that declines it, text): no claim may come from these.
+CONSTRUCTION_DECLINED = [
+    # "called the mayor's plan a waste": naming, not reporting.
+    ("content_is_before", "Still, she called the mayor’s plan a waste of money."),
+]
