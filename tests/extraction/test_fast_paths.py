@@ -387,3 +387,12 @@ def test_carrier_word_in_matches_the_regex_search_on_every_window():
             answers[fast] += 1
 
     assert answers[True] > 1000 and answers[False] > 1000
+
+
+def test_opened_by_class_refuses_an_alternative_it_cannot_rewrite():
+    # An alternative that opens with neither ",", "—", r"\s+" nor the quote lookbehind would
+    # be dropped from the fast form's opening class: CONTENT_CUT_RE would silently stop
+    # matching it, so the rewrite refuses it when the module is built.
+    assert patterns._opened_by_class([",X", r"\s+Y"]) == r"[,\s—](?:(?<=,)X|(?<=\s)\s*Y)"
+    with pytest.raises(ValueError, match=r"^said$"):
+        patterns._opened_by_class([",X", "said"])
