@@ -338,13 +338,10 @@ def _back_np_start(tokens: list[Token], j: int, floor: int) -> int:
             break
         elif low in lx.NP_STOP or low in lx.VERB_STOP:
             break
-        elif i < j and tokens[i].cap and not t.cap:
-            # A lower-case word before a name is a role ("adviser Alexander Rodnyansky").
-            i -= 1
-        elif i == j or not tokens[i].cap:
-            i -= 1
         else:
-            break
+            # A lower-case word: part of the phrase, or a role before a name ("adviser
+            # Alexander Rodnyansky").
+            i -= 1
         steps += 1
     return i
 

@@ -82,9 +82,8 @@ def _descriptor_set(words: list[str]) -> set[str]:
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    """Two given names may belong to one person: equal, or one an initial of the other."""
-    if not a or not b:
-        return True
+    """Two given names (both non-empty) may belong to one person: equal, or one an initial
+    of the other."""
     a, b = a.lower().rstrip("."), b.lower().rstrip(".")
     if a == b:
         return True

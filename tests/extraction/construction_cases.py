@@ -172,10 +172,123 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "direct",
     ),
+    # A possessive name before a claim noun: "President Tom Berg’s claim that ...".
+    Case(
+        "claim_noun_that",
+        "The dictator also detailed the deal, amid confusion after President Tom Berg’s claim"
+        " that the rebels would be “brought to justice.”",
+        "the rebels would be “brought to justice.”",
+        "President Tom Berg",
+        "mixed",
+    ),
+    # "claiming" after a subject with a stance verb and its object: the staffer claims.
+    Case(
+        "participle_clause",
+        "The next month, a former staffer announced plans to sue the board, claiming he was"
+        " fired because he would not back the plan.",
+        "he was fired because he would not back the plan",
+        "Former staffer",
+        "indirect",
+    ),
+    # "noted the Herald’s Ana Ruiz": the possessive outlet is no speaker, the name is.
+    Case(
+        "clause_then_cue_subject",
+        "However the storms are not likely to change the vote, noted the Herald’s Ana Ruiz.",
+        "However the storms are not likely to change the vote",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    # "the mayor told her" after two named speakers: the description is its own speaker.
+    Case(
+        "content_then_subject_cue",
+        "Ana Ruiz said she would support the plan. Tom Berg said the plan was dead. Her husband,"
+        " Leo Ruiz, was at home, the mayor told her.",
+        "Her husband, Leo Ruiz, was at home",
+        "Mayor",
+        "indirect",
+    ),
+    # "posted via her blog on Monday": a short adjunct after the cue, the quote is the claim.
+    Case(
+        "content_then_subject_cue",
+        "“Over my dead body,” Ana Ruiz posted via her blog on Monday.",
+        "“Over my dead body,”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    # "She adds, “...”" after "says": the pronoun is the speaker named before.
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz says the port is the “same rigged system that he claims he is going to"
+        " change.” She adds, “What kind of genius loses a ship?”",
+        "“What kind of genius loses a ship?”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    # A quote after a comma that opens with an intro phrase: "continues, “In fact, ...”".
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz continues, “In fact, the plan is so weak that even the mayor — to her credit —"
+        " has dropped it.”",
+        "“In fact, the plan is so weak that even the mayor — to her credit — has dropped it.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    # "said on her own website that ...": the adjunct before "that" is skipped.
+    Case(
+        "subject_cue_content",
+        "Later, Ana Ruiz said on her own website that she was referring to the mayor’s tax plan,"
+        " “not to the mayor herself.”",
+        "she was referring to the mayor’s tax plan, “not to the mayor herself.”",
+        "Ana Ruiz",
+        "mixed",
+    ),
+    # A bare surname two people share, neither of them a speaker yet: the one named last.
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz and her brother Leo Ruiz run the ferry. Leo Ruiz bought a new boat last year."
+        " Ruiz said the ferry would run all winter.",
+        "the ferry would run all winter",
+        "Leo Ruiz",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Leo Ruiz and his sister Ana Ruiz run the ferry. Ana Ruiz bought a new boat last year."
+        " Ruiz said the ferry would run all winter.",
+        "the ferry would run all winter",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    # "It" after three other speakers: the last body that spoke, further back.
+    Case(
+        "subject_cue_content",
+        "The Ministry of Health said the clinic was safe. Ana Ruiz said the clinic was old. Tom"
+        " Berg said the beds were few. Leo Holm said the fees were high. It also said the fees"
+        " would rise in May.",
+        "the fees would rise in May",
+        "Ministry of Health",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
     # "called the mayor's plan a waste": naming, not reporting.
     ("content_is_before", "Still, she called the mayor’s plan a waste of money."),
+    # A "Says" headline with no speaker after it.
+    ("said_then_subject", "Says the port would close without new funds."),
+    # "according to reports ... that": the reports carry no claim of their own here.
+    ("according_to", "That is according to reports through May that the Ruiz campaign is filing."),
+    # A headline of two verbs and an object: no clause is reported.
+    ("subject_cue_content", "Tom Berg praises, mocks the mayor’s budget."),
+    # A belief verb with "so" instead of a clause.
+    ("belief_without_clause", "Tom Berg apparently thinks so, too."),
+    # "called" in the passive: races are called, nothing is said.
+    ("passive_cue", "A few towns have yet to be called."),
+    # "applauded" with no complement.
+    ("subject_cue_content", "The crowd applauded."),
+    # The bare form of a stance verb ("protest") is as often a noun: no stance is taken.
+    ("stance_verb_object", "The unions protest the new tax on fuel."),
+    # A stance verb with no object, only adjuncts.
+    ("stance_verb_object", "Ina Lund protested on Monday outside the hall."),
 ]

@@ -182,7 +182,8 @@ def test_quotes_in_an_interview_that_are_no_question_and_answer_pair_are_left_al
     asked_in_prose = said + "“Will it open on time?” she was asked.\n\n“It will, as planned.”"
     asked_later = said + "The clinic has forty beds.\n\n“Will it open on time?”\n\n“Yes.”"
     no_question = said + "“It will open on the first of May, as planned.”"
+    answer_in_prose = said + "“Will it open on time?”\n\nThe clinic has forty beds. “In May.”"
 
-    for text in (asked_in_prose, asked_later, no_question):
+    for text in (asked_in_prose, asked_later, no_question, answer_in_prose):
         assert [c for c in extract_claims(text) if c.rule == "interview_quote"] == [], text
     assert [c.rule for c in extract_claims(no_question)][-1] == "continuation_paragraph"

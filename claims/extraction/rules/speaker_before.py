@@ -67,9 +67,7 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
 
 def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     """`“We are ready.” Lopez said on Tuesday.`: the quote ended the sentence before."""
-    mention = cue.adjacent_subject
-    if mention is None:
-        return None
+    mention = cue.adjacent_subject  # never None here: conjoined_or_participle takes those
     text = art.text
     pre = text[cue.c0 : phrase_start(mention)].rstrip()
     after_l = text[cue.end : cue.sentence[1]].lstrip()
@@ -140,9 +138,7 @@ def _stance_object(art: Article, cue: Cue) -> tuple[int, int] | None:
 def subject_cue_content(art: Article, cue: Cue) -> Outcome:
     """`The mayor said (on Monday) (that) the budget is balanced.`, `She told reporters that
     …`, `He said: “…”`, `They believe the plan will fail.`"""
-    mention = cue.adjacent_subject
-    if mention is None:
-        return None
+    mention = cue.adjacent_subject  # never None here: conjoined_or_participle takes those
     s1 = cue.sentence[1]
     if not complement_ok(art, cue.end, s1, cue.low):
         return NO_CLAIM
