@@ -46,7 +46,6 @@ INVISIBLE = frozenset(
 C0_CONTROLS = frozenset([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 _INVISIBLE_RE = re.compile("([" + "".join(re.escape(chr(c)) for c in sorted(INVISIBLE)) + "])")
-_STRIP = dict.fromkeys(INVISIBLE)
 _INERT = dict.fromkeys(INVISIBLE | C0_CONTROLS)
 _MARKERS = {c: f"[U+{c:04X}]" for c in INVISIBLE}
 # A claim shows its paragraph, at most this many characters either side of the claim: the
@@ -56,7 +55,9 @@ CONTEXT_RADIUS = 600
 
 def strip_invisible(text: str) -> str:
     """`text` without the INVISIBLE characters."""
-    return text.translate(_STRIP)
+    # A regex, not str.translate: translate looks every character of a non-ASCII text up in
+    # a dict (0.5 ms for a 5 KB article, twice per imported article); the regex scans in C.
+    return _INVISIBLE_RE.sub("", text)
 
 
 def printable(text) -> str:

@@ -63,7 +63,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”’)\]] ?$")
 
 def _is_credit_line(line: str) -> bool:
     """Short lines that end in an agency credit are captions, not prose."""
-    return len(line) <= 400 and _CREDIT_TAIL_RE.search(line) is not None and "/" in line[-80:]
+    # The slash first: the regex tries every position of the line, most lines have none.
+    return len(line) <= 400 and "/" in line[-80:] and _CREDIT_TAIL_RE.search(line) is not None
 
 
 def _is_headline_like(line: str) -> bool:
