@@ -82,7 +82,8 @@ class SpeakerKind(models.TextChoices):
 class SpeakerResolution(models.TextChoices):
     """How a claim's speaker was reached from its mention: the extractor's words (the values
     of claims.extraction.registry.RESOLUTIONS, which a test keeps equal), then the importer's
-    (`tenure`: claims/services/speakers/tenure.py)."""
+    (`tenure`: claims/services/speakers/tenure.py; `office`: the undated match of
+    SpeakerResolver._match_role)."""
 
     NAME = "name", _("Name")
     SURNAME = "surname", _("Surname of a name given earlier")
@@ -93,6 +94,7 @@ class SpeakerResolution(models.TextChoices):
     CONTINUATION = "continuation", _("Continues the previous claim")
     MENTION = "mention", _("The mention itself")
     TENURE = "tenure", _("Office held at the article's date by a person another article named")
+    OFFICE = "office", _("Office inferred: the one person known to hold it (no date)")
 
 
 class StanceChoice(models.TextChoices):

@@ -560,7 +560,8 @@ def _create_claims(
         ids = iter(session.ids.take(Claim, len(todo)))
     kinds = ClaimKind.values
     claims = []
-    for ex, speaker_id, holding in zip(todo, speaker_ids, resolver.holdings, strict=True):
+    resolved = zip(todo, speaker_ids, resolver.holdings, resolver.by_office, strict=True)
+    for ex, speaker_id, holding, by_office in resolved:
         has_mention = (
             ex.mention and ex.mention_start is not None and ex.mention_end > ex.mention_start
         )
@@ -579,9 +580,12 @@ def _create_claims(
         row[at["cue_end"]] = ex.cue_end if has_cue else None
         row[at["kind"]] = str(ex.kind) if ex.kind in kinds else ClaimKind.INDIRECT.value
         row[at["extraction_rule"]] = ex.rule
-        row[at["speaker_resolution"]] = (
-            SpeakerResolution.TENURE.value if holding is not None else ex.speaker_resolution
-        )
+        if holding is not None:
+            row[at["speaker_resolution"]] = SpeakerResolution.TENURE.value
+        elif by_office:  # the one person known to hold the office, undated
+            row[at["speaker_resolution"]] = SpeakerResolution.OFFICE.value
+        else:
+            row[at["speaker_resolution"]] = ex.speaker_resolution
         row[at["via"]] = (ex.via or "")[:200]
         row[at["context_start"]], row[at["context_end"]] = _context_bounds(ex)
         # bulk_create skips save(), so Claim.derive_fields' content_hash is set here.

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from claims.enums import SpeakerKind
 from claims.models import Claim, RoleHolding, Speaker
+from claims.services.export import claim_queryset, claim_record
 from claims.services.imports import ImportSession, import_article
 from tests.factories import make_record, make_user
 
@@ -106,6 +107,32 @@ def test_an_undated_article_neither_ties_nor_resolves_by_date():
     imported("Russian Foreign Minister Sergei Lavrov said the talks were over.", None)
 
     assert ties() == []
+
+
+def test_an_office_resolved_without_a_date_says_so_on_the_claim_the_desk_and_the_export(client):
+    imported("Russian Foreign Minister Sergei Lavrov said the talks were over.", None)
+    later = imported("Russia's foreign minister said the border was closed.", None)
+    (claim,) = Claim.objects.filter(article=later)
+    client.force_login(make_user(role="Reviewer"))
+
+    page = client.get(f"/admin/claims/claim/{claim.pk}/change/").content.decode()
+    record = claim_record(claim_queryset().get(pk=claim.pk))
+
+    assert (claim.speaker.name, claim.speaker_resolution, claim.role_holding_id) == (
+        "Sergei Lavrov",
+        "office",
+        None,
+    )
+    assert "Office inferred: the one person known to hold it (no date)" in page
+    assert record["speaker_resolution"] == "office"
+
+
+def test_a_named_speaker_keeps_the_extractor_s_resolution():
+    imported("Russian Foreign Minister Sergei Lavrov said the talks were over.", None)
+    later = imported("Lavrov said the border was closed.", None)
+
+    (claim,) = Claim.objects.filter(article=later)
+    assert (claim.speaker.name, claim.speaker_resolution) == ("Sergei Lavrov", "name")
 
 
 def test_a_disputed_tie_resolves_nothing_and_is_left_as_the_editor_set_it():

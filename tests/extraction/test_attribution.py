@@ -600,5 +600,6 @@ def test_attribution_every_claim_with_a_speaker_says_how_it_was_resolved():
 
 def test_resolutions_are_the_model_choices():
     # Claim.speaker_resolution stores these words; the two lists must not drift apart. The
-    # importer adds one of its own: an office resolved to its holder at the article's date.
-    assert [*RESOLUTIONS, "tenure"] == list(SpeakerResolution.values)
+    # importer adds two of its own: an office resolved to its holder at the article's date,
+    # and, undated, to the one person known to hold it.
+    assert [*RESOLUTIONS, "tenure", "office"] == list(SpeakerResolution.values)

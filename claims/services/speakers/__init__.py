@@ -30,10 +30,12 @@ Resolution order for a speaker name the extractor found (``resolve_many``):
    records the ``RoleHolding`` that decided). Failing a known tie:
    descriptions of an office ("Qatar's foreign ministry spokesperson", "the Russian
    president"): the one person known to hold that office in that country, from this run or
-   the archive (``Speaker.role``/``affiliation``); two holders, or none, and the description
-   stays a speaker of its own.
+   the archive (``Speaker.role``/``affiliation``); the claim then records ``office`` as its
+   ``speaker_resolution`` (``SpeakerResolver.by_office``). Two holders, or none, and the
+   description stays a speaker of its own.
 5. Organisations: the name without a nationality in front ("the Russian National
-   Anti-Terrorism Committee" = "the National Anti-Terrorism Committee"), and groups whatever
+   Anti-Terrorism Committee" = "the National Anti-Terrorism Committee"; by ``org_body_keys``
+   also "FSB" = "Russia's Federal Security Service" = "Russian state security"), and groups whatever
    their count ("more than 500 of Acme's 700 employees" = "Acme employees"), when one known
    organisation of a compatible country has it. A body named by its head noun alone ("the
    employees") is the one its article names in full; two such, and it belongs to that

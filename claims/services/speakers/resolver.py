@@ -90,7 +90,11 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         self._on = None  # the article's date
         self._article_id = None
         self._tie = None  # the tie that resolved the name being resolved
+        self._by_office = False  # the name being resolved went to an office's one holder
         self.holdings: list[int | None] = []  # per item of the last resolve_many: its tie
+        # Per item of the last resolve_many: True when an office alone went to the one person
+        # known to hold it, undated (SpeakerResolution.OFFICE); a tie is in `holdings`.
+        self.by_office: list[bool] = []
         self._defer = None  # a fastwrite.ArticleRows that writes the new speakers and aliases
 
     def reserve_ids(self, n: int) -> None:
@@ -123,6 +127,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         self._pending, self._suggestions, updates = [], [], {}
         items = list(items)
         ties = [None] * len(items)
+        by_office = [False] * len(items)
         self._context = _article_given_names(items)
         self._bodies = _article_bodies(items)
         self._described, self._local = set(), {}
@@ -143,11 +148,11 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
             if not name or not name.strip():
                 continue
             kind = kind if kind in _KINDS else SpeakerKind.PERSON
-            self._tie = None
+            self._tie, self._by_office = None, False
             pk = self._resolve_one(
                 name.strip(), kind, role or "", affiliation or "", updates, mention or ""
             )
-            ids[i], ties[i] = pk, self._tie
+            ids[i], ties[i], by_office[i] = pk, self._tie, self._by_office
             for surface in (name, mention):
                 if not surface or is_pronoun(surface):
                     continue
@@ -169,6 +174,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         self._write_tenure(real)
         ids = [real.get(pk, pk) if pk is not None else None for pk in ids]
         self.holdings = [tie.id if tie is not None and tie.id > 0 else None for tie in ties]
+        self.by_office = by_office
         if self._suggestions:
             rows = [
                 SpeakerMergeSuggestion(
@@ -260,6 +266,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
             match = None if decided else self._match_role(name, role, affiliation)
             if match is not None:
                 self._described.add(key)
+                self._by_office = True
                 return match
         elif kind in _ORG_KINDS:
             match = self._match_org(name, affiliation)
