@@ -283,6 +283,29 @@ CASES = [
         "Doctors",
         "indirect",
     ),
+    # A clause with the subject "it" after a belief verb ("it" with an object complement is
+    # no clause: see NO_CLAIM_CASES).
+    Case(
+        "subject_cue_content",
+        "Ana Silva thinks it is over for the season.",
+        "it is over for the season",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund believes it will pass before the summer.",
+        "it will pass before the summer",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Tom Berg believes it’s too late to save the mill.",
+        "it’s too late to save the mill",
+        "Tom Berg",
+        "indirect",
+    ),
     Case(
         "subject_cue_content",
         "Ana Silva told reporters that the talks had collapsed overnight.",
@@ -695,6 +718,8 @@ NO_CLAIM_CASES = [
     ("called_as_naming", "They watched a short film called “Arrival” at the festival."),
     ("cue_past_sentence_window", "According" + " " * 1600 + "to the mayor, the park is open."),
     ("belief_without_clause", "Ana Silva believes him."),
+    ("belief_without_clause", "Ana Silva believes it necessary to act."),
+    ("belief_without_clause", "Tom Berg thinks it a mistake."),
     ("negated_cue", "Ana Silva did not say whether the plant would close next year."),
     ("passive_stance", "Turnout in the northern towns is expected to rise sharply this year."),
     ("passive_stance", "The mayor was widely seen as the favourite in the race."),

@@ -127,6 +127,50 @@ CLAUSE_LINKS = frozenset(
         "where",
     ]
 )
+# Finite verbs that make "it" the subject of a clause after a belief verb ("thinks it is
+# over", "believes it will pass"), where "believes it necessary" or "knows it" has an object.
+CLAUSE_VERBS_AFTER_IT = frozenset(
+    [
+        "is",
+        "was",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "has",
+        "had",
+        "does",
+        "did",
+        "isn't",
+        "wasn't",
+        "won't",
+        "wouldn't",
+        "can't",
+        "cannot",
+        "couldn't",
+        "hasn't",
+        "hadn't",
+        "doesn't",
+        "didn't",
+        "isn’t",
+        "wasn’t",
+        "won’t",
+        "wouldn’t",
+        "can’t",
+        "couldn’t",
+        "hasn’t",
+        "hadn’t",
+        "doesn’t",
+        "didn’t",
+    ]
+)
+# "it's over", "it’ll pass": the contraction carries the finite verb.
+IT_CONTRACTIONS = frozenset(["it's", "it’s", "it'll", "it’ll", "it'd", "it’d"])
 # Free relatives cannot name a speaker: "What Romney has said".
 WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
 # "that" before these is a demonstrative, not a complementiser: "said that night".

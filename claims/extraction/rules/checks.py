@@ -304,10 +304,25 @@ def clause_follows(art: Article, ce: int, s1: int) -> bool:
         return False
     if toks[0].low == "that":
         return True
-    if toks[0].low in ("to", "it", "so"):
+    if toks[0].low == "it":
+        # "thinks it is over", "believes it will pass" (a clause); "believes it necessary",
+        # "thinks it a mistake" (an object and its complement).
+        return toks[1].low in lx.CLAUSE_VERBS_AFTER_IT or _present_or_past_verb(toks[1].low)
+    if toks[0].low in lx.IT_CONTRACTIONS:
+        return True
+    if toks[0].low in ("to", "so"):
         return toks[0].low == "to"
     return (
         toks[0].low in lx.PRONOUNS
         or toks[0].low in ("the", "this", "there", "a", "an", "his", "her", "their", "its")
         or (toks[0].cap and toks[0].low not in ("i",))
+    )
+
+
+def _present_or_past_verb(low: str) -> bool:
+    """A lower-case word that reads as a finite verb after "it": "it helps", "it worked"
+    (not "it less", "it unfair")."""
+    return low.isalpha() and (
+        (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+        or (low.endswith("ed") and len(low) > 4)
     )
