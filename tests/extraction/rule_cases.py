@@ -224,6 +224,29 @@ CASES = [
         "Ana Silva",
         "indirect",
     ),
+    # A quote after the cue that opens with a conjunction goes on with the sentence before the
+    # cue: one claim, quoted or not (a quote that opens a clause of its own is the cue's).
+    Case(
+        "content_then_subject_cue",
+        "The count is rigged, Tom Berg said on Monday, “and we will prove it in court.”",
+        "The count is rigged, Tom Berg said on Monday, “and we will prove it in court.”",
+        "Tom Berg",
+        "mixed",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "The plan looks sound, Ana Silva said, “but nobody on the board has read it.”",
+        "The plan looks sound, Ana Silva said, “but nobody on the board has read it.”",
+        "Ana Silva",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "In the capital, Tom Berg said on Monday, “we will prove it in court.”",
+        "“we will prove it in court.”",
+        "Tom Berg",
+        "direct",
+    ),
     Case(
         "quote_sentence_then_subject_cue",
         "“We are ready for the storm.” Lopez said on Tuesday.",

@@ -36,6 +36,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     CALENDAR_WORDS,
     CLAUSE_LINKS,
     CLAUSE_VERBS_AFTER_IT,
+    CONTINUATION_OPENERS,
     CONTINUING_PARTICIPLES,
     GO_ON_FORMS,
     HEADLINE_LABELS,

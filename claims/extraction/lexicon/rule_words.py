@@ -171,6 +171,11 @@ CLAUSE_VERBS_AFTER_IT = frozenset(
 )
 # "it's over", "it’ll pass": the contraction carries the finite verb.
 IT_CONTRACTIONS = frozenset(["it's", "it’s", "it'll", "it’ll", "it'd", "it’d"])
+# Lower-case words that open a quote continuing the sentence before its cue: "A, X said,
+# “and B.”" (the quote goes on with A).
+CONTINUATION_OPENERS = frozenset(
+    ["and", "but", "or", "nor", "yet", "so", "because", "although", "though", "whereas"]
+)
 # Free relatives cannot name a speaker: "What Romney has said".
 WH_WORDS = frozenset(["what", "whatever", "how", "why", "when", "where", "whether", "whoever"])
 # "that" before these is a demonstrative, not a complementiser: "said that night".

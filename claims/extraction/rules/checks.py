@@ -9,7 +9,7 @@ from .. import lexicon as lx
 from ..mentions import Mention, tokenize
 from ..speakers import subject_before
 from .article import Article
-from .content import resumed_quote
+from .content import continuation_quote, resumed_quote
 from .patterns import (
     CLOSING_QUOTE_ENDINGS,
     CUE_RE,
@@ -239,13 +239,15 @@ def content_is_before(
         return True
     if after_l[0] == ",":
         rest = after_l[1:].lstrip()
-        return not rest or rest[0] not in QUOTE_CHARS
+        return not rest or rest[0] not in QUOTE_CHARS or continuation_quote(art, ce, s1) is not None
     toks = tokenize(art.text, ce, min(s1, ce + 160))
     if not toks:
         return True
     if toks[0].low in lx.ADJUNCT_STARTS and toks[0].low not in ("to", "as"):
         if resumed_quote(art, ce, s1) is not None:
-            return False  # "said Wednesday, “...”": the quote after the adjunct
+            # "said Wednesday, “...”": the quote after the adjunct; but "A, X said Wednesday,
+            # “and B.”" goes on with A.
+            return continuation_quote(art, ce, s1) is not None
         m = THAT_RE.search(art.text, ce, min(s1, ce + 160))
         return m is None or art.in_quote(m.start())
     return False

@@ -228,3 +228,15 @@ def resumed_quote(art: Article, ce: int, s1: int) -> Quote | None:
     if THAT_RE.search(art.text, ce, m.start()) or CLAUSE_WORD_RE.search(art.text, ce, m.start()):
         return None
     return q
+
+
+def continuation_quote(art: Article, ce: int, s1: int) -> Quote | None:
+    """`The vote is rigged, X said on Monday, “and we will prove it.”`: a quote resumed after
+    the cue that opens in lower case goes on with the sentence before the cue, quoted or not."""
+    q = resumed_quote(art, ce, s1)
+    if q is None:
+        return None
+    toks = tokenize(art.text, q.start + 1, min(q.end, q.start + 40))
+    # Only a conjunction says the quote goes on with the words before the cue: "“the plan
+    # ...”" or "“we will ...”" after "In May, X said," opens a clause of its own.
+    return q if toks and toks[0].text in lx.CONTINUATION_OPENERS else None

@@ -10,7 +10,14 @@ from .. import lexicon as lx
 from ..mentions import tokenize
 from .article import NO_CLAIM, Article, Draft
 from .checks import complement_ok, content_is_before, only_adjunct_after
-from .content import content_after, cut_content, quote_ending_before, quote_or_clause, resumed_quote
+from .content import (
+    content_after,
+    continuation_quote,
+    cut_content,
+    quote_ending_before,
+    quote_or_clause,
+    resumed_quote,
+)
 from .cue import Cue, Outcome, make_draft, phrase_start, too_short
 from .patterns import CLOSING_QUOTE_ENDINGS, NOT_PARENTHETICAL, QUOTE_CHARS, count_words, strip_span
 
@@ -57,7 +64,8 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
         content = (first_s, e) if e > s else strip_span(text, content_start, content_end)
     else:
         content = quote_or_clause(art, content_start, content_end)
-        second = resumed_quote(art, ce, s1) if pre_is_quote else None
+        # `“A,” X said Monday, “B.”`; unquoted, `A, X said Monday, “and B.”`
+        second = resumed_quote(art, ce, s1) if pre_is_quote else continuation_quote(art, ce, s1)
         if second is not None:
             content = (content[0], second.end)
     if too_short(text, content):
