@@ -147,6 +147,14 @@ CASES = [
         "Rita Kahn",
         "indirect",
     ),
+    # A name opening the content is its subject, not an appositive before the cue (headlines).
+    Case(
+        "clause_then_cue_subject",
+        "Tom Berg was furious during the long talks, says Ana Silva",
+        "Tom Berg was furious during the long talks",
+        "Ana Silva",
+        "indirect",
+    ),
     Case(
         "participle_clause",
         "The finance minister, Ana Silva, defended the budget, adding that no jobs would be lost.",
@@ -750,6 +758,7 @@ NO_CLAIM_CASES = [
 
 # Texts no rule may take a claim from (the rule named is the one that declines them).
 DECLINED_CASES = [
+    ("clause_then_cue_subject", "Get those chores done, adding fun to it."),
     ("name_colon_line", "The Latest: Council votes on the budget tonight\n\nThe vote is close."),
     ("name_colon_line", "UPDATE: Council votes on the budget tonight\n\nThe vote is close."),
     ("name_colon_line", "Delegate Update: Council votes on the budget\n\nThe vote is close."),

@@ -205,8 +205,8 @@ def quote_then_cue_subject(art: Article, cue: Cue) -> Outcome:
 
 def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     """`Prices will keep rising, said Tom Berg, an economist at the bank.`"""
-    if cue.belief or cue.low in lx.TELL_FORMS:
-        return None
+    if cue.belief or cue.low in lx.TELL_FORMS or cue.low.endswith("ing"):
+        return None  # "..., adding levity": a participle is never inverted
     text = art.text
     cs, ce, c0 = cue.start, cue.end, cue.c0
     s1 = cue.sentence[1]
@@ -217,8 +217,11 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
         apposed is not None
         and apposed.proper
         and phrase_opens_clause(art, c0, phrase_start(apposed))
+        and text[apposed.end : cs].lstrip()[:1] in (",", "(")
     ):
-        return None  # "Tom Berg, an economist, said ...": the subject comes first
+        # "Tom Berg, an economist, said ...": the subject comes first; but in "Berg was
+        # angry, says Lund" the name is the subject of the content.
+        return None
     after_mention, stop = subject_after(text, ce, s1)
     rest = text[stop:s1].strip(" .,;:!?\"”'")
     if after_mention is not None and (not rest or RELATIVE_REST_RE.match(text, stop)):
