@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .registry import Entity, Registry
@@ -129,7 +130,7 @@ def _find(art: Article) -> None:
         if d is not None:
             art.add(d)
     later = []
-    for m in CUE_RE.finditer(art.text):
+    for m in _cue_matches(art):
         cue = Cue(art, m)
         if cue.belief:
             later.append(cue)  # "X believed A, Y said B": B goes to the stronger cue
@@ -156,6 +157,31 @@ def _find(art: Article) -> None:
     art.drafts.sort(key=lambda d: d.start)
     if art.carriers:
         _attach_carriers(art)
+
+
+# A headline capitalises its verbs ("..., Announces CEO Ana Silva", "Nurses Threaten to Quit"):
+# in the headline a cue is also found with a capital, except as its first word.
+_TITLE_CUE_RE = re.compile(CUE_RE.pattern, re.IGNORECASE)
+
+
+def _cue_matches(art: Article) -> Iterable[re.Match[str]]:
+    """The cue matches of `art` in text order, with the capitalised verbs of its headline."""
+    found = CUE_RE.finditer(art.text)
+    if not art.headline_end:
+        return found
+    text = art.text
+    first = len(text) - len(text.lstrip())
+    extra = [
+        m
+        for m in _TITLE_CUE_RE.finditer(text, 0, art.headline_end)
+        if m.start() > first
+        and m.lastgroup == "verb"
+        and m.group()[:1].isupper()
+        and CUE_RE.match(text, m.start()) is None
+    ]
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda m: m.start())
 
 
 def _attach_carriers(art: Article) -> None:
@@ -282,10 +308,14 @@ def extract_claims(text: str) -> list[ExtractedClaim]:
     (anything else is treated as empty): a rule that raises loses its claim and is logged.
     Runs in time linear in len(text).
     """
+    return _extract(text, 0)
+
+
+def _extract(text: str, headline_end: int) -> list[ExtractedClaim]:
     if not isinstance(text, str) or not text:
         return []
     try:
-        art = Article(text)
+        art = Article(text, headline_end)
     except Exception:  # quotes, sentences or paragraphs could not be read: nothing to find
         _logger().exception("extraction: could not segment a text of %d characters", len(text))
         return []
@@ -310,7 +340,7 @@ def extract_article(headline: str, body: str) -> list[ExtractedClaim]:
         body = ""
     shift = len(headline) + len(HEADLINE_BREAK)
     out = []
-    for c in extract_claims(headline + HEADLINE_BREAK + body):
+    for c in _extract(headline + HEADLINE_BREAK + body, len(headline)):
         if c.end <= len(headline):
             out.append(_rebase(c, 0, len(headline), 0, in_headline=True))
         elif c.start >= shift:

@@ -554,6 +554,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and (tokens[a].low in lx.ANONYMOUS_HEADS or tokens[a].low in lx.PLURAL_GROUP_HINT)
     ):
         is_person = False  # "Diplomats said" at the start of a sentence
+    if is_person and b - a >= 2 and run_words[-1].lower() in lx.STAFF_PLURALS:
+        is_person = False  # a headline's "OpenAI Employees"
     if is_person:
         # A single capitalised word that is a plural or a demonym ("Democrats") is a group.
         single = run_words[0] if len(run_words) == 1 else ""

@@ -141,6 +141,9 @@ class Registry:
         key = m.name.lower()
         ent = self.bodies.get(key)
         if ent is not None:
+            if _plainer_spelling(m.name, ent.name):
+                ent.name = m.name  # "OpenAI employees" for a headline's "OpenAI Employees"
+                self.renamed.add(id(ent))
             return ent, "mention"
         keys = body_keys(words, self.text[m.end : m.end + 12]) if m.kind != "anonymous" else ()
         ent = next((self.bodies[k] for k in keys if k in self.bodies), None)
@@ -324,3 +327,13 @@ def _split_head(words: list[str]) -> tuple[list[str], list[str]]:
         if k and w.lower() in ("of", "for", "at"):
             return words[:k], words[k + 1 :]
     return words, []
+
+
+def _plainer_spelling(new: str, old: str) -> bool:
+    """`new` spells `old` with fewer capitals and the same first letter: a title-case
+    headline's "OpenAI Employees" gives way to the body's "OpenAI employees"."""
+    return (
+        new != old
+        and new[:1] == old[:1]
+        and sum(ch.isupper() for ch in new) < sum(ch.isupper() for ch in old)
+    )

@@ -20,6 +20,7 @@ from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     MEDIA_WORDS,
     ORG_WORDS,
     PLURAL_GROUP_HINT,
+    STAFF_PLURALS,
     STATE_QUALIFIERS,
 )
 from .coref import (  # noqa: F401 (re-exported: lx.NAME)

@@ -278,6 +278,11 @@ ANONYMOUS_HEADS = frozenset(
         "commanders",
     ]
 )
+# Plural heads that end a capitalised group name in a title-case headline ("OpenAI
+# Employees", "City Nurses"): the run is a group, not a person's name.
+STAFF_PLURALS = frozenset(
+    ["employees", "workers", "staffers", "nurses", "doctors", "teachers", "students", "farmers"]
+)
 PLURAL_GROUP_HINT = frozenset(
     [
         "allies",

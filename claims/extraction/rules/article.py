@@ -55,8 +55,10 @@ _EDITORS_NOTE_RE = re.compile(r"(?im)^[ \t\xa0]*editor[’']?s?[ \t\xa0]+note\b"
 class Article:
     """One text under extraction. Offsets are Python str indices into `text`."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, headline_end: int = 0):
         self.text = text
+        # `extract_article`: text[:headline_end] is the headline (0: no headline).
+        self.headline_end = headline_end
         self.quotes = find_quotes(text)
         self.qindex = QuoteIndex(self.quotes)
         self.breaks = sentence_breaks(text, self.qindex)

@@ -14,6 +14,7 @@ from .patterns import (
     CLOSING_QUOTE_ENDINGS,
     CUE_RE,
     INTENT_TO_RE,
+    INTENT_TO_TITLE_RE,
     QUOTE_CHARS,
     TELL_COMPLEMENT_RE,
     THAT_RE,
@@ -283,7 +284,8 @@ def strong_complement(art: Article, ce: int, s1: int, low: str) -> bool:
 def complement_ok(art: Article, ce: int, s1: int, low: str) -> bool:
     """Does what follows the cue look like something attributed, for this kind of cue?"""
     text = art.text
-    if low in lx.INTENT_FORMS and INTENT_TO_RE.match(text, ce, min(s1, ce + 60)):
+    to_re = INTENT_TO_TITLE_RE if ce < art.headline_end else INTENT_TO_RE
+    if low in lx.INTENT_FORMS and to_re.match(text, ce, min(s1, ce + 60)):
         return True
     if low in lx.OBJECT_FORMS:
         if low in lx.AS_FORMS and " as " not in text[ce : min(s1, ce + 80)]:

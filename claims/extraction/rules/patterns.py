@@ -153,6 +153,8 @@ NOT_PARENTHETICAL = re.compile(
     r"who|which|where|in|on|at|during|with|to|for)\b"
 )
 INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
+# The same in a headline's title case: "Threaten to Quit".
+INTENT_TO_TITLE_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?[Tt]o\s+[A-Za-z]")
 RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
 RESUME_RE = re.compile(r",\s*[“\"]")
 TELL_COMPLEMENT_RE = re.compile(
