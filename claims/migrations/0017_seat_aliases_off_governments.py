@@ -11,13 +11,21 @@ speaker contained in Russia), so this migration does that:
   that seat (a government, a spokesman), moves to the seat's speaker, created when missing
   (kind government, contained in the speaker that owns the government's name, if any);
 - claims of the former owner whose mention is that seat form move with it, unless a reviewer
-  checked their attribution (those stay as the desk left them).
+  checked their attribution (those stay as the desk left them). Each moved claim gets a
+  history row for the move ("~", no user, dated at the migration); one imported before the
+  importer wrote history first gets its import row as migration 0019 writes it, from the row
+  before the move (else 0019 would later take the moved row for what the import decided).
+  Databases that ran this migration before it wrote those rows keep what they have: which
+  claims it moved there was never recorded.
 
 The seat list is frozen here as it stood when this migration was written
 (claims.services.speakers.forms.SEATS). Reversing leaves the aliases where they are.
 """
 
+import importlib
+
 from django.db import migrations
+from django.utils import timezone
 
 SEATS = {
     "kremlin": "Russia",
@@ -88,7 +96,29 @@ def move_seat_aliases(apps, schema_editor):
             ).values_list("id", "mention")
             if _seat_of(normalise_name(mention)) == seat
         ]
+        backfill = importlib.import_module("claims.migrations.0019_backfill_import_history")
+        backfill._backfill(apps, "Claim", machine_only=True, only=moved)
         Claim.objects.filter(pk__in=moved).update(speaker_id=target)
+        _history_of_move(apps, moved, seat)
+
+
+def _history_of_move(apps, pks, seat):
+    """A "~" history row per moved claim, its values after the move."""
+    Claim = apps.get_model("claims", "Claim")
+    historical = apps.get_model("claims", "HistoricalClaim")
+    fields = [f for f in historical._meta.fields if not f.name.startswith("history_")]
+    now = timezone.now()
+    reason = f"speaker moved to the seat of government {seat.title()} (migration 0017)"
+    historical.objects.bulk_create(
+        historical(
+            **{f.attname: getattr(claim, f.attname) for f in fields},
+            history_date=now,
+            history_type="~",
+            history_user_id=None,
+            history_change_reason=reason[:100],
+        )
+        for claim in Claim.objects.filter(pk__in=pks).order_by("pk")
+    )
 
 
 class Migration(migrations.Migration):

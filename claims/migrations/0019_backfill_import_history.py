@@ -43,13 +43,17 @@ def _tracked(historical) -> list:
     return [f for f in historical._meta.fields if not f.name.startswith("history_")]
 
 
-def _backfill(apps, model_name, *, machine_only):
+def _backfill(apps, model_name, *, machine_only, only=None):
+    """`only`: these pks alone (migration 0017 writes the import row of the claims it moves
+    before it moves them); None: every row that lacks one."""
     model = apps.get_model("claims", model_name)
     historical = apps.get_model("claims", f"Historical{model_name}")
     feedback = apps.get_model("claims", "ExtractionFeedback")
     fields = _tracked(historical)
     with_import_row = historical.objects.filter(history_type="+").values("id")
     todo = model.objects.exclude(pk__in=with_import_row).order_by("pk")
+    if only is not None:
+        todo = todo.filter(pk__in=only)
     if machine_only:
         todo = todo.exclude(extractor_version="")
     pks = list(todo.values_list("pk", flat=True))

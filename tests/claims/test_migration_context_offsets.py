@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.claims.migrating import migrate
 
 BEFORE = [("claims", "0008_claim_speaker_resolution_via")]
 AFTER = [("claims", "0009_claim_context_offsets")]
@@ -14,21 +14,6 @@ BODY = (
     "“The bridge will open in spring,” Ms. Okafor said. “It is paid for,” she added.\n\n"
     "The meeting ended at noon."
 )
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after():
-    """Whatever the test migrates to, the next test finds every migration applied."""
-    yield
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

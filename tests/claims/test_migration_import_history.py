@@ -6,29 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.claims.migrating import migrate
 
 BEFORE = [("claims", "0018_claim_in_headline")]
 AFTER = [("claims", "0019_backfill_import_history")]
 BODY = "The minister said the bridge will open in spring. Critics said it is late."
 WHEN = dt.datetime(2026, 11, 1, 9, 30, tzinfo=dt.UTC)
 EDITED = dt.datetime(2026, 11, 5, 14, 0, tzinfo=dt.UTC)
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after():
-    """Whatever the test migrates to, the next test finds every migration applied."""
-    yield
-    executor = MigrationExecutor(connection)
-    migrate(executor.loader.graph.leaf_nodes())
 
 
 def history_rows(apps, model_name):
