@@ -58,6 +58,10 @@ class Outlet(SlugFromMixin, models.Model):
         ),
     )
 
+    # Its name and its choice of article text show on public pages: the page cache reads the
+    # newest history row (a rename, a new or deleted outlet).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 

@@ -34,6 +34,9 @@ class Tag(SlugFromMixin, models.Model):
     )
     description = models.TextField(blank=True, help_text="What claims get this tag.")
 
+    # Its name shows on public pages: the page cache reads its newest change (as of Topic's).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -58,6 +61,9 @@ class Topic(SlugFromMixin, models.Model):
     )
     description = models.TextField(blank=True, help_text="Background shown on the topic page.")
     created = models.DateTimeField(auto_now_add=True)
+
+    # The public page cache reads the newest history row (a rename, a new or deleted topic).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]

@@ -4,13 +4,14 @@ page reads from the query string.
 A rendered public page costs 10-60 ms of ORM and template work; serving it again costs one
 small query. Pages are cached under a key that includes a fingerprint of the data: the latest
 change recorded by simple-history on every model a page shows (claims, articles, speakers,
-evidence, stances, links: admin edits and services write history), the newest claim id and the
-newest Claim.updated (indexed, migrations 0004 and 0022). Any such change makes every key new,
-so a dismissed or unpublished claim disappears on the next request. An import filling in an
-existing speaker's empty role, affiliation or container writes the history row its
-bulk_update does not (claims/services/speakers/writes.py). Writes that bypass both
-(QuerySet.update, raw SQL) and topic/tag/outlet renames or new outlets are picked up when the
-entry expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
+evidence, stances, links, and the topics, tags and outlets whose names every claim list's
+filters show: admin edits and services write history, deletions too, migration 0026), the
+newest claim id and the newest Claim.updated (indexed, migrations 0004 and 0022). Any such
+change makes every key new, so a dismissed or unpublished claim disappears and a renamed
+topic, tag or outlet shows on the next request. An import filling in an existing speaker's
+empty role, affiliation or container writes the history row its bulk_update does not
+(claims/services/speakers/writes.py). Writes that bypass both (QuerySet.update, raw SQL) are
+picked up when the entry expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
 
 An import changes no page it does not appear on (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off
 (the production default; claims/queries.py owns the rule) an imported claim is not public, and
@@ -22,7 +23,8 @@ articles and speakers, the rows the import writes when it updates a stored artic
 newest id and Claim.updated over published claims only.
 Importing articles, by the ORM or the COPY path (claims/services/fastwrite.py) alike, and
 re-importing articles with no published claim (their untouched claims deleted and extracted
-again), leave every cached page cached. Two pages read more than the shared fingerprint:
+again), leave every cached page cached, but for an article from an outlet not seen before
+(every claim list names every outlet in its filter). Two pages read more than the shared fingerprint:
 an article's page shows its headline and text whatever its claims (so its key adds the
 article's own newest history row, `article_scope`: a re-import shows there and nowhere else),
 and a re-import of an article that has published claims touches those claims' `updated`
@@ -54,12 +56,22 @@ from django.db import connection
 from django.http import HttpResponse, QueryDict
 
 from claims.enums import ClaimStatus
-from claims.models import Article, Claim, ClaimEvidence, ClaimLink, Speaker, Stance
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvidence,
+    ClaimLink,
+    Outlet,
+    Speaker,
+    Stance,
+    Tag,
+    Topic,
+)
 from claims.services.speakers.writes import FILLED_IN_UNSEEN
 
 logger = logging.getLogger(__name__)
 
-_TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink)
+_TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink, Topic, Tag, Outlet)
 
 
 # Rows a page may show only once they are public: with CLAIMDESK_SHOW_UNREVIEWED off, a

@@ -12,12 +12,15 @@ from django.utils import timezone
 
 from claims.enums import ClaimStatus
 from tests.factories import (
+    make_article,
     make_claim,
     make_evidence,
     make_link,
+    make_outlet,
     make_published_claim,
     make_speaker,
     make_stance,
+    make_tag,
     make_topic,
 )
 
@@ -181,3 +184,65 @@ def test_each_worker_keeps_its_own_copy_in_front_of_redis(
 
     assert second.content == first.content
     assert "page cache unavailable" not in caplog.text
+
+
+def _renamed_pages(client, names):
+    outlet = make_outlet(name=names["outlet"])
+    speaker = make_speaker(name="Ada Minister")
+    claim = make_published_claim(
+        content="Bridges are safe", speaker=speaker, article=make_article(outlet=outlet)
+    )
+    tag = make_tag(name=names["tag"])
+    claim.tags.add(tag)
+    topic = make_topic(title=names["topic"])
+    make_stance(claim, topic)
+    urls = {
+        "home": reverse("claims:home"),
+        "claim list": reverse("claims:claim-list"),
+        "speaker list": reverse("claims:speaker-list"),
+        "article list": reverse("claims:article-list"),
+        "topic list": reverse("claims:topic-list"),
+        "claim": claim.get_absolute_url(),
+        "speaker": speaker.get_absolute_url(),
+        "article": claim.article.get_absolute_url(),
+        "topic": topic.get_absolute_url(),
+    }
+    return {"topic": topic, "tag": tag, "outlet": outlet}, urls
+
+
+# Where each name shows: every claim list names every topic, tag and outlet in its filters.
+SHOWN_ON = {
+    "topic": {"home", "claim list", "topic list", "claim", "speaker", "topic"},
+    "tag": {"claim list", "claim"},
+    "outlet": {"home", "claim list", "article list", "claim", "speaker", "article"},
+}
+
+
+@pytest.mark.parametrize("what", ["topic", "tag", "outlet"])
+def test_a_renamed_topic_tag_or_outlet_shows_on_the_next_request(client, what):
+    names = {kind: f"Oldname {kind}" for kind in SHOWN_ON}
+    rows, urls = _renamed_pages(client, names)
+    before = {name: client.get(url).content.decode() for name, url in urls.items()}
+    assert {name for name, html in before.items() if names[what] in html} == SHOWN_ON[what]
+
+    row = rows[what]
+    setattr(row, "title" if what == "topic" else "name", f"Newname {what}")
+    row.save()
+
+    after = {name: client.get(url).content.decode() for name, url in urls.items()}
+    assert {name for name, html in after.items() if f"Newname {what}" in html} == SHOWN_ON[what]
+    assert [name for name, html in after.items() if names[what] in html] == []
+
+
+def test_a_new_or_deleted_tag_shows_in_the_filters_at_once(client):
+    claim = make_published_claim(content="Bridges are safe")
+    doomed = make_tag(name="Doomed tag")
+    claim.tags.add(doomed)
+    urls = [reverse("claims:claim-list"), claim.get_absolute_url()]
+    assert ["Doomed tag" in client.get(url).content.decode() for url in urls] == [True, True]
+
+    make_tag(name="Fresh tag")
+    assert "Fresh tag" in client.get(urls[0]).content.decode()
+    doomed.delete()
+
+    assert ["Doomed tag" in client.get(url).content.decode() for url in urls] == [False, False]
