@@ -285,6 +285,38 @@ CASES = [
         "Ana Ruiz",
         "indirect",
     ),
+    # Content that opens with a quote right after its cue ends with the quote when an
+    # adjunct or a second clause follows: after a quoted utterance (closed by , . ! ?) any
+    # adjunct, after a quoted phrase (maybe a noun phrase) only a clause adjunct or "and"
+    # with a participle; "said “budget reforms” and new taxes ..." goes on.
+    Case(
+        "subject_cue_content",
+        "Outside the town hall, the crowd chanted “Lock the gates!” as the council met.",
+        "“Lock the gates!”",
+        "Crowd",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
+        "Asked about the vote, Tom Berg said “We will see,” when the council met.",
+        "“We will see,”",
+        "Tom Berg",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
+        "The union leader wrote “The strike goes on” and vowing to meet the mayor again.",
+        "“The strike goes on”",
+        "Union leader",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund said “budget reforms” and new taxes would pay for the bridge.",
+        "“budget reforms” and new taxes would pay for the bridge",
+        "Ina Lund",
+        "mixed",
+    ),
     # A quote resumed after a second cue is that cue's: "adding" takes “We built it to last.”
     Case(
         "participle_clause",
@@ -389,9 +421,9 @@ CASES = [
     Case(
         "subject_cue_content",
         "Ana Silva said “the talks have collapsed” before leaving.",
-        "“the talks have collapsed” before leaving",
+        "“the talks have collapsed”",
         "Ana Silva",
-        "mixed",
+        "direct",
     ),
     Case(
         "subject_cue_content",

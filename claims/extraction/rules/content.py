@@ -40,7 +40,10 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
                 return cut_content(art, m.end(), s1)
             return (s1, s1)
     if text[pos] in QUOTE_CHARS:
-        return cut_content(art, pos, s1)
+        s, e = cut_content(art, pos, s1)
+        if cue.lower() in lx.TELL_FORMS:
+            return s, e  # "told “Meet the Press” ...": the quote names the addressee
+        return s, quoted_object_end(art, s, e)
     window_end = min(s1, pos + 160)
     m = THAT_RE.search(text, pos, window_end)
     if m is not None and not art.in_quote(m.start()):
@@ -114,6 +117,37 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
     ):
         return (s1, s1)
     return cut_content(art, toks[i].start, s1)
+
+
+# What follows a quoted utterance and is no part of it: an adjunct (`chanted “No more!” at the
+# mayor`, `said “We'll see,” when asked`) or a second verb (`wrote “Thanks!” and left`).
+_UTTERANCE_TAIL_RE = re.compile(
+    r",?[ \t\xa0]*(?:at|on|in|after|before|as|when|while|during|moments|hours|days|minutes|"
+    r"until|amid|and|but|then|who|which|from|outside|inside|near|over|to)\b"
+)
+# After a quoted phrase that may be a noun phrase (`said “budget reforms” and taxes would
+# pay`, `reported “40 incidents” in the city`) only a clause adjunct or a participle ends it.
+_PHRASE_TAIL_RE = re.compile(
+    r",?[ \t\xa0]*(?:after|before|as|when|while|moments|hours|days|minutes|until|amid|then|"
+    r"and[ \t\xa0]+(?:then[ \t\xa0]+)?[a-z]+ing)\b"
+)
+
+
+def quoted_object_end(art: Article, s: int, e: int) -> int:
+    """`The crowd chanted “Lock the gates!” as the council met`: content that opens with a
+    quote right after its cue ends with that quote when an adjunct or a second clause
+    follows it and no other quote does."""
+    text = art.text
+    q = art.qindex.containing(s + 1)
+    if q is None or q.start != s or not q.closed or q.end >= e:
+        return e
+    if art.qindex.starting_in(q.end, e) is not None:
+        return e
+    utterance = text[q.end - 2 : q.end - 1] in (",", ".", "!", "?")
+    tail = _UTTERANCE_TAIL_RE if utterance else _PHRASE_TAIL_RE
+    if tail.match(text, q.end, e) is None:
+        return e
+    return q.end
 
 
 def _time_word(toks: list, i: int) -> bool:
