@@ -317,6 +317,21 @@ CASES = [
         "Ina Lund",
         "mixed",
     ),
+    # "accused X of ...": the accused is part of the content, as with "called X “Y”".
+    Case(
+        "subject_cue_content",
+        "Tom Berg has accused Mayor Ina Lund of “misleading the voters” about the bridge.",
+        "Mayor Ina Lund of “misleading the voters” about the bridge",
+        "Tom Berg",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "Tom Berg accused him of misleading the voters about the bridge.",
+        "him of misleading the voters about the bridge",
+        "Tom Berg",
+        "indirect",
+    ),
     # A quote resumed after a second cue is that cue's: "adding" takes “We built it to last.”
     Case(
         "participle_clause",

@@ -90,6 +90,9 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
             i += 1
         if low.startswith("call") and i == 0 and toks[0].low in ("for", "on"):
             i = 1
+        if low.startswith("accus") and 0 < i < len(toks) and "of" in (toks[i - 1].low, toks[i].low):
+            # "accused the mayor of misleading voters": the accused is part of the content.
+            return cut_content(art, toks[0].start, s1)
     elif toks[0].low in lx.ADJUNCT_STARTS and toks[0].low not in ("to", "as", "while", "when"):
         # "said in a statement, ..." / "said on Tuesday the ..."
         k = next((n for n, t in enumerate(toks) if t.text == ","), -1)
