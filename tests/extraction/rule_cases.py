@@ -332,6 +332,40 @@ CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # A quote that its own cue credits (`, she said`) is not the content of the cue before
+    # it, when a colon or a dash introduces it: that content ends before the colon or dash.
+    Case(
+        "subject_cue_content",
+        "In her speech, Ina Lund declared the need for calm and courage: “Stay home and help"
+        " your neighbours,” she said.",
+        "the need for calm and courage",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "Ina Lund said the latest plan was unserious - “We need the details,” she said - and"
+        " charged that the council had failed.",
+        "“We need the details,”",
+        "Ina Lund",
+        "direct",
+    ),
+    # A cue in a fronted subordinate clause: its content ends where the main clause begins.
+    Case(
+        "subject_cue_content",
+        "Though Ina Lund conceded that she is “not a natural speaker,” the mayor won the vote"
+        " on Tuesday.",
+        "she is “not a natural speaker,”",
+        "Ina Lund",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "Although Tom Berg said the bridge was safe, the council closed it for the winter.",
+        "the bridge was safe",
+        "Tom Berg",
+        "indirect",
+    ),
     # A quote resumed after a second cue is that cue's: "adding" takes “We built it to last.”
     Case(
         "participle_clause",
@@ -740,6 +774,16 @@ CASES = [
         "The town is “not for sale at any price,” as Mayor Ina Lund put it on Monday.",
         "“not for sale at any price,”",
         "Ina Lund",
+        "direct",
+    ),
+    Case(
+        # "and then predicted:": the cue next to the colon credits the quote, with the
+        # subject of the first cue.
+        "colon_introduced_quote",
+        "“We think the message will resonate,” Tom Berg said at a news conference, and then"
+        " predicted: “Our support is growing in every district.”",
+        "“Our support is growing in every district.”",
+        "Tom Berg",
         "direct",
     ),
     Case(

@@ -175,6 +175,8 @@ def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
         if aside_end > 0:
             continue
         e = m.start() + 1 + len(q) if q else m.start()
+        if q and _CREDIT_CUT_RE.search(m.group()):
+            e = _before_credited_quote(art, s, e)
         break
     s, e = strip_span(text, s, e)
     # A quote closed in the content keeps its closing mark; an unbalanced lone quote mark
@@ -182,6 +184,21 @@ def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
     if e < len(text) and text[e : e + 1] in "”\"'" and art.in_quote(e):
         e += 1
     return s, e
+
+
+_CREDIT_CUT_RE = re.compile(r"\b(?:said|says|added|told|wrote)\b")
+_INTRO_END_RE = re.compile(r"(?::|\s[-—–]{1,2})\s*\Z")
+
+
+def _before_credited_quote(art: Article, s: int, e: int) -> int:
+    """`Lund declared the need for calm: “Stay home,” she said.`: a quote that the cut's own
+    cue credits (`, she said`) is not part of the content before it when a colon or a dash
+    introduces it; the content ends before the colon."""
+    q = art.qindex.containing(e - 1)
+    if q is None or q.end != e or q.start <= s:
+        return e
+    m = _INTRO_END_RE.search(art.text, s, q.start)
+    return m.start() if m is not None else e
 
 
 _DASHES = ("—", "–", "--")
@@ -199,7 +216,13 @@ def _aside_end(text: str, m: re.Match[str], e: int) -> int:
     if cut in _DASHES:
         end = min(e, m.end() + 200)
         ks = [k for k in (text.find(d, m.end(), end) for d in _DASHES) if k >= 0]
-        return min(ks) + 1 if ks else -1
+        if not ks:
+            return -1
+        k = min(ks)
+        aside = text[m.end() : k]
+        if _CREDIT_CUT_RE.search(aside) and any(ch in QUOTE_CHARS for ch in aside):
+            return -1  # `A - “B,” she said - and C`: a quote with its own credit is a cut
+        return k + 1
     if cut == "which":
         k = text.find(",", m.end(), min(e, m.end() + 150))
         if k >= 0 and _MAIN_VERB_AFTER_RE.match(text, k) is not None:

@@ -176,6 +176,9 @@ def as_x_put_it(art: Article, site: QuoteSite) -> Draft | None:
     return Draft(q.start, q.end, "direct", m.span("cue"), mention, (site.s0, site.s1))
 
 
+_AND_THEN_RE = re.compile(r",?\s+and(?:\s+then|\s+later)?(?:\s+[a-z]+ly)?\s*\Z")
+
+
 def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
     """A quote introduced by a colon: the headline `Mayor Lund: “No new taxes”`, `... said
     pollster Ann Cho: “...”`, or `He told the crowd:` ending the previous paragraph."""
@@ -190,12 +193,20 @@ def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
     if colon - cs0 > 400:
         cs0 = colon - 400
     sentence = (site.s0, site.s1)
+    found = None
     for m in CUE_RE.finditer(text, cs0, colon):
         if art.in_quote(m.start()) or m.group("acc"):
             continue
         mention = subject_before(text, art.clause_start(cs0, m.start()), m.start())
         if mention is not None and plausible_speaker(mention):
-            return Draft(q.start, q.end, "direct", m.span(), mention, sentence)
+            if found is None:
+                found = (m.span(), mention)
+        elif found is not None and _AND_THEN_RE.search(text, cs0, m.start()):
+            # `“A,” he said, and then predicted: “B.”`: the cue next to the colon is the
+            # quote's, its speaker the subject of the first.
+            found = (m.span(), found[1])
+    if found is not None:
+        return Draft(q.start, q.end, "direct", found[0], found[1], sentence)
     toks = tokenize(text, max(cs0, colon - 120), colon)
     if toks and not toks[-1].cap and colon - cs0 <= 120:
         # "In a radio interview, Lund went further: “...”": the clause subject.

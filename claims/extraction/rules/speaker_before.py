@@ -153,11 +153,39 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
     content = content_after(art, cue.start, cue.end, s1, cue.word)
     if mention.relative and art.text[: mention.start].rstrip().endswith(","):
         content = _end_of_relative_clause(art, content)
+    elif _SUBORDINATE_OPEN_RE.match(art.text, cue.sentence[0], mention.start):
+        content = _end_of_subordinate_clause(art, content)
     if content[1] <= content[0] or (
         count_words(art.text, *content, 2) < 2 and not art.in_quote(content[0] + 1)
     ):
         return NO_CLAIM
     return make_draft(art, content, cue, mention)
+
+
+# A sentence that opens with a subordinate clause holding the cue: "Though she conceded that
+# A, B followed.", "While Lund says A, the council ...".
+_SUBORDINATE_OPEN_RE = re.compile(
+    r"[\s“\"]*(?:Though|Although|Even\s+though|While|Whereas|Even\s+as|Despite)\s+[^,;:]*\Z"
+)
+# The comma that ends such a clause: a comma (inside or after a closing quote) followed by
+# the main clause's subject: a name, or a determiner or pronoun and a lower-case word.
+_MAIN_CLAUSE_RE = re.compile(
+    r",[”\"]?\s+(?=(?:(?:[A-Z][\w’'.-]*\s+){1,4}|(?:the|a|an|his|her|their|its|he|she|they|it|"
+    r"we|I)\s+)[a-z])"
+)
+
+
+def _end_of_subordinate_clause(art: Article, content: tuple[int, int]) -> tuple[int, int]:
+    """`Though she conceded she is “not a natural speaker,” Lund won the vote.`: the content
+    of a cue in a fronted subordinate clause ends where the main clause begins (a quote
+    closed at that comma keeps its closing mark)."""
+    s, e = content
+    m = _MAIN_CLAUSE_RE.search(art.text, s, e)
+    if m is None:
+        return content
+    if art.text[m.start() + 1] in '”"':
+        return s, m.start() + 2
+    return strip_span(art.text, s, m.start())
 
 
 def _end_of_relative_clause(art: Article, content: tuple[int, int]) -> tuple[int, int]:
