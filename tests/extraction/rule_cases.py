@@ -366,6 +366,46 @@ CASES = [
         "Tom Berg",
         "indirect",
     ),
+    Case(
+        "subject_cue_content",
+        "When Tom Berg said the bridge was “perfectly safe,” the council closed it anyway.",
+        "the bridge was “perfectly safe,”",
+        "Tom Berg",
+        "mixed",
+    ),
+    # A quoted label ends the content of a naming or stance verb when an adjunct of time or
+    # place or a participle follows it.
+    Case(
+        "subject_cue_content",
+        "Tom Berg blasted the mayor as a “disgrace” on Wednesday during the morning show.",
+        "the mayor as a “disgrace”",
+        "Tom Berg",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund called the plan “a disaster” in a radio interview on Monday.",
+        "the plan “a disaster”",
+        "Ina Lund",
+        "mixed",
+    ),
+    # A quote right after "cautioned" is its content, not an addressee as after "told".
+    Case(
+        "subject_cue_content",
+        "Tom Berg cautioned “let us not get ahead of ourselves,” before predicting a long winter.",
+        "“let us not get ahead of ourselves,”",
+        "Tom Berg",
+        "direct",
+    ),
+    # ", but only ..." goes on with the content (a restriction, not a new clause).
+    Case(
+        "subject_cue_content",
+        "Ina Lund says parts of the plan are “negotiable,” but only minor details about the"
+        " new wall.",
+        "parts of the plan are “negotiable,” but only minor details about the new wall",
+        "Ina Lund",
+        "mixed",
+    ),
     # A quote resumed after a second cue is that cue's: "adding" takes “We built it to last.”
     Case(
         "participle_clause",
@@ -477,7 +517,7 @@ CASES = [
     Case(
         "subject_cue_content",
         "Ana Silva called the ruling “a disgrace to the court” on Monday.",
-        "the ruling “a disgrace to the court” on Monday",
+        "the ruling “a disgrace to the court”",
         "Ana Silva",
         "mixed",
     ),

@@ -17,6 +17,11 @@ from .patterns import (
     strip_span,
 )
 
+# Cues whose first object is the addressee even when it is quoted ("told “Meet the Press”").
+_ADDRESSEE_FIRST = frozenset(
+    f for lemma in ("tell", "inform", "assure", "remind", "advise") for f in lx.verb_forms(lemma)
+)
+
 
 def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str) -> tuple[int, int]:
     """The complement of a forward cue: "said (on Tuesday) (that) CONTENT"."""
@@ -41,7 +46,7 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
             return (s1, s1)
     if text[pos] in QUOTE_CHARS:
         s, e = cut_content(art, pos, s1)
-        if cue.lower() in lx.TELL_FORMS:
+        if cue.lower() in _ADDRESSEE_FIRST:
             return s, e  # "told “Meet the Press” ...": the quote names the addressee
         return s, quoted_object_end(art, s, e)
     window_end = min(s1, pos + 160)
@@ -151,6 +156,29 @@ def quoted_object_end(art: Article, s: int, e: int) -> int:
     if tail.match(text, q.end, e) is None:
         return e
     return q.end
+
+
+# What ends the clause after a quoted label: an adjunct of time or place, a participle.
+_LABEL_TAIL_RE = re.compile(
+    r",?[ \t\xa0]*(?:on|in|at|during|after|before|while|when|amid|last|this|yesterday|today|"
+    r"earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:and[ \t\xa0]+)?[a-z]+ing)\b"
+)
+
+
+def label_end(art: Article, content: tuple[int, int], cue: str) -> tuple[int, int]:
+    """`Lund called the plan “a disaster” on Monday`, `Berg described him as a “decent man”
+    in a tweet`: the content of a naming or stance verb whose object carries a quoted label
+    ends with the label when an adjunct of time or place or a participle follows it."""
+    s, e = content
+    if not (cue.startswith("call") or cue in lx.OBJECT_FORMS):
+        return content
+    q = art.qindex.starting_in(s, min(e, s + 90))
+    if q is None or not q.closed or q.end >= e or art.qindex.starting_in(q.end, e) is not None:
+        return content
+    if _LABEL_TAIL_RE.match(art.text, q.end, e) is None:
+        return content
+    return s, q.end
 
 
 def _time_word(toks: list, i: int) -> bool:

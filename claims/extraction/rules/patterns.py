@@ -92,7 +92,7 @@ _PRESENT_SPEECH = trie_regex(
 # Where reported content stops: a clause that leaves the report. Tried in this order at each
 # position; `CONTENT_CUT_RE` is their alternation.
 CONTENT_CUT_ALTERNATIVES = [
-    r",(?P<q>[\"”’']?)\s+(?:but|while|although|though|whereas|even\s+as|(?:add|say|not|argu|"
+    r",(?P<q>[\"”’']?)\s+(?:but(?!\s+(?:also|only|rather)\b)|while|although|though|whereas|even\s+as|(?:add|say|not|argu|"
     r"explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|"
     r"quot)ing|according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b",
     r",\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)",

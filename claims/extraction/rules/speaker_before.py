@@ -14,6 +14,7 @@ from .content import (
     content_after,
     continuation_quote,
     cut_content,
+    label_end,
     quote_ending_before,
     quote_or_clause,
     resumed_quote,
@@ -155,6 +156,7 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
         content = _end_of_relative_clause(art, content)
     elif _SUBORDINATE_OPEN_RE.match(art.text, cue.sentence[0], mention.start):
         content = _end_of_subordinate_clause(art, content)
+    content = label_end(art, content, cue.low)
     if content[1] <= content[0] or (
         count_words(art.text, *content, 2) < 2 and not art.in_quote(content[0] + 1)
     ):
@@ -165,7 +167,7 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
 # A sentence that opens with a subordinate clause holding the cue: "Though she conceded that
 # A, B followed.", "While Lund says A, the council ...".
 _SUBORDINATE_OPEN_RE = re.compile(
-    r"[\s“\"]*(?:Though|Although|Even\s+though|While|Whereas|Even\s+as|Despite)\s+[^,;:]*\Z"
+    r"[\s“\"]*(?:Though|Although|Even\s+though|While|Whereas|Even\s+as|Despite|When|As|After|Because|Since|If|Before|Once|Until|Unless)\s+[^,;:]*\Z"
 )
 # The comma that ends such a clause: a comma (inside or after a closing quote) followed by
 # the main clause's subject: a name, or a determiner or pronoun and a lower-case word.
