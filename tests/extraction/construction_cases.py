@@ -269,6 +269,107 @@ CONSTRUCTION_CASES = [
         "Ministry of Health",
         "indirect",
     ),
+    # A quoted show title before the subject, and the cue has a complement of its own: the
+    # claim is after the cue ("that ...", an adjunct then "that ...", a pronoun's clause).
+    Case(
+        "subject_cue_content",
+        "On “Radio Lima,” Tom Berg said that the fees were fair.",
+        "the fees were fair",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "On “Radio Lima,” Tom Berg said on Monday that the fees were fair.",
+        "the fees were fair",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "On “Radio Lima,” Tom Berg said he would cut the fees.",
+        "he would cut the fees",
+        "Tom Berg",
+        "indirect",
+    ),
+    # A long parenthesis inside the quote stays part of it.
+    Case(
+        "content_then_subject_cue",
+        "Tom Berg is angry. “If the mayor’s goal was to make us defend the old plan (with the"
+        " line that ‘there was a full review of every single cost’) she succeeded,” he wrote.",
+        "“If the mayor’s goal was to make us defend the old plan (with the line that ‘there was"
+        " a full review of every single cost’) she succeeded,”",
+        "Tom Berg",
+        "direct",
+    ),
+    # "saying A, and that B": the second that-clause belongs to the same content.
+    Case(
+        "participle_clause",
+        "The Ruiz campaign responded Friday, saying lobbyists had given to a fund backing the"
+        " mayor, and that the report, which came from a small group, was false.",
+        "lobbyists had given to a fund backing the mayor, and that the report, which came from a"
+        " small group, was false",
+        "Ruiz campaign",
+        "indirect",
+    ),
+    # A quote after the cue's adjunct is not joined across another quote (a title) between.
+    Case(
+        "content_then_subject_cue",
+        "“The plan is dead,” Ana Ruiz said in a post on the “Lima Today” site, “and it will stay"
+        " dead.”",
+        "“The plan is dead,”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    # A quote opening with an ellipsis in lower case goes on with the lead's sentence.
+    Case(
+        "quote_then_cue_subject",
+        "The fair, held every summer, “…brings the valley together,” said Tom Berg.",
+        "The fair, held every summer, “…brings the valley together,”",
+        "Tom Berg",
+        "mixed",
+    ),
+    # "According to X:" then a quote holding commas: the quote is X's, its commas no cut.
+    Case(
+        "colon_introduced_quote",
+        "According to the Herald: “Mayor Ina Lund has had a mixed record on taxes, but in the"
+        " past week has made moves toward a cut.”",
+        "“Mayor Ina Lund has had a mixed record on taxes, but in the past week has made moves"
+        " toward a cut.”",
+        "Herald",
+        "direct",
+    ),
+    # A "Says" head with a space before the colon.
+    Case(
+        "said_then_subject",
+        "Says Tom Berg : the port will close.",
+        "the port will close",
+        "Tom Berg",
+        "indirect",
+    ),
+    # `“A,” said X of Y in Z, “B.”`: the quote resumed after the speaker's phrase joins A.
+    Case(
+        "quote_then_cue_subject",
+        "“We will win,” said Ana Ruiz of Lima in May, “and we will stay.”",
+        "“We will win,” said Ana Ruiz of Lima in May, “and we will stay.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "quote_then_cue_subject",
+        "“The port will close,” said Ana Ruiz (D-Lima) on Monday, “and so will the docks.”",
+        "“The port will close,” said Ana Ruiz (D-Lima) on Monday, “and so will the docks.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    # A cue that ends on an ellipsis character: nothing after it, the clause before is said.
+    Case(
+        "content_then_subject_cue",
+        "The port will close, Ana Ruiz said…",
+        "The port will close",
+        "Ana Ruiz",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
@@ -291,4 +392,20 @@ CONSTRUCTION_DECLINED = [
     ("stance_verb_object", "The unions protest the new tax on fuel."),
     # A stance verb with no object, only adjuncts.
     ("stance_verb_object", "Ina Lund protested on Monday outside the hall."),
+    # A dash credit with a participle and nothing said after it.
+    ("participle_clause", "-Mayor Ina Lund, tweeting after the vote."),
+    # A weak cue ("noting") with a plain object, and a cue with nothing after it.
+    ("statement_saying", "The Lima Port Authority issued a statement noting the delay."),
+    ("statement_saying", "The city issued a short note saying."),
+    # An inverted cue with no speaker after it.
+    ("quote_then_cue_subject", "“We are done,” said the."),
+    # Too short to be a claim: a one-word answer, a two-word that-clause, nothing said.
+    ("according_to", "According to Ana Ruiz, yes."),
+    ("said_then_subject", "Says Tom Berg: yes."),
+    ("claim_noun_that", "Ana Ruiz’s claim that taxes rose."),
+    ("went_on_to", "The plan went on to say."),
+    # "went on to note the delay": a weak cue with a plain object reports nothing.
+    ("went_on_to", "Ana Ruiz went on to note the delay."),
+    # After a quote, a verb whose subject names no one ("Monday passed").
+    ("quote_then_unlisted_verb", "“Great!” Monday passed."),
 ]
