@@ -284,8 +284,6 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
                     candidate = m
             elif e == a and candidate is not None:
                 return candidate
-        elif a < k and candidate is not None and tokens[a].low in lx.AUX_ADVERBS:
-            return candidate
         i = k + 1
     return candidate
 

@@ -370,6 +370,57 @@ CONSTRUCTION_CASES = [
         "Ana Ruiz",
         "indirect",
     ),
+    # A place abbreviation ("Calif.") before the second quote: one sentence, one claim.
+    Case(
+        "content_then_subject_cue",
+        "“They would be wrong,” Tom Berg, a spokesman for the mayor, said in an interview on"
+        " Sunday in Santa Rosa, Calif. “The vote will go ahead.”",
+        "“They would be wrong,” Tom Berg, a spokesman for the mayor, said in an interview on"
+        " Sunday in Santa Rosa, Calif. “The vote will go ahead.”",
+        "Tom Berg",
+        "direct",
+    ),
+    # An initial ("A. Ruiz") and the full given name are one person.
+    Case(
+        "subject_cue_content",
+        "A. Ruiz, the head of the board, said the port was safe. Ana Ruiz said the docks were old.",
+        "the port was safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    # A title of two words before the name ("Harbour Minister").
+    Case(
+        "subject_cue_content",
+        "Harbour Minister Tove Lind said the port would close.",
+        "the port would close",
+        "Harbour Minister Tove Lind",
+        "indirect",
+    ),
+    # The surname again with another post ("a former governor"): the same person.
+    Case(
+        "quote_then_cue_subject",
+        "Agriculture Secretary Tom Berg told the Herald that the plan was dead. “The timing is"
+        " odd,” said Berg, a former governor.",
+        "“The timing is odd,”",
+        "Agriculture Secretary Tom Berg",
+        "direct",
+    ),
+    # "The agency" after a ministry spoke: the ministry.
+    Case(
+        "subject_cue_content",
+        "The Ministry of Health said the clinic was safe. The agency said the beds were new.",
+        "the beds were new",
+        "Ministry of Health",
+        "indirect",
+    ),
+    # A lone honorific names no one: the quote is credited to nobody.
+    Case(
+        "content_then_subject_cue",
+        "“Fine,” Mrs. said.",
+        "“Fine,”",
+        None,
+        "direct",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
