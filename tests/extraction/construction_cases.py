@@ -421,6 +421,14 @@ CONSTRUCTION_CASES = [
         None,
         "direct",
     ),
+    # "is claiming" after a possessive subject: the campaign claims, no document speaks.
+    Case(
+        "subject_cue_content",
+        "The mayor’s campaign is already claiming a victory of sorts in the north.",
+        "a victory of sorts in the north",
+        "Mayor’s campaign",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.

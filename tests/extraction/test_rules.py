@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction import extract_claims
-from claims.extraction.rules import RULES, rules_for
+from claims.extraction.rules import NO_CLAIM, RULES, rules_for
 
 from .construction_cases import CONSTRUCTION_CASES, CONSTRUCTION_DECLINED
 from .rule_cases import CASES, DECLINED_CASES, NO_CLAIM_CASES
@@ -62,3 +62,9 @@ def test_rules_each_rule_has_a_docstring_example():
     for rule in RULES:
         doc = rule.apply.__doc__ or ""
         assert "`" in doc or "“" in doc, rule.name
+
+
+def test_no_claim_reads_as_its_name_in_logs_and_failures():
+    # A rule's outcome shows up in assertion messages and debug output: NO_CLAIM by name,
+    # not as an anonymous object.
+    assert repr(NO_CLAIM) == "NO_CLAIM"
