@@ -429,6 +429,29 @@ CONSTRUCTION_CASES = [
         "Mayor’s campaign",
         "indirect",
     ),
+    # "I" and "we" are the writer's: never the speaker named before.
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz said the port was old. I said the port was safe.",
+        "the port was safe",
+        None,
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz said the port was old. We said the port was safe.",
+        "the port was safe",
+        None,
+        "indirect",
+    ),
+    # A passive cue with a that-clause reports something, from no one named.
+    Case(
+        "subject_cue_content",
+        "It was announced that the port would close.",
+        "the port would close",
+        None,
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
@@ -467,4 +490,7 @@ CONSTRUCTION_DECLINED = [
     ("went_on_to", "Ana Ruiz went on to note the delay."),
     # After a quote, a verb whose subject names no one ("Monday passed").
     ("quote_then_unlisted_verb", "“Great!” Monday passed."),
+    # "went on to say" with no one before it.
+    ("went_on_to", "Then went on to say that the port was safe."),
+    ("went_on_to", "Went on to say that the port was safe."),
 ]
