@@ -305,6 +305,13 @@ CASES = [
     ),
     Case(
         "subject_cue_content",
+        "Asked about the vote, Tom Berg said, “We will see,” when the council met on Monday.",
+        "“We will see,”",
+        "Tom Berg",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
         "The union leader wrote “The strike goes on” and vowing to meet the mayor again.",
         "“The strike goes on”",
         "Union leader",

@@ -37,7 +37,8 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
         while nxt < s1 and text[nxt] in " \t\xa0":
             nxt += 1
         if text[pos] == ":" or (nxt < s1 and text[nxt] in QUOTE_CHARS):
-            return cut_content(art, nxt, s1)
+            s, e = cut_content(art, nxt, s1)
+            return s, quoted_object_end(art, s, e)
         if text[pos] == ",":
             # "said, however, that ..."
             m = THAT_RE.search(text, pos, min(s1, pos + 40))
