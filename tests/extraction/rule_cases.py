@@ -211,6 +211,14 @@ CASES = [
         "Town council",
         "indirect",
     ),
+    # A conjoined intent verb with its infinitive goes on with the speaker of the claim before.
+    Case(
+        "conjoined_or_participle",
+        "Tom Berg says he regrets the delay and threatens to quit unless the board resigns.",
+        "to quit unless the board resigns",
+        "Tom Berg",
+        "indirect",
+    ),
     Case(
         "conjoined_or_participle",
         "Captain Joe Varga thanked the crew and said the ship was safe to sail again.",

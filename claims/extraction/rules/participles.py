@@ -57,7 +57,17 @@ def _participle(art: Article, cue: Cue) -> Draft | NoClaim:
         (",", "and", "but", " by", "before", "after", "while", "also", *CLOSING_QUOTE_ENDINGS)
     ):
         return NO_CLAIM
-    if cue.low in lx.WEAK_CUES and not strong_complement(art, ce, s1, cue.word):
+    if (
+        cue.low in lx.WEAK_CUES
+        and not strong_complement(art, ce, s1, cue.word)
+        # "and threatens to quit": a conjoined intent verb with its infinitive (not the
+        # participle "..., threatening to quit", whose subject may be a document)
+        and not (
+            cue.low in lx.INTENT_FORMS
+            and not cue.low.endswith("ing")
+            and complement_ok(art, ce, s1, cue.low)
+        )
+    ):
         return NO_CLAIM
     prior = None
     for d in reversed(art.drafts[-3:]):
@@ -147,6 +157,14 @@ def conjoined_or_participle(art: Article, cue: Cue) -> Outcome:
     need a subject next to the cue; without one this rule stops the search."""
     if cue.adjacent_subject is not None:
         return None
-    if (cue.low.endswith("ing") or after_and(art, cue.sentence[0], cue.start)) and not cue.belief:
+    conjoined = after_and(art, cue.sentence[0], cue.start)
+    if (cue.low.endswith("ing") or conjoined) and not cue.belief:
+        return _participle(art, cue)
+    if (
+        conjoined
+        and cue.low in lx.INTENT_FORMS
+        and complement_ok(art, cue.end, cue.sentence[1], cue.low)
+    ):
+        # `X says he regrets it and threatens to quit`: an intent verb with its infinitive.
         return _participle(art, cue)
     return NO_CLAIM
