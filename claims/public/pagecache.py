@@ -32,8 +32,16 @@ and a re-import of an article that has published claims touches those claims' `u
 changes. Every other edit ('~') and deletion still counts, so publishing, unpublishing,
 dismissing, correcting and renaming show at once. Partial indexes with the same predicates
 (migration 0023) keep each max() one index lookup however many rows an import has written.
-With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported claims are public at once, and every
-change counts: an import makes every key new (targeted keys for the demo are not built yet).
+With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported claims are public at once. A new claim
+is on its article's page, its speaker's page and the lists (home, claim, speaker and article
+lists, every filter, the feeds and the sitemap, which are not cached), and on no other: an
+import writes no stance, link or evidence, and topics show reviewed stances only. So those
+pages add the newest id of their claims to their key (`article_scope`, `speaker_scope`,
+`lists_scope`: one index lookup each, in the same query) and the shared fingerprint leaves
+out the creation rows of claims not published (`_SHOWN`): an import changes those pages and
+leaves every claim, topic and other speaker's or article's page cached. Two writes of an
+import still change every key in the demo, as in production: an outlet not seen before, and
+filling in a speaker a public page shows (its role is on every card of its claims).
 
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
@@ -102,19 +110,31 @@ _PUBLIC_ONLY = {
         f"history_change_reason <> '{FILLED_IN_UNSEEN}')"
     ),
 }
+# With CLAIMDESK_SHOW_UNREVIEWED on (the demo) a new claim is public at once, but it shows only
+# on its article's and its speaker's pages and on the lists (an import writes no stance, link
+# or evidence: those have rows of their own). Those pages add its id to their key
+# (`lists_scope`, `speaker_scope`, `article_scope`), so the shared fingerprint leaves out the
+# creation rows of claims not published; a deletion of any claim counts. Migration 0027's
+# partial index has the same predicate.
+_SHOWN = {
+    **_PUBLIC_ONLY,
+    Claim: f"history_type <> '+' OR status = {_PUBLISHED}",
+}
 
 
 @functools.cache
 def _fingerprint_sql(show_unreviewed: bool) -> str:
     # Table names come from model metadata, never from input.
     parts = []
+    predicates = _SHOWN if show_unreviewed else _PUBLIC_ONLY
     for model in _TRACKED:
         table = model.history.model._meta.db_table
-        where = "" if show_unreviewed else _PUBLIC_ONLY.get(model, "")
+        where = predicates.get(model, "")
         where = f" WHERE {where}" if where else ""
         parts.append(f"(SELECT max(history_date) FROM {table}{where})")  # noqa: S608
     claims = Claim._meta.db_table
-    where = "" if show_unreviewed else f" WHERE status = {_PUBLISHED}"
+    # Over published claims in the demo too: its new claims reach the pages' own scopes.
+    where = f" WHERE status = {_PUBLISHED}"
     parts += [
         f"(SELECT max(id) FROM {claims}{where})",  # noqa: S608
         f"(SELECT max(updated) FROM {claims}{where})",  # noqa: S608
@@ -124,8 +144,8 @@ def _fingerprint_sql(show_unreviewed: bool) -> str:
 
 def data_fingerprint(scope: tuple[str, list] | None = None) -> str:
     """One query of index lookups; changes whenever public data may have changed. `scope`:
-    (SQL of one more scalar subquery, its parameters), what one page reads beyond the shared
-    fingerprint (`article_scope`), asked in the same query."""
+    (SQL of more scalar subqueries, comma-separated, and their parameters), what one page
+    reads beyond the shared fingerprint (`article_scope`), asked in the same query."""
     # Always run with parameters (an empty list too), so the base's LIKE patterns are written
     # with %% however the query is extended.
     sql, params = _fingerprint_sql(bool(settings.CLAIMDESK_SHOW_UNREVIEWED)), []
@@ -139,14 +159,42 @@ def data_fingerprint(scope: tuple[str, list] | None = None) -> str:
 def article_scope(request, slug, *args, **kwargs) -> tuple[str, list]:
     """An article page's own part of the key: the newest history row of the article at `slug`
     (its headline, text, outlet and date show whatever its claims), every row counted, the
-    import's updates too. One lookup by slug, one on the history table's id index."""
+    import's updates too. One lookup by slug, one on the history table's id index. In the
+    demo also its newest claim id (its claims are public at once): the article's claims read
+    on the (article, span) index."""
     history = Article.history.model._meta.db_table
     articles = Article._meta.db_table
+    # Names from model metadata; the slug is a parameter.
+    article = f"(SELECT id FROM {articles} WHERE slug = %s)"  # noqa: S608
+    sql = f"(SELECT max(history_date) FROM {history} WHERE id = {article})"  # noqa: S608
+    if not settings.CLAIMDESK_SHOW_UNREVIEWED:
+        return sql, [slug]
+    claims = Claim._meta.db_table
+    return f"{sql}, (SELECT max(id) FROM {claims} WHERE article_id = {article})", [slug, slug]  # noqa: S608
+
+
+def speaker_scope(request, slug, *args, **kwargs) -> tuple[str, list] | None:
+    """A speaker page's own part of the key in the demo: the newest id of the speaker's claims
+    (the page lists them; a new one is public at once), read on the (speaker, date, id) index.
+    None with CLAIMDESK_SHOW_UNREVIEWED off: a claim is public only once published, which the
+    shared fingerprint sees."""
+    if not settings.CLAIMDESK_SHOW_UNREVIEWED:
+        return None
+    claims, speakers = Claim._meta.db_table, Speaker._meta.db_table
     return (
-        f"(SELECT max(history_date) FROM {history} "  # noqa: S608 -- names from model metadata
-        f"WHERE id = (SELECT id FROM {articles} WHERE slug = %s))",
+        f"(SELECT max(id) FROM {claims} "  # noqa: S608 -- names from model metadata
+        f"WHERE speaker_id = (SELECT id FROM {speakers} WHERE slug = %s))",
         [slug],
     )
+
+
+def lists_scope(request, *args, **kwargs) -> tuple[str, list] | None:
+    """The lists' own part of the key in the demo (the home page, claim, speaker and article
+    lists, every filter): the newest claim id, one lookup on the primary key, so a new claim,
+    public at once, shows there. None with CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
+    if not settings.CLAIMDESK_SHOW_UNREVIEWED:
+        return None
+    return f"(SELECT max(id) FROM {Claim._meta.db_table})", []  # noqa: S608
 
 
 def _page_caches():
@@ -190,7 +238,8 @@ def cached_page(view=None, *, params=(), scope=None):
 
     `params`: the query parameters the page reads; the view sees only those (`page_query`).
     `scope`: called with the view's arguments, the page's own part of the fingerprint
-    (`article_scope`). Use bare (`@cached_page`) for a page that reads neither.
+    (`article_scope`), or None when it has none. Use bare (`@cached_page`) for a page that
+    reads neither.
     """
     if view is None:
         return functools.partial(cached_page, params=params, scope=scope)

@@ -60,7 +60,7 @@ from claims.templatetags.claims_tags import inert
 
 from . import jsonld, search
 from .filters import SORT_CHOICES, SORT_OLDEST, ClaimFilter
-from .pagecache import article_scope, cached_page
+from .pagecache import article_scope, cached_page, lists_scope, speaker_scope
 from .pagination import (
     ListPage,
     ResultCount,
@@ -80,7 +80,7 @@ RELATED_MAX = 10
 CLAIM_LIST_PARAMS = (*ClaimFilter.base_filters, "after", "before", "page")
 
 
-@cached_page
+@cached_page(scope=lists_scope)
 def home(request):
     public = Claim.objects.public()
     recently_published = (
@@ -109,7 +109,7 @@ def home(request):
     )
 
 
-@method_decorator(cached_page(params=CLAIM_LIST_PARAMS), name="dispatch")
+@method_decorator(cached_page(params=CLAIM_LIST_PARAMS, scope=lists_scope), name="dispatch")
 class ClaimListView(FilterView):
     """/claims/: filters in the URL, keyset pages (newest/oldest), numbered pages (relevance)."""
 
@@ -321,7 +321,7 @@ def mark_context(claim) -> SafeString:
 # --- Speakers ----------------------------------------------------------------------------------
 
 
-@cached_page(params=("page",))
+@cached_page(params=("page",), scope=lists_scope)
 def speaker_list(request):
     speakers = (
         Speaker.objects.annotate(public_claims=Count("claims", filter=public_claim_q("claims__")))
@@ -347,7 +347,7 @@ class SpeakerTopic:
         return self.total - len(self.stances)
 
 
-@cached_page
+@cached_page(scope=speaker_scope)
 def speaker_detail(request, slug):
     speaker = Speaker.objects.select_related("affiliated_with").filter(slug=slug).first()  # query
     if speaker is None:
@@ -428,7 +428,7 @@ def favicon(request):
     return redirect(static("claims/favicon.svg"), permanent=True)
 
 
-@cached_page(params=("page",))
+@cached_page(params=("page",), scope=lists_scope)
 def article_list(request):
     """Articles with public claims, newest first (2 queries: the count, the page with outlets).
     Cached like the other lists: an article enters it when a claim of it is published."""

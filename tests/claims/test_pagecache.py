@@ -69,12 +69,12 @@ def test_speaker_list_page_parameter_still_pages(client, settings):
 
 def test_fingerprint_predicates_are_the_partial_indexes_word_for_word():
     """The planner uses a partial index only for the predicate it was built with: migrations
-    0023's and 0024's indexes must say what the fingerprint asks (its LIKE patterns doubled for
-    params)."""
+    0023's, 0024's and 0027's indexes must say what the fingerprint asks (its LIKE patterns
+    doubled for params)."""
     import importlib
 
     from claims.models import Article, Claim, Speaker
-    from claims.public.pagecache import _PUBLIC_ONLY
+    from claims.public.pagecache import _PUBLIC_ONLY, _SHOWN
 
     migration = importlib.import_module("claims.migrations.0023_public_fingerprint_import_updates")
     speakers = importlib.import_module("claims.migrations.0024_public_fingerprint_speaker_fill_ins")
@@ -83,4 +83,7 @@ def test_fingerprint_predicates_are_the_partial_indexes_word_for_word():
         for model in (Claim, Article, Speaker)
     }
 
+    demo = importlib.import_module("claims.migrations.0027_public_fingerprint_demo")
+
     assert ours == {**migration._NEW, speakers._TABLE: speakers._NEW}
+    assert _SHOWN[Claim] == demo._SHOWN
