@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/bench_load.py [--articles 10000] [--seconds 30] [--keep]
     .venv/bin/python bench/bench_load.py --during-import $POLNEAR/train.jsonl
+    .venv/bin/python bench/bench_load.py --during-import $POLNEAR/train.jsonl $POLNEAR/dev.jsonl \
+        --invented 76                      # 1,000 articles
 
 
 Creates a scratch database (claimdesk_bench_load_d) with the same generated data as
@@ -12,9 +14,10 @@ page cache in each worker's memory (the default), in Redis when a server answers
 127.0.0.1:6379 (CACHE_URL, database 14), and without it. Prints requests/s, p50/p99 latency and the
 number of errors and non-2xx answers, which must be zero.
 
---during-import PATH (issue 14, the page cache survives ingest): two runs with the page cache in
-each worker's memory, first alone, then while `manage.py import_articles PATH` writes into the
-same database (CLAIMDESK_SHOW_UNREVIEWED off, the default: the imported claims are not public);
+--during-import PATH [PATH ...] (issue 14, the page cache survives ingest): two runs with the
+page cache in each worker's memory, first alone, then while `manage.py import_articles` writes
+the articles of every PATH (PolNeAR .jsonl), and --invented N more made up here (sentences
+with a quote and a speaker, never article texts), into the same database (CLAIMDESK_SHOW_UNREVIEWED off, the default: the imported claims are not public);
 prints both rates, their ratio and how many articles the import committed meanwhile. Uses its
 own scratch database (claimdesk_bench_load_import).
 """
@@ -80,7 +83,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
-    parser.add_argument("--during-import", metavar="PATH", help="also load during an import")
+    parser.add_argument(
+        "--during-import", metavar="PATH", nargs="+", help="also load during an import of these"
+    )
+    parser.add_argument(
+        "--invented", type=int, default=0, help="with --during-import: N invented articles more"
+    )
     args = parser.parse_args()
     if args.during_import:
         during_import(args)
@@ -140,7 +148,11 @@ def during_import(args) -> None:
         from bench_import import write_input  # PolNeAR .jsonl -> .txt + .json per article
 
         texts = Path(tempfile.mkdtemp(prefix="bench-load-import-"))
-        write_input(Path(args.during_import), texts)
+        articles = 0
+        for n, data in enumerate(args.during_import):
+            (texts / f"{n}").mkdir()  # write_input names files 0000.txt, ... per input
+            articles += len(write_input(Path(data), texts / f"{n}"))
+        articles += write_invented(texts / "invented", args.invented)
         with gunicorn(url, page_cache=300) as base:
             log("warming the page cache for 10s")
             wrk(base + "/", seconds=10, connections=args.connections, threads=2, script=script)
@@ -178,7 +190,12 @@ def during_import(args) -> None:
 
     print(f"Machine: {machine()}; {args.articles * 10:,} claims; {len(paths)} URLs rotating;")
     print(f"wrk -t2 -c{args.connections} -d{args.seconds}s; gunicorn 3 sync workers; page cache")
-    print(f"in each worker's memory; import_articles {args.during_import}: {imported} articles")
+    sources = " ".join(args.during_import) + (
+        f" + {args.invented} invented" if args.invented else ""
+    )
+    print(
+        f"in each worker's memory; import_articles of {articles} articles ({sources}): {imported}"
+    )
     print("committed during the second run")
     print()
     print("| run | requests | req/s | p50 ms | p99 ms | socket errors | non-2xx |")
@@ -192,6 +209,32 @@ def during_import(args) -> None:
     print(f"\nduring / alone: {ratio:.2f}x")
     if any(r["errors"] or r["non2xx"] for r in results.values()):
         sys.exit("errors under load")
+
+
+def write_invented(directory: Path, n: int) -> int:
+    """N made-up articles (headline line, blank line, body) in `directory`: a few paragraphs,
+    each a quote or a reported statement of an invented speaker, so the import extracts and
+    resolves as it does for news. Deterministic."""
+    rng = random.Random(76)
+    first = ["Ina", "Ola", "Mira", "Tomas", "Vera", "Karl", "Lena", "Piet", "Ada", "Joss"]
+    last = ["Lund", "Berg", "Falk", "Moreau", "Nakata", "Okafor", "Silva", "Varga", "Holm"]
+    roles = ["the mayor", "a council member", "the finance minister", "a union leader"]
+    things = ["the bridge", "the new tax", "the budget", "the harbour plan", "bus fares"]
+    verbs = ["will cost more than planned", "is the right choice", "must wait a year"]
+    directory.mkdir()
+    for i in range(n):
+        paragraphs = []
+        for _ in range(rng.randint(3, 7)):
+            name = f"{rng.choice(first)} {rng.choice(last)}"
+            what = f"{rng.choice(things).capitalize()} {rng.choice(verbs)}"
+            if rng.random() < 0.5:
+                paragraphs.append(f"“{what},” said {name}, {rng.choice(roles)}.")
+            else:
+                paragraphs.append(f"{name}, {rng.choice(roles)}, said {what.lower()}.")
+        headline = f"Invented article {i + 1}: {rng.choice(things)}"
+        body = "\n\n".join(paragraphs)
+        (directory / f"{i:04d}.txt").write_text(f"{headline}\n\n{body}", encoding="utf-8")
+    return n
 
 
 def _count_articles(url: str) -> int:
