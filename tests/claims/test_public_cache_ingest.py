@@ -503,3 +503,18 @@ def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pa
     assert examplia.affiliated_with.name == "Ruritania"
     assert [r[:2] for r in _history(examplia)] == [("+", None), ("~", FILLED_IN)]
     assert "Ruritania" in _text(client, topic.get_absolute_url())
+
+
+def test_an_import_from_a_new_outlet_changes_the_claim_list_only(client, django_assert_num_queries):
+    speaker = make_speaker(name="Old Speaker")
+    claim = make_published_claim(content="Already public words", speaker=speaker)
+    pages = [url for url in _pages(speaker, claim) if url != reverse("claims:claim-list")]
+    before = {url: _text(client, url) for url in pages}
+    assert "Brand New Gazette" not in _text(client, reverse("claims:claim-list"))
+
+    _import(outlet="Brand New Gazette")
+
+    for url in pages:
+        with django_assert_num_queries(1, info=url):  # the data fingerprint
+            assert _text(client, url) == before[url]
+    assert "Brand New Gazette" in _text(client, reverse("claims:claim-list"))  # its filter
