@@ -40,7 +40,10 @@ def _logger():
 # rules-2.3: 2026-12-02 evening: "according to Y" carriers (reported_by), as X put it, asides
 # that close again are no cut, a quote resumed after a second cue is that cue's, ministries
 # named with their portfolio, "the company".
-EXTRACTOR_VERSION = "rules-2.3"
+# rules-2.4: 2026-12-03: one body under its acronym, expansion or function (bodykeys), carried
+# statements, belief verbs with an "it" clause, resumed "and ..." quotes, title-case headline
+# cues, conjoined intent verbs, quote and content boundaries (PolNeAR).
+EXTRACTOR_VERSION = "rules-2.4"
 
 KINDS = ("direct", "indirect", "mixed")
 
