@@ -21,6 +21,7 @@ from claims.models import (
     Claim,
     ClaimLink,
     ExtractionFeedback,
+    Outlet,
     Speaker,
     SpeakerAlias,
     Stance,
@@ -51,6 +52,27 @@ def speakers_with_public_claims():
     found only in unreviewed or dismissed claims (often a misread name) has no public page
     (404) and is in no public list, filter or sitemap."""
     return Speaker.objects.filter(has_public_claim("speaker"))
+
+
+def outlets_with_public_claims():
+    """Outlets readers may see named in the claim list's filter: those with an article that
+    has a claim they may see. An outlet an import has just added is named nowhere until one
+    of its claims is public, so the import changes no cached page (claims/public/pagecache.py)."""
+    return Outlet.objects.filter(
+        Exists(Claim.objects.public().filter(article__outlet=OuterRef("pk")))
+    )
+
+
+def speakers_shown_publicly():
+    """Speakers a public page may name: those with a claim readers may see, and their
+    containers up two levels (a spokesman's office and its government: their names show on
+    the member's pages, and positions roll up to them)."""
+    public = Claim.objects.public()
+    return Speaker.objects.filter(
+        has_public_claim("speaker")
+        | Exists(public.filter(speaker__affiliated_with=OuterRef("pk")))
+        | Exists(public.filter(speaker__affiliated_with__affiliated_with=OuterRef("pk")))
+    )
 
 
 def articles_with_public_claims():

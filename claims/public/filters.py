@@ -10,7 +10,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 
 from claims.enums import ClaimKind, Verdict
 from claims.models import Claim, Outlet, Speaker, Tag, Topic
-from claims.queries import speakers_with_public_claims
+from claims.queries import outlets_with_public_claims, speakers_with_public_claims
 
 from . import search
 
@@ -90,6 +90,7 @@ class ClaimFilter(django_filters.FilterSet):
         # A slug of a speaker with no public claims is refused like an unknown one: an empty
         # list instead of an error would confirm the name is in the database.
         self.filters["speaker"].queryset = speakers_with_public_claims().only("pk", "slug", "name")
+        self.filters["outlet"].queryset = outlets_with_public_claims().only("pk", "slug", "name")
 
     def filter_noop(self, queryset, name, value):
         return queryset

@@ -23,8 +23,10 @@ articles and speakers, the rows the import writes when it updates a stored artic
 newest id and Claim.updated over published claims only.
 Importing articles, by the ORM or the COPY path (claims/services/fastwrite.py) alike, and
 re-importing articles with no published claim (their untouched claims deleted and extracted
-again), leave every cached page cached, but the claim lists when an article comes from an
-outlet not seen before (their filter names every outlet: `claim_list_scope`). Two pages read more than the shared fingerprint:
+again), leave every cached page cached: an outlet not seen before is named on no public page
+(the claim list's filter names outlets with public claims only, claims/queries.py) until one
+of its claims is published, an edit the fingerprint counts. Two pages read more than the shared
+fingerprint:
 an article's page shows its headline and text whatever its claims (so its key adds the
 article's own newest history row, `article_scope`: a re-import shows there and nowhere else),
 and a re-import of an article that has published claims touches those claims' `updated`
@@ -40,8 +42,9 @@ pages add the newest id of their claims to their key (`article_scope`, `speaker_
 `lists_scope`: one index lookup each, in the same query) and the shared fingerprint leaves
 out the creation rows of claims not published (`_SHOWN`): an import changes those pages and
 leaves every claim, topic and other speaker's or article's page cached. Two writes of an
-import still change every key in the demo, as in production: an outlet not seen before, and
-filling in a speaker a public page shows (its role is on every card of its claims).
+import still change every key in the demo, as in production: filling in a speaker a public
+page shows (its role is on every card of its claims), and an outlet not seen before whose
+claims are public at once (they change the lists' newest claim id too).
 
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
@@ -109,10 +112,9 @@ _PUBLIC_ONLY = {
         "history_type <> '+' AND (history_change_reason IS NULL OR "
         f"history_change_reason <> '{FILLED_IN_UNSEEN}')"
     ),
-    # A new outlet (an import of an article from one not seen before) is named only in the
-    # claim list's filter and search, which add the newest outlet id to their key
-    # (`claim_list_scope`); with every page's key new, three workers' caches render every page
-    # again (bench_load --during-import: 0.22x with PolNeAR's 7 new outlets).
+    # A new outlet (an import of an article from one not seen before) is named on no public
+    # page until one of its claims is public (claims.queries.outlets_with_public_claims); with
+    # every page's key new, three workers' caches render every page again.
     Outlet: "history_type <> '+'",
 }
 # With CLAIMDESK_SHOW_UNREVIEWED on (the demo) a new claim is public at once, but it shows only
@@ -191,14 +193,6 @@ def speaker_scope(request, slug, *args, **kwargs) -> tuple[str, list] | None:
         f"WHERE speaker_id = (SELECT id FROM {speakers} WHERE slug = %s))",
         [slug],
     )
-
-
-def claim_list_scope(request, *args, **kwargs) -> tuple[str, list]:
-    """The claim list's own part of the key: `lists_scope`'s, and the newest outlet id (its
-    filter and its search name every outlet; the shared fingerprint leaves new ones out)."""
-    outlets = f"(SELECT max(id) FROM {Outlet._meta.db_table})"  # noqa: S608
-    lists = lists_scope(request)
-    return (f"{lists[0]}, {outlets}", lists[1]) if lists else (outlets, [])
 
 
 def lists_scope(request, *args, **kwargs) -> tuple[str, list] | None:

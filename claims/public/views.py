@@ -38,7 +38,6 @@ from claims.models import (
     ClaimLink,
     Correction,
     MethodologyText,
-    Outlet,
     Speaker,
     SpeakerSlug,
     Stance,
@@ -48,6 +47,7 @@ from claims.models import (
 from claims.queries import (
     articles_with_public_claims,
     checked_by,
+    outlets_with_public_claims,
     positions,
     public_claim_q,
     published_claim_q,
@@ -63,7 +63,6 @@ from .filters import SORT_CHOICES, SORT_OLDEST, ClaimFilter
 from .pagecache import (
     article_scope,
     cached_page,
-    claim_list_scope,
     lists_scope,
     speaker_scope,
 )
@@ -115,7 +114,7 @@ def home(request):
     )
 
 
-@method_decorator(cached_page(params=CLAIM_LIST_PARAMS, scope=claim_list_scope), name="dispatch")
+@method_decorator(cached_page(params=CLAIM_LIST_PARAMS, scope=lists_scope), name="dispatch")
 class ClaimListView(FilterView):
     """/claims/: filters in the URL, keyset pages (newest/oldest), numbered pages (relevance)."""
 
@@ -176,7 +175,8 @@ def filter_choices(selected: dict) -> dict:
         "speaker": speakers_with_public_claims().order_by("name").values_list("slug", "name"),
         "tag": Tag.objects.order_by("name").values_list("slug", "name"),  # query
         "topic": Topic.objects.order_by("title").values_list("slug", "title"),  # query
-        "outlet": Outlet.objects.order_by("name").values_list("slug", "name"),  # query
+        # query: only outlets with public claims (an import's new outlet is named nowhere yet)
+        "outlet": outlets_with_public_claims().order_by("name").values_list("slug", "name"),
         "verdict": Verdict.choices,
         "kind": ClaimKind.choices,
     }

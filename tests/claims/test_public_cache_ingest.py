@@ -505,16 +505,49 @@ def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pa
     assert "Ruritania" in _text(client, topic.get_absolute_url())
 
 
-def test_an_import_from_a_new_outlet_changes_the_claim_list_only(client, django_assert_num_queries):
+def test_an_import_from_a_new_outlet_leaves_every_page_cached_until_its_claim_is_published(
+    client, django_assert_num_queries
+):
     speaker = make_speaker(name="Old Speaker")
     claim = make_published_claim(content="Already public words", speaker=speaker)
-    pages = [url for url in _pages(speaker, claim) if url != reverse("claims:claim-list")]
+    pages = _pages(speaker, claim)
+    assert reverse("claims:claim-list") in pages
     before = {url: _text(client, url) for url in pages}
-    assert "Brand New Gazette" not in _text(client, reverse("claims:claim-list"))
 
-    _import(outlet="Brand New Gazette")
+    article, claims = _import(outlet="Brand New Gazette")
 
     for url in pages:
         with django_assert_num_queries(1, info=url):  # the data fingerprint
             assert _text(client, url) == before[url]
+    # Named nowhere while none of its claims is public: not in the claim list's filter, and
+    # a filter by its slug is refused like an unknown one.
+    assert "Brand New Gazette" not in _text(client, reverse("claims:claim-list"))
+    refused = client.get(reverse("claims:claim-list"), {"outlet": article.outlet.slug})
+    assert "Already public words" not in refused.content.decode()
+
+    _publish(claims[0])
+
     assert "Brand New Gazette" in _text(client, reverse("claims:claim-list"))  # its filter
+
+
+def test_filling_in_a_container_whose_members_have_no_public_claim_leaves_every_page_cached(
+    client, django_assert_num_queries
+):
+    examplia = make_speaker(name="Examplia", kind=SpeakerKind.GOVERNMENT)
+    make_alias(examplia, "Examplia")
+    office = make_speaker(name="Examplia Office", affiliated_with=examplia)
+    make_claim(content="Unreviewed words", speaker=make_speaker(affiliated_with=office))
+    other = make_published_claim(content="Already public words", speaker=make_speaker())
+    pages = _pages(other.speaker, other)
+    before = {url: _text(client, url) for url in pages}
+    fingerprint = data_fingerprint()
+
+    resolver = SpeakerResolver()
+    with transaction.atomic(), resolver.article():
+        resolver.resolve_many([("Examplia", SpeakerKind.GOVERNMENT, "", "Ruritania", "")])
+
+    assert [r[:2] for r in _history(examplia)][-1] == ("~", FILLED_IN_UNSEEN)
+    assert data_fingerprint() == fingerprint
+    for url in pages:
+        with django_assert_num_queries(1, info=url):
+            assert _text(client, url) == before[url]

@@ -4,12 +4,10 @@ aliases, and handing over to a concurrent run that stored the same speakers firs
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from claims.enums import SpeakerKind
 from claims.models import (
-    Claim,
     Speaker,
     SpeakerAlias,
     SpeakerMergeSuggestion,
@@ -17,6 +15,7 @@ from claims.models import (
     slug_base,
 )
 from claims.normalise import normalise_name
+from claims.queries import speakers_shown_publicly
 
 from .. import fastwrite
 
@@ -132,9 +131,9 @@ class _Writes:
         (`updates`: speaker id -> {attname: value}, temporary ids among the values), and write
         the history rows bulk_update does not: the public page cache reads them (issue 14).
 
-        A speaker a public page may show (one with a claim readers may see, or a container
-        of others: its name shows on theirs, and positions roll up to it) gets reason
-        FILLED_IN, which the cache counts; the others FILLED_IN_UNSEEN, which it leaves out
+        A speaker a public page may show (`speakers_shown_publicly`: one with a claim readers
+        may see, or the container of one: its name shows on theirs, and positions roll up to
+        it) gets reason FILLED_IN, which the cache counts; the others FILLED_IN_UNSEEN, which it leaves out
         (claims/public/pagecache.py), so filling in a speaker of unreviewed claims clears no
         cached page. Queries: one update per combination of fields, one to tell the speakers
         apart, one or two history inserts; only for an article that fills something in."""
@@ -149,10 +148,7 @@ class _Writes:
                 [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
             )
         pks = sorted(speaker.pk for speaker, _ in rows)
-        shown = Exists(Claim.objects.public().filter(speaker=OuterRef("pk"))) | Exists(
-            Speaker.objects.filter(affiliated_with=OuterRef("pk"))
-        )
-        seen = set(Speaker.objects.filter(shown, pk__in=pks).values_list("pk", flat=True))
+        seen = set(speakers_shown_publicly().filter(pk__in=pks).values_list("pk", flat=True))
         fastwrite.history_changed(Speaker, [pk for pk in pks if pk in seen], reason=FILLED_IN)
         fastwrite.history_changed(
             Speaker, [pk for pk in pks if pk not in seen], reason=FILLED_IN_UNSEEN
