@@ -22,10 +22,9 @@ import enum
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 
-from django.db import DatabaseError, IntegrityError, connection, connections
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
 # A session's later id requests take at least this many at once (one query per block).
@@ -84,22 +83,6 @@ class IdBlocks:
                 free.extend(row[0] for row in cursor.fetchall())
         taken, self._free[table] = free[:n], free[n:]
         return taken
-
-    def reserve(self, model, n: int) -> None:
-        """Have at least `n` ids of `model` at hand (one query when short, at least ID_BLOCK
-        ids): taken before a window of articles, outside their transactions, so that most of
-        them ask the sequence nothing (and can be written behind: WriteBehind.ready)."""
-        table = model._meta.db_table
-        free = self._free.setdefault(table, [])
-        if n <= len(free):
-            return
-        self._asked.add(table)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT nextval(%s) FROM generate_series(1, %s)",
-                [_sequence(table, model._meta.pk.column), max(n - len(free), ID_BLOCK)],
-            )
-            free.extend(row[0] for row in cursor.fetchall())
 
 
 def copy_rows(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
@@ -285,17 +268,6 @@ class ArticleRows:
         self.date = None  # the history rows' date (the claims' created), else now
 
     def write(self) -> None:
-        statement = self.statement()
-        if statement is None:
-            return
-        with connection.cursor() as cursor:
-            cursor.execute(*statement)
-            stored = {normalised for (normalised,) in cursor.fetchall()}
-        self.written()
-        self.check(stored)
-
-    def statement(self) -> tuple[str, list] | None:
-        """The one statement (SQL, parameters) that writes every row; None when there is none."""
         from claims.models import Claim, Speaker, SpeakerAlias
 
         date = self.date or timezone.now()
@@ -322,129 +294,16 @@ class ArticleRows:
             parts.append(_history_part("ch", Claim, "cl"))
             params += [date, self.claim_reason, user_id]
         if not parts:
-            return None
+            return
         tail = "SELECT normalised FROM al" if self.aliases else "SELECT NULL LIMIT 0"
-        return f"WITH {', '.join(parts)} {tail}", params
-
-    def written(self) -> None:
-        """Mark the article instance saved, as save() would."""
+        sql = f"WITH {', '.join(parts)} {tail}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            stored = {normalised for (normalised,) in cursor.fetchall()}
         if self.article is not None:
             saved([self.article])
-
-    def check(self, stored: set[str]) -> None:
-        """Raise SpeakerTaken when a new speaker's name (`must_store`) is not among the
-        normalised names the statement `stored`."""
         if lost := self.must_store - stored:
             raise SpeakerTaken(f"speaker names stored by a concurrent run: {sorted(lost)}")
-
-
-class WriteBehindFailed(DatabaseError):
-    """An article handed to a WriteBehind was not written (`failure` says why), after
-    import_article had reported it created. Raised by every query on the main connection, and
-    by `WriteBehind.wait`, until `WriteBehind.clear()`: whoever handed the article over
-    imports it again (the import_articles command does, synchronously)."""
-
-
-class WriteBehind:
-    """Runs each new article's one statement (ArticleRows) on a second connection, in a
-    thread, while this process goes on to the next article (issue 14, "Faster writes").
-
-    A serial import waits for the server at every article: the statement is about as much
-    work for the server as resolving and building the rows is for this process. Here the
-    server writes article N while this process resolves article N+1 in memory; psycopg waits
-    for the server without holding the GIL.
-
-    What stays exactly as in a serial run, and why:
-
-    - One article in flight. `submit` first waits for the previous one, so article N+1's
-      statement starts after N committed (its rows may point at N's new speakers).
-    - Nothing else runs beside it: installed as the main connection's execute wrapper
-      (`connection.execute_wrapper(write_behind)`), every other query waits for the article in
-      flight first, so lookups, merge suggestions, role updates and the next window's
-      prefetch see the database a serial run would. Only an article whose own transaction ran
-      nothing on the main connection is handed over (`ready`); any other is written in its
-      transaction as before.
-    - The statement is its own transaction (autocommit): deferred foreign keys are checked at
-      its end, as at an article's commit.
-    - Speaker resolution is in memory and already counts article N's speakers when N+1 is
-      resolved, as in a serial run. If N then fails (a concurrent run took its source key, a
-      slug or a new speaker's name: SpeakerTaken), `WriteBehindFailed` is raised at the next
-      query or `wait()`; the caller drops its caches (`ImportSession.recover`) and imports N,
-      then N+1, again.
-    """
-
-    def __init__(self, *, synchronous_commit: bool = True):
-        self.failure: BaseException | None = None
-        self.paused = False
-        self._synchronous_commit = synchronous_commit
-        self._alias = connection.alias
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="write-behind")
-        self._future = None
-        self._db = None  # a Django connection of its own, opened in the thread that uses it
-
-    def ready(self) -> bool:
-        """May the current article's rows go behind: not paused, and the article's transaction
-        on the main connection has run nothing (its atomic block is the outermost one)."""
-        if self.paused or self.failure is not None or connection.connection is None:
-            return False
-        if len(connection.atomic_blocks) != 1:
-            return False  # inside a caller's transaction (a test's, a dry run's): keep it there
-        from psycopg import pq
-
-        return connection.connection.pgconn.transaction_status == pq.TransactionStatus.IDLE
-
-    def submit(self, rows: ArticleRows) -> None:
-        """Write `rows` behind; waits for the previous article first (raising
-        WriteBehindFailed if it failed)."""
-        self.wait()
-        statement = rows.statement()
-        if statement is None:
-            return
-        self._future = self._pool.submit(self._execute, statement, rows)
-        rows.written()
-
-    def _execute(self, statement, rows: ArticleRows) -> None:
-        if self._db is None:
-            db = connections.create_connection(self._alias)
-            if not self._synchronous_commit:
-                with db.cursor() as cursor:
-                    cursor.execute("SET synchronous_commit TO OFF")
-            self._db = db
-        with self._db.cursor() as cursor:
-            cursor.execute(*statement)
-            stored = {normalised for (normalised,) in cursor.fetchall()}
-        rows.check(stored)
-
-    def wait(self) -> None:
-        """Until the article in flight is written; WriteBehindFailed if it, or an earlier one
-        not yet cleared, was not."""
-        if self._future is not None:
-            future, self._future = self._future, None
-            try:
-                future.result()
-            except Exception as exc:
-                self.failure = exc
-        if self.failure is not None:
-            raise WriteBehindFailed(
-                f"an article written behind failed: {self.failure}"
-            ) from self.failure
-
-    def clear(self) -> None:
-        self.failure = None
-
-    def __call__(self, execute, sql, params, many, context):
-        """The main connection's execute wrapper: no query beside an article in flight."""
-        self.wait()
-        return execute(sql, params, many, context)
-
-    def close(self) -> None:
-        """Close the second connection and the thread (after the article in flight)."""
-        if self._future is not None:
-            self._future.exception()  # wait; a failure stays for wait() to report
-        if self._db is not None:
-            self._pool.submit(self._db.close).result()
-            self._db = None
-        self._pool.shutdown()
 
 
 def _json_default(value):

@@ -48,9 +48,6 @@ from .speakers import ResolveStats, SpeakerResolver
 
 CREATED, UNCHANGED, UPDATED, STALE = "created", "unchanged", "updated", "stale"
 _RETRIES = 3  # deadlocks between concurrent imports touching the same speakers
-# Ids taken ahead per new article of a window when writing behind (PolNeAR train: 15 claims
-# and 4.6 new speakers an article); an article that needs more takes them in its transaction.
-CLAIMS_PER_ARTICLE, SPEAKERS_PER_ARTICLE = 24, 8
 # The extractor's lexicon and rules are English: articles in other languages are stored with a
 # note and no claims, rather than run through rules that would find nothing (or nonsense).
 EXTRACTION_LANGUAGES = frozenset({"en"})
@@ -83,7 +80,6 @@ class ImportResult:
     speakers_matched: int = 0
     suggestions: int = 0
     note: str = ""  # why no claims were extracted (a language the extractor does not handle)
-    behind: bool = False  # its rows are still being written (ImportSession.write_behind)
 
     def describe(self) -> str:
         """One line for people: what changed in this article's claims."""
@@ -105,10 +101,6 @@ class ImportSession:
     resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
     outlets: dict[str, int] = field(default_factory=dict)
     ids: fastwrite.IdBlocks = field(default_factory=fastwrite.IdBlocks)  # claims' ids (COPY)
-    # New articles' rows written on a second connection while the next article is resolved;
-    # the caller installs it as the connection's execute wrapper and re-imports an article
-    # it reports failed (fastwrite.WriteBehind, fastwrite.WriteBehindFailed).
-    write_behind: fastwrite.WriteBehind | None = None
     _checked: set[str] = field(default_factory=set, init=False, repr=False)  # keys and URLs
     _found: dict[str, Article] = field(default_factory=dict, init=False, repr=False)
     _slug_bases: set[str] = field(default_factory=set, init=False, repr=False)
@@ -136,12 +128,6 @@ class ImportSession:
         self._checked = keys | urls  # before _remember, which keeps only what was asked for
         for article in Article.objects.filter(match):
             self._remember(article)
-        if self.write_behind is not None and (new := len(keys - self._found.keys())):
-            # Ids for the new articles' rows now, so that their transactions run no query
-            # of their own and their rows can be written behind (fastwrite.WriteBehind.ready).
-            self.ids.reserve(Article, new)
-            self.ids.reserve(Claim, new * CLAIMS_PER_ARTICLE)
-            self.resolver.reserve_ids(new * SPEAKERS_PER_ARTICLE)
         # The highest taken suffix of each headline's slug: one row per base, not every slug.
         self._slug_tops = highest_suffixes(Article, bases)
         self._slug_bases = bases
@@ -159,14 +145,6 @@ class ImportSession:
         self._found[article.source_key] = article
         if article.url:
             self._found[article.url] = article
-
-    def recover(self) -> None:
-        """After fastwrite.WriteBehindFailed: the article it names was not written, but the
-        caches count it (its speakers, aliases, slug): load them again from the database."""
-        if self.write_behind is not None:
-            self.write_behind.clear()
-        self._forget()
-        self.resolver.reset()
 
     def _forget(self) -> None:
         """A concurrent run got there first: look everything up again from now on."""
@@ -396,12 +374,7 @@ def _write(
             writes=writes,
         )
         if writes is not None:
-            behind = session.write_behind
-            if behind is not None and not dry_run and behind.ready():
-                behind.submit(writes)  # written while the caller goes on (fastwrite.WriteBehind)
-                result.behind = True
-            else:
-                writes.write()
+            writes.write()
         result.speakers_new = stats.speakers_new
         result.speakers_matched = stats.speakers_matched
         result.suggestions = stats.suggestions

@@ -13,7 +13,7 @@ from claims.importers import ArticleRecord
 from claims.models import Article, Claim, Speaker, SpeakerAlias
 from claims.services import fastwrite
 from claims.services.imports import ImportSession, import_article
-from tests.factories import make_alias, make_claim, make_speaker
+from tests.factories import make_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -211,6 +211,8 @@ def test_history_changed_writes_the_row_save_writes():
     it; on SQLite too, its date stored as the ORM stores dates (the fingerprint compares them)."""
     from django.utils import timezone
 
+    from tests.factories import make_speaker
+
     speaker = make_speaker(name="Ina Lund")
     speaker.role, speaker._change_reason = "mayor", "filled in"
     speaker.save()
@@ -223,118 +225,3 @@ def test_history_changed_writes_the_row_save_writes():
     assert by_server == {**by_save, "history_date": later}
     assert speaker.history.filter(history_date__gte=later).count() == 1
     assert speaker.history.latest().history_type == "~"
-
-
-# --- write behind (import_articles on PostgreSQL) ----------------------------------------------
-
-# New speakers in one article, met again by their surnames in later ones: resolution depends
-# on what earlier articles stored, which writing behind must not change.
-BEHIND = [
-    {
-        "headline": "Ports reopen",
-        "outlet": "Example News",
-        "published": "2026-03-02",
-        "body": "Maria Vance said the ports reopened on Monday.",
-    },
-    {
-        "headline": "Bridge plans",
-        "body": '"We will open the bridge before the winter," said Jane Okafor on Tuesday.',
-    },
-    {
-        "headline": "Bridge and ports",
-        "outlet": "Example News",
-        "body": "Okafor said the bridge was safe. Vance said the ports were busy again.",
-    },
-    {"headline": "Ports busy", "body": "Ms. Vance said the ports would stay open all year."},
-    {"headline": "Bridge opens", "body": "Jane Okafor, the mayor, said the bridge had opened."},
-]
-
-
-def write_behind_articles(tmp_path):
-    path = tmp_path / "behind.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in BEHIND) + "\n")
-    return path
-
-
-def run_summary(path):
-    out = io.StringIO()
-    call_command("import_articles", str(path), stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def count_submits(monkeypatch) -> list:
-    submitted = []
-    submit = fastwrite.WriteBehind.submit
-
-    def counted(self, rows):
-        submitted.append(rows.article.headline)
-        return submit(self, rows)
-
-    monkeypatch.setattr(fastwrite.WriteBehind, "submit", counted)
-    return submitted
-
-
-@pytest.mark.django_db(transaction=True)
-def test_write_behind_writes_what_a_serial_run_writes(on_postgresql, tmp_path, monkeypatch):
-    path = write_behind_articles(tmp_path)
-    with monkeypatch.context() as serial:
-        serial.setattr(fastwrite.WriteBehind, "ready", lambda self: False)
-        serial_summary = run_summary(path)
-    by_serial = snapshot()
-    wipe()
-    submitted = count_submits(monkeypatch)
-
-    behind_summary = run_summary(path)
-
-    # Ids are taken ahead per window, so an article goes behind unless its own transaction
-    # runs a query: the first creates its outlet, the last fills in Jane Okafor's role.
-    assert submitted == ["Bridge plans", "Bridge and ports", "Ports busy"]
-    assert behind_summary == serial_summary
-    assert behind_summary.splitlines()[0] == (
-        "articles: 5 created, 0 unchanged, 0 updated, 0 failed"
-    )
-    assert snapshot() == by_serial
-    vance, okafor = Speaker.objects.order_by("name").filter(name__in=["Maria Vance", "Jane Okafor"])
-    assert Claim.objects.filter(speaker=vance).count() == 3
-    assert Claim.objects.filter(speaker=okafor).count() == 3
-
-
-@pytest.mark.django_db(transaction=True)
-def test_an_article_whose_write_behind_fails_is_imported_again(
-    on_postgresql, tmp_path, monkeypatch
-):
-    # A concurrent run stores "Jane Okafor" while the article that names her first is being
-    # written behind: its statement fails (SpeakerTaken), and the command imports it again,
-    # then the article after it, which had been resolved against the failed one's speakers.
-    path = write_behind_articles(tmp_path)
-    make_concurrent_okafor = lambda: make_alias(make_speaker(name="Jane Okafor"), "Jane Okafor")  # noqa: E731
-    make_concurrent_okafor()
-    with monkeypatch.context() as serial:
-        serial.setattr(fastwrite.WriteBehind, "ready", lambda self: False)
-        serial_summary = run_summary(path)
-    by_serial = snapshot()  # as if the other run had stored her before this one began
-    wipe()
-    execute = fastwrite.WriteBehind._execute
-    raced = []
-
-    def another_run_stores_her_first(self, statement, rows):
-        if "jane okafor" in rows.must_store and not raced:
-            raced.append(rows.article.headline)
-            try:
-                make_concurrent_okafor()  # committed on this thread's own connection
-            finally:
-                connections.close_all()
-        return execute(self, statement, rows)
-
-    monkeypatch.setattr(fastwrite.WriteBehind, "_execute", another_run_stores_her_first)
-    submitted = count_submits(monkeypatch)
-
-    summary = run_summary(path)
-
-    assert raced == ["Bridge plans"]
-    assert submitted[:2] == ["Bridge plans", "Bridge and ports"]
-    assert summary.splitlines()[0] == "articles: 5 created, 0 unchanged, 0 updated, 0 failed"
-    assert summary.splitlines()[1:] == serial_summary.splitlines()[1:]
-    assert snapshot() == by_serial
-    okafor = Speaker.objects.get(name="Jane Okafor")  # one: the other run's
-    assert Claim.objects.filter(speaker=okafor).count() == 3

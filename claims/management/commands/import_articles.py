@@ -18,7 +18,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 
 from claims.importers import ImportFileError, discover, read_file
-from claims.services import fastwrite
 from claims.services.imports import (
     CREATED,
     STALE,
@@ -100,6 +99,8 @@ class Command(BaseCommand):
         paths = options["paths"]
         self.verbosity = options["verbosity"]
         self.dry_run = options["dry_run"]
+        extract = not options["no_extract"]
+        max_bytes = settings.CLAIMDESK_IMPORT_MAX_BYTES
         files, errors = discover(paths)
         tally = Counter()
         for error in errors:
@@ -107,7 +108,6 @@ class Command(BaseCommand):
         if options["enqueue"]:
             return self._enqueue(files, tally, options)
         session = ImportSession()
-        behind = contextlib.nullcontext()
         if connection.vendor == "postgresql" and not self.dry_run:
             # This connection only imports: don't wait for the WAL flush at each article's
             # commit (that bounds a serial import at the disk's fsync rate, ~4 ms here).
@@ -115,27 +115,6 @@ class Command(BaseCommand):
             # articles, whole, and re-running the import restores them.
             with connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit TO OFF")
-            # A new article's rows are written on a second connection while this process
-            # resolves the next one; every other query waits for them (fastwrite.WriteBehind).
-            session.write_behind = fastwrite.WriteBehind(synchronous_commit=False)
-            behind = connection.execute_wrapper(session.write_behind)
-        self._in_flight = None  # the last article written behind: (path, record, prepared, ...)
-        with behind:
-            try:
-                self._import_files(files, session=session, options=options, tally=tally)
-            finally:
-                if session.write_behind is not None:
-                    session.write_behind.close()
-        if connection.vendor == "postgresql" and not self.dry_run:
-            with connection.cursor() as cursor:
-                cursor.execute("SET synchronous_commit TO DEFAULT")
-        self._summary(tally)
-        if tally["failed"]:
-            raise CommandError(f"{tally['failed']} file(s) or article(s) failed to import.")
-
-    def _import_files(self, files, *, session, options, tally):
-        extract = not options["no_extract"]
-        max_bytes = settings.CLAIMDESK_IMPORT_MAX_BYTES
 
         def items():
             for path in files:
@@ -200,13 +179,14 @@ class Command(BaseCommand):
                     self._fail(rec, tally, bar=bar)
                 else:
                     self._import(rec, path, prepared, extracted, session, options, tally, bar)
-        if session.write_behind is not None:
-            try:
-                session.write_behind.wait()  # the last article
-            except fastwrite.WriteBehindFailed:
-                self._import_again(session, options, tally, bar)
         if bar is not None:
             bar.close()
+        if connection.vendor == "postgresql" and not self.dry_run:
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO DEFAULT")
+        self._summary(tally)
+        if tally["failed"]:
+            raise CommandError(f"{tally['failed']} file(s) or article(s) failed to import.")
 
     def _enqueue(self, files, tally, options):
         from claims import tasks
@@ -259,44 +239,20 @@ class Command(BaseCommand):
                 session=session,
                 dry_run=self.dry_run,
             )
-        except fastwrite.WriteBehindFailed:
-            # The previous article, written behind, was not written: import it again, then
-            # this one, in the order of a serial run (this one saw the other's speakers).
-            self._import_again(session, options, tally, bar)
-            return self._import(rec, path, prepared, extracted, session, options, tally, bar)
         except (ValueError, ValidationError, DatabaseError) as exc:
             self._fail(ImportFileError(path, f"{rec.headline[:60]!r}: {exc}"), tally, bar=bar)
             return
-        self._count(rec, result, tally)
-        if result.behind:
-            self._in_flight = (rec, path, prepared, extracted, result)
+        tally[result.status] += 1
+        tally["claims"] += result.claims_created
+        tally["orphaned"] += result.claims_orphaned
+        tally["replaced"] += result.claims_replaced
+        tally["speakers_new"] += result.speakers_new
+        tally["speakers_matched"] += result.speakers_matched
+        tally["suggestions"] += result.suggestions
+        if result.note and result.status in (CREATED, UPDATED):
+            tally[f"language:{rec.language}"] += 1
         if self.verbosity >= 2:
             self._note(f"{path}: {result.status}, {result.claims_created} claims", bar)
-
-    def _import_again(self, session, options, tally, bar):
-        """Re-import the article whose write behind failed, in this process's transaction
-        (with import_article's retries: a concurrent run that took its key, slug or speaker
-        name wins, as in a serial run), its first result taken back from the tally."""
-        rec, path, prepared, extracted, result = self._in_flight
-        self._in_flight = None
-        session.recover()
-        self._count(rec, result, tally, sign=-1)
-        session.write_behind.paused = True
-        try:
-            self._import(rec, path, prepared, extracted, session, options, tally, bar)
-        finally:
-            session.write_behind.paused = False
-
-    def _count(self, rec, result, tally, *, sign=1):
-        tally[result.status] += sign
-        tally["claims"] += sign * result.claims_created
-        tally["orphaned"] += sign * result.claims_orphaned
-        tally["replaced"] += sign * result.claims_replaced
-        tally["speakers_new"] += sign * result.speakers_new
-        tally["speakers_matched"] += sign * result.speakers_matched
-        tally["suggestions"] += sign * result.suggestions
-        if result.note and result.status in (CREATED, UPDATED):
-            tally[f"language:{rec.language}"] += sign
 
     def _progress(self, total):
         if self.verbosity < 1 or total < 2 or not sys.stderr.isatty():

@@ -4,7 +4,7 @@ docstring for the resolution order)."""
 from __future__ import annotations
 
 from claims.enums import SpeakerKind
-from claims.models import Speaker, SpeakerMergeSuggestion
+from claims.models import SpeakerMergeSuggestion
 from claims.names import (
     ROLE_MODIFIERS,
     clean_person_name,
@@ -96,10 +96,6 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
         # known to hold it, undated (SpeakerResolution.OFFICE); a tie is in `holdings`.
         self.by_office: list[bool] = []
         self._defer = None  # a fastwrite.ArticleRows that writes the new speakers and aliases
-
-    def reserve_ids(self, n: int) -> None:
-        """Have ids for `n` new speakers at hand (fastwrite.IdBlocks.reserve)."""
-        self._ids.reserve(Speaker, n)
 
     def reset(self):
         """Forget the cache; the next article reloads it (after a concurrent run won a race)."""
