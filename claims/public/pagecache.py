@@ -27,8 +27,9 @@ again), leave every cached page cached: an outlet not seen before is named on no
 (the claim list's filter names outlets with public claims only, claims/queries.py) until one
 of its claims is published, an edit the fingerprint counts. Two pages read more than the shared
 fingerprint:
-an article's page shows its headline and text whatever its claims (so its key adds the
-article's own newest history row, `article_scope`: a re-import shows there and nowhere else),
+an article's page (there only while the article has a public claim, as a speaker's) shows
+its headline and text (so its key adds the article's own newest history row, `article_scope`:
+a re-import shows there),
 and a re-import of an article that has published claims touches those claims' `updated`
 (claims/services/imports.py), so every page that may show them or the article's headline
 changes. Every other edit ('~') and deletion still counts, so publishing, unpublishing,

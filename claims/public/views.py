@@ -33,7 +33,6 @@ from claims.enums import (
 )
 from claims.html import claim_words, excerpt_ranges, mark_claims, mark_excerpts
 from claims.models import (
-    Article,
     Claim,
     ClaimLink,
     Correction,
@@ -458,8 +457,13 @@ ARTICLE_CLAIMS_PER_PAGE = 50
 def article_detail(request, slug):
     """The article: headline, outlet, date and the source link; its text as excerpts (the
     paragraphs holding this page's claims) or in full (per outlet or site); the claim cards a
-    page at a time, in the order they appear. Four queries whatever the number of claims."""
-    article = get_object_or_404(Article.objects.select_related("outlet"), slug=slug)  # query
+    page at a time, in the order they appear. Four queries whatever the number of claims.
+
+    An article with no claim readers may see answers 404, as a speaker with none does: its
+    page would name an outlet (and authors, a headline, the text) known only from claims
+    not published, and confirm the article is being checked."""
+    # query: the article, with its outlet, if it has a public claim
+    article = get_object_or_404(articles_with_public_claims().select_related("outlet"), slug=slug)
     public = Claim.objects.public().filter(article=article)
     paginator = Paginator(
         public.for_list().order_by("-in_headline", "start", "end", "id"), ARTICLE_CLAIMS_PER_PAGE

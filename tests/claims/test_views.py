@@ -711,6 +711,78 @@ def test_article_page_runs_a_fixed_number_of_queries(client, django_assert_num_q
     assert len(response.context["claims"]) == rows
 
 
+@pytest.mark.parametrize("show_unreviewed", [False, True])
+def test_article_page_with_no_public_claim_is_404_and_shows_at_once_when_one_is_published(
+    client, settings, django_assert_num_queries, page_cache, show_unreviewed
+):
+    """An article with nothing readers may see answers 404 like a speaker with nothing: its
+    page would name an outlet, authors and a headline known only from claims not published
+    (the claim list's outlet filter and the article list name none of them)."""
+    settings.CLAIMDESK_SHOW_UNREVIEWED = show_unreviewed
+    settings.CLAIMDESK_ARTICLE_TEXT = "full"
+    article = make_article(
+        headline="Secret bridge headline",
+        body="The minister said the bridge would open in May. Nobody believed it.",
+        authors="Hidden Author",
+        outlet=make_outlet(name="Unseen Gazette"),
+    )
+    claim = claim_in(
+        article, "the bridge would open in May", speaker=make_speaker(name="Misread Nam")
+    )
+    claim.status = ClaimStatus.DISMISSED  # public in neither mode
+    claim.save()
+    ready = claim_in(
+        article,
+        "Nobody believed it",
+        status=ClaimStatus.READY,
+        verdict="false",
+        rationale="DRAFT-RATIONALE",
+        speaker=make_speaker(name="Ready Speaker"),
+    )
+    empty = make_article(headline="Stored with no claims", outlet=make_outlet(name="Empty Post"))
+    if show_unreviewed:  # the ready claim is public in the demo: dismiss it too
+        ready.status = ClaimStatus.DISMISSED
+        ready.save()
+    leaks = [
+        "Secret bridge headline",
+        "Unseen Gazette",
+        "Hidden Author",
+        "bridge would open",
+        "Misread Nam",
+        "Ready Speaker",
+        "DRAFT-RATIONALE",
+        "Stored with no claims",
+        "Empty Post",
+    ]
+
+    for url in (article.get_absolute_url(), empty.get_absolute_url()):
+        # 1 the article with its outlet if it has a public claim: none, so nothing else runs
+        # (the page cache's fingerprint comes first).
+        with django_assert_num_queries(2, info=url):
+            response = client.get(url)
+        assert response.status_code == 404, url
+        html = response.content.decode()
+        assert [leak for leak in leaks if leak in html] == [], url
+
+    ready.status, ready.published_at = ClaimStatus.PUBLISHED, timezone.now()
+    ready.save()
+
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    html = page_text(response)
+    shown = [leak for leak in leaks if leak in html]
+    # The headline, outlet, authors and text, and the published claim's speaker (its card
+    # links to its rationale); never the dismissed claim's speaker or the claimless article.
+    assert shown == [
+        "Secret bridge headline",
+        "Unseen Gazette",
+        "Hidden Author",
+        "bridge would open",
+        "Ready Speaker",
+    ]
+    assert client.get(empty.get_absolute_url()).status_code == 404
+
+
 # --- Topics ------------------------------------------------------------------------------------
 
 
