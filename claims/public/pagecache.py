@@ -10,7 +10,8 @@ newest claim id and the newest Claim.updated (indexed, migrations 0004 and 0022)
 change makes every key new, so a dismissed or unpublished claim disappears and a renamed
 topic, tag or outlet shows on the next request. An import filling in an existing speaker's
 empty role, affiliation or container writes the history row its bulk_update does not
-(claims/services/speakers/writes.py). Writes that bypass both (QuerySet.update, raw SQL) are
+(claims/services/speakers/writes.py), and one more after its commit for a speaker a public
+page began to show while the import was open (a claim of it published meanwhile). Writes that bypass both (QuerySet.update, raw SQL) are
 picked up when the entry expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
 
 An import changes no page it does not appear on (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off

@@ -7,9 +7,10 @@ on the next request, on exactly the pages it appears on. With the setting on (th
 import changes the lists, its speakers' pages and its article's, and no other page."""
 
 import re
+import threading
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -18,18 +19,22 @@ from claims.enums import ClaimStatus, SpeakerKind, Verdict
 from claims.models import Article, Claim, Speaker
 from claims.public.pagecache import data_fingerprint
 from claims.services.imports import import_article, reextract_article
+from claims.services.review import publish_claim
 from claims.services.speakers import SpeakerResolver
-from claims.services.speakers.writes import FILLED_IN, FILLED_IN_UNSEEN
+from claims.services.speakers.writes import FILLED_IN, FILLED_IN_SHOWN_SINCE, FILLED_IN_UNSEEN
 from tests.factories import (
+    ensure_roles,
     make_alias,
     make_article,
     make_claim,
+    make_evidence,
     make_outlet,
     make_published_claim,
     make_record,
     make_speaker,
     make_stance,
     make_topic,
+    make_user,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -462,7 +467,7 @@ def test_an_import_filling_in_a_public_speakers_role_shows_at_once(client):
 
 
 def test_an_import_filling_in_a_speaker_no_page_shows_leaves_every_page_cached(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     lund = make_speaker(name="Ina Lund")
     make_claim(content="Unreviewed words", speaker=lund)  # on no public page: not published
@@ -472,11 +477,14 @@ def test_an_import_filling_in_a_speaker_no_page_shows_leaves_every_page_cached(
     assert client.get(lund.get_absolute_url()).status_code == 404
     fingerprint = data_fingerprint()
 
-    import_article(record=make_record(body=ROLE_BODY), update=True)
+    # With what runs after the commit: still on no page, so no row more.
+    with django_capture_on_commit_callbacks(execute=True) as after_commit:
+        import_article(record=make_record(body=ROLE_BODY), update=True)
 
+    assert len(after_commit) == 1
     lund.refresh_from_db()
     assert lund.role == "mayor"
-    assert _history(lund)[-1] == ("~", FILLED_IN_UNSEEN, "mayor")
+    assert _history(lund)[-2:] == [("+", None, ""), ("~", FILLED_IN_UNSEEN, "mayor")]
     assert data_fingerprint() == fingerprint
     for url in pages:
         with django_assert_num_queries(1, info=url):  # the data fingerprint
@@ -550,3 +558,64 @@ def test_filling_in_a_container_whose_members_have_no_public_claim_leaves_every_
     for url in pages:
         with django_assert_num_queries(1, info=url):
             assert _text(client, url) == before[url]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fill_in_racing_the_publication_of_the_speakers_first_claim_shows_at_once(
+    client, on_postgresql
+):
+    """The interleaving (two connections, PostgreSQL's READ COMMITTED): an import fills in
+    Lund's role and, seeing no public claim of hers, writes the fill-in's history row as one
+    on no public page (FILLED_IN_UNSEEN, which the fingerprint leaves out); before it commits,
+    an editor publishes Lund's first claim, and her page, rendered at once under the new
+    fingerprint, shows no role (the import has not committed); then the import commits, and
+    nothing the fingerprint reads changes: the page stayed without the role until it expired.
+    The import's transaction is held open between the two to make the window certain."""
+    ensure_roles()  # an earlier transactional test's flush may have removed the groups
+    lund = make_speaker(name="Ina Lund")
+    claim = make_claim(
+        content="Taxes will fall",
+        speaker=lund,
+        status=ClaimStatus.READY,
+        verdict=Verdict.FALSE,
+        rationale="The budget says otherwise.",
+        attribution_checked=True,
+    )
+    make_evidence(claim)
+    editor = make_user(role="Editor")
+    filled_in, commit, failed = threading.Event(), threading.Event(), []
+
+    def run_import():
+        try:
+            with transaction.atomic():
+                import_article(record=make_record(body=ROLE_BODY), update=True)
+                filled_in.set()
+                assert commit.wait(30)
+        except BaseException as exc:  # reported by the test, not lost in the thread
+            failed.append(exc)
+        finally:
+            filled_in.set()
+            connections.close_all()
+
+    importer = threading.Thread(target=run_import)
+    importer.start()
+    assert filled_in.wait(30)
+    assert [r[:2] for r in _history(lund)] == [("+", None)]  # the import's rows: not committed
+
+    publish_claim(claim=claim, user=editor)
+    html = _text(client, lund.get_absolute_url())  # rendered and cached, import still open
+    assert ("Taxes will fall" in html, "mayor" in html) == (True, False)
+
+    commit.set()
+    importer.join(30)
+    assert failed == []
+    lund.refresh_from_db()
+    assert lund.role == "mayor"
+    # Told apart before the publication; looked at again after the import's commit.
+    assert _history(lund) == [
+        ("+", None, ""),
+        ("~", FILLED_IN_UNSEEN, "mayor"),
+        ("~", FILLED_IN_SHOWN_SINCE, "mayor"),
+    ]
+    for url in (lund.get_absolute_url(), claim.get_absolute_url()):
+        assert "mayor" in _text(client, url), url

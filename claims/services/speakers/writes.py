@@ -3,7 +3,9 @@ aliases, and handing over to a concurrent run that stored the same speakers firs
 
 from __future__ import annotations
 
-from django.db import connection
+import functools
+
+from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.enums import SpeakerKind
@@ -20,9 +22,12 @@ from claims.queries import speakers_shown_publicly
 from .. import fastwrite
 
 # The change reasons of the history rows of existing speakers an import filled in
-# (`_Writes._write_filled`): the public page cache leaves out the second (issue 14).
+# (`_Writes._write_filled`): the public page cache leaves out the second (issue 14). The
+# third is the row written after the commit for a speaker a public page began to show while
+# the import was open (`_shown_since`).
 FILLED_IN = "blanks filled in by import"
 FILLED_IN_UNSEEN = "blanks filled in by import (on no public page)"
+FILLED_IN_SHOWN_SINCE = "blanks filled in by import (on a public page by its commit)"
 
 
 class _Writes:
@@ -136,7 +141,9 @@ class _Writes:
         it) gets reason FILLED_IN, which the cache counts; the others FILLED_IN_UNSEEN, which it leaves out
         (claims/public/pagecache.py), so filling in a speaker of unreviewed claims clears no
         cached page. Queries: one update per combination of fields, one to tell the speakers
-        apart, one or two history inserts; only for an article that fills something in."""
+        apart, one or two history inserts; only for an article that fills something in; and
+        after the commit, when some were on no public page, one query to look again
+        (`_shown_since`)."""
         rows = []
         for pk, fields in updates.items():
             speaker = Speaker(pk=real.get(pk, pk))
@@ -150,9 +157,10 @@ class _Writes:
         pks = sorted(speaker.pk for speaker, _ in rows)
         seen = set(speakers_shown_publicly().filter(pk__in=pks).values_list("pk", flat=True))
         fastwrite.history_changed(Speaker, [pk for pk in pks if pk in seen], reason=FILLED_IN)
-        fastwrite.history_changed(
-            Speaker, [pk for pk in pks if pk not in seen], reason=FILLED_IN_UNSEEN
-        )
+        unseen = [pk for pk in pks if pk not in seen]
+        fastwrite.history_changed(Speaker, unseen, reason=FILLED_IN_UNSEEN)
+        if unseen:
+            transaction.on_commit(functools.partial(_shown_since, unseen))
 
     def _renumber(self, temp: int, pk: int):
         known = self._known[temp]
@@ -201,6 +209,23 @@ class _Writes:
         for pk, name, kind in Speaker.objects.filter(pk__in=pks).values_list("id", "name", "kind"):
             if pk not in self._known:
                 self._remember(pk, name, kind)
+
+
+def _shown_since(pks: list[int]) -> None:
+    """After the commit of an import that filled in speakers no public page showed (`pks`):
+    a '~' history row (FILLED_IN_SHOWN_SINCE, which the page cache counts) for those a public
+    page shows now.
+
+    The import told them apart before its commit, from what was committed then. A claim of
+    theirs published in between (or, with CLAIMDESK_SHOW_UNREVIEWED on, imported by another
+    worker; or a member's, for a container) puts them on a page that is rendered at once
+    without the fill-in, which is not committed yet; the import's commit then changed nothing
+    the page cache reads, and that page stayed stale until it expired. Looking again after
+    the commit closes that: a publication committed before this query is seen here, one
+    committed after it renders the fill-in (the fingerprint changes with it). The row copies
+    the speaker as it now stands (an editor's change in the milliseconds between is in it)."""
+    shown = list(speakers_shown_publicly().filter(pk__in=pks).values_list("pk", flat=True))
+    fastwrite.history_changed(Speaker, sorted(shown), reason=FILLED_IN_SHOWN_SINCE)
 
 
 def _insert_aliases(rows: list[tuple[int, str, str]]) -> set[str]:
