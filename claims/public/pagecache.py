@@ -20,7 +20,8 @@ a speaker reaches a public page only through a public claim (the home page count
 public claims), so the fingerprint leaves out the history rows that cannot change a public
 page: creation ('+') and deletion ('-') rows of claims that are not published, creation rows of
 articles and speakers, the rows the import writes when it updates a stored article
-(`IMPORT_UPDATE_REASONS`) and when it fills in a speaker no public page shows; it reads the
+(`IMPORT_UPDATE_REASONS`: the article's, and those of kept claims not published that it
+re-anchors or orphans) and when it fills in a speaker no public page shows; it reads the
 newest id and Claim.updated over published claims only.
 Importing articles, by the ORM or the COPY path (claims/services/fastwrite.py) alike, and
 re-importing articles with no published claim (their untouched claims deleted and extracted
@@ -99,14 +100,19 @@ _PUBLISHED = f"'{ClaimStatus.PUBLISHED.value}'"
 # (claims/services/imports.py, import_reason): a new text or another extractor's claims. They
 # change the article's own page (`article_scope`) and, when the article has published claims,
 # the pages showing those claims, which the import marks by touching their Claim.updated.
+# The rows of the kept claims it re-anchors or orphans carry the same reasons.
 IMPORT_UPDATE_REASONS = ("re-import", "re-extraction")
 _IMPORT_UPDATE = " AND ".join(
     f"history_change_reason NOT LIKE '{reason} (%%'" for reason in IMPORT_UPDATE_REASONS
 )
 _PUBLIC_ONLY = {
-    # A claim that is not published is on no public page when it is created or deleted; an
-    # edit ('~') may be the one that unpublishes it, so every edit counts.
-    Claim: f"history_type = '~' OR status = {_PUBLISHED}",
+    # A claim that is not published is on no public page when it is created or deleted, nor
+    # when a re-import re-anchors or orphans it (the import's reasons); any other edit ('~')
+    # may be the one that unpublishes it, so it counts.
+    Claim: (
+        f"(history_type = '~' AND (history_change_reason IS NULL OR ({_IMPORT_UPDATE}))) "
+        f"OR status = {_PUBLISHED}"
+    ),
     Article: f"history_type <> '+' AND (history_change_reason IS NULL OR ({_IMPORT_UPDATE}))",
     # A speaker an import filled in (an empty role, affiliation or container) that no public
     # page shows: claims/services/speakers/writes.py tells them apart when it writes the row.

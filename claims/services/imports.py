@@ -362,7 +362,9 @@ def _write(
             article._change_reason = import_reason("re-import")
             article.save()
             result = ImportResult(UPDATED, article)
-            extracted, occupied = _retire_old_claims(article, extracted, result)
+            extracted, occupied = _retire_old_claims(
+                article, extracted, result, reason=import_reason("re-import")
+            )
         result.note = note
         result.claims_created = _create_claims(
             article,
@@ -423,9 +425,30 @@ def touched_claims():
     )
 
 
-def _retire_old_claims(article, extracted, result):
+# What re-anchoring a kept claim changes (`_anchor`), and orphaning it.
+_ANCHOR_FIELDS = [
+    "start",
+    "end",
+    "in_headline",
+    "mention_start",
+    "mention_end",
+    "cue_start",
+    "cue_end",
+    "context_start",
+    "context_end",
+    "orphaned",
+]
+
+
+def _retire_old_claims(article, extracted, result, *, reason, user=None):
     """Replace untouched claims; re-anchor or orphan touched ones. Returns what is left to
-    create and the spans the kept claims occupy."""
+    create and the spans the kept claims occupy.
+
+    A kept claim whose offsets or orphaned flag change gets a '~' history row with `reason`
+    (the bulk writes save none): a published one's page shows its paragraph by those offsets,
+    or none once orphaned, so the change is accountable like a reviewer's. The page cache
+    leaves out these rows of claims not published (on no public page with
+    CLAIMDESK_SHOW_UNREVIEWED off; claims/public/pagecache.py)."""
     touched = list(touched_claims().filter(article=article))
     touched_ids = {c.pk for c in touched}
     _, deleted = Claim.objects.filter(article=article).exclude(pk__in=touched_ids).delete()
@@ -435,6 +458,8 @@ def _retire_old_claims(article, extracted, result):
         by_content.setdefault(ex.content, ex)
     remaining = list(extracted)
     reanchored, orphaned = [], []
+    anchored = operator.attrgetter(*_ANCHOR_FIELDS)
+    was = {claim.pk: anchored(claim) for claim in touched}
     for claim in touched:
         ex = by_content.pop(claim.content, None)
         text = article.headline if ex is not None and ex.in_headline else article.body
@@ -448,23 +473,11 @@ def _retire_old_claims(article, extracted, result):
             orphaned.append(claim)
     # Re-anchored and orphaned claims keep their rows; new claims cannot take their spans.
     if reanchored:
-        Claim.objects.bulk_update(
-            reanchored,
-            [
-                "start",
-                "end",
-                "in_headline",
-                "mention_start",
-                "mention_end",
-                "cue_start",
-                "cue_end",
-                "context_start",
-                "context_end",
-                "orphaned",
-            ],
-        )
+        Claim.objects.bulk_update(reanchored, _ANCHOR_FIELDS)
     if orphaned:
         Claim.objects.filter(pk__in=[c.pk for c in orphaned]).update(orphaned=True)
+    moved = sorted(c.pk for c in touched if anchored(c) != was[c.pk])
+    fastwrite.history_changed(Claim, moved, reason=reason, user=user)
     if published := [c.pk for c in touched if c.status == ClaimStatus.PUBLISHED]:
         # The page cache leaves the import's article rows out of its fingerprint and reads
         # Claim.updated of published claims instead (claims/public/pagecache.py, issue 14):
@@ -638,7 +651,9 @@ def reextract_article(*, article: Article, user=None, session: ImportSession | N
     extracted = [] if note else extract_article(article.headline, article.body)
     with session.resolver.article(), transaction.atomic():
         result = ImportResult(UPDATED, article, note=note)
-        remaining, occupied = _retire_old_claims(article, extracted, result)
+        remaining, occupied = _retire_old_claims(
+            article, extracted, result, reason=import_reason("re-extraction"), user=user
+        )
         result.claims_created = _create_claims(
             article,
             remaining,

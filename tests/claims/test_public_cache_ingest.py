@@ -18,7 +18,7 @@ from django.utils import timezone
 from claims.enums import ClaimStatus, SpeakerKind, Verdict
 from claims.models import Article, Claim, Speaker
 from claims.public.pagecache import data_fingerprint
-from claims.services.imports import import_article, reextract_article
+from claims.services.imports import import_article, import_reason, reextract_article
 from claims.services.review import publish_claim
 from claims.services.speakers import SpeakerResolver
 from claims.services.speakers.writes import FILLED_IN, FILLED_IN_SHOWN_SINCE, FILLED_IN_UNSEEN
@@ -308,7 +308,63 @@ def test_a_reimport_of_an_article_with_a_published_claim_changes_the_pages_showi
         html = _text(client, url)
         assert (NEW_HEADLINE in html, HEADLINE in html) == (True, False), url
     assert "cut spending" in _text(client, pages["claim"])  # kept, flagged orphaned
+    # Accountable: the orphaning is in the claim's history, as the import left it.
+    assert _anchor_history(published)[-1] == (
+        "~",
+        import_reason("re-import"),
+        published.start,
+        True,
+    )
     assert _text(client, other.get_absolute_url()) == other_before
+
+
+def _anchor_history(claim):
+    return list(
+        Claim.history.filter(id=claim.pk)
+        .order_by("history_id")
+        .values_list("history_type", "history_change_reason", "start", "orphaned")
+    )
+
+
+@pytest.mark.parametrize("how", ["new text", "re-extraction"])
+def test_a_reimport_moving_kept_unpublished_claims_records_it_and_changes_no_public_page(
+    client, django_assert_num_queries, monkeypatch, how
+):
+    speaker = make_speaker(name="Old Speaker")
+    claim = make_published_claim(content="Already public words", speaker=speaker)
+    article, imported = _import(url=URL)
+    for kept in imported:  # a reviewer touched them: a re-import keeps them
+        kept.status = ClaimStatus.IN_REVIEW
+        kept.save()
+    spending = next(c for c in imported if "cut spending" in c.content)
+    headline = next(c for c in imported if c.in_headline)
+    assert len(imported) == 2
+    pages = _pages(speaker, claim)
+    before = {url: _text(client, url) for url in pages}
+    fingerprint = data_fingerprint()
+    prefix = "A first paragraph about the weather.\n\n"
+
+    if how == "new text":  # the body's claim moves, the headline's is gone
+        import_article(
+            record=make_record(headline="Ina Lund speaks", body=prefix + BODY, url=URL),
+            update=True,
+        )
+        reason = import_reason("re-import")
+        expected = {
+            spending.pk: [("~", reason, spending.start + len(prefix), False)],
+            headline.pk: [("~", reason, headline.start, True)],
+        }
+    else:  # another extractor version finds them where they were: nothing moved, no row
+        monkeypatch.setattr("claims.services.imports.EXTRACTOR_VERSION", "rules-test")
+        reextract_article(article=Article.objects.get(pk=article.pk))
+        expected = {spending.pk: [], headline.pk: []}
+
+    # Before: the import's '+' row and the reviewer's '~'; after: the import's rows, if any.
+    assert {c.pk: _anchor_history(c)[2:] for c in imported} == expected
+    assert data_fingerprint() == fingerprint
+    for url in pages:
+        with django_assert_num_queries(1, info=url):  # the data fingerprint
+            assert _text(client, url) == before[url]
 
 
 # --- Publishing changes exactly the pages the claim appears on -----------------------------------
