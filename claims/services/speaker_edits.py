@@ -23,6 +23,8 @@ from claims.models import (
 from claims.normalise import normalise_name
 from claims.permissions import require
 
+from . import fastwrite
+
 
 def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
     """Fold `merge` into `keep` in one transaction, then delete `merge`.
@@ -47,17 +49,25 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
             raise Speaker.DoesNotExist("One of the speakers no longer exists.")
         keep, merge = locked[keep.pk], locked[merge.pk]
         merged_name, merged_slug = merge.name, merge.slug
+        moved_claims = list(Claim.objects.filter(speaker=merge).values_list("pk", flat=True))
         claims = Claim.objects.filter(speaker=merge).update(speaker=keep)
         aliases = SpeakerAlias.objects.filter(speaker=merge).update(speaker=keep)
         name_key = normalise_name(merged_name)
         if name_key and not SpeakerAlias.objects.filter(normalised=name_key).exists():
             SpeakerAlias.objects.create(speaker=keep, alias=merged_name)
             aliases += 1
-        members = (
+        moved_members = list(
             Speaker.objects.filter(affiliated_with=merge)
             .exclude(pk=keep.pk)
-            .update(affiliated_with=keep)
+            .values_list("pk", flat=True)
         )
+        members = Speaker.objects.filter(pk__in=moved_members).update(affiliated_with=keep)
+        # The moved claims (their public pages name another speaker) and members (another
+        # container) get the history rows QuerySet.update does not write: who changed the
+        # attribution, when and why, claim by claim; the page cache reads them too.
+        reason = merge_reason(merged_name, keep.name)
+        fastwrite.history_changed(Claim, sorted(moved_claims), reason=reason, user=user)
+        fastwrite.history_changed(Speaker, sorted(moved_members), reason=reason, user=user)
         if keep.affiliated_with_id == merge.pk:
             keep.affiliated_with = None
         # The merged speaker's own doubts ("might be X") are answered by this merge and go
@@ -93,6 +103,11 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
         # keeps their count.
         merge.delete()
     return record
+
+
+def merge_reason(merged_name: str, kept_name: str) -> str:
+    """The change reason of the history rows of claims and members a merge moves."""
+    return f"speaker merge: {merged_name} into {kept_name}"[:100]
 
 
 def _move_suggestions(*, keep: Speaker, merge: Speaker) -> int:

@@ -7,11 +7,12 @@ from claims.enums import SpeakerKind
 from claims.models import Claim, Speaker, SpeakerAlias, SpeakerMerge, SpeakerMergeSuggestion
 from claims.names import given_key, translit_key
 from claims.services.imports import ImportSession, import_article
-from claims.services.speaker_edits import merge_speakers
+from claims.services.speaker_edits import merge_reason, merge_speakers
 from claims.services.speakers import SpeakerResolver, is_name_like, metonym_table
 from tests.factories import (
     make_alias,
     make_claim,
+    make_published_claim,
     make_record,
     make_speaker,
     make_stance,
@@ -249,6 +250,36 @@ def test_merge_speakers_moves_claims_aliases_and_records_the_merge():
         "suggestions_resolved": 2,
         "suggestions_moved": 1,
     }
+
+
+def test_merge_speakers_writes_the_history_of_the_claims_and_members_it_moves():
+    """Accountable claim by claim: a claim's public page names another speaker after a merge,
+    a member's another container; the rows say who, when and why (QuerySet.update wrote none)."""
+    editor = make_user(role="Editor")
+    keep = make_speaker(name="Examplia")
+    merge = make_speaker(name="Republic of Examplia")
+    claims = [make_published_claim(speaker=merge), make_claim(speaker=merge)]
+    untouched = make_claim(speaker=keep)
+    member = make_speaker(name="Examplia Office", affiliated_with=merge)
+    reason = merge_reason("Republic of Examplia", "Examplia")
+
+    merge_speakers(keep=keep, merge=merge, user=editor)
+
+    def last_rows(model, rows):
+        return [
+            model.history.filter(id=row.pk)
+            .order_by("-history_id")
+            .values_list("history_type", "history_change_reason", "history_user", field)
+            .first()
+            for row, field in rows
+        ]
+
+    assert last_rows(Claim, [(c, "speaker") for c in claims]) == [
+        ("~", reason, editor.pk, keep.pk),
+        ("~", reason, editor.pk, keep.pk),
+    ]
+    assert last_rows(Speaker, [(member, "affiliated_with")]) == [("~", reason, editor.pk, keep.pk)]
+    assert last_rows(Claim, [(untouched, "speaker")]) == [("+", None, None, keep.pk)]
 
 
 def test_merge_speakers_requires_the_permission():
