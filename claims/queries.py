@@ -63,13 +63,19 @@ def outlets_with_public_claims():
     )
 
 
-def speakers_shown_publicly():
+def speakers_shown_publicly(*, published_only: bool = False):
     """Speakers a public page may name: those with a claim readers may see, and their
     containers up two levels (a spokesman's office and its government: their names show on
-    the member's pages, and positions roll up to them)."""
-    public = Claim.objects.public()
+    the member's pages, and positions roll up to them).
+
+    `published_only`: through published claims only, whatever CLAIMDESK_SHOW_UNREVIEWED says:
+    the speakers on pages other than their own, their claims' and articles' pages and the
+    lists (positions and topic pages count reviewed stances only), which the page cache's
+    shared fingerprint covers (claims/public/pagecache.py); with the setting on, a speaker
+    of unreviewed claims only is on those few pages alone."""
+    public = Claim.objects.published() if published_only else Claim.objects.public()
     return Speaker.objects.filter(
-        has_public_claim("speaker")
+        Exists(public.filter(speaker=OuterRef("pk")))
         | Exists(public.filter(speaker__affiliated_with=OuterRef("pk")))
         | Exists(public.filter(speaker__affiliated_with__affiliated_with=OuterRef("pk")))
     )

@@ -44,10 +44,15 @@ import writes no stance, link or evidence, and topics show reviewed stances only
 pages add the newest id of their claims to their key (`article_scope`, `speaker_scope`,
 `lists_scope`: one index lookup each, in the same query) and the shared fingerprint leaves
 out the creation rows of claims not published (`_SHOWN`): an import changes those pages and
-leaves every claim, topic and other speaker's or article's page cached. Two writes of an
-import still change every key in the demo, as in production: filling in a speaker a public
-page shows (its role is on every card of its claims), and an outlet not seen before whose
-claims are public at once (they change the lists' newest claim id too).
+leaves every claim, topic and other speaker's or article's page cached. Filling in a speaker
+of unreviewed claims only (FILLED_IN_UNSEEN: the import tells speakers apart by published
+claims in both modes) changes its page, its claims' and articles' pages and the lists, where
+its role shows: those pages add the newest history row of the speakers they show to their
+key (`speaker_scope`, `claim_scope`, `article_scope`, and `lists_scope` the newest of all).
+Two writes of an import still change every key in the demo, as in production: filling in a
+speaker with a published claim, or a container of one (positions and topic pages show them),
+and an outlet not seen before whose claims are public at once (they change the lists' newest
+claim id too).
 
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
@@ -171,12 +176,21 @@ def data_fingerprint(scope: tuple[str, list] | None = None) -> str:
         return "|".join(str(value) for value in cursor.fetchone())
 
 
+def _speaker_history_sql(speakers: str) -> str:
+    """The newest history row of the speakers `speakers` (SQL of their ids) names, read on the
+    history table's id index: a fill-in of a speaker of unreviewed claims only, which the
+    shared fingerprint leaves out (FILLED_IN_UNSEEN), shows on the pages that read this."""
+    history = Speaker.history.model._meta.db_table
+    # Names from model metadata; `speakers` is built here from them too.
+    return f"(SELECT max(history_date) FROM {history} WHERE id IN ({speakers}))"  # noqa: S608
+
+
 def article_scope(request, slug, *args, **kwargs) -> tuple[str, list]:
     """An article page's own part of the key: the newest history row of the article at `slug`
-    (its headline, text, outlet and date show whatever its claims), every row counted, the
-    import's updates too. One lookup by slug, one on the history table's id index. In the
-    demo also its newest claim id (its claims are public at once): the article's claims read
-    on the (article, span) index."""
+    (its headline, text, outlet and date), every row counted, the import's updates too. One
+    lookup by slug, one on the history table's id index. In the demo also its newest claim
+    id (its claims are public at once), read on the (article, span) index, and the newest
+    history row of its claims' speakers (their cards show the role an import fills in)."""
     history = Article.history.model._meta.db_table
     articles = Article._meta.db_table
     # Names from model metadata; the slug is a parameter.
@@ -185,31 +199,57 @@ def article_scope(request, slug, *args, **kwargs) -> tuple[str, list]:
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return sql, [slug]
     claims = Claim._meta.db_table
-    return f"{sql}, (SELECT max(id) FROM {claims} WHERE article_id = {article})", [slug, slug]  # noqa: S608
+    speakers = _speaker_history_sql(
+        f"SELECT speaker_id FROM {claims} WHERE article_id = {article}"  # noqa: S608
+    )
+    return (
+        f"{sql}, (SELECT max(id) FROM {claims} WHERE article_id = {article}), {speakers}",  # noqa: S608
+        [slug, slug, slug],
+    )
 
 
 def speaker_scope(request, slug, *args, **kwargs) -> tuple[str, list] | None:
     """A speaker page's own part of the key in the demo: the newest id of the speaker's claims
-    (the page lists them; a new one is public at once), read on the (speaker, date, id) index.
-    None with CLAIMDESK_SHOW_UNREVIEWED off: a claim is public only once published, which the
-    shared fingerprint sees."""
+    (the page lists them; a new one is public at once), read on the (speaker, date, id) index,
+    and the speaker's newest history row (an import filling in a speaker of unreviewed claims
+    only). None with CLAIMDESK_SHOW_UNREVIEWED off: a claim is public only once published,
+    and its speaker's rows count in the shared fingerprint from then on."""
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return None
     claims, speakers = Claim._meta.db_table, Speaker._meta.db_table
+    speaker = f"(SELECT id FROM {speakers} WHERE slug = %s)"  # noqa: S608
     return (
-        f"(SELECT max(id) FROM {claims} "  # noqa: S608 -- names from model metadata
-        f"WHERE speaker_id = (SELECT id FROM {speakers} WHERE slug = %s))",
-        [slug],
+        f"(SELECT max(id) FROM {claims} WHERE speaker_id = {speaker}), "  # noqa: S608
+        f"{_speaker_history_sql(speaker)}",
+        [slug, slug],
     )
+
+
+def claim_scope(request, pk, *args, **kwargs) -> tuple[str, list] | None:
+    """A claim page's own part of the key in the demo: its speaker's newest history row (the
+    page shows the role and affiliation an import fills in), by primary key then the history
+    table's id index. None with CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
+    if not settings.CLAIMDESK_SHOW_UNREVIEWED:
+        return None
+    claims = Claim._meta.db_table
+    # Names from model metadata; the id is a parameter.
+    return _speaker_history_sql(f"SELECT speaker_id FROM {claims} WHERE id = %s"), [pk]  # noqa: S608
 
 
 def lists_scope(request, *args, **kwargs) -> tuple[str, list] | None:
     """The lists' own part of the key in the demo (the home page, claim, speaker and article
     lists, every filter): the newest claim id, one lookup on the primary key, so a new claim,
-    public at once, shows there. None with CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
+    public at once, shows there; and the newest speaker history row, one lookup on its date
+    index (a card shows its speaker's role, which an import fills in). None with
+    CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return None
-    return f"(SELECT max(id) FROM {Claim._meta.db_table})", []  # noqa: S608
+    history = Speaker.history.model._meta.db_table
+    return (
+        f"(SELECT max(id) FROM {Claim._meta.db_table}), "  # noqa: S608
+        f"(SELECT max(history_date) FROM {history})",
+        [],
+    )
 
 
 def _page_caches():

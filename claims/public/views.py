@@ -62,6 +62,7 @@ from .filters import SORT_CHOICES, SORT_OLDEST, ClaimFilter
 from .pagecache import (
     article_scope,
     cached_page,
+    claim_scope,
     lists_scope,
     speaker_scope,
 )
@@ -219,7 +220,7 @@ def _public_links(claim) -> tuple[list[ClaimLink], list[ClaimLink]]:
     return out, back
 
 
-@cached_page
+@cached_page(scope=claim_scope)
 def claim_detail(request, pk):
     claim = get_object_or_404(
         Claim.objects.public().for_detail().with_context(), pk=pk

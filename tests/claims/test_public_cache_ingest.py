@@ -568,6 +568,54 @@ def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pa
     assert "Ruritania" in _text(client, topic.get_absolute_url())
 
 
+def test_with_unreviewed_claims_shown_a_fill_in_changes_only_the_pages_showing_the_speaker(
+    client, settings, django_assert_num_queries
+):
+    """In the demo Lund's unreviewed claim is public, so her role shows on her page, her
+    claim's, her article's and the lists; an import filling it in renews those keys (their
+    own part reads her history rows) and no other: topics (reviewed stances only) and other
+    speakers', claims' and articles' pages stay cached."""
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True
+    lund = make_speaker(name="Ina Lund")
+    lund_claim = make_claim(content="Taxes will fall", speaker=lund)  # public in the demo
+    critic = make_speaker(name="Bob Critic")
+    other = make_published_claim(content="Tunnels leak", speaker=critic)
+    topic = make_topic(title="Tunnels")
+    make_stance(other, topic)
+    urls = {
+        "home": reverse("claims:home"),
+        "claim list": reverse("claims:claim-list"),
+        "speaker list": reverse("claims:speaker-list"),
+        "article list": reverse("claims:article-list"),
+        "topic list": reverse("claims:topic-list"),
+        "topic": topic.get_absolute_url(),
+        "Lund": lund.get_absolute_url(),
+        "Lund's claim": lund_claim.get_absolute_url(),
+        "Lund's article": lund_claim.article.get_absolute_url(),
+        "other speaker": critic.get_absolute_url(),
+        "other claim": other.get_absolute_url(),
+        "other article": other.article.get_absolute_url(),
+    }
+    before = {name: _text(client, url) for name, url in urls.items()}
+    assert "mayor" not in "".join(before.values())
+
+    import_article(record=make_record(body=ROLE_BODY), update=True)
+
+    lund.refresh_from_db()
+    assert _history(lund)[-1] == ("~", FILLED_IN_UNSEEN, "mayor")
+    cached, after = set(), {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as queries:
+            after[name] = _text(client, url)
+        if len(queries) == 1:  # the data fingerprint (and the page's own part): from the cache
+            cached.add(name)
+    assert cached == {"topic list", "topic", "other speaker", "other claim", "other article"}
+    for name in cached:
+        assert after[name] == before[name], name
+    shows = {name for name, html in after.items() if "mayor" in html}
+    assert shows == {"home", "claim list", "speaker list", "Lund", "Lund's claim", "Lund's article"}
+
+
 def test_an_import_from_a_new_outlet_leaves_every_page_cached_until_its_claim_is_published(
     client, django_assert_num_queries
 ):

@@ -136,11 +136,13 @@ class _Writes:
         (`updates`: speaker id -> {attname: value}, temporary ids among the values), and write
         the history rows bulk_update does not: the public page cache reads them (issue 14).
 
-        A speaker a public page may show (`speakers_shown_publicly`: one with a claim readers
-        may see, or the container of one: its name shows on theirs, and positions roll up to
-        it) gets reason FILLED_IN, which the cache counts; the others FILLED_IN_UNSEEN, which it leaves out
-        (claims/public/pagecache.py), so filling in a speaker of unreviewed claims clears no
-        cached page. Queries: one update per combination of fields, one to tell the speakers
+        A speaker a page other than its own, its claims' and articles' pages and the lists may
+        show (`speakers_shown_publicly(published_only=True)`: one with a published claim, or
+        the container of one: its name shows on theirs, and positions roll up to it) gets
+        reason FILLED_IN, which the cache's shared fingerprint counts; the others
+        FILLED_IN_UNSEEN, which it leaves out (claims/public/pagecache.py), so filling in a
+        speaker of unreviewed claims clears no cached page; with CLAIMDESK_SHOW_UNREVIEWED on
+        (its claims public) the few pages showing it read its history rows themselves. Queries: one update per combination of fields, one to tell the speakers
         apart, one or two history inserts; only for an article that fills something in; and
         after the commit, when some were on no public page, one query to look again
         (`_shown_since`)."""
@@ -155,7 +157,8 @@ class _Writes:
                 [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
             )
         pks = sorted(speaker.pk for speaker, _ in rows)
-        seen = set(speakers_shown_publicly().filter(pk__in=pks).values_list("pk", flat=True))
+        shown = speakers_shown_publicly(published_only=True).filter(pk__in=pks)
+        seen = set(shown.values_list("pk", flat=True))
         fastwrite.history_changed(Speaker, [pk for pk in pks if pk in seen], reason=FILLED_IN)
         unseen = [pk for pk in pks if pk not in seen]
         fastwrite.history_changed(Speaker, unseen, reason=FILLED_IN_UNSEEN)
@@ -212,20 +215,22 @@ class _Writes:
 
 
 def _shown_since(pks: list[int]) -> None:
-    """After the commit of an import that filled in speakers no public page showed (`pks`):
-    a '~' history row (FILLED_IN_SHOWN_SINCE, which the page cache counts) for those a public
-    page shows now.
+    """After the commit of an import that filled in speakers no public page showed (`pks`,
+    in the sense of `_write_filled`): a '~' history row (FILLED_IN_SHOWN_SINCE, which the
+    page cache counts) for those a public page shows now.
 
     The import told them apart before its commit, from what was committed then. A claim of
-    theirs published in between (or, with CLAIMDESK_SHOW_UNREVIEWED on, imported by another
-    worker; or a member's, for a container) puts them on a page that is rendered at once
+    theirs published in between (or a member's, for a container) puts them on a page that
+    is rendered at once
     without the fill-in, which is not committed yet; the import's commit then changed nothing
     the page cache reads, and that page stayed stale until it expired. Looking again after
     the commit closes that: a publication committed before this query is seen here, one
     committed after it renders the fill-in (the fingerprint changes with it). The row copies
     the speaker as it now stands (an editor's change in the milliseconds between is in it)."""
-    shown = list(speakers_shown_publicly().filter(pk__in=pks).values_list("pk", flat=True))
-    fastwrite.history_changed(Speaker, sorted(shown), reason=FILLED_IN_SHOWN_SINCE)
+    shown = speakers_shown_publicly(published_only=True).filter(pk__in=pks)
+    fastwrite.history_changed(
+        Speaker, sorted(shown.values_list("pk", flat=True)), reason=FILLED_IN_SHOWN_SINCE
+    )
 
 
 def _insert_aliases(rows: list[tuple[int, str, str]]) -> set[str]:
