@@ -18,7 +18,12 @@ from django.utils import timezone
 from claims.enums import ClaimStatus, SpeakerKind, Verdict
 from claims.models import Article, Claim, Speaker
 from claims.public.pagecache import data_fingerprint
-from claims.services.imports import import_article, import_reason, reextract_article
+from claims.services.imports import (
+    ImportSession,
+    import_article,
+    import_reason,
+    reextract_article,
+)
 from claims.services.review import publish_claim
 from claims.services.speakers import SpeakerResolver
 from claims.services.speakers.writes import FILLED_IN, FILLED_IN_SHOWN_SINCE, FILLED_IN_UNSEEN
@@ -546,6 +551,25 @@ def test_an_import_filling_in_a_speaker_no_page_shows_leaves_every_page_cached(
         with django_assert_num_queries(1, info=url):  # the data fingerprint
             assert _text(client, url) == before[url]
     assert client.get(lund.get_absolute_url()).status_code == 404
+
+
+def test_an_import_never_overwrites_a_role_an_editor_gave_since_the_run_began():
+    """The run's cache says Lund has no role; an editor gives her one meanwhile; the run's
+    next article names her "the mayor": her role stays the editor's, and no import row."""
+    lund = make_speaker(name="Ina Lund")
+    make_published_claim(content="Taxes will fall", speaker=lund)
+    session = ImportSession()
+    import_article(record=make_record(), session=session)  # the run loads its cache
+    assert session.resolver._known[lund.pk].role == ""
+    lund.role = "Mayor of Exampleton"
+    lund.save()
+
+    result = import_article(record=make_record(body=ROLE_BODY), session=session)
+
+    assert result.speakers_matched == 1  # her claim is in
+    lund.refresh_from_db()
+    assert lund.role == "Mayor of Exampleton"
+    assert _history(lund) == [("+", None, ""), ("~", None, "Mayor of Exampleton")]
 
 
 def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pages(client):

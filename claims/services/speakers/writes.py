@@ -142,16 +142,34 @@ class _Writes:
         reason FILLED_IN, which the cache's shared fingerprint counts; the others
         FILLED_IN_UNSEEN, which it leaves out (claims/public/pagecache.py), so filling in a
         speaker of unreviewed claims clears no cached page; with CLAIMDESK_SHOW_UNREVIEWED on
-        (its claims public) the few pages showing it read its history rows themselves. Queries: one update per combination of fields, one to tell the speakers
-        apart, one or two history inserts; only for an article that fills something in; and
-        after the commit, when some were on no public page, one query to look again
+        (its claims public) the few pages showing it read its history rows themselves.
+
+        A field is filled in only while it is still blank in the database: the run's cache
+        says what was blank when the run began, and an editor may have filled it since (an
+        editor's value is never overwritten). Queries: one to lock the speakers and read what
+        is blank now, one update per combination of fields, one to tell the speakers apart,
+        one or two history inserts; only for an article that fills something in; and after
+        the commit, when some were on no public page, one query to look again
         (`_shown_since`)."""
+        wanted = {
+            real.get(pk, pk): {
+                attr: real.get(value, value) if attr.endswith("_id") else value
+                for attr, value in fields.items()
+            }
+            for pk, fields in updates.items()
+        }
+        # Locked until the commit: an editor's save waits instead of being overwritten.
+        current = (
+            Speaker.objects.select_for_update(no_key=True)
+            .filter(pk__in=wanted)
+            .values_list("pk", "role", "affiliation", "affiliated_with_id")
+        )
         rows = []
-        for pk, fields in updates.items():
-            speaker = Speaker(pk=real.get(pk, pk))
-            for attr, value in fields.items():
-                setattr(speaker, attr, real.get(value, value) if attr.endswith("_id") else value)
-            rows.append((speaker, tuple(fields)))
+        for pk, *now in current:
+            blank = dict(zip(("role", "affiliation", "affiliated_with_id"), now, strict=True))
+            fields = {a: v for a, v in wanted[pk].items() if blank[a] in ("", None)}
+            if fields:
+                rows.append((Speaker(pk=pk, **fields), tuple(sorted(fields))))
         for names in {f for _, f in rows}:
             Speaker.objects.bulk_update(
                 [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
