@@ -158,10 +158,12 @@ class _Writes:
             }
             for pk, fields in updates.items()
         }
-        # Locked until the commit: an editor's save waits instead of being overwritten.
+        # Locked until the commit: an editor's save waits instead of being overwritten. In id
+        # order, so two imports filling in the same speakers lock them in the same order.
         current = (
             Speaker.objects.select_for_update(no_key=True)
             .filter(pk__in=wanted)
+            .order_by("pk")
             .values_list("pk", "role", "affiliation", "affiliated_with_id")
         )
         rows = []
