@@ -183,7 +183,9 @@ class _Writes:
         unseen = [pk for pk in pks if pk not in seen]
         fastwrite.history_changed(Speaker, unseen, reason=FILLED_IN_UNSEEN)
         if unseen:
-            transaction.on_commit(functools.partial(_shown_since, unseen))
+            # Robust: the article is committed by then; a failure here is logged, and must not
+            # report the import failed (nor send import_article into a retry).
+            transaction.on_commit(functools.partial(_shown_since, unseen), robust=True)
 
     def _renumber(self, temp: int, pk: int):
         known = self._known[temp]
