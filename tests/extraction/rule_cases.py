@@ -155,6 +155,15 @@ CASES = [
         "Ana Silva",
         "indirect",
     ),
+    # A named speaker of "said" with an adjunct of time or place after the name; the comma
+    # after the quote outside it.
+    Case(
+        "clause_then_cue_subject",
+        "The storm was “a real test for the city”, said Ana Ruiz in an interview on Sunday.",
+        "The storm was “a real test for the city”",
+        "Ana Ruiz",
+        "mixed",
+    ),
     Case(
         "participle_clause",
         "The finance minister, Ana Silva, defended the budget, adding that no jobs would be lost.",

@@ -156,6 +156,8 @@ INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
 # The same in a headline's title case: "Threaten to Quit".
 INTENT_TO_TITLE_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?[Tt]o\s+[A-Za-z]")
 RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
+# "..., said Lund in an interview.": an adjunct of time or place after an inverted speaker.
+ADJUNCT_REST_RE = re.compile(r"\s+(?:in|at|on|during|after|before|last|this|earlier)\s")
 RESUME_RE = re.compile(r",\s*[“\"]")
 TELL_COMPLEMENT_RE = re.compile(
     r"(?:[^\s,.;]+\s+){1,4}?(?:that|to|whether|if|how|what|why|when|where|who)\s"

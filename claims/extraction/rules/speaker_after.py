@@ -13,7 +13,13 @@ from .article import NO_CLAIM, Article, Draft, NoClaim
 from .checks import phrase_opens_clause, reports_speech
 from .content import content_after, cut_content, quote_ending_before, quote_or_clause, resumed_quote
 from .cue import Cue, Outcome, make_draft, phrase_start, too_short
-from .patterns import CLOSING_QUOTE_ENDINGS, RELATIVE_REST_RE, count_words, strip_span
+from .patterns import (
+    ADJUNCT_REST_RE,
+    CLOSING_QUOTE_ENDINGS,
+    RELATIVE_REST_RE,
+    count_words,
+    strip_span,
+)
 
 # -- "according to" ------------------------------------------------------------------------
 
@@ -224,6 +230,15 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
         return None
     after_mention, stop = subject_after(text, ce, s1)
     rest = text[stop:s1].strip(" .,;:!?\"”'")
-    if after_mention is not None and (not rest or RELATIVE_REST_RE.match(text, stop)):
+    if after_mention is not None and (
+        not rest
+        or RELATIVE_REST_RE.match(text, stop)
+        # "..., said Lund in an interview.": a named speaker of "said", then time or place
+        or (
+            cue.low in ("said", "says")
+            and after_mention.proper
+            and ADJUNCT_REST_RE.match(text, stop)
+        )
+    ):
         return _inverted(art, cue)
     return None
