@@ -840,6 +840,14 @@ CASES = [
         "Ina Lund",
         "direct",
     ),
+    # A modal before "put it" is not part of the speaker ("the harbour master might").
+    Case(
+        "as_x_put_it",
+        "“No ship leaves in a storm,” as the harbour master might put it.",
+        "“No ship leaves in a storm,”",
+        "Harbour master",
+        "direct",
+    ),
     Case(
         # "and then predicted:": the cue next to the colon credits the quote, with the
         # subject of the first cue.
@@ -925,4 +933,6 @@ DECLINED_CASES = [
     ("stance_verb_object", "Ina Lund thanked him."),
     ("subject_cue_content", "Ana Silva said about the talks in Lyon nothing new."),
     ("went_on_to", "The plan went on to fail in the council."),
+    # "as one might put it": "one" is anyone, no speaker (was credited to "Might").
+    ("as_x_put_it", "As one might put it, “No ship leaves in a storm.”"),
 ]

@@ -150,7 +150,10 @@ def continuation_paragraph(art: Article, site: QuoteSite) -> Draft | None:
 # -- a speaker around the quote ----------------------------------------------------------------
 
 
-_PUT_IT = r"(?:has\s+|had\s+|once\s+|memorably\s+|later\s+)?(?P<cue>puts?\s+it)\b"
+_PUT_IT = (
+    r"(?:(?:might|may|would|could|will|can|should|must)\s+)?"  # "as one might put it"
+    r"(?:has\s+|had\s+|once\s+|memorably\s+|later\s+)?(?P<cue>puts?\s+it)\b"
+)
 _AS_PUT_IT_BEFORE_RE = re.compile(
     r"(?<!\w)[Aa]s\s+(?P<np>[^,.;:!?“”\"]{1,80}?)\s+" + _PUT_IT + r"[^,.;:!?“”\"]{0,40}?[,:]\s*\Z"
 )
