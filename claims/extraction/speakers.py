@@ -203,6 +203,11 @@ def _role_words(words: list[str]) -> str:
     return " ".join(words)
 
 
+_PARTITIVE_HEADS = _QUANTIFIERS | frozenset(
+    ("none", "each", "half", "dozens", "hundreds", "thousands", "two", "three", "four", "five")
+)
+
+
 def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     seg_start = _segment_start(tokens, j)
     while seg_start < j and tokens[seg_start].low in _LEADING_SKIP:
@@ -219,6 +224,18 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     ):
         t = tokens[j - 1]  # "a message that said"
         return Mention(t.start, t.end, t.text, "", "", relative=True, phrase_start=t.start)
+    if (
+        j >= 3
+        and tokens[j - 2].low == "of"
+        and tokens[j - 1].low in ("them", "us")
+        and (tokens[j - 3].low in _PARTITIVE_HEADS or tokens[j - 3].text[:1].isdigit())
+        and (j == 3 or not _is_wordish(tokens[j - 4]) or tokens[j - 4].low in ("yet", "and", "but"))
+    ):
+        # "Most of them said", "Dozens of us say": part of a group named before.
+        t = tokens[j - 3]
+        phrase = text[t.start : tokens[j - 1].end]
+        name = phrase[:1].upper() + phrase[1:]
+        return Mention(t.start, tokens[j - 1].end, phrase, name, "anonymous", phrase_start=t.start)
     if tokens[j - 1].low in _QUANTIFIERS and (
         j == 1 or not _is_wordish(tokens[j - 2]) or tokens[j - 2].low in ("yet", "and", "but")
     ):

@@ -53,6 +53,14 @@ CONSTRUCTION_CASES = [
         "Another",
         "indirect",
     ),
+    # A part of a group named before is anonymous too: "Most of them said" (gave no claim).
+    Case(
+        "subject_cue_content",
+        "The dock workers met on Friday. Most of them said the wage was too low.",
+        "the wage was too low",
+        "Most of them",
+        "indirect",
+    ),
     # -- the subject of a clause (speakers.clause_subject) -----------------------------------
     # "And Ms. Lund gloated:": the leading conjunction is skipped.
     Case(
