@@ -42,8 +42,11 @@ def cue_as_adjective(art: Article, cue: Cue) -> NoClaim | None:
 
 
 def called_as_naming(art: Article, cue: Cue) -> NoClaim | None:
-    """`a short film called “Arrival”`: naming, not attribution."""
+    """`a short film called “Arrival”`, `courses known as “goat farms”`: naming, not
+    attribution."""
     if cue.word == "called" and after_common_noun(art, cue.start):
+        return NO_CLAIM
+    if cue.low == "known" and art.text.startswith(" as ", cue.end):
         return NO_CLAIM
     return None
 
