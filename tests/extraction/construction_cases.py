@@ -452,6 +452,14 @@ CONSTRUCTION_CASES = [
         None,
         "indirect",
     ),
+    # An adverb of time before the subject is no content: the content is after the cue.
+    Case(
+        "subject_cue_content",
+        "Later on Sunday, Senator Ana Ruiz questioned the mayor’s honesty.",
+        "the mayor’s honesty",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # A passive cue with a that-clause reports something, from no one named.
     Case(
         "subject_cue_content",
@@ -464,6 +472,9 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # Only an adverb of time before the subject: no content before the cue ("Then, last
+    # week" was a claim of "called").
+    ("content_then_subject_cue", "Then, last week, Ana Ruiz called."),
     # "called the mayor's plan a waste": naming, not reporting.
     ("content_is_before", "Still, she called the mayor’s plan a waste of money."),
     # A "Says" headline with no speaker after it.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
-from ..mentions import tokenize
+from ..mentions import _LEADING_SKIP, _TIME_WORDS, tokenize
 from .article import NO_CLAIM, Article, Draft
 from .checks import complement_ok, content_is_before, only_adjunct_after
 from .content import (
@@ -69,9 +69,20 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
         second = resumed_quote(art, ce, s1) if pre_is_quote else continuation_quote(art, ce, s1)
         if second is not None:
             content = (content[0], second.end)
+    if _only_adverbs(text, *content):
+        return None  # `Later, in May, Ana Ruiz questioned the plan.`: the content is after
     if too_short(text, content):
         return NO_CLAIM
     return make_draft(art, content, cue, mention)
+
+
+def _only_adverbs(text: str, start: int, end: int) -> bool:
+    """`Then, last week, Ana Ruiz called.`: what stands before the subject is an adverb of
+    time or sequence, no content."""
+    toks = tokenize(text, start, end)
+    return all(
+        t.low in _LEADING_SKIP or t.low in _TIME_WORDS or not t.text[0].isalpha() for t in toks
+    )
 
 
 def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
