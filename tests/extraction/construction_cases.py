@@ -452,6 +452,22 @@ CONSTRUCTION_CASES = [
         None,
         "indirect",
     ),
+    # "told" with its addressee and a time adjunct: the content is the quote after them
+    # (was "Monday, “...”"), or the clause before them.
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz told the Herald on Monday, “We will win the vote.”",
+        "“We will win the vote.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "The port is safe, Ana Ruiz told the Herald on Thursday.",
+        "The port is safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # An adverb of time before the subject is no content: the content is after the cue.
     Case(
         "subject_cue_content",
@@ -472,6 +488,12 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # An appositive not closed before the cue: the quote is not the last name's (Ana Ruiz
+    # is the one Tom Berg speaks for); nothing is credited rather than the wrong speaker.
+    (
+        "content_then_subject_cue",
+        "“We have not been briefed,” Tom Berg, a spokesman for Mayor Ana Ruiz told the Post.",
+    ),
     # Only an adverb of time before the subject: no content before the cue ("Then, last
     # week" was a claim of "called").
     ("content_then_subject_cue", "Then, last week, Ana Ruiz called."),

@@ -217,6 +217,10 @@ def only_adjunct_after(art: Article, ce: int, s1: int, cue: str = "") -> bool:
     return k <= 20 and not any(t.low == "that" for t in toks[:k])
 
 
+def _calendar_word(low: str) -> bool:
+    return low in lx.TIME_NOUNS or low in lx.CALENDAR_WORDS or low.isdigit()
+
+
 def content_is_before(
     art: Article, pre: str, ce: int, s1: int, after_l: str, cue: str = "", c0: int | None = None
 ) -> bool:
@@ -234,6 +238,17 @@ def content_is_before(
             k = 1
             while k < len(toks) and k < 5 and toks[k].cap:
                 k += 1
+        elif len(toks) > 1 and toks[0].low == "the" and toks[1].cap:
+            k = 2  # "told the Herald" (not "told a joke")
+            while k < len(toks) and k < 5 and toks[k].cap:
+                k += 1
+        if k and k < len(toks) and toks[k].low in lx.TIME_ADJUNCT_STARTS:
+            # "told the Herald on Thursday.", "told CNN last week."
+            t = k + 1
+            while t < len(toks) and t < k + 4 and _calendar_word(toks[t].low):
+                t += 1
+            if t > k + 1 and (t == len(toks) or toks[t].text in (".", ";")):
+                return True  # (not "A, he told me on Friday, is that B": a parenthesis)
         if k and (k == len(toks) or toks[k].text in (".", ",", ";")):
             return True
     if not after_l or after_l[0] in ".;!?":

@@ -90,8 +90,21 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
             i = 1
             while i < len(toks) and (toks[i].cap or toks[i].low in ("of", "the")) and i < 6:
                 i += 1
-            if i < len(toks) and not toks[i].cap and toks[0].low in lx.DETERMINERS:
-                i += 1
+            if (
+                i < len(toks)
+                and not toks[i].cap
+                and toks[0].low in lx.DETERMINERS
+                and not (i > 1 and toks[i].low in lx.TIME_ADJUNCT_STARTS)
+            ):
+                i += 1  # "the mayor", "the Senate panel" (not "the Herald on Monday")
+        if i < len(toks) and toks[i].low in lx.TIME_ADJUNCT_STARTS:
+            # "told the Herald on Monday, “...”": a time adjunct (and its comma) after the
+            # addressee
+            k = i + 1
+            while k < len(toks) and k < i + 4 and _time_word(toks, k):
+                k += 1
+            if (k < len(toks) and toks[k].text == ",") or k > i + 1:
+                i = k  # "told the Star last week she would ...", or nothing after it
         if i < len(toks) and toks[i].text == ",":
             i += 1
         if low.startswith("call") and i == 0 and toks[0].low in ("for", "on"):

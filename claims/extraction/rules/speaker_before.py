@@ -25,6 +25,11 @@ from .patterns import CLOSING_QUOTE_ENDINGS, NOT_PARENTHETICAL, QUOTE_CHARS, cou
 # -- speaker before the cue --------------------------------------------------------------------
 
 
+_QUOTE_THEN_NAME_RE = re.compile(
+    r"[,.!?][”\"][ \t\xa0]+(?:\xad?[A-Z][\w’'\xad.-]*[ \t\xa0]*){1,4}\Z"
+)
+
+
 def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     """`“The vote is rigged,” he said.` and the parenthetical `The vote, he said, is rigged.`
     (which covers the whole sentence)."""
@@ -47,6 +52,10 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     content_start = c0
     if pre.endswith(","):
         content_end -= 1
+        if _QUOTE_THEN_NAME_RE.search(text, c0, content_end):
+            # `“A,” Tom Berg, a spokesman for Mayor Ana Ruiz told the Post.`: the appositive
+            # is not closed, and the name after the quote is the subject, not the cue's.
+            return None
     prev = art.last_draft_in(s0, s1, content_start, content_end)
     if prev is not None:
         content_start = prev
