@@ -249,7 +249,11 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
         # The phrase must reach the cue, or be followed by a relative clause.
         if end > seg_start and (
             end == j
-            or tokens[end].low in ("that", "who", "which", "whose")
+            or (
+                tokens[end].low in ("that", "who", "which", "whose")
+                # "Contrast that with the mayor": a demonstrative, not a relative clause
+                and not (end + 1 < j and tokens[end + 1].low in lx.PREPOSITIONS)
+            )
             or _only_time_words(tokens, end, j)
         ):
             return mention_from_tokens(text, tokens, seg_start, end)

@@ -53,6 +53,15 @@ CONSTRUCTION_CASES = [
         "Another",
         "indirect",
     ),
+    # "Contrast that with X, who said": "that" before a preposition is no relative clause,
+    # and "who" is X (the speaker was "Contrast").
+    Case(
+        "subject_cue_content",
+        "Contrast that with Ana Ruiz, who said the port was safe.",
+        "the port was safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # A part of a group named before is anonymous too: "Most of them said" (gave no claim).
     Case(
         "subject_cue_content",
