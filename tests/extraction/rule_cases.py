@@ -29,6 +29,14 @@ class Case:
 
 CASES = [
     # -- cue rules ---------------------------------------------------------------------------
+    # "X was reported by Y": what was reported is the subject ("The plan was" before).
+    Case(
+        "according_to",
+        "The harbour plan was first reported by the Herald on Monday.",
+        "The harbour plan",
+        "Herald",
+        "indirect",
+    ),
     Case(
         "according_to",
         "According to Mayor Ina Lund, the new clinic will open in May.",
@@ -934,6 +942,8 @@ DECLINED_CASES = [
     ("stance_verb_object", "Ina Lund thanked him."),
     ("subject_cue_content", "Ana Silva said about the talks in Lyon nothing new."),
     ("went_on_to", "The plan went on to fail in the council."),
+    # ... and a pronoun subject reports nothing.
+    ("according_to", "It was reported by the Herald."),
     # "as one might put it": "one" is anyone, no speaker (was credited to "Might").
     ("as_x_put_it", "As one might put it, “No ship leaves in a storm.”"),
 ]

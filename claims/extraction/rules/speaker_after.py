@@ -40,6 +40,11 @@ def according_to(art: Article, cue: Cue) -> Outcome:
     mention, _ = subject_after(text, ce, s1)
     if mention is None:
         return NO_CLAIM
+    be = _BE_BEFORE_RE.search(text, max(s0, cue.start - 30), cue.start)
+    if be is not None:
+        # "The plan was first reported by the Herald.": what was reported is the subject.
+        content = strip_span(text, s0, be.start())
+        return NO_CLAIM if too_short(text, content) else make_draft(art, content, cue, mention)
     before = strip_span(text, s0, cue.start)
     if before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3:
         content = _after_leading_adjunct(text, before)
@@ -66,6 +71,7 @@ def according_to(art: Article, cue: Cue) -> Outcome:
     return make_draft(art, content, cue, mention)
 
 
+_BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|first\s+)?\Z")
 _WORD_BEFORE_RE = re.compile(r"([\w-]+)\W*\Z")
 _COMMENT_NOUNS = lx.DOCUMENT_NOUNS | lx.MESSAGE_NOUNS | frozenset(("comments", "words"))
 
