@@ -26,41 +26,11 @@ _INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+$")
 _PARTICLE_NAME_RE = re.compile(r"(?:al|el|bin|ibn|abu|ben)-[A-Z]")
 _ABBREV_TOKEN_RE = re.compile(r"(?:[A-Z]\.)+$|(?:[A-Za-z]\.)+[A-Za-z]\.$")
 
-_LEADING_SKIP = frozenset(
-    [
-        "but",
-        "and",
-        "so",
-        "yet",
-        "as",
-        "if",
-        "when",
-        "while",
-        "because",
-        "although",
-        "though",
-        "since",
-        "after",
-        "before",
-        "then",
-        "still",
-        "however",
-        "now",
-        "also",
-        "instead",
-        "meanwhile",
-        "indeed",
-        "moreover",
-        "thus",
-        "hence",
-        "even",
-        "only",
-        "or",
-        "nor",
-        "later",
-        "earlier",
-    ]
-)
+# Words before a subject that are not part of it ("But Lund said", "Later, Lund said").
+_LEADING_SKIP_WORDS = """but and so yet as if when while because although though since after
+before then still however now also instead meanwhile indeed moreover thus hence even only or
+nor later earlier"""
+_LEADING_SKIP = frozenset(_LEADING_SKIP_WORDS.split())
 _QUANTIFIERS = frozenset(
     ("another", "others", "some", "many", "most", "several", "both", "few", "one", "all")
 )
@@ -504,12 +474,14 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
     head_end = j
     tail_words: list[str] = []
     for k in range(i + 1, j):
-        if tokens[k].low in ("of", "for") and tokens[k - 1].cap and k + 1 < j and tokens[k + 1].cap:
+        after = k + 2 if k + 2 < j and tokens[k + 1].low == "the" else k + 1  # "of the X"
+        if tokens[k].low in ("of", "for") and tokens[k - 1].cap and after < j and tokens[after].cap:
             # Only cut when what precedes is a person name, not "Secretary of State".
             a, b = _name_run(tokens, i, k)
             if (
                 b - a >= 2
-                and tokens[a].low not in lx.TITLE_WORDS
+                # "Mr. Holm of the Lake Fund": an honorific and a surname
+                and (tokens[a].low not in lx.TITLE_WORDS or tokens[a].low in lx.HONORIFICS)
                 and tokens[k - 1].low not in lx.TITLE_WORDS  # "US Secretary of State X"
                 # "the Qatari Ministry of Foreign Affairs": a body's name goes on after "of"
                 and _strip_possessive(tokens[k - 1].low) not in _INSTITUTION_WORDS

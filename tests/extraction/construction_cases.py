@@ -62,6 +62,22 @@ CONSTRUCTION_CASES = [
         "Ana Ruiz",
         "indirect",
     ),
+    # "X of the Lake Fund", "Mr. X of Y": the person before "of" speaks (the whole phrase was
+    # an organization; "Sen. X of Ohio" was resolved to "Ohio").
+    Case(
+        "subject_cue_content",
+        "Mr. Holm of the Lake Fund said the deal was dead.",
+        "the deal was dead",
+        "Holm",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Sen. Ana Ruiz of Ohio said the deal was dead.",
+        "the deal was dead",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # A part of a group named before is anonymous too: "Most of them said" (gave no claim).
     Case(
         "subject_cue_content",
