@@ -112,6 +112,15 @@ CASES = [
         "Ada Moss",
         "indirect",
     ),
+    # "pointed out" after its content: the quote before it (was no claim).
+    Case(
+        "points_out",
+        "“The port is far too old,” Ana Ruiz pointed out.",
+        "“The port is far too old,”",
+        "Ana Ruiz",
+        "direct",
+        claim_rule="content_then_subject_cue",
+    ),
     Case(
         "points_out",
         "The auditor, Pia Holm, pointed out that the fund had no independent board.",

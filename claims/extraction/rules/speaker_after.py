@@ -198,8 +198,10 @@ def points_out(art: Article, cue: Cue) -> Outcome:
         return None
     content = content_after(art, cue.start, cue.end, cue.sentence[1], "point out")
     mention = subject_before(art.text, cue.c0, cue.start)
-    if mention is None or content[1] - content[0] <= 0:
+    if mention is None:
         return NO_CLAIM
+    if content[1] - content[0] <= 0:
+        return None  # `“A,” X pointed out.`: the content is before, the rules after take it
     return make_draft(art, content, cue, mention)
 
 
