@@ -16,6 +16,7 @@ import pytest
 
 from claims.extraction import EXTRACTOR_VERSION
 from claims.extraction.__main__ import main
+from claims.extraction.registry import Registry
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,7 +96,7 @@ def test_cli_jsonl_prints_only_claim_records_with_offsets_into_raw_text(tmp_path
     assert "ms" in proc.stderr
 
 
-def test_cli_jsonl_unattributed_speaker_is_null(tmp_path, run):
+def test_cli_jsonl_text_without_claims_prints_no_record(tmp_path, run):
     path = tmp_path / "b.txt"
     path.write_text("Nothing is attributed here.", encoding="utf-8")
 
@@ -103,6 +104,37 @@ def test_cli_jsonl_unattributed_speaker_is_null(tmp_path, run):
 
     assert proc.returncode == 0
     assert proc.stdout == ""
+    assert proc.stderr.startswith(f"{path}: 0 claims in ")
+
+
+def test_cli_jsonl_unattributed_speaker_is_null(tmp_path, run, monkeypatch):
+    # A claim whose speaker could not be resolved is printed with "speaker": null. The engine
+    # gives one when resolving the first half of a split quote fails (the safety net loses
+    # that half only): the second half goes on with no speaker. Without the failure the two
+    # halves are one record of Ana Ruiz's.
+    text = "“The fund is empty,” Ana Ruiz said. “We will close the office.”"
+    path = tmp_path / "b.txt"
+    path.write_text(text, encoding="utf-8")
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("resolution failed")
+
+    monkeypatch.setattr(Registry, "attribute", fail)
+    proc = run("--jsonl", str(path))
+
+    assert proc.returncode == 0
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    start = text.index("“We")
+    cue = text.index("said")
+    assert records == [
+        {
+            "path": str(path),
+            "content": {"start": start, "end": len(text), "text": "“We will close the office.”"},
+            "speaker": None,
+            "cue": {"start": cue, "end": cue + 4, "text": "said"},
+            "kind": "direct",
+        }
+    ]
 
 
 def test_cli_human_readable_lists_claims(tmp_path, run):
