@@ -86,6 +86,32 @@ CONSTRUCTION_CASES = [
         "Most of them",
         "indirect",
     ),
+    # An adverb in -ly after the name ends the phrase: "Reid frequently mocked ...".
+    Case(
+        "participle_clause",
+        "Reid frequently mocked the plan, claiming that it would fail.",
+        "it would fail",
+        "Reid",
+        "indirect",
+    ),
+    # A clause with its own comma phrase ("but for some, ...") before an inverted cue is the
+    # content, not an appositive chain.
+    Case(
+        "clause_then_cue_subject",
+        "The plan would cut some credits, but for some, the losses would outweigh the gains,"
+        " said Tom Holm.",
+        "The plan would cut some credits, but for some, the losses would outweigh the gains",
+        "Tom Holm",
+        "indirect",
+    ),
+    # "Asked about X, Y said “A,” she said": the doubled cue keeps the quote only.
+    Case(
+        "subject_cue_content",
+        "Asked about the port, Ana Ruiz said “I know nothing about the port,” she said.",
+        "“I know nothing about the port,”",
+        "Ana Ruiz",
+        "direct",
+    ),
     # -- the subject of a clause (speakers.clause_subject) -----------------------------------
     # "And Ms. Lund gloated:": the leading conjunction is skipped.
     Case(
@@ -112,7 +138,33 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "direct",
     ),
+    # A participle phrase before the subject is skipped ("As if addressing ...,").
+    Case(
+        "colon_introduced_quote",
+        "As if addressing the mayor directly, Judge Ana Ruiz was blunt in her ruling: “Further"
+        " talk is pointless.”",
+        "“Further talk is pointless.”",
+        "Ana Ruiz",
+        "direct",
+    ),
     # -- the cue's complement (rules/checks.py) ---------------------------------------------
+    # A quoted phrase and a second quoted phrase after it: the content runs to the second.
+    Case(
+        "subject_cue_content",
+        "The watchdog claimed “the mayor exaggerates” the jobless rate through a “misleading use"
+        " of numbers,” and said more.",
+        "“the mayor exaggerates” the jobless rate through a “misleading use of numbers,”",
+        "Watchdog",
+        "direct",
+    ),
+    # "told" with an addressee of several capitalised words, then the end of the sentence.
+    Case(
+        "content_then_subject_cue",
+        "The port is safe, Ana Ruiz told the Harbour Herald.",
+        "The port is safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # "told the Herald." after a quote: the addressee is no complement, the quote is the claim.
     Case(
         "content_then_subject_cue",
@@ -513,6 +565,21 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # A headline whose subject is a wh-clause ("What X said about ...") reports nothing.
+    ("statement_saying", "What Ana Ruiz said about the port closure\n\nThe port will close."),
+    # A quote after a colon with no speaker before it.
+    ("colon_introduced_quote", "The result was clear: “We lost the vote.”"),
+    # ... nor one with only a description ("one early backer") before the colon.
+    (
+        "colon_introduced_quote",
+        "One early backer gave the idea a try in an interview on Tuesday: “You can easily argue"
+        " the plan is sound.”",
+    ),
+    # A participle after a passive clause: no subject can speak.
+    (
+        "participle_clause",
+        "On May 2 the results were published, announcing that the port was safe.",
+    ),
     # An appositive not closed before the cue: the quote is not the last name's (Ana Ruiz
     # is the one Tom Berg speaks for); nothing is credited rather than the wrong speaker.
     (
