@@ -112,6 +112,15 @@ CONSTRUCTION_CASES = [
         "Ana Ruiz",
         "direct",
     ),
+    # A relative clause's content ends at the comma before the main verb, not at a comma
+    # inside a list ("the mine, the mill and the port").
+    Case(
+        "subject_cue_content",
+        "Hale, who said the mine, the mill and the port were safe, left early.",
+        "the mine, the mill and the port were safe",
+        "Hale",
+        "indirect",
+    ),
     # -- the subject of a clause (speakers.clause_subject) -----------------------------------
     # "And Ms. Lund gloated:": the leading conjunction is skipped.
     Case(
@@ -565,6 +574,15 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # "Says X." with nothing said; "said on Monday, and then ...": no complement; a one-word
+    # content; "pointing out" with no one to point.
+    ("said_then_subject", "Says Ana Ruiz."),
+    ("subject_cue_content", "Ana Ruiz said on Monday, and then she left the hall."),
+    ("content_then_subject_cue", "Yes, Ana Ruiz said."),
+    (
+        "points_out",
+        "From pointing out the lack of parks to praising the new mayor, there was much.",
+    ),
     # A headline whose subject is a wh-clause ("What X said about ...") reports nothing.
     ("statement_saying", "What Ana Ruiz said about the port closure\n\nThe port will close."),
     # A quote after a colon with no speaker before it.
