@@ -463,6 +463,11 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         i += 2  # "Last Friday Prigozhin said": a time adverb, not part of the name
     if i >= j:
         return None
+    if j - i == 3 and tokens[i + 1].low == "of" and tokens[i + 2].low in ("them", "us"):
+        # "Dozens of them marched ... and said": part of a group named before, anonymous
+        phrase = text[tokens[i].start : tokens[i + 2].end]
+        name = phrase[:1].upper() + phrase[1:]
+        return Mention(tokens[i].start, tokens[i + 2].end, phrase, name, "anonymous")
     first = tokens[i]
     if first.low in lx.PREPOSITIONS or _only_dates(tokens, i, j):
         return None  # "of the campaign", "Wednesday", "this week", "2006", "WASHINGTON"

@@ -671,3 +671,19 @@ def test_extract_claims_only_the_editors_note_paragraph_is_left_out():
     )
 
     assert [c.content for c in extract_claims(text)] == ["taxes would rise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The dock workers met. Most of them said the wage was too low.", "Most of them"),
+        ("Dozens of them marched to the hall and said the wage was too low.", "Dozens of them"),
+    ],
+)
+def test_extract_claims_part_of_a_group_named_before_is_anonymous(text, speaker):
+    # "Most of them" gave no claim; "Dozens of them" was a person whose role was the phrase.
+    claims = extract_claims(text)
+
+    assert [(c.content, c.speaker, c.speaker_kind, c.role) for c in claims] == [
+        ("the wage was too low", speaker, "anonymous", "")
+    ]
