@@ -687,3 +687,23 @@ def test_extract_claims_part_of_a_group_named_before_is_anonymous(text, speaker)
     assert [(c.content, c.speaker, c.speaker_kind, c.role) for c in claims] == [
         ("the wage was too low", speaker, "anonymous", "")
     ]
+
+
+def test_extract_claims_pronoun_more_than_3000_characters_from_any_person_stays_unresolved():
+    said = "Ana Ruiz said the port was safe. "
+    filler = " ".join(
+        f"The ferry number {i} left the old harbour on time that day." for i in range(60)
+    )
+    pronoun = " She said the ships would come back in May."
+
+    near = extract_claims(said + pronoun)
+    far = extract_claims(said + filler + pronoun)
+
+    assert [(c.content, c.speaker) for c in near] == [
+        ("the port was safe", "Ana Ruiz"),
+        ("the ships would come back in May", "Ana Ruiz"),
+    ]
+    assert [(c.content, c.speaker) for c in far] == [
+        ("the port was safe", "Ana Ruiz"),
+        ("the ships would come back in May", None),
+    ]
