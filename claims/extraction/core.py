@@ -43,7 +43,11 @@ def _logger():
 # rules-2.4: 2026-12-03: one body under its acronym, expansion or function (bodykeys), carried
 # statements, belief verbs with an "it" clause, resumed "and ..." quotes, title-case headline
 # cues, conjoined intent verbs, quote and content boundaries (PolNeAR).
-EXTRACTOR_VERSION = "rules-2.4"
+# rules-2.5: 2026-12-03 (issue 10's coverage work): "..., said X in an interview", "as X might
+# put it", "Most of them said", "known as" is naming, time adverbs are no content, "told the
+# Herald on Monday, “...”", "Contrast that with X, who", "was reported by", "X of the Y said",
+# "“A,” X pointed out".
+EXTRACTOR_VERSION = "rules-2.5"
 
 KINDS = ("direct", "indirect", "mixed")
 
