@@ -166,6 +166,15 @@ CONSTRUCTION_CASES = [
         "Watchdog",
         "direct",
     ),
+    # "told" with its addressee and an adjunct of place to the end: the content is before
+    # (it was "in a briefing").
+    Case(
+        "content_then_subject_cue",
+        "The port is safe, Ana Ruiz told reporters in a briefing.",
+        "The port is safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # "told" with an addressee of several capitalised words, then the end of the sentence.
     Case(
         "content_then_subject_cue",

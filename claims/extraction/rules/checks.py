@@ -251,6 +251,11 @@ def content_is_before(
                 return True  # (not "A, he told me on Friday, is that B": a parenthesis)
         if k and (k == len(toks) or toks[k].text in (".", ",", ";")):
             return True
+        if k and k < len(toks) and toks[k].low in ("in", "at", "during"):
+            # "A, X told reporters in a briefing.": an adjunct to the end, no clause or quote
+            rest = art.text[toks[k].start : s1]
+            if not THAT_RE.search(rest) and not any(c in QUOTE_CHARS for c in rest):
+                return "," not in rest
     if not after_l or after_l[0] in ".;!?":
         return True
     if after_l[0] == ",":
