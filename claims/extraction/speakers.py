@@ -122,6 +122,12 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
             or first.startswith(("who’", "who'"))
             or first in lx.PREPOSITIONS
             or first in ("including", "now", "then", "like", "whose", "both", "speaking")
+            # "many of whose aides left", "some of whom": a relative clause
+            or (
+                start + 2 < end
+                and tokens[start + 1].low == "of"
+                and tokens[start + 2].low in ("whom", "whose", "which")
+            )
             or first.endswith("ing")
             or all(t.text[:1].isdigit() for t in tokens[start:end])
             or (end - start == 1 and (first in _LEADING_SKIP or first in lx.AUX_ADVERBS))

@@ -112,6 +112,14 @@ CONSTRUCTION_CASES = [
         "Ana Ruiz",
         "direct",
     ),
+    # "many of whose aides left" between commas is a relative clause (gave no claim).
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz, many of whose aides left, said the port was safe.",
+        "the port was safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # A relative clause's content ends at the comma before the main verb, not at a comma
     # inside a list ("the mine, the mill and the port").
     Case(
