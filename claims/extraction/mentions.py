@@ -426,13 +426,20 @@ def _only_dates(tokens: list[Token], i: int, j: int) -> bool:
 _OFFICE_HEADS = lx.TITLE_WORDS | lx.LEADER_HEADS | lx.PERSON_DESCRIPTION_HEADS
 
 
+_TITLES = lx.TITLE_WORDS | lx.HONORIFICS
+
+
 def _office_of(tokens: list[Token], i: int, a: int) -> bool:
     """The name run at tokens[a] follows "<office> of/for": "the new CEO of Acme", "the
     leader of Hamas" describe a person by an office in the body the run names."""
+    k = a  # "a spokesman for Senator X": titles between (not "Secretary of State X")
+    while k - 2 >= i and tokens[k - 1].cap and tokens[k - 1].low in _TITLES:
+        k -= 1
     return (
-        a - 2 >= i
-        and tokens[a - 1].low in ("of", "for", "at")
-        and _strip_possessive(tokens[a - 2].low) in _OFFICE_HEADS
+        k - 2 >= i
+        and tokens[k - 1].low in ("of", "for", "at")
+        and _strip_possessive(tokens[k - 2].low) in _OFFICE_HEADS
+        and (k == a or not tokens[k - 2].cap)
     )
 
 

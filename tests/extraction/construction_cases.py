@@ -78,6 +78,22 @@ CONSTRUCTION_CASES = [
         "Ana Ruiz",
         "indirect",
     ),
+    # "a spokesman for Senator X": the spokesman speaks, not X (titles between "for" and the
+    # name; "Secretary of State X" stays X).
+    Case(
+        "subject_cue_content",
+        "A spokesman for Senator Ana Ruiz said the port was safe.",
+        "the port was safe",
+        "Spokesman for Senator Ana Ruiz",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Secretary of State Ana Ruiz said the port was safe.",
+        "the port was safe",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # A part of a group named before is anonymous too: "Most of them said" (gave no claim).
     Case(
         "subject_cue_content",
