@@ -897,6 +897,23 @@ CASES = [
         "direct",
     ),
     Case(
+        # The name before the colon is the object of "to": the clause's subject speaks.
+        "colon_introduced_quote",
+        "Senator Ana Ruiz delivered a blunt message to Mayor Tom Berg: “Stop attacking the"
+        " unions.”",
+        "“Stop attacking the unions.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        # "according to" names the source, though "to" is a preposition.
+        "colon_introduced_quote",
+        "According to Mayor Tom Berg: “The market is cooling fast.”",
+        "“The market is cooling fast.”",
+        "Tom Berg",
+        "direct",
+    ),
+    Case(
         "dash_credit",
         "“Vote as if your life depended on it.”\n— Rosa Lindqvist",
         "“Vote as if your life depended on it.”",
@@ -955,4 +972,9 @@ DECLINED_CASES = [
     ("according_to", "It was reported by the Herald."),
     # "as one might put it": "one" is anyone, no speaker (was credited to "Might").
     ("as_x_put_it", "As one might put it, “No ship leaves in a storm.”"),
+    # A paper named after "at" before a colon is where the excerpt ran, not who speaks.
+    (
+        "colon_introduced_quote",
+        "From Ana Cho writing at The Daily Post: “The market is cooling fast.”",
+    ),
 ]

@@ -219,10 +219,34 @@ def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
     if not toks or not toks[-1].cap:
         return None
     i = _back_np_start(toks, len(toks), 0)
+    if _object_of_preposition(toks, i):
+        subject = clause_subject(text, cs0, colon) if colon - cs0 <= 300 else None
+        if (
+            subject is not None
+            and (subject.proper or subject.pronoun)
+            and subject.end <= toks[i].start
+        ):
+            return Draft(q.start, q.end, "direct", (colon, colon + 1), subject, sentence)
+        return None
     mention = mention_from_tokens(text, toks, i, len(toks))
     if mention is None or not (mention.proper or mention.kind in ("organization", "media")):
         return None
     return Draft(q.start, q.end, "direct", (colon, colon + 1), mention, sentence)
+
+
+# Prepositions whose object, named right before a colon, is not who speaks after it: `... a
+# blunt message to Mayor Lund:`, `writing at The Daily Post:`, `by the Herald's Ana Cho:`.
+# "from" is left out (`More from Lund and Berg:` credits them), as is "according to".
+_OBJECT_PREPOSITIONS = frozenset(
+    ["to", "at", "by", "on", "in", "with", "for", "about", "into", "against", "toward", "towards"]
+)
+
+
+def _object_of_preposition(toks: list, i: int) -> bool:
+    """Is the noun phrase opening at toks[i] the object of a preposition (`to Lund`)?"""
+    if i == 0 or toks[i - 1].text not in _OBJECT_PREPOSITIONS:
+        return False
+    return not (toks[i - 1].low == "to" and i >= 2 and toks[i - 2].low == "according")
 
 
 def dash_credit(art: Article, site: QuoteSite) -> Draft | None:
