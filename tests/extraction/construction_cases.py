@@ -603,6 +603,23 @@ CONSTRUCTION_CASES = [
         None,
         "indirect",
     ),
+    # -- what may follow a cue after a quote that ended its sentence (only_adjunct_after) -----
+    # "as" with a subject opens a clause of time: the quote before is the claim.
+    Case(
+        "quote_sentence_then_subject_cue",
+        "“Will the bridge hold?” Mayor Ina Lund asked as she opened the meeting.",
+        "“Will the bridge hold?”",
+        "Ina Lund",
+        "direct",
+    ),
+    # "as many as": no clause of time; the quote rules take the quote.
+    Case(
+        "quote_then_unlisted_verb",
+        "“Will the bridge hold?” Ina Lund asked as many as ten times.",
+        "“Will the bridge hold?”",
+        "Ina Lund",
+        "direct",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.

@@ -190,6 +190,12 @@ def has_own_complement(art: Article, ce: int, s1: int, cue: str) -> bool:
     return False
 
 
+# Subjects that make "as" open a clause of time after a cue ("said as he left").
+_AS_CLAUSE_SUBJECTS = frozenset(
+    ["he", "she", "they", "we", "i", "it", "the", "his", "her", "their"]
+)
+
+
 def only_adjunct_after(art: Article, ce: int, s1: int, cue: str = "") -> bool:
     """After the cue comes at most a short adjunct ("said on Tuesday.", "said in a
     statement.") and no complement of its own."""
@@ -211,7 +217,11 @@ def only_adjunct_after(art: Article, ce: int, s1: int, cue: str = "") -> bool:
         # "said to reporters" is an adjunct; "said to be" is not a report at all.
         if len(toks) < 2 or not (toks[1].cap or toks[1].low in lx.DETERMINERS):
             return False
-    elif first not in lx.ADJUNCT_STARTS or first in ("as", "that"):
+    elif first == "as":
+        # "said as he left" is an adjunct; "said as much", "said as many as 30" are not.
+        if len(toks) < 2 or toks[1].low not in _AS_CLAUSE_SUBJECTS:
+            return False
+    elif first not in lx.ADJUNCT_STARTS or first == "that":
         return False
     k = next((n for n, t in enumerate(toks) if t.text in (",", ";", "—")), len(toks))
     return k <= 20 and not any(t.low == "that" for t in toks[:k])
