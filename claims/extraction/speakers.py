@@ -56,6 +56,27 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_CLOSERS = frozenset(['"', "”"])
+_OPENERS = frozenset(['"', "“"])
+
+
+def _drop_title_quote(tokens: list[Token]) -> list[Token]:
+    """`Tom Berg, the author of “Open Roads,” said`: the marks of a short title in an
+    appositive, closed after its comma, are dropped, so that the appositive reads as one
+    (`the author of Open Roads,`). The title opens with a capital after a lower-case word."""
+    k = len(tokens) - 3
+    while k >= 0 and len(tokens) - k <= 10 and tokens[k].text not in _OPENERS:
+        k -= 1
+    if (
+        k < 1
+        or len(tokens) - k > 10
+        or not tokens[k - 1].text.islower()
+        or not tokens[k + 1].text[:1].isupper()
+    ):
+        return tokens
+    return tokens[:k] + tokens[k + 1 : -1]
+
+
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     """The speaker phrase ending just before a cue, e.g. "Mr. Blinken" in "Mr. Blinken said".
 
@@ -67,6 +88,8 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     tokens = tokenize(text, start, cue_start)
     if text.find("(", start, cue_start) >= 0:  # "(" is always a token of its own
         tokens = _drop_parentheses(tokens)
+    if len(tokens) >= 4 and tokens[-1].text in _CLOSERS and tokens[-2].text == ",":
+        tokens = _drop_title_quote(tokens)
     j = len(tokens)
     while (
         j > 0

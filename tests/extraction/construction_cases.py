@@ -145,6 +145,31 @@ CONSTRUCTION_CASES = [
         "Hale",
         "indirect",
     ),
+    # A quoted title in the appositive, its comma inside the closing mark: the appositive
+    # reads as one, and the quote is no claim of the cue after it.
+    Case(
+        "subject_cue_content",
+        "Tom Berg, the author of “Open Roads,” said the era of cheap fuel was over for good.",
+        "the era of cheap fuel was over for good",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund, host of the radio show “Morning Talk,” suggested the mayor’s refusal to"
+        " resign could end her career.",
+        "the mayor’s refusal to resign could end her career",
+        "Ina Lund",
+        "indirect",
+    ),
+    # A quote of words (lower case) before an inverted cue stays the cue's content.
+    Case(
+        "quote_then_cue_subject",
+        "The new tax was “a mistake from the start,” said Ina Lund, who led the opposition.",
+        "The new tax was “a mistake from the start,”",
+        "Ina Lund",
+        "mixed",
+    ),
     # -- the subject of a clause (speakers.clause_subject) -----------------------------------
     # "And Ms. Lund gloated:": the leading conjunction is skipped.
     Case(

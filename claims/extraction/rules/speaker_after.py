@@ -10,7 +10,7 @@ from .. import lexicon as lx
 from ..mentions import tokenize
 from ..speakers import subject_after, subject_before
 from .article import NO_CLAIM, Article, Draft, NoClaim
-from .checks import phrase_opens_clause, reports_speech
+from .checks import phrase_opens_clause, quote_is_title, reports_speech
 from .content import content_after, cut_content, quote_ending_before, quote_or_clause, resumed_quote
 from .cue import Cue, Outcome, make_draft, phrase_start, too_short
 from .patterns import (
@@ -212,9 +212,21 @@ def quote_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     """`“We will not back down,” said Ana Ruiz, the union's leader.`"""
     if cue.belief or cue.low.endswith("ing"):
         return None
-    if not art.text[cue.c0 : cue.start].rstrip().endswith(CLOSING_QUOTE_ENDINGS):
+    pre = art.text[cue.c0 : cue.start].rstrip()
+    if not pre.endswith(CLOSING_QUOTE_ENDINGS):
         return None
+    if _title_case_quote(art, cue.c0 + len(pre)) and quote_is_title(
+        art, cue.c0, cue.c0 + len(pre), cue.end, cue.sentence[1]
+    ):
+        return None  # `Berg, the author of “Open Roads,” said the era ... is over`
     return _inverted(art, cue)
+
+
+def _title_case_quote(art: Article, pre_end: int) -> bool:
+    """Does the quote ending at pre_end open with a capital, as a title does (“Open Roads”)?"""
+    q = art.qindex.containing(pre_end - 1)
+    text = art.text[q.start : q.end] if q is not None else ""
+    return next((ch for ch in text if ch.isalpha()), "").isupper()
 
 
 def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
