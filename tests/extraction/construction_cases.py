@@ -628,6 +628,23 @@ CONSTRUCTION_CASES = [
         None,
         "indirect",
     ),
+    # -- content cuts (patterns.CONTENT_CUT_ALTERNATIVES) -----------------------------------
+    # "and" + a second speaker's name and cue ends the first content, without a comma too;
+    # the second cue then has its own claim.
+    Case(
+        "subject_cue_content",
+        "Ina Lund said the talks were “very useful” and Tom Berg said they were a “great step.”",
+        "the talks were “very useful”",
+        "Ina Lund",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund said the talks were useful and Tom Berg said they were a great step.",
+        "they were a great step",
+        "Tom Berg",
+        "indirect",
+    ),
     # -- what may follow a cue after a quote that ended its sentence (only_adjunct_after) -----
     # "as" with a subject opens a clause of time: the quote before is the claim.
     Case(

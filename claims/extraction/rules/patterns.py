@@ -96,6 +96,12 @@ CONTENT_CUT_ALTERNATIVES = [
     r"explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|"
     r"quot)ing|according\s+to|he\s+said|she\s+said|they\s+said|he\s+added|she\s+added)\b",
     r",\s+and\s+(?=(?:[A-Z]\w*|he|she|they|I|we)\s+[a-z]+(?:ed|s)\b)",
+    # "... a “great meeting” and Tom Berg said it was ...": a second speaker and cue.
+    r"\s+and\s+(?=(?:[A-Z][\w.'’-]*\s+){1,3}(?:"
+    + _PAST_SPEECH
+    + "|"
+    + _PRESENT_SPEECH
+    + r"|tweeted|tweets)\b)",
     r"\s+but\s+(?:also\s+)?(?:[a-z]+ing|said|says|added|noted|insisted|told|"
     + _PRESENT_SPEECH
     + r")\b",
