@@ -645,6 +645,22 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # "and said", "and then said": the subject's next report ends the content, even after a
+    # short quoted label.
+    Case(
+        "subject_cue_content",
+        "Lund called her “weak” and said she had “no support” in the north.",
+        "her “weak”",
+        "Lund",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "Lund called her “weak” and then said she had “no support” in the north.",
+        "her “weak”",
+        "Lund",
+        "mixed",
+    ),
     # -- what may follow a cue after a quote that ended its sentence (only_adjunct_after) -----
     # "as" with a subject opens a clause of time: the quote before is the claim.
     Case(

@@ -9,6 +9,7 @@ from ..mentions import tokenize
 from ..text import Quote
 from .article import Article
 from .patterns import (
+    AND_SPEECH_RE,
     CLAUSE_WORD_RE,
     CONTENT_CUT_RE,
     QUOTE_CHARS,
@@ -211,7 +212,10 @@ def cut_content(art: Article, s: int, e: int) -> tuple[int, int]:
         q = m.group("q") or ""
         if art.in_quote(m.start() + len(q) + 1):
             continue
-        if m.start() - s < 12 or m.start() < aside_end:
+        if m.start() < aside_end or (
+            m.start() - s < 12
+            and (m.start() - s < 4 or AND_SPEECH_RE.match(text, m.start()) is None)
+        ):
             continue
         aside_end = _aside_end(text, m, e)
         if aside_end > 0:

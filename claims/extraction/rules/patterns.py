@@ -91,6 +91,11 @@ _PRESENT_SPEECH = trie_regex(
 )
 # Where reported content stops: a clause that leaves the report. Tried in this order at each
 # position; `CONTENT_CUT_RE` is their alternation.
+# "... and said B", "... and then tweeted B": the subject's next report.
+AND_SPEECH = (
+    r"\s+and\s+(?:also\s+|then\s+)?(?:says|" + _PAST_SPEECH + "|" + _PRESENT_SPEECH + r")\b"
+)
+AND_SPEECH_RE = re.compile(AND_SPEECH)
 CONTENT_CUT_ALTERNATIVES = [
     r",(?P<q>[\"”’']?)\s+(?:but(?!\s+(?:also|only|rather)\b)|while|although|though|whereas|even\s+as|(?:add|say|not|argu|"
     r"explain|insist|warn|tell|cit|call|claim|point|suggest|stress|accus|describ|writ|ask|urg|"
@@ -106,7 +111,7 @@ CONTENT_CUT_ALTERNATIVES = [
     + _PRESENT_SPEECH
     + r")\b",
     r"\s+[-—–]{1,2}\s+(?=(?:said|says|added|told)\b)",
-    r"\s+and\s+(?:also\s+)?(?:says|" + _PAST_SPEECH + "|" + _PRESENT_SPEECH + r")\b",
+    AND_SPEECH,
     r"\s+(?:—|--|–)\s+",
     r"\s+but\s+(?:did|does|didn't|didn’t|would|will|has|have|had|was|is|also|not|never)\b",
     r",\s+(?:he|she|they|I|we)(?:’s|'s|’d|'d)?\s+(?:[a-z]+\s+)?(?:said|says|added|told|wrote)\b",
