@@ -628,6 +628,30 @@ CONSTRUCTION_CASES = [
         None,
         "indirect",
     ),
+    # -- "called" after a common noun (cue_filters.called_as_naming) -------------------------
+    # An object after "called" (a pronoun, a determiner and a lower-case word, a possessive):
+    # the noun before it is the subject, not a thing named.
+    Case(
+        "subject_cue_content",
+        "Berg’s campaign called the paper’s report a “rush to judgment.”",
+        "the paper’s report a “rush to judgment.”",
+        "Berg’s campaign",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "The Lund campaign called AP’s report a “rush to judgment.”",
+        "AP’s report a “rush to judgment.”",
+        "Lund campaign",
+        "mixed",
+    ),
+    Case(
+        "subject_cue_content",
+        "The campaign called it “a rush to judgment.”",
+        "it “a rush to judgment.”",
+        "Campaign",
+        "mixed",
+    ),
     # -- content cuts (patterns.CONTENT_CUT_ALTERNATIVES) -----------------------------------
     # "and" + a second speaker's name and cue ends the first content, without a comma too;
     # the second cue then has its own claim.

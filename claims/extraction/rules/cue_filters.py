@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
+from ..mentions import tokenize
 from .article import NO_CLAIM, Article, NoClaim
 from .checks import after_common_noun, after_determiner, complement_ok
 from .cue import Cue
@@ -43,12 +44,33 @@ def cue_as_adjective(art: Article, cue: Cue) -> NoClaim | None:
 
 def called_as_naming(art: Article, cue: Cue) -> NoClaim | None:
     """`a short film called “Arrival”`, `courses known as “goat farms”`: naming, not
-    attribution."""
-    if cue.word == "called" and after_common_noun(art, cue.start):
+    attribution; but `the campaign called the report a “rush to judgment”` calls an object
+    something (a pronoun, or a determiner and a lower-case word, after "called")."""
+    if cue.word == "called" and after_common_noun(art, cue.start) and not _object_after(art, cue):
         return NO_CLAIM
     if cue.low == "known" and art.text.startswith(" as ", cue.end):
         return NO_CLAIM
     return None
+
+
+_OBJECT_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "this", "that"])
+
+
+def _object_after(art: Article, cue: Cue) -> bool:
+    """Does an object follow the cue: `called it ...`, `called the report ...`?"""
+    toks = tokenize(art.text, cue.end, min(cue.sentence[1], cue.end + 40))
+    if not toks:
+        return False
+    if toks[0].low in lx.OBJECT_WORDS:
+        return True
+    if toks[0].low.endswith(("’s", "'s")) and len(toks) > 1 and toks[1].text.islower():
+        return True  # "called the paper’s report ..."
+    return (
+        toks[0].low in _OBJECT_DETERMINERS
+        and len(toks) > 1
+        and toks[1].text.replace("’", "").replace("'", "").isalpha()
+        and toks[1].text.islower()
+    )
 
 
 def cue_past_sentence_window(art: Article, cue: Cue) -> NoClaim | None:
