@@ -8,6 +8,8 @@ Cost is bounded by a fixed window per cue, not by the article length.
 
 from __future__ import annotations
 
+import re
+
 from . import lexicon as lx
 from .mentions import (
     _INITIAL_RE,
@@ -54,6 +56,28 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+# Prepositions of an adjunct between a subject and its cue ("Lund in her speech said");
+# "after" and "before" open clauses as often ("... after leaked emails showed").
+_PLACE_TIME_PREPOSITIONS = frozenset(
+    ["in", "at", "during", "on", "over", "with", "amid", "throughout"]
+)
+_FINITE_CUE_RE = re.compile(r"(?:[a-z]+(?:ed|s)|said|told|wrote)\b")
+
+
+def _finite_cue(text: str, cue_start: int) -> bool:
+    """Is the cue a finite verb form ("said", "described", "says"), not a bare form that
+    doubles as a noun ("support", "state")?"""
+    m = _FINITE_CUE_RE.match(text, cue_start)
+    return m is not None and m.group() not in lx.NOUNISH
+
+
+def _name_like(m: Mention) -> bool:
+    """A pronoun, or a name whose words are all capitalised ("Tom Berg", "Mayor Lund")."""
+    if m.pronoun or m.relative:
+        return True
+    return m.proper and all(w[:1].isupper() or w in ("of", "the", "and") for w in m.text.split())
 
 
 _CLOSERS = frozenset(['"', "”"])
@@ -122,7 +146,24 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     if tokens[j - 1].text == ",":
         m = _appositive_subject(text, tokens, j)
         return m
-    return _plain_subject(text, tokens, j)
+    m = _plain_subject(text, tokens, j)
+    if m is not None and not m.pronoun and not m.relative and _finite_cue(text, cue_start):
+        # "Lund in her speech said", "Lund at the time said": the phrase is the object
+        # of a preposition; the subject stands before the preposition.
+        k = next((n for n, t in enumerate(tokens) if t.start == min(m.phrase_start, m.start)), 0)
+        if k >= 2 and tokens[k - 1].low in _PLACE_TIME_PREPOSITIONS and _is_wordish(tokens[k - 2]):
+            outer = subject_before(text, start, tokens[k - 1].start)
+            if (
+                outer is not None
+                and _name_like(outer)
+                and all(
+                    t.low in lx.AUX_ADVERBS or t.low.endswith("ly")
+                    for t in tokenize(text, outer.end, tokens[k - 1].start)
+                )
+            ):
+                outer.phrase_end = max(outer.phrase_end, m.phrase_end, m.end)
+                return outer
+    return m
 
 
 def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | None:

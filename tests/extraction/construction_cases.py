@@ -170,6 +170,30 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "mixed",
     ),
+    # An adjunct of time or place between the subject and its cue: the phrase after "at" or
+    # "in" is no speaker, the subject before it is (a relative pronoun too).
+    Case(
+        "subject_cue_content",
+        "Lund at the time said he would pay the fees.",
+        "he would pay the fees",
+        "Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Lund, who has in the past described Berg as a fraud, left early.",
+        "Berg as a fraud",
+        "Lund",
+        "indirect",
+    ),
+    # "after" opens a clause as often: its subject speaks.
+    Case(
+        "subject_cue_content",
+        "She apologized to Tom Berg after leaked emails showed the staff favoring Lund.",
+        "the staff favoring Lund",
+        "Leaked emails",
+        "indirect",
+    ),
     # -- the subject of a clause (speakers.clause_subject) -----------------------------------
     # "And Ms. Lund gloated:": the leading conjunction is skipped.
     Case(
@@ -739,6 +763,12 @@ CONSTRUCTION_DECLINED = [
     # Only an adverb of time before the subject: no content before the cue ("Then, last
     # week" was a claim of "called").
     ("content_then_subject_cue", "Then, last week, Ana Ruiz called."),
+    # A cue form that doubles as a noun ("support") after an adjunct: no subject is sought
+    # before the adjunct.
+    (
+        "subject_cue_content",
+        "Tom Berg with zero percent support among young voters trails the field.",
+    ),
     # "called the mayor's plan a waste": naming, not reporting.
     ("content_is_before", "Still, she called the mayor’s plan a waste of money."),
     # A "Says" headline with no speaker after it.

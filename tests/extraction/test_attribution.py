@@ -349,11 +349,12 @@ CASES = [
         None,
     ),
     (
+        # The subject before the adjunct "in a statement" names the speaker.
         "in-a-statement-subject",
         "Acme Corp in a statement informed that the plant would close.",
         "the plant would close",
         "Acme Corp",
-        "document",
+        "name",
         None,
     ),
     (
