@@ -39,6 +39,25 @@ _ABBREV_BEFORE_RE = re.compile(
 )
 
 
+# After an abbreviation that often ends a sentence (`in the U.S.`, `at 7 p.m.`, `Acme Inc.`),
+# a word that opens sentences and never follows such an abbreviation inside one (`He says`,
+# `The ...`) makes the period a sentence end too.
+_SENTENCE_END_ABBREV_RE = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){1,3}[A-Za-z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|etc))$"
+)
+_OPENER_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:He|She|They|It|We|The|This|That|These|Those|But|His|Her|Their|Its|Our|There)\b"
+)
+
+
+def _ends_sentence_anyway(text: str, mark: int, end: int) -> bool:
+    """`... attacks in the U.S. He says ...`: the abbreviation ends its sentence."""
+    return (
+        _SENTENCE_END_ABBREV_RE.search(text, max(0, mark - 12), mark) is not None
+        and _OPENER_AFTER_RE.match(text, end) is not None
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A double-quoted span inside one paragraph.
@@ -187,7 +206,11 @@ def sentence_breaks(text: str, qindex: QuoteIndex) -> list[int]:
     breaks = []
     for m in _BOUNDARY_RE.finditer(text):
         end = m.end()
-        if m.group() != ";" and _ABBREV_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+        if (
+            m.group() != ";"
+            and _ABBREV_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            and not _ends_sentence_anyway(text, m.start(), end)
+        ):
             continue
         if qindex.containing(end - 1) is not None and qindex.containing(end) is not None:
             continue

@@ -676,6 +676,17 @@ CONSTRUCTION_CASES = [
         "Campaign",
         "mixed",
     ),
+    # -- sentence breaks (text.sentence_breaks) ---------------------------------------------
+    # A dotted abbreviation ("U.S.", "p.m.") before a word that opens sentences ("He", "The")
+    # ends its sentence: the next sentence is a claim of its own.
+    Case(
+        "subject_cue_content",
+        "Lund says Berg is trying to distract from the crisis in the U.S. He says voters do not"
+        " need more “lectures.”",
+        "voters do not need more “lectures.”",
+        "Lund",
+        "mixed",
+    ),
     # -- content cuts (patterns.CONTENT_CUT_ALTERNATIVES) -----------------------------------
     # "and" + a second speaker's name and cue ends the first content, without a comma too;
     # the second cue then has its own claim.
