@@ -946,6 +946,7 @@ NO_CLAIM_CASES = [
     ("called_as_naming", "They watched a short film called “Arrival” at the festival."),
     ("called_as_naming", "Dozens of golf courses closed, many of them known as “goat farms.”"),
     ("called_as_naming", "She joined a group called the “Friends of the Park” last year."),
+    ("called_as_naming", "Nobody knew the name the town called"),
     ("cue_past_sentence_window", "According" + " " * 1600 + "to the mayor, the park is open."),
     ("belief_without_clause", "Ana Silva believes him."),
     ("belief_without_clause", "Ana Silva believes it necessary to act."),

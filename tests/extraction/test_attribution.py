@@ -358,6 +358,16 @@ CASES = [
         None,
     ),
     (
+        # A subject that is no name before "in a letter": the letter's author is found
+        # through the document.
+        "in-a-letter-subject",
+        "The Acme workers union in a letter warned that the plant would close.",
+        "the plant would close",
+        "Acme workers union",
+        "document",
+        None,
+    ),
+    (
         "letter-to-its-signatories",
         "More than 300 of the 400 nurses signed the letter on Monday. "
         'Cuts "have put patients at risk," the letter said.',
