@@ -676,6 +676,23 @@ CONSTRUCTION_CASES = [
         "Campaign",
         "mixed",
     ),
+    # -- a verb the lexicon does not list after a quote (patterns.ANY_VERB_RE) ---------------
+    # A determiner and an adjective before the name; lower-case role words before a name
+    # after the verb.
+    Case(
+        "quote_then_unlisted_verb",
+        "“The city will always be the city,” an angry Lund retaliated.",
+        "“The city will always be the city,”",
+        "Lund",
+        "direct",
+    ),
+    Case(
+        "quote_then_unlisted_verb",
+        "“Imagine that on the same stage,” mused radio co-host Tom Berg.",
+        "“Imagine that on the same stage,”",
+        "Tom Berg",
+        "direct",
+    ),
     # -- sentence breaks (text.sentence_breaks) ---------------------------------------------
     # A dotted abbreviation ("U.S.", "p.m.") before a word that opens sentences ("He", "The")
     # ends its sentence: the next sentence is a claim of its own.

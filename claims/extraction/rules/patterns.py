@@ -180,14 +180,16 @@ DASH_CREDIT_RE = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)"
 )
 ANY_VERB_RE = re.compile(
-    r"[ \t\xa0]+(?P<subj>he|she|they|I|we|[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t\xa0]+(?P<subj>he|she|they|I|we|(?:(?:an?|the)[ \t\xa0]+[a-z]+[ \t\xa0]+)?"
+    r"[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})"
     r"[ \t\xa0]+(?P<verb>[a-z]{3,}(?:ed|s))\b(?=[ \t\xa0]*[.,;]|[ \t\xa0]+(?:and|as|with|before|"
     r"after|in|at|on|to)\b)"
 )
 # `“This is fantastic!” beamed Donald Hartley of Madison.`: verb first, then the name.
 ANY_VERB_FIRST_RE = re.compile(
     r"[ \t\xa0]+(?P<verb>[a-z]{3,}ed)[ \t\xa0]+"
-    r"(?P<subj>[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})(?=[ \t\xa0]*[.,;]|[ \t\xa0]+of\b)"
+    r"(?P<subj>(?:[a-z][\w-]*[ \t\xa0]+){0,3}[A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,3})"
+    r"(?=[ \t\xa0]*[.,;]|[ \t\xa0]+of\b)"
 )
 # Cheap views of the words before a cue, without building Token objects.
 RAW_TOKEN_RE = _TOKEN_RE  # the tokenizer's pattern, without its dot rule
