@@ -387,7 +387,8 @@ def _affiliation(words: list[str]) -> str:
 
 def _canonical(words: list[str]) -> str:
     ws = list(words)
-    while ws and ws[0].lower() in lx.DETERMINERS:
+    # (not "One of those advisers", "Many of the workers": the quantifier heads the phrase)
+    while ws and ws[0].lower() in lx.DETERMINERS and (len(ws) < 2 or ws[1].lower() != "of"):
         ws = ws[1:]
     if not ws:
         return ""

@@ -94,6 +94,15 @@ CONSTRUCTION_CASES = [
         "Ana Ruiz",
         "indirect",
     ),
+    # "One of those advisers": the quantifier before "of" stays in the name ("Of those
+    # advisers" before).
+    Case(
+        "subject_cue_content",
+        "One of those advisers said the wage was too low.",
+        "the wage was too low",
+        "One of those advisers",
+        "indirect",
+    ),
     # A part of a group named before is anonymous too: "Most of them said" (gave no claim).
     Case(
         "subject_cue_content",
