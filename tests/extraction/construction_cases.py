@@ -629,6 +629,15 @@ CONSTRUCTION_CASES = [
         None,
         "indirect",
     ),
+    # A short prepositional phrase before the subject is no content: the content is after
+    # the cue (was "In an interview").
+    Case(
+        "subject_cue_content",
+        "In an interview, Ana Ruiz said she had asked for a review of the port.",
+        "she had asked for a review of the port",
+        "Ana Ruiz",
+        "indirect",
+    ),
     # "told" with its addressee and a time adjunct: the content is the quote after them
     # (was "Monday, “...”"), or the clause before them.
     Case(
@@ -767,6 +776,8 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # ... and with nothing after the cue there is no claim ("In the end" was one).
+    ("content_then_subject_cue", "In the end, Ana Ruiz told The Herald."),
     # "Says X." with nothing said; "said on Monday, and then ...": no complement; a one-word
     # content; "pointing out" with no one to point.
     ("said_then_subject", "Says Ana Ruiz."),

@@ -89,9 +89,14 @@ def _only_adverbs(text: str, start: int, end: int) -> bool:
     """`Then, last week, Ana Ruiz called.`: what stands before the subject is an adverb of
     time or sequence, no content."""
     toks = tokenize(text, start, end)
+    if 1 < len(toks) <= 4 and toks[0].low in _INTRO_PREPOSITIONS and "," not in text[start:end]:
+        return True  # "In the end, X told The Herald.", "In Paris, X said."
     return all(
         t.low in _LEADING_SKIP or t.low in _TIME_WORDS or not t.text[0].isalpha() for t in toks
     )
+
+
+_INTRO_PREPOSITIONS = frozenset(("in", "at", "on", "for", "during", "after", "before", "with"))
 
 
 def quote_sentence_then_subject_cue(art: Article, cue: Cue) -> Outcome:
