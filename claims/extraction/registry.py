@@ -49,6 +49,8 @@ _COMPANY_HEADS = frozenset(("company", "firm", "startup", "giant", "corporation"
 _ISSUED_WORDS = frozenset(
     ["put", "out", "issued", "released", "signed", "sent", "posted", "published", "written"]
 )
+# Titles of a country's head of state or government ("the Israeli prime minister").
+_HEAD_OF_STATE = frozenset(("president", "premier", "chancellor", "minister", "king", "queen", "emir"))
 _WORD_RE = re.compile(r"[\w’'.-]+")
 
 
@@ -229,8 +231,29 @@ class Registry:
                 return ent
         if head in lx.PERSON_DESCRIPTION_HEADS and not mods:
             return None
+        lone = self._lone_untitled_speaker(head, mods, indefinite)
+        if lone is not None:
+            return lone
         later = {id(e): e for e in self.people.mention_ent[i : i + 40] if fits(e)}
         return next(iter(later.values())) if len(later) == 1 and not indefinite else None
+
+    def _lone_untitled_speaker(self, head: str, mods: set[str], indefinite: bool) -> Entity | None:
+        """`Lund says tax will fall` (headline), then `The Danish prime minister said ...`: a
+        country's head of state or government, described before the article gives anyone
+        that title, is the one person who has spoken so far when the article has given that
+        person no title at all."""
+        countries = {m for m in mods if _country_key(m)}
+        if indefinite or head not in _HEAD_OF_STATE or not countries:
+            return None
+        if mods - countries - {"prime"}:
+            return None  # "Israel's foreign minister" is not the head of government
+        persons = {id(e): e for _, e in self.speakers if e.kind == "person" and e.proper}
+        if len(persons) != 1:
+            return None
+        (ent,) = persons.values()
+        if self.people.described(ent) & (lx.TITLE_WORDS | lx.LEADER_HEADS):
+            return None
+        return ent
 
     def _generic(self, m: Mention) -> Entity | None:
         """ "the ministry", "the company": the last speaker of that head or, failing that,

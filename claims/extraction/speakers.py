@@ -37,6 +37,54 @@ def _segment_start(tokens: list[Token], j: int) -> int:
     return i
 
 
+# A reduced relative clause after a subject: a past participle and its complement, "backed by
+# the council", "briefed on the talks". After "by" any "-ed" word reads as a passive; with
+# another preposition only participles that describe a source's place or access do, since
+# "the meeting deteriorated from there" and "declined to comment" are finite verbs.
+_SOURCE_PARTICIPLES = frozenset(
+    (
+        "briefed",
+        "involved",
+        "based",
+        "stationed",
+        "posted",
+        "embedded",
+        "employed",
+        "engaged",
+        "interviewed",
+        "contacted",
+        "quoted",
+        "assigned",
+        "appointed",
+        "elected",
+        "detained",
+        "held",
+        "born",
+    )
+)
+_SOURCE_PREPS = frozenset(("on", "in", "with", "to", "by", "at", "about", "for"))
+
+
+def reduced_relative(tokens: list[Token], k: int, limit: int) -> bool:
+    """tokens[k:limit] is a reduced relative clause: a lower-case past participle and a
+    preposition ("backed by the council", "briefed on the talks"), then at most six words,
+    none of them a pronoun or a conjunction (a second verb would be a clause of its own)."""
+    if k + 2 > limit or limit - k > 8:
+        return False
+    t, prep = tokens[k], tokens[k + 1].low
+    if t.cap or not t.low.isalpha():
+        return False
+    if not (
+        (prep == "by" and t.low.endswith("ed") and len(t.low) > 4)
+        or (t.low in _SOURCE_PARTICIPLES and prep in _SOURCE_PREPS)
+    ):
+        return False
+    return all(
+        _is_wordish(x) and x.low not in lx.PRONOUNS and x.low not in ("and", "or", "but")
+        for x in tokens[k + 2 : limit]
+    )
+
+
 def _drop_parentheses(tokens: list[Token]) -> list[Token]:
     """Remove short parenthesised asides ("Sen. X (D-Mo.) said") from a token list.
 
@@ -193,6 +241,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
                 and tokens[start + 2].low in ("whom", "whose", "which")
             )
             or first.endswith("ing")
+            or reduced_relative(tokens, start, end)
             or all(t.text[:1].isdigit() for t in tokens[start:end])
             or (end - start == 1 and (first in _LEADING_SKIP or first in lx.AUX_ADVERBS))
         ):
@@ -206,7 +255,7 @@ def _appositive_subject(text: str, tokens: list[Token], j: int) -> Mention | Non
                 e = a  # "also campaigning in Wisconsin": a participle phrase
             if a == e and a < end and tokens[a].low.endswith("ing"):
                 kind = "mod"
-            elif a < e and e >= end - 1:
+            elif a < e and (e >= end - 1 or reduced_relative(tokens, e, end)):
                 kind = "np"
             elif a < e or (a < end and tokens[a].low in ("the", "a", "an")):
                 kind = "desc"  # a description: "a director at Human Rights Watch"
@@ -325,6 +374,8 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
                 and not (end + 1 < j and tokens[end + 1].low in lx.PREPOSITIONS)
             )
             or _only_time_words(tokens, end, j)
+            # "A city official briefed on the talks said"; not a bare "Video recorded in ...".
+            or (end - seg_start >= 2 and reduced_relative(tokens, end, j))
         ):
             return mention_from_tokens(text, tokens, seg_start, end)
     i = _back_np_start(tokens, j, seg_start)

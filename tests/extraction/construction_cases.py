@@ -772,6 +772,97 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "direct",
     ),
+    # -- issue 10, speakers-dev recall (recall) ------------------------------------------------
+    # A reduced relative clause after the subject: a source participle and its complement.
+    Case(
+        "subject_cue_content",
+        "A city official briefed on the talks said the bridge would reopen in May.",
+        "the bridge would reopen in May",
+        "City official",
+        "indirect",
+    ),
+    # A passive aside between commas ("backed by the council") is a modifier of the subject.
+    Case(
+        "subject_cue_content",
+        "The union leader, backed by the council, said the strike would end on Friday.",
+        "the strike would end on Friday",
+        "Union leader",
+        "indirect",
+    ),
+    # Both: the long aside with an inner clause before "said".
+    Case(
+        "subject_cue_content",
+        "A city official briefed on the talks, hosted by the mayor, said the bridge would reopen.",
+        "the bridge would reopen",
+        "City official",
+        "indirect",
+    ),
+    # A tell verb's addressee, then a day adjunct, then "to": the adjunct is no content.
+    Case(
+        "subject_cue_content",
+        "The mayor urged the council on Tuesday night to back the plan for the new bridge.",
+        "to back the plan for the new bridge",
+        "Mayor",
+        "indirect",
+    ),
+    # A possessive addressee ("her staff") is skipped as a whole.
+    Case(
+        "subject_cue_content",
+        "Ina Lund asked her staff last week to review the plan for the new bridge.",
+        "to review the plan for the new bridge",
+        "Ina Lund",
+        "indirect",
+    ),
+    # "told her the plan ...": "her" is the addressee, "the plan" opens the content.
+    Case(
+        "subject_cue_content",
+        "Ina Lund told her the plan for the bridge was dead.",
+        "the plan for the bridge was dead",
+        "Ina Lund",
+        "indirect",
+    ),
+    # A promise verb with a clause and no "that": a subject, then a modal.
+    Case(
+        "subject_cue_content",
+        "But in a speech, the mayor vowed the bridge would reopen before the winter.",
+        "the bridge would reopen before the winter",
+        "Mayor",
+        "indirect",
+    ),
+    # A head of government described before anyone is given the title is the one person who
+    # has spoken so far, when that person has no title in the article.
+    Case(
+        "subject_cue_content",
+        "Lund says taxes will fall.\n\nThe Danish prime minister said the budget was balanced.",
+        "the budget was balanced",
+        "Lund",
+        "indirect",
+    ),
+    # Another office of the same country is not that person.
+    Case(
+        "subject_cue_content",
+        "Lund says taxes will fall.\n\nThe Danish foreign minister said the budget was balanced.",
+        "the budget was balanced",
+        "Danish foreign minister",
+        "indirect",
+    ),
+    # A second speaker's report after "after X said" ends the first content and is a claim.
+    Case(
+        "subject_cue_content",
+        "On Monday, a spokesman for the council said the town was not involved in the strike"
+        " after Foreign Minister Ada Moss said the union was paid by rivals.",
+        "the town was not involved in the strike",
+        "Spokesman for the council",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "On Monday, a spokesman for the council said the town was not involved in the strike"
+        " after Foreign Minister Ada Moss said the union was paid by rivals.",
+        "the union was paid by rivals",
+        "Ada Moss",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
@@ -854,4 +945,8 @@ CONSTRUCTION_DECLINED = [
     # "went on to say" with no one before it.
     ("went_on_to", "Then went on to say that the port was safe."),
     ("went_on_to", "Went on to say that the port was safe."),
+    # A bare noun before a participle is no speaker: "Video recorded in the city shows".
+    ("subject_cue_content", "Video recorded in the city shows the bridge has fallen."),
+    # A promise verb with a noun object makes no claim.
+    ("subject_cue_content", "The mayor vowed revenge on the council."),
 ]

@@ -7,7 +7,7 @@ import re
 
 from .. import lexicon as lx
 from ..mentions import Mention, tokenize
-from ..speakers import subject_before
+from ..speakers import reduced_relative, subject_before
 from .article import Article
 from .content import continuation_quote, resumed_quote
 from .patterns import (
@@ -135,7 +135,11 @@ def subject_adjacent(art: Article, mention: Mention, cs: int) -> bool:
     if not toks:
         return True
     first = toks[0]
-    return first.text in (",", "(", "—", "–") or first.low in ("that", "who", "which", "whose")
+    if first.text in (",", "(", "—", "–") or first.low in ("that", "who", "which", "whose"):
+        return True
+    # "A city official briefed on the talks (, hosted by the mayor,) said": a reduced relative.
+    k = next((n for n, t in enumerate(toks) if t.text == ","), len(toks))
+    return reduced_relative(toks, 0, k)
 
 
 def quote_is_title(art: Article, c0: int, pre_end: int, ce: int, s1: int) -> bool:
@@ -311,6 +315,15 @@ def strong_complement(art: Article, ce: int, s1: int, low: str) -> bool:
     return m is not None and not any(c in window[: m.start()] for c in QUOTE_CHARS)
 
 
+# Promise verbs take a clause without "that" ("vowed the war would continue"): a subject of up
+# to five words, then a modal.
+_PROMISE_STEMS = ("vow", "pledg", "promis")
+_MODAL_CLAUSE_RE = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|this|these|those|he|she|they|it|we|[A-Z][\w’'-]*)"
+    r"(?:\s+(?!(?:to|that|which|who|for|with|from|on|in|at|by)\s)[\w’'-]+){0,4}?\s+(?:would|will|could|should|must|can|might|shall)\s+[a-z]"
+)
+
+
 def complement_ok(art: Article, ce: int, s1: int, low: str) -> bool:
     """Does what follows the cue look like something attributed, for this kind of cue?"""
     text = art.text
@@ -321,6 +334,8 @@ def complement_ok(art: Article, ce: int, s1: int, low: str) -> bool:
         if low in lx.AS_FORMS and " as " not in text[ce : min(s1, ce + 80)]:
             return low in lx.WEAK_CUES and strong_complement(art, ce, s1, low)
         return True
+    if low.startswith(_PROMISE_STEMS) and _MODAL_CLAUSE_RE.match(text, ce, min(s1, ce + 80)):
+        return True  # "vowed the war would continue", not "vowed revenge"
     if low in lx.INTENT_FORMS and low not in lx.SPEECH_FORMS:
         return text[ce : ce + 6].lstrip().startswith("that ")
     if low in lx.WEAK_CUES or low in lx.INTENT_FORMS:

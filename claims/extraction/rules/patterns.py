@@ -128,6 +128,9 @@ CONTENT_CUT_ALTERNATIVES = [
     r"(?<=[”\"]),?\s+(?=[a-z]+ing\b)",
     r",\s+(?:said|says|told|added|wrote|argued|insisted|noted)\b",
     r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|added|told|wrote|argued|insisted|reported)\b",
+    # "... was not involved after Foreign Minister Ada Moss said ...": a second speaker's own
+    # report, introduced by a conjunction of time, is no part of the first.
+    r"\s+(?:after|before|when|while)\s+(?=(?:[A-Z][\w.'’-]*\s+){1,6}(?:said|says|told|announced)\b)",
     # "... his actions—and is even threatening to quit": an unspaced dash before a new clause.
     r"—(?=(?:and|but)\s)",
 ]
@@ -170,8 +173,16 @@ RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
 # "..., said Lund in an interview.": an adjunct of time or place after an inverted speaker.
 ADJUNCT_REST_RE = re.compile(r"\s+(?:in|at|on|during|after|before|last|this|earlier)\s")
 RESUME_RE = re.compile(r",\s*[“\"]")
+# "told reporters that", "urged the council (on Tuesday night) to": an object of up to four
+# words, then a day adjunct ("on Tuesday", "on Tuesday night", "last week") at most.
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_ADJUNCT = (
+    rf"(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this)\s+(?:week|month|weekend|morning|evening))\s+"
+)
 TELL_COMPLEMENT_RE = re.compile(
-    r"(?:[^\s,.;]+\s+){1,4}?(?:that|to|whether|if|how|what|why|when|where|who)\s"
+    r"(?:[^\s,.;]+\s+){1,4}?(?:" + _DAY_ADJUNCT + r")?"
+    r"(?:that|to|whether|if|how|what|why|when|where|who)\s"
 )
 CLAUSE_WORD_RE = re.compile(r"\b(?:as|while|when|who|which|because|after|before|but|and)\b")
 # `“...”` followed by `- Name.` on the same or the next line (pull quotes, fact checks).
