@@ -50,7 +50,9 @@ _ISSUED_WORDS = frozenset(
     ["put", "out", "issued", "released", "signed", "sent", "posted", "published", "written"]
 )
 # Titles of a country's head of state or government ("the Israeli prime minister").
-_HEAD_OF_STATE = frozenset(("president", "premier", "chancellor", "minister", "king", "queen", "emir"))
+_HEAD_OF_STATE = frozenset(
+    ("president", "premier", "chancellor", "minister", "king", "queen", "emir")
+)
 _WORD_RE = re.compile(r"[\w’'.-]+")
 
 

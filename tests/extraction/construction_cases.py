@@ -846,6 +846,23 @@ CONSTRUCTION_CASES = [
         "Danish foreign minister",
         "indirect",
     ),
+    # Two people have spoken: the description names neither.
+    Case(
+        "subject_cue_content",
+        "Lund says taxes will fall.\n\nBerg said the plan was late.\n\n"
+        "The Danish prime minister said the budget was balanced.",
+        "the budget was balanced",
+        "Danish prime minister",
+        "indirect",
+    ),
+    # The one speaker holds another title ("Mayor Lund"): not the prime minister.
+    Case(
+        "subject_cue_content",
+        "Mayor Lund says taxes will fall.\n\nThe Danish prime minister said the budget was balanced.",
+        "the budget was balanced",
+        "Danish prime minister",
+        "indirect",
+    ),
     # A second speaker's report after "after X said" ends the first content and is a claim.
     Case(
         "subject_cue_content",

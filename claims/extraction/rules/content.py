@@ -116,7 +116,6 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
                 k += 1
             if (k < len(toks) and toks[k].text == ",") or k > i + 1:
                 i = k  # "told the Star last week she would ...", or nothing after it
-        i = _skip_day_adjunct(toks, i)
         if i < len(toks) and toks[i].text == ",":
             i += 1
         if low.startswith("call") and i == 0 and toks[0].low in ("for", "on"):
@@ -208,20 +207,6 @@ def label_end(art: Article, content: tuple[int, int], cue: str) -> tuple[int, in
 
 
 _POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my", "your"))
-
-
-def _skip_day_adjunct(toks: list, i: int) -> int:
-    """After a tell verb's addressee, a day adjunct before "to" or "that" is no part of the
-    content: "urged the council [on Tuesday night] to back the plan"."""
-    j = i
-    if j < len(toks) and toks[j].low in ("on", "last", "this"):
-        j += 1
-    k = j
-    while k < len(toks) and k - j < 3 and (_time_word(toks, k) or toks[k].low in lx.WEEKDAYS):
-        k += 1
-    if k > j and k < len(toks) and toks[k].low in ("to", "that"):
-        return k
-    return i
 
 
 def _time_word(toks: list, i: int) -> bool:
