@@ -8,6 +8,8 @@ the public pages, feeds, sitemaps and the desk's topic page read them from here.
 
 from __future__ import annotations
 
+import functools
+import operator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -63,10 +65,20 @@ def outlets_with_public_claims():
     )
 
 
+# Containment: how many levels of containers above a speaker positions roll up to along
+# ``affiliated_with`` (`containment_roots`), and so how far up a public page may name one
+# (`speakers_shown_publicly`): a spokesman's office -> the Kremlin -> Russia is three levels
+# above the spokesman. One number for both, so filling in a container the roll-up reaches
+# always renews the pages showing it. A loop an editor made by mistake (A in B, B in A)
+# stops here instead of running forever.
+CONTAINMENT_DEPTH = 5
+
+
 def speakers_shown_publicly(*, published_only: bool = False):
     """Speakers a public page may name: those with a claim readers may see, and their
-    containers up two levels (a spokesman's office and its government: their names show on
-    the member's pages, and positions roll up to them).
+    containers up CONTAINMENT_DEPTH levels (a spokesman's office, its government, its
+    country: the office's name shows on the member's pages, and positions roll up along
+    containment as far as `containment_roots` goes).
 
     `published_only`: through published claims only, whatever CLAIMDESK_SHOW_UNREVIEWED says:
     the speakers on pages other than their own, their claims' and articles' pages and the
@@ -74,11 +86,12 @@ def speakers_shown_publicly(*, published_only: bool = False):
     shared fingerprint covers (claims/public/pagecache.py); with the setting on, a speaker
     of unreviewed claims only is on those few pages alone."""
     public = Claim.objects.published() if published_only else Claim.objects.public()
-    return Speaker.objects.filter(
-        Exists(public.filter(speaker=OuterRef("pk")))
-        | Exists(public.filter(speaker__affiliated_with=OuterRef("pk")))
-        | Exists(public.filter(speaker__affiliated_with__affiliated_with=OuterRef("pk")))
-    )
+    # One EXISTS a level: the speaker's own claims, its members', its members' members' ...
+    levels = [
+        Exists(public.filter(**{"speaker" + "__affiliated_with" * level: OuterRef("pk")}))
+        for level in range(CONTAINMENT_DEPTH + 1)
+    ]
+    return Speaker.objects.filter(functools.reduce(operator.or_, levels))
 
 
 def articles_with_public_claims():
@@ -152,38 +165,45 @@ def speaker_merge_preview(merge: Speaker, *, samples: int = 5) -> MergePreview:
     )
 
 
-# A spokesman's office -> the Kremlin -> Russia is two levels above the spokesman; a loop that
-# an editor made by mistake (A in B, B in A) stops here instead of running forever.
-CONTAINMENT_DEPTH = 5
-
-
 def containment_roots(speakers) -> dict[int, Speaker]:
-    """Speaker id -> its outermost container along ``affiliated_with`` (itself when none).
+    """Speaker id -> its outermost container along ``affiliated_with`` at most
+    CONTAINMENT_DEPTH levels above it (itself when none).
 
     Positions roll up along containment: Peskov -> the Kremlin -> Russia counts for Russia.
     Pass speakers whose ``affiliated_with`` is loaded with its own ``affiliated_with_id``
     (select_related, or ``only(..., "affiliated_with__affiliated_with")``): then containment
     one level deep costs no query, and each further level one query for all speakers at once
-    (at most CONTAINMENT_DEPTH).
+    (at most CONTAINMENT_DEPTH - 1; a container beyond the depth is never read).
     """
     rows: dict[int, Speaker] = {}
     parent: dict[int, int | None] = {}
+    level: dict[int, int] = {}  # the fewest levels above a speaker passed in
+
+    def add(row: Speaker, above: int) -> None:
+        rows[row.pk], parent[row.pk] = row, row.affiliated_with_id
+        level[row.pk] = min(above, level.get(row.pk, above))
+
     for speaker in speakers:
-        rows[speaker.pk], parent[speaker.pk] = speaker, speaker.affiliated_with_id
+        add(speaker, 0)
+    for speaker in speakers:
         if speaker.affiliated_with_id and (container := speaker.affiliated_with) is not None:
-            rows[container.pk], parent[container.pk] = container, container.affiliated_with_id
-    for _ in range(CONTAINMENT_DEPTH):
-        missing = {pk for pk in parent.values() if pk and pk not in parent}
+            add(container, 1)
+    while True:
+        missing: dict[int, int] = {}  # container id -> its fewest levels above a speaker
+        for pk, above in level.items():
+            up = parent[pk]
+            if above < CONTAINMENT_DEPTH and up and up not in rows:
+                missing[up] = min(above + 1, missing.get(up, above + 1))
         if not missing:
             break
         for container in Speaker.objects.filter(pk__in=missing).only(
             "id", "name", "slug", "kind", "affiliated_with_id"
         ):  # query: the next level of containers
-            rows[container.pk], parent[container.pk] = container, container.affiliated_with_id
+            add(container, missing[container.pk])
 
     def root(pk):
         seen = set()
-        while parent.get(pk) in rows and pk not in seen:
+        while parent.get(pk) in rows and pk not in seen and len(seen) < CONTAINMENT_DEPTH:
             seen.add(pk)
             pk = parent[pk]
         return rows[pk]

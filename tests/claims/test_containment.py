@@ -3,8 +3,8 @@
 import pytest
 
 from claims.models import Speaker
-from claims.queries import containment_roots
-from tests.factories import make_speaker
+from claims.queries import CONTAINMENT_DEPTH, containment_roots, speakers_shown_publicly
+from tests.factories import make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +43,29 @@ def test_containment_roots_stop_at_a_loop():
     roots = containment_roots(loaded(first))
 
     assert roots[first.pk].name in {"First Body", "Second Body"}
+
+
+def test_containment_roots_and_speakers_shown_publicly_stop_at_the_same_depth(
+    django_assert_num_queries,
+):
+    """The roll-up and the page cache's "shown" agree: a container CONTAINMENT_DEPTH levels
+    above a speaker with a published claim is its topic row's actor and counts as shown;
+    the one above it is neither (filling it in changes no page)."""
+    chain = [make_speaker(name="Level 0 Spokes")]
+    for level in range(1, CONTAINMENT_DEPTH + 2):
+        chain.append(make_speaker(name=f"Level {level} Body", kind="organization"))
+        Speaker.objects.filter(pk=chain[-2].pk).update(affiliated_with=chain[-1])
+    make_published_claim(content="Bridges are safe", speaker=chain[0])
+    make_claim(content="Unreviewed words", speaker=make_speaker(affiliated_with=chain[-1]))
+
+    speakers = loaded(chain[0])
+    # Level 1 comes with select_related; levels 2 .. CONTAINMENT_DEPTH one query each, and
+    # none for the level above.
+    with django_assert_num_queries(CONTAINMENT_DEPTH - 1):
+        roots = containment_roots(speakers)
+
+    assert roots[chain[0].pk].name == f"Level {CONTAINMENT_DEPTH} Body"
+    shown = speakers_shown_publicly(published_only=True)
+    assert set(shown.values_list("name", flat=True)) == {
+        s.name for s in chain[: CONTAINMENT_DEPTH + 1]
+    }

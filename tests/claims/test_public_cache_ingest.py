@@ -592,6 +592,56 @@ def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pa
     assert "Ruritania" in _text(client, topic.get_absolute_url())
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        pytest.param(["Examplia Press Office"], id="spokesman-office-government"),
+        pytest.param(
+            ["Examplia Press Office", "Examplia Cabinet"], id="spokesman-office-government-country"
+        ),
+    ],
+)
+def test_filling_in_the_outermost_container_of_a_deep_chain_shows_on_the_topic_page_at_once(
+    client, django_assert_num_queries, between
+):
+    """Positions roll up CONTAINMENT_DEPTH levels of containers, and a container that far up
+    counts as shown (speakers_shown_publicly): an import putting the outermost container of
+    the spokesman's chain (2 or 3 levels above him) in a country shows it on the topic page at
+    once instead of at expiry. The 3-level chain (Examplia above the cabinet) was stale
+    while the query looked two levels up only."""
+    examplia = make_speaker(name="Examplia", kind=SpeakerKind.GOVERNMENT)
+    make_alias(examplia, "Examplia")
+    container = examplia
+    for name in reversed(between):
+        container = make_speaker(
+            name=name, kind=SpeakerKind.ORGANIZATION, affiliated_with=container
+        )
+    spokesman = make_speaker(name="Ivo Spokes", affiliated_with=container)
+    topic = make_topic(title="Bridges")
+    make_stance(make_published_claim(content="Bridges are safe", speaker=spokesman), topic)
+    levels = len(between) + 1  # Examplia's levels above the spokesman
+    # 1 the data fingerprint, 2 the topic, 3 its stances with speaker and container, then one
+    # query for each further level of containers (containment_roots).
+    with django_assert_num_queries(3 + levels - 1):
+        before = _text(client, topic.get_absolute_url())
+    assert "Examplia</a>" in before and "(Ivo Spokes)" in before
+    assert "Ruritania" not in before
+
+    resolver = SpeakerResolver()
+    with transaction.atomic(), resolver.article():
+        resolver.resolve_many([("Examplia", SpeakerKind.GOVERNMENT, "", "Ruritania", "")])
+
+    # Rendered again (stale, it was served from the cache in 1 query), Ruritania one level
+    # further up: one query more.
+    with django_assert_num_queries(3 + levels):
+        after = _text(client, topic.get_absolute_url())
+        assert "Ruritania</a>" in after and "Examplia</a>" not in after
+    assert "(Ivo Spokes)" in after
+    examplia.refresh_from_db()
+    assert examplia.affiliated_with.name == "Ruritania"
+    assert [r[:2] for r in _history(examplia)] == [("+", None), ("~", FILLED_IN)]
+
+
 def test_with_unreviewed_claims_shown_a_fill_in_changes_only_the_pages_showing_the_speaker(
     client, settings, django_assert_num_queries
 ):
