@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from anyascii import anyascii
 
 # Invisible characters let two visually equal strings differ: one table for the whole project.
-from claims.html import strip_invisible
+from claims.invisible import strip_invisible
 
 _WS = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s]")

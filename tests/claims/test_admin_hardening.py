@@ -518,7 +518,9 @@ def test_no_module_keeps_its_own_invisible_character_table():
         if "migrations" not in path.parts and pattern.search(path.read_text())
     }
 
-    assert owners == {"html.py"}
+    # The table is claims/invisible.py's (no Django, for the import's pool workers); html.py
+    # builds on it and names such characters in its docstring and markers.
+    assert owners == {"html.py", "invisible.py"}
 
 
 # --- Query counts on the pages this issue touched --------------------------------------------

@@ -219,6 +219,32 @@ def test_jobs_gives_the_same_result_as_a_serial_run():
     assert parallel == serial
 
 
+def test_pool_workers_clean_hash_and_extract_without_importing_django():
+    # A spawned worker imports what it runs; Django (0.2 s of CPU per worker at every
+    # --jobs start) came in through claims.normalise -> claims.html before claims.invisible.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from claims.importers.parallel import extract_article, extract_body, prepare_body\n"
+        "body, digest = prepare_body('Mayor Ann Lee said the\u200b bridge  would open.')\n"
+        "import hashlib\n"
+        "key = b'mayor ann lee said the bridge would open'\n"
+        "assert digest == hashlib.sha1(key).hexdigest(), (body, digest)\n"
+        "assert extract_body(body)[2] and extract_article('Lee speaks', body)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout == "[]\n"
+
+
 # --- --update ---------------------------------------------------------------------------------
 
 OLD_BODY = (
