@@ -543,6 +543,12 @@ def _create_claims(
         # What bulk_create's pre_save would set; the ids are taken from the sequence.
         now = timezone.now()
         row[at["created"]] = row[at["updated"]] = now
+        if writes is not None:
+            # The rows go as JSON: the dates as the text fastwrite's encoder would make of
+            # them, once per article instead of three encoder callbacks per claim.
+            row[at["created"]] = row[at["updated"]] = now.isoformat()
+            if isinstance(sort_date, dt.date):  # a caller may have given the date as text
+                row[at["sort_date"]] = sort_date.isoformat()
         ids = iter(session.ids.take(Claim, len(todo)))
     kinds = ClaimKind.values
     claims = []
