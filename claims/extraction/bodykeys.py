@@ -26,6 +26,15 @@ _LINKS = frozenset(("of", "for", "and", "on", "in", "the"))
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 # Fewer letters than this spell too many names: "FM" is the foreign and the finance ministry.
 _MIN_INITIALS = 3
+# Heads of a description of people ("the GOP presidential candidate", "GOP primary voters",
+# "the SPD chancellor candidate"): the acronym in front names their party or body, not them.
+_PEOPLE_HEADS = (
+    lx.TITLE_WORDS
+    | lx.PERSON_DESCRIPTION_HEADS
+    | lx.LEADER_HEADS
+    | lx.ANONYMOUS_HEADS
+    | lx.PLURAL_GROUP_HINT
+) - (lx.ORG_WORDS | lx.FUNCTION_HEADS | lx.GOVERNMENT_WORDS | {"countries", "nations", "states"})
 
 
 def _bare(word: str) -> str:
@@ -102,6 +111,8 @@ def body_keys(words: list[str], after: str = "") -> frozenset[str]:
     if acronyms:
         if len(acronyms) > 1 or any(w != acronyms[0] and not w.islower() for w in rest):
             return frozenset()
+        if rest[-1] != acronyms[0] and rest[-1].lower() in _PEOPLE_HEADS:
+            return frozenset()  # "the GOP presidential candidate" is the candidate
         acronym = acronyms[0]  # "the FSB", "Russia's FSB", "the FSB security service"
         keys.add(f"acronym:{acronym}")
         if acronym in lx.BODY_ACRONYMS:

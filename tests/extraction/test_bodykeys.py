@@ -33,6 +33,12 @@ CASES = [
     ("the Foreign Ministry", "", set()),
     # An acronym beside another name is no lone acronym.
     ("the FSB and the SVR", "", set()),
+    # A description of people names them, not the party or body in front (misattribution
+    # regression): the candidate, the voters, the aide.
+    ("The GOP presidential candidate", "", set()),
+    ("GOP primary voters", "", set()),
+    ("the SPD chancellor candidate", "", set()),
+    ("an FSB spokesman", "", set()),
 ]
 
 
@@ -58,3 +64,18 @@ def test_body_keys_keep_other_bodies_apart_in_one_article():
     speakers = [c.speaker for c in extract_claims(text)]
 
     assert speakers == ["Russian security forces", "FSB", "Foreign Ministry", "Finance Ministry"]
+
+
+def test_body_keys_people_described_by_an_acronym_are_not_the_body():
+    text = (
+        "The GOP presidential candidate said taxes would fall. "
+        "Half of GOP primary voters said they were undecided. "
+        "The SPD chancellor candidate said the coalition would hold. "
+        "The FSB said two men were held. "
+        "The Federal Security Service (FSB) said a third man had fled."
+    )
+
+    speakers = [c.speaker for c in extract_claims(text)]
+
+    assert "GOP" not in speakers and "SPD" not in speakers
+    assert speakers[-2:] == ["FSB", "FSB"]
