@@ -34,7 +34,14 @@ _PEOPLE_HEADS = (
     | lx.LEADER_HEADS
     | lx.ANONYMOUS_HEADS
     | lx.PLURAL_GROUP_HINT
+    | lx.MEMBER_HEADS
 ) - (lx.ORG_WORDS | lx.FUNCTION_HEADS | lx.GOVERNMENT_WORDS | {"countries", "nations", "states"})
+
+
+def _is_people_head(word: str) -> bool:
+    """A head noun of people, singular or a regular plural ("candidate", "candidates",
+    "front-runners")."""
+    return word in _PEOPLE_HEADS or (word.endswith("s") and word[:-1] in _PEOPLE_HEADS)
 
 
 def _bare(word: str) -> str:
@@ -111,7 +118,7 @@ def body_keys(words: list[str], after: str = "") -> frozenset[str]:
     if acronyms:
         if len(acronyms) > 1 or any(w != acronyms[0] and not w.islower() for w in rest):
             return frozenset()
-        if rest[-1] != acronyms[0] and rest[-1].lower() in _PEOPLE_HEADS:
+        if rest[-1] != acronyms[0] and _is_people_head(rest[-1].lower()):
             return frozenset()  # "the GOP presidential candidate" is the candidate
         acronym = acronyms[0]  # "the FSB", "Russia's FSB", "the FSB security service"
         keys.add(f"acronym:{acronym}")

@@ -39,6 +39,12 @@ CASES = [
     ("GOP primary voters", "", set()),
     ("the SPD chancellor candidate", "", set()),
     ("an FSB spokesman", "", set()),
+    # Members, hopefuls and their plurals too.
+    ("the RNC member", "", set()),
+    ("The GOP front-runner", "", set()),
+    ("some GOP figures", "", set()),
+    ("The SPD contenders", "", set()),
+    ("the CDU candidates", "", set()),
 ]
 
 
@@ -79,3 +85,15 @@ def test_body_keys_people_described_by_an_acronym_are_not_the_body():
 
     assert "GOP" not in speakers and "SPD" not in speakers
     assert speakers[-2:] == ["FSB", "FSB"]
+
+
+def test_body_keys_members_and_plural_people_are_not_the_body():
+    text = (
+        "The RNC member said the budget was too loose. "
+        "Some GOP figures declared that the race was over. "
+        "The FSB said two men were held."
+    )
+
+    speakers = [c.speaker for c in extract_claims(text)]
+
+    assert speakers == ["RNC member", "GOP figures", "FSB"]

@@ -18,6 +18,7 @@ from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     FUNCTION_HEADS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
+    MEMBER_HEADS,
     ORG_WORDS,
     PLURAL_GROUP_HINT,
     STAFF_PLURALS,

@@ -283,6 +283,25 @@ ANONYMOUS_HEADS = frozenset(
 STAFF_PLURALS = frozenset(
     ["employees", "workers", "staffers", "nurses", "doctors", "teachers", "students", "farmers"]
 )
+# People of a party or body named by its acronym in front of them, beyond the titles and
+# descriptions of coref.py ("the GOP front-runner", "an RNC member", "GOP hopefuls"): the
+# acronym names their party, not them (claims/extraction/bodykeys.py).
+MEMBER_HEADS = frozenset(
+    [
+        "member",
+        "front-runner",
+        "frontrunner",
+        "hopeful",
+        "contender",
+        "elder",
+        "figure",
+        "speechwriter",
+        "strategist",
+        "operative",
+        "lawmaker",
+        "insider",
+    ]
+)
 PLURAL_GROUP_HINT = frozenset(
     [
         "allies",
