@@ -131,7 +131,7 @@ class People:
         genders: dict[str, str] = {}
         for m in _HONORIFIC_NAME_RE.finditer(text):
             h = m.group(1).lower() + "."
-            g = "f" if h in lx.FEMALE_HONORIFICS or h == "miss." else "m" if h == "mr." else ""
+            g = honorific_gender([h])
             if g:
                 genders.setdefault(_strip_possessive(m.group(2)), g)
         pos = 0
@@ -146,6 +146,7 @@ class People:
                 (low := words[0].lower()) in _LEAD_SKIP
                 or words[0] in _PLACE_WORDS
                 or _is_possessive(low)
+                or _is_honorific(words[0])  # "Ms Ana Lund", as British papers write it
             ):
                 words = words[1:]
             for k in range(len(words) - 3, -1, -1):
@@ -181,8 +182,8 @@ class People:
                 if len(lead) >= 2 and lead[-1] == "of" and lead[-2].lower() in lx.TITLE_WORDS:
                     titles = [*lead[-2:], *titles]
                 ent.role = " ".join(titles)
-            if ent.gender == "" and words[-1] in genders:
-                ent.gender = genders[words[-1]]
+            if ent.gender == "":
+                ent.gender = honorific_gender(titles) or genders.get(words[-1], "")
             self.mention_pos.append(start + len(found) - len(found.lstrip()))
             self.mention_ent.append(ent)
 
@@ -280,6 +281,20 @@ class People:
 def posts_of(words: list[str]) -> set[str]:
     """The post words among `words` ("Russian President" -> {"president"})."""
     return {_norm(w) for w in words} & _PERSON_HEADS
+
+
+def honorific_gender(words: list[str]) -> str:
+    """ "m" or "f" when an honorific among the words in front of a name tells the person's
+    gender ("Mr.", "Mr", "Sir", "Lord"; "Ms", "Mrs.", "Miss", "Dame", "Lady", "Madam"), else
+    "" (no guessing from given names)."""
+    for w in words:
+        bare = w.lower().rstrip(".")
+        forms = (bare, bare + ".")
+        if any(f in lx.FEMALE_HONORIFICS for f in forms):
+            return "f"
+        if any(f in lx.MALE_HONORIFICS for f in forms):
+            return "m"
+    return ""
 
 
 def _is_honorific(word: str) -> bool:

@@ -536,6 +536,71 @@ CASES = [
         "pronoun",
         None,
     ),
+    # A he/she pronoun skips a person whose gender the article gives otherwise (issue 10):
+    # by an honorific, with or without its dot, or by an earlier pronoun resolved to them.
+    (
+        "pronoun-skips-a-man-by-his-honorific",
+        "Mr. Tom Berg said taxes would rise. Ms. Ana Lund disagreed with him. "
+        "She said the budget would balance.",
+        "the budget would balance",
+        "Ana Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-man-by-an-honorific-without-its-dot",
+        "Mr Tom Berg said taxes would rise. Ms Ana Lund disagreed with him. "
+        "She said the budget would balance.",
+        "the budget would balance",
+        "Ana Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-man-by-sir",
+        "Sir Tom Berg said taxes would rise. Dame Ana Lund disagreed with him. "
+        "She said the budget would balance.",
+        "the budget would balance",
+        "Ana Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-woman-by-her-honorific",
+        "Mrs Ana Lund said taxes would rise. Mr Tom Berg disagreed with her. "
+        "He said the budget would balance.",
+        "the budget would balance",
+        "Tom Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-man-an-earlier-he-resolved-to",
+        "Tom Berg said taxes would rise. He said the budget would balance. Ana Lund "
+        "disagreed with him. She said the port would close.",
+        "the port would close",
+        "Ana Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-never-guesses-gender-from-a-given-name",
+        "Tom Berg said taxes would rise. Ana Lund disagreed with him. "
+        "She said the budget would balance.",
+        "the budget would balance",
+        "Tom Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-she-skips-an-organisation",
+        "Ana Lund visited the port. The port authority said fees would rise. "
+        "She said the ships would come.",
+        "the ships would come",
+        "Ana Lund",
+        "pronoun",
+        None,
+    ),
     (
         "continuation-quote",
         '"The tunnel will close," Okafor said.\n\n"It will reopen in May, and the buses will run."',
@@ -577,6 +642,15 @@ def test_attribution_never_names_a_bogus_speaker(text, bogus):
 
     assert speakers
     assert bogus not in speakers
+
+
+def test_attribution_she_with_only_a_man_before_keeps_the_claim_without_him():
+    # Mr Berg is the only person named: "she" is not him, and the claim is still found.
+    text = "Mr Tom Berg said taxes would rise. She said the budget would balance."
+
+    claim = _claim(text, "the budget would balance")
+
+    assert claim.speaker != "Tom Berg"
 
 
 def test_attribution_same_surname_people_are_two_speakers_in_one_article():

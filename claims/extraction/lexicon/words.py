@@ -96,8 +96,10 @@ HONORIFICS = frozenset(
         "reps.",
     ]
 )
-FEMALE_HONORIFICS = frozenset(("mrs.", "ms.", "miss", "madam"))
-MALE_HONORIFICS = frozenset(("mr.",))
+# The honorifics that tell a person's gender (people.honorific_gender, issue 10), written with
+# their dot; British papers drop it ("Mr Berg"), and "Sir"/"Dame" have none.
+FEMALE_HONORIFICS = frozenset(("mrs.", "ms.", "miss", "madam", "dame", "lady"))
+MALE_HONORIFICS = frozenset(("mr.", "sir", "lord"))
 
 # Capitalised words that start a title before a name ("Secretary of State Antony J. Blinken").
 TITLE_WORDS = frozenset(
