@@ -48,6 +48,7 @@ from claims.models import (
     context_offsets,
 )
 from claims.normalise import normalise_name
+from claims.services import fastwrite
 
 CHUNK_SIZE = 1000
 FORMAT_VERSION = 2  # 2: a claim's context is {start, end} offsets, not text
@@ -406,15 +407,26 @@ def _keep_timestamps(*fields):
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
-def load_claims(lines: Iterable[str], *, chunk_size: int = CHUNK_SIZE) -> LoadResult:
+def load_reason(name: str) -> str:
+    """The change reason of every history row a load writes: which file was loaded."""
+    return f"load_claims ({name})"[:100]
+
+
+def load_claims(
+    lines: Iterable[str], *, reason: str = "load_claims", chunk_size: int = CHUNK_SIZE
+) -> LoadResult:
     """Load a JSONL export (see module docstring) in one transaction.
 
     Rows that already exist (same slug, source_key or claim span) are kept and counted as
     skipped, so loading twice adds nothing. Raises LoadError naming the line on bad input;
     then nothing is written.
+
+    Every row written gets its simple-history row with `reason` (one '+' per new tag, topic,
+    speaker, outlet, article, claim, stance, evidence and link; a '~' per speaker whose
+    container it sets), so a load is accountable and the page cache's fingerprint sees it.
     """
     result = LoadResult()
-    state = _LoadState(chunk_size=chunk_size)
+    state = _LoadState(chunk_size=chunk_size, reason=reason)
     claim_meta = Claim._meta
     with (
         transaction.atomic(),
@@ -433,8 +445,9 @@ def load_claims(lines: Iterable[str], *, chunk_size: int = CHUNK_SIZE) -> LoadRe
 
 
 class _LoadState:
-    def __init__(self, *, chunk_size):
+    def __init__(self, *, chunk_size, reason):
         self.chunk_size = chunk_size
+        self.reason = reason
         self.tags: dict[str, int] = dict(Tag.objects.values_list("slug", "id"))
         self.topics: dict[str, int] = dict(Topic.objects.values_list("slug", "id"))
         self.speakers: dict[str, int] = dict(Speaker.objects.values_list("slug", "id"))
@@ -452,8 +465,8 @@ class _LoadState:
             if record["slug"] in self.tags:
                 result.skipped += 1
                 return
-            tag = Tag.objects.create(
-                slug=record["slug"], name=record["name"], description=record["description"]
+            tag = self._save(
+                Tag(slug=record["slug"], name=record["name"], description=record["description"])
             )
             self.tags[tag.slug] = tag.pk
             result.tags += 1
@@ -461,11 +474,13 @@ class _LoadState:
             if record["slug"] in self.topics:
                 result.skipped += 1
                 return
-            topic = Topic.objects.create(
-                slug=record["slug"],
-                title=record["title"],
-                question=record["question"],
-                description=record["description"],
+            topic = self._save(
+                Topic(
+                    slug=record["slug"],
+                    title=record["title"],
+                    question=record["question"],
+                    description=record["description"],
+                )
             )
             self.topics[topic.slug] = topic.pk
             result.topics += 1
@@ -480,6 +495,22 @@ class _LoadState:
         else:
             raise ValueError(f"unknown record type {kind!r}")
 
+    def _save(self, instance):
+        """save() one new row; its history row ('+') carries the load's reason."""
+        instance._change_reason = self.reason
+        instance.save()
+        return instance
+
+    def _history_created(self, model, objs: list) -> None:
+        """The '+' history rows of rows bulk_create wrote (it writes none): on PostgreSQL copied
+        by the server from the stored rows, elsewhere by simple-history from the instances.
+        Dated now, as save() dates its row: the page cache's fingerprint reads the newest date."""
+        if fastwrite.enabled():
+            ids = [obj.pk for obj in objs]
+            fastwrite.history_created(model, ids, reason=self.reason)
+        elif objs:
+            model.history.bulk_history_create(objs, default_change_reason=self.reason)
+
     def _speaker(self, record, result):
         slug = record["slug"]
         if slug in self.speakers:
@@ -487,14 +518,16 @@ class _LoadState:
             new = False
         else:
             new = True
-            speaker = Speaker.objects.create(
-                slug=slug,
-                name=record["name"],
-                kind=record["kind"],
-                role=record["role"],
-                affiliation=record["affiliation"],
-                description=record["description"],
-                wikidata_id=record["wikidata_id"],
+            speaker = self._save(
+                Speaker(
+                    slug=slug,
+                    name=record["name"],
+                    kind=record["kind"],
+                    role=record["role"],
+                    affiliation=record["affiliation"],
+                    description=record["description"],
+                    wikidata_id=record["wikidata_id"],
+                )
             )
             self.speakers[slug] = speaker.pk
             result.speakers += 1
@@ -518,8 +551,8 @@ class _LoadState:
         if record["outlet"]:
             outlet_id = self.outlets.get(record["outlet"])
             if outlet_id is None:
-                outlet = Outlet.objects.create(
-                    name=record["outlet"], homepage=record.get("outlet_homepage", "")
+                outlet = self._save(
+                    Outlet(name=record["outlet"], homepage=record.get("outlet_homepage", ""))
                 )
                 outlet_id = self.outlets[outlet.name] = outlet.pk
         article = Article(
@@ -536,7 +569,7 @@ class _LoadState:
             imported_at=_datetime(record["imported_at"]),
             extractor_version=record["extractor_version"],
         )
-        article.save()
+        self._save(article)
         self.articles[key] = article.pk
         result.articles += 1
 
@@ -569,6 +602,7 @@ class _LoadState:
             new.append(claim)
             kept.append(record)
         Claim.objects.bulk_create(new)
+        self._history_created(Claim, new)
         tag_rows, stance_rows, evidence_rows = [], [], []
         Through = Claim.tags.through
         for claim, record in zip(new, kept, strict=True):
@@ -602,9 +636,11 @@ class _LoadState:
                         link.get("note", ""),
                     )
                 )
-        Through.objects.bulk_create(tag_rows)
+        Through.objects.bulk_create(tag_rows)  # a claim's tags have no history of their own
         Stance.objects.bulk_create(stance_rows)
+        self._history_created(Stance, stance_rows)
         ClaimEvidence.objects.bulk_create(evidence_rows)
+        self._history_created(ClaimEvidence, evidence_rows)
         result.claims += len(new)
 
     def _claim(self, record, article_id, bodies) -> Claim:
@@ -648,17 +684,25 @@ class _LoadState:
     def finish(self, result):
         if self.claims:
             self._flush_claims(result)
+        affiliated = []
         for slug, target in self.affiliations:
             if target in self.speakers:
-                Speaker.objects.filter(pk=self.speakers[slug], affiliated_with__isnull=True).update(
+                pk = self.speakers[slug]
+                if Speaker.objects.filter(pk=pk, affiliated_with__isnull=True).update(
                     affiliated_with_id=self.speakers[target]
-                )
+                ):
+                    affiliated.append(pk)
+        # QuerySet.update writes no history: the '~' rows save() would have written. In
+        # chunks: the ids are parameters of an IN list (SQLite's limit).
+        for i in range(0, len(affiliated), 500):
+            fastwrite.history_changed(Speaker, affiliated[i : i + 500], reason=self.reason)
         self._links()
 
     def _links(self):
         """Links by natural key: (article source_key, start, end, in_headline) of the target
         claim (exports before headline claims name three: a body claim)."""
         pending = self.links
+        written: set[int] = set()
         for i in range(0, len(pending), self.chunk_size):
             batch = pending[i : i + self.chunk_size]
             article_ids = {k[0] for k, _, _, _ in batch} | {
@@ -683,3 +727,15 @@ class _LoadState:
                         )
                     )
             ClaimLink.objects.bulk_create(rows, ignore_conflicts=True)
+            # ignore_conflicts leaves the pks unset. Every link from a claim this load created
+            # is one this load wrote (a claim's links are loaded with it only), and a claim's
+            # links may span two batches: those not yet given their history row.
+            stored = [
+                link
+                for link in ClaimLink.objects.filter(
+                    from_claim_id__in={row.from_claim_id for row in rows}
+                ).order_by("pk")
+                if link.pk not in written
+            ]
+            written.update(link.pk for link in stored)
+            self._history_created(ClaimLink, stored)

@@ -1,10 +1,11 @@
 """load_claims FILE: restore an export_claims --format jsonl file, in one transaction."""
 
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.services.export import LoadError, load_claims
+from claims.services.export import LoadError, load_claims, load_reason
 
 
 class Command(BaseCommand):
@@ -21,10 +22,10 @@ class Command(BaseCommand):
         path = options["file"]
         try:
             if path == "-":
-                result = load_claims(options.get("stdin") or sys.stdin)
+                result = load_claims(options.get("stdin") or sys.stdin, reason=load_reason("stdin"))
             else:
                 with open(path, encoding="utf-8") as fh:
-                    result = load_claims(fh)
+                    result = load_claims(fh, reason=load_reason(os.path.basename(path)))
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror or exc}") from None
         except UnicodeDecodeError as exc:
