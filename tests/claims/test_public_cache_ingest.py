@@ -89,6 +89,18 @@ def _text(client, url):
     return response.content.decode()
 
 
+def _render(client, urls: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """Each page's text by name, and the names served from the cache: one query, the data
+    fingerprint (and the page's own part)."""
+    after, cached = {}, set()
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as queries:
+            after[name] = _text(client, url)
+        if len(queries) == 1:
+            cached.add(name)
+    return after, cached
+
+
 def _speaker_count(client) -> int:
     return int(re.search(r"(\d+) speakers?\s*</p>", _text(client, reverse("claims:home")))[1])
 
@@ -190,12 +202,7 @@ def test_with_unreviewed_claims_shown_an_import_changes_only_the_pages_its_claim
     article, imported = _import(outlet="Daily Example")
 
     assert {c.speaker_id for c in imported} == {lund.pk}
-    cached, after = set(), {}
-    for name, url in urls.items():
-        with CaptureQueriesContext(connection) as queries:
-            after[name] = _text(client, url)
-        if len(queries) == 1:  # the data fingerprint (and the page's own part): from the cache
-            cached.add(name)
+    after, cached = _render(client, urls)
     # Its article's page is new; its speaker's page and the lists change; every other page,
     # topics included (an import writes no stance), is served from the cache, unchanged.
     assert cached == {
@@ -677,12 +684,7 @@ def test_with_unreviewed_claims_shown_a_fill_in_changes_only_the_pages_showing_t
 
     lund.refresh_from_db()
     assert _history(lund)[-1] == ("~", FILLED_IN_UNSEEN, "mayor")
-    cached, after = set(), {}
-    for name, url in urls.items():
-        with CaptureQueriesContext(connection) as queries:
-            after[name] = _text(client, url)
-        if len(queries) == 1:  # the data fingerprint (and the page's own part): from the cache
-            cached.add(name)
+    after, cached = _render(client, urls)
     assert cached == {"topic list", "topic", "other speaker", "other claim", "other article"}
     for name in cached:
         assert after[name] == before[name], name
