@@ -317,7 +317,11 @@ class Claim(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search", "content_hash", "sort_date", "updated"])
+    # Tags are recorded too: each history row keeps the claim's tags at that moment, and adding
+    # or removing one writes a '~' row (who tagged what, and public pages see the change).
+    history = HistoricalRecords(
+        excluded_fields=["search", "content_hash", "sort_date", "updated"], m2m_fields=[tags]
+    )
 
     class Meta:
         ordering = ["-sort_date", "-id"]

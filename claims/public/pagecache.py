@@ -5,7 +5,8 @@ A rendered public page costs 10-60 ms of ORM and template work; serving it again
 small query. Pages are cached under a key that includes a fingerprint of the data: the latest
 change recorded by simple-history on every model a page shows (claims, articles, speakers,
 evidence, stances, links, and the topics, tags and outlets whose names every claim list's
-filters show: admin edits and services write history, deletions too, migration 0026), the
+filters show: admin edits and services write history, deletions too, migration 0026; tagging
+or untagging a claim writes a claim row, migration 0029), the
 newest claim id and the newest Claim.updated (indexed, migrations 0004 and 0022). Any such
 change makes every key new, so a dismissed or unpublished claim disappears and a renamed
 topic, tag or outlet shows on the next request. An import filling in an existing speaker's

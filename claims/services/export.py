@@ -509,7 +509,8 @@ class _LoadState:
             ids = [obj.pk for obj in objs]
             fastwrite.history_created(model, ids, reason=self.reason)
         elif objs:
-            model.history.bulk_history_create(objs, default_change_reason=self.reason)
+            rows = model.history.bulk_history_create(objs, default_change_reason=self.reason)
+            fastwrite.history_m2m(model, [row.pk for row in rows])
 
     def _speaker(self, record, result):
         slug = record["slug"]
@@ -602,7 +603,6 @@ class _LoadState:
             new.append(claim)
             kept.append(record)
         Claim.objects.bulk_create(new)
-        self._history_created(Claim, new)
         tag_rows, stance_rows, evidence_rows = [], [], []
         Through = Claim.tags.through
         for claim, record in zip(new, kept, strict=True):
@@ -636,7 +636,8 @@ class _LoadState:
                         link.get("note", ""),
                     )
                 )
-        Through.objects.bulk_create(tag_rows)  # a claim's tags have no history of their own
+        Through.objects.bulk_create(tag_rows)
+        self._history_created(Claim, new)  # after the tags: each '+' row records them
         Stance.objects.bulk_create(stance_rows)
         self._history_created(Stance, stance_rows)
         ClaimEvidence.objects.bulk_create(evidence_rows)

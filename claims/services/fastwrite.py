@@ -131,7 +131,11 @@ def history_created(model, ids: list[int], *, reason: str, user=None, date=None)
         return
     user_id = user.pk if getattr(user, "pk", None) else None
     with connection.cursor() as cursor:
-        cursor.execute(_history_sql(model), [date or timezone.now(), reason, user_id, list(ids)])
+        cursor.execute(
+            _history_sql(model) + _returning(model),
+            [date or timezone.now(), reason, user_id, list(ids)],
+        )
+        _history_m2m(model, cursor)
 
 
 def history_changed(model, ids: list[int], *, reason: str, user=None, date=None) -> None:
@@ -152,7 +156,49 @@ def history_changed(model, ids: list[int], *, reason: str, user=None, date=None)
         f"WHERE {_qn(model._meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [date, reason, user_id, *ids])
+        cursor.execute(sql + _returning(model), [date, reason, user_id, *ids])
+        _history_m2m(model, cursor)
+
+
+def _m2m_fields(model) -> list:
+    """The many-to-many fields whose state simple-history keeps with each row (Claim.tags)."""
+    return list(getattr(model.history.model, "_history_m2m_fields", ()))
+
+
+def _returning(model) -> str:
+    """Only a model with recorded many-to-many fields needs the new history rows' ids back."""
+    return " RETURNING history_id" if _m2m_fields(model) else ""
+
+
+def _history_m2m(model, cursor) -> None:
+    """After a history insert ending in `_returning`: each new row's snapshot of its
+    many-to-many fields, as simple-history writes with every row it makes itself (so the trail
+    never shows a claim's tags vanishing at a merge or a re-anchoring)."""
+    if _m2m_fields(model):
+        history_m2m(model, [row[0] for row in cursor.fetchall()])
+
+
+def history_m2m(model, history_ids: list[int]) -> None:
+    """The many-to-many snapshots of the history rows `history_ids` of `model`, copied by the
+    server from the relations as they now stand. Portable SQL (SQLite too)."""
+    for field in _m2m_fields(model):
+        m2m = getattr(model.history.model, field.name).model  # HistoricalClaim_tags
+        through = field.remote_field.through._meta
+        own, other = field.m2m_column_name(), field.m2m_reverse_name()
+        history = model.history.model._meta
+        for start in range(0, len(history_ids), 500):
+            chunk = history_ids[start : start + 500]
+            # Identifiers come from model metadata; every value is a parameter.
+            sql = (
+                f"INSERT INTO {_qn(m2m._meta.db_table)} "  # noqa: S608
+                f"({_qn('id')}, {_qn(own)}, {_qn(other)}, {_qn('history_id')}) "
+                f"SELECT t.{_qn('id')}, t.{_qn(own)}, t.{_qn(other)}, h.{_qn('history_id')} "
+                f"FROM {_qn(history.db_table)} h JOIN {_qn(through.db_table)} t "
+                f"ON t.{_qn(own)} = h.{_qn(model._meta.pk.column)} "
+                f"WHERE h.{_qn('history_id')} IN ({', '.join(['%s'] * len(chunk))})"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, chunk)
 
 
 @functools.cache

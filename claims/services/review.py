@@ -562,14 +562,23 @@ def _refuse_silent_correction(current: Claim, verdict, rationale) -> None:
 
 
 def add_tag(*, claims: Iterable[Claim], tag: Tag, user) -> BulkResult:
-    """Tag each claim the user may edit; settled claims are skipped for reviewers."""
+    """Tag each claim the user may edit; settled claims are skipped for reviewers. Each claim
+    tagged gets a history row naming the user (claims already tagged get none)."""
     result = BulkResult()
+    claims = list(claims)
+    tagged = set(
+        Claim.tags.through.objects.filter(
+            tag=tag, claim_id__in=[claim.pk for claim in claims]
+        ).values_list("claim_id", flat=True)
+    )
     for claim in claims:
         if not can_edit_claim(user, claim):
             require(user, "review")  # no review right at all: refuse outright
             result.skipped[claim.pk] = "settled claims are changed by editors"
             continue
-        claim.tags.add(tag)
+        if claim.pk not in tagged:
+            claim._history_user = user
+            claim.tags.add(tag)
         result.done.append(claim)
     return result
 

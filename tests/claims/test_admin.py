@@ -348,6 +348,19 @@ def test_claim_change_form_records_verdict_evidence_and_stamps(client, reviewer)
     assert claim.history.first().history_user == reviewer
 
 
+def test_claim_change_form_tag_edits_are_in_the_claims_history(client, reviewer):
+    claim = make_claim()
+    dropped, added = make_tag(name="Ferries"), make_tag(name="Bridges")
+    claim.tags.add(dropped)
+    from tests.claims.test_locking import change_data
+
+    response = client.post(change_url(claim), change_data(claim, tags=[added.pk]))
+
+    assert response.status_code == 302
+    newest = claim.history.first()
+    assert (newest.history_user, [t.tag_id for t in newest.tags.all()]) == (reviewer, [added.pk])
+
+
 # --- Similar claims --------------------------------------------------------------------------
 
 

@@ -225,3 +225,23 @@ def test_history_changed_writes_the_row_save_writes():
     assert by_server == {**by_save, "history_date": later}
     assert speaker.history.filter(history_date__gte=later).count() == 1
     assert speaker.history.latest().history_type == "~"
+
+
+def test_history_rows_by_the_server_keep_the_claims_tags():
+    """A claim's history row written without save() (a merge, a re-anchoring, a load) records
+    the claim's tags as save()'s does; on SQLite too for '~' rows, '+' rows on PostgreSQL."""
+    from tests.factories import make_claim, make_tag
+
+    tagged, bare = make_claim(), make_claim()
+    tagged.tags.add(make_tag(name="Ferries"), make_tag(name="Bridges"))
+    kinds = [fastwrite.history_changed]
+    if fastwrite.enabled():
+        kinds.append(fastwrite.history_created)
+
+    for write in kinds:
+        write(Claim, [tagged.pk, bare.pk], reason="moved")
+
+        for claim, names in ((tagged, ["Bridges", "Ferries"]), (bare, [])):
+            row = claim.history.latest()
+            assert row.history_change_reason == "moved"
+            assert sorted(t.tag.name for t in row.tags.all()) == names

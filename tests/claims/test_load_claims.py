@@ -241,6 +241,8 @@ def test_load_writes_one_history_row_per_loaded_row_with_the_files_reason(tmp_pa
         mayor.pk,
         claim.article_id,
     )
+    # Its tags are in the row too, as in every claim history row save() writes.
+    assert [t.tag.name for t in row.tags.all()] == ["Ferries"]
 
 
 def test_load_in_batches_of_one_writes_each_links_history_row_once():

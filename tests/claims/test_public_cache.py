@@ -246,3 +246,20 @@ def test_a_new_or_deleted_tag_shows_in_the_filters_at_once(client):
     doomed.delete()
 
     assert ["Doomed tag" in client.get(url).content.decode() for url in urls] == [False, False]
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "clear"])
+def test_tagging_or_untagging_a_published_claim_shows_on_the_next_request(client, change):
+    claim = make_published_claim(content="Bridges are safe")
+    kept = make_tag(name="Kept tag")
+    moving = make_tag(name="Moving tag")
+    claim.tags.add(kept, *([moving] if change != "add" else []))
+    urls = [reverse("claims:claim-list") + f"?tag={moving.slug}", claim.get_absolute_url()]
+    before = [client.get(url).content.decode() for url in urls]
+
+    getattr(claim.tags, change)(*([moving] if change != "clear" else []))
+
+    after = [client.get(url).content.decode() for url in urls]
+    shown = change == "add"
+    assert ["Bridges are safe" in before[0], "Moving tag" in before[1]] == [not shown, not shown]
+    assert ["Bridges are safe" in after[0], "Moving tag" in after[1]] == [shown, shown]

@@ -206,6 +206,19 @@ def test_add_tag_skips_published_claims_for_a_reviewer():
     assert list(tag.claims.all()) == [open_claim]
 
 
+def test_add_tag_records_who_tagged_each_claim_once():
+    first, second = make_claim(), make_claim()
+    tag = make_tag(name="Peace talks")
+    reviewer = make_user(role="Reviewer")
+    review.add_tag(claims=Claim.objects.filter(pk=first.pk), tag=tag, user=reviewer)
+
+    review.add_tag(claims=Claim.objects.order_by("pk"), tag=tag, user=reviewer)
+
+    for claim in (first, second):  # one '~' row each: the first claim was not tagged twice
+        row = claim.history.get(history_type="~")
+        assert (row.history_user, [t.tag_id for t in row.tags.all()]) == (reviewer, [tag.pk])
+
+
 def test_transition_claims_reports_each_refusal_and_goes_on():
     ready = complete_claim(S.READY)
     incomplete = make_claim(status=S.READY)
