@@ -100,7 +100,12 @@ class Entity:
     kind: str
     role: str = ""
     affiliation: str = ""
-    gender: str = ""  # "m", "f" or ""
+    gender: str = ""  # "m", "f" or "": what "he" and "she" must agree with
+    # The gender an honorific surely meant for this person gave ("Mrs. Ana Lund"; "Mr. Lund"
+    # when no other Lund can be meant): a bare "Ms. Lund" never reaches a man by it.
+    # `gender` may come from weaker evidence: a pronoun, or the honorific of a surname that
+    # could have meant another person of it ("Mr. Khan" with Khizr and Ghazala Khan).
+    titled: str = ""
     last: str = ""
     proper: bool = False
     given: str = ""  # first given name of a person, "" when known by surname only
@@ -128,12 +133,7 @@ class People:
         """Register every multi-word person name, its titles and honorific gender, in text
         order ("Belarusian President Alexander Lukashenko": a person with two descriptors)."""
         text = self.text
-        genders: dict[str, str] = {}
-        for m in _HONORIFIC_NAME_RE.finditer(text):
-            h = m.group(1).lower() + "."
-            g = honorific_gender([h])
-            if g:
-                genders.setdefault(_strip_possessive(m.group(2)), g)
+        coordinated: list[tuple[int, str, int]] = []
         pos = 0
         while (m := _NAME_RE.search(text, pos)) is not None:
             pos = m.end()
@@ -182,10 +182,74 @@ class People:
                 if len(lead) >= 2 and lead[-1] == "of" and lead[-2].lower() in lx.TITLE_WORDS:
                     titles = [*lead[-2:], *titles]
                 ent.role = " ".join(titles)
-            if ent.gender == "":
-                ent.gender = honorific_gender(titles) or genders.get(words[-1], "")
+            if ent.titled == "":
+                _learn(ent, honorific_gender(titles))
             self.mention_pos.append(start + len(found) - len(found.lstrip()))
             self.mention_ent.append(ent)
+            if len(words) == 2 and not titles:
+                given = _coordinated_given(text, start)
+                if given:
+                    coordinated.append((given[0], given[1], len(self.mention_pos) - 1))
+        self._register_coordinated(coordinated)
+        self._honorific_genders()
+
+    def _register_coordinated(self, found: list[tuple[int, str, int]]) -> None:
+        """ "the parents, Khizr and Ghazala Khan": a lone given name joined by "and" to a full
+        name shares its surname, so "Khizr Khan" is a person too. Not when the word is a
+        surname the article names ("Trump and Hillary Clinton") or stands on its own
+        elsewhere in the article ("Google and Tim Cook ... Google said"): then it is no
+        given name."""
+        for pos, given, k in found:
+            surname = self.mention_ent[k].last
+            if given in self.by_last or not _only_given_name(self.text, given):
+                continue
+            ent, _ = self.person([given, surname], pos, set())
+            i = bisect.bisect_right(self.mention_pos, pos)
+            self.mention_pos.insert(i, pos)
+            self.mention_ent.insert(i, ent)
+
+    def _honorific_genders(self) -> None:
+        """A bare "Mr. Khan" or "Ms Lund" gives its gender to the one person of that surname
+        it can mean: the only one the article names, else the only one named before it
+        whom no honorific gave the other gender ("Mrs. Ana Lund ... Tom Lund ... Mr. Lund":
+        Tom). An article that uses one honorific for a surname several people share means
+        the one it names most often ("Hillary Clinton ... Bill Clinton ... Hillary Clinton
+        ... Mrs. Clinton"); on a tie, no one. With both honorifics and several people they can mean, no one gets
+        a gender: "Khizr and Ghazala Khan ... Mr. Khan ... Ms. Khan" leaves both open (no
+        guessing from given names); so does the lone person of a surname that takes both
+        ("Ivana Trump" in an article on "Mr. Trump" that never names him in full)."""
+        seen: dict[str, list[tuple[int, str]]] = {}
+        for m in _HONORIFIC_NAME_RE.finditer(self.text):
+            g = honorific_gender([m.group(1)])
+            surname = _strip_possessive(m.group(2))
+            if g and surname in self.by_last:
+                seen.setdefault(surname, []).append((m.start(), g))
+        for surname, uses in seen.items():
+            people = self.by_last[surname]
+            genders = [g for _, g in uses]
+            unanimous = genders.count(genders[0]) == len(genders)
+            if len(people) == 1:
+                if unanimous and people[0].titled == "":
+                    _learn(people[0], genders[0])
+                continue
+            for _ in range(2):  # a gender learned late can settle an earlier use
+                for pos, g in uses:
+                    fits = [p for p in people if p.titled in ("", g)]
+                    if any(p.titled == g for p in fits):
+                        continue
+                    earlier = [p for p in fits if p.first_pos <= pos] or fits
+                    if len(earlier) == 1:
+                        _learn(earlier[0], g)
+            g = genders[0]
+            if unanimous and all(p.titled != g for p in people):
+                named = {id(p): 0 for p in people}
+                for e in self.mention_ent:
+                    if id(e) in named:
+                        named[id(e)] += 1
+                most = max(named.values())
+                main = [p for p in people if named[id(p)] == most]
+                if len(main) == 1:
+                    _learn(main[0], g)
 
     def described(self, ent: Entity) -> set[str]:
         """Every title and description the article gives `ent`, lower-cased: the words it
@@ -199,43 +263,55 @@ class People:
             ent.pending, ent.spans = [], []
         return ent.words
 
-    def person(self, words: list[str], pos: int, posts: set[str]) -> tuple[Entity, str]:
+    def person(
+        self, words: list[str], pos: int, posts: set[str], gender: str = ""
+    ) -> tuple[Entity, str]:
         """The person a name refers to, registering it if new. Two people who share a
         surname stay two: a full name joins an earlier one only when the given names agree,
         and a name with a title joins one with another title only when they share a post
         ("President Biden" is not "first lady Jill Biden"). A bare surname goes to the
         person of that name who spoke last, else who was named last before `pos`, else (a
-        headline before the body names anyone) to the only one named soon after."""
+        headline before the body names anyone) to the only one named soon after; with an
+        honorific's `gender` ("Mr. Khan"), never to a person of the other gender ("Ghazala
+        Khan" once "Ms." or "she" told hers), and it gives its gender to the person it
+        reaches only when no one else of that surname was a candidate."""
         full = " ".join(words)
         last = words[-1]
         posts = posts & _PERSON_HEADS
         ent = self.by_name.get(full)
-        if ent is not None and _same_post(ent, posts):
+        if ent is not None and _same_post(ent, posts) and ent.titled in ("", gender or ent.titled):
             ent.words |= posts
+            if len(words) > 1 or len(self.by_last.get(last, ())) < 2:
+                _learn(ent, gender)
             return ent, "name" if len(words) > 1 else "surname"
         given = words[0] if len(words) > 1 else ""
         known = self.by_last.get(last)
         if not known:
-            return self._new_person(full, last, given, pos, posts), "name"
+            return _learn(self._new_person(full, last, given, pos, posts), gender), "name"
         if posts or ent is not None:
             fitting = [c for c in known if _same_post(c, posts) and c is not ent]
         else:
             fitting = known
+        if gender and not given:
+            # "Mrs. Lund": never a man an honorific named, and the woman one did if any.
+            fitting = [c for c in fitting if c.titled in ("", gender)]
+            fitting = [c for c in fitting if c.titled == gender] or fitting
         if given:
             for cand in reversed(fitting):
                 if cand.given and _given_compatible(given, cand.given):
-                    return self._also(cand, full, posts, given), "name"
+                    return _learn(self._also(cand, full, posts, given), gender), "name"
             lone = [c for c in fitting if not c.given and c.first_pos <= pos]
             if len(lone) == 1 and len(known) == 1:
-                return self._also(lone[0], full, posts, given), "name"
-            return self._new_person(full, last, given, pos, posts), "name"
+                return _learn(self._also(lone[0], full, posts, given), gender), "name"
+            return _learn(self._new_person(full, last, given, pos, posts), gender), "name"
         before = [c for c in fitting if c.first_pos <= pos]
         if len(before) == 1:
-            return self._also(before[0], "", posts, ""), "surname"
+            return _learn(self._also(before[0], "", posts, ""), gender), "surname"
         if before:
             spoken = {id(e) for _, e in self.speakers[-30:]}
             ent = next((c for c in reversed(before) if id(c) in spoken), None)
             ent = ent or max(before, key=lambda c: self.last_seen(c, pos))
+            ent.gender = gender or ent.gender
             return self._also(ent, "", posts, ""), "surname"
         # Named soon after, with no other use of the surname in between: "Biden said ...
         # first lady Jill Biden" names someone else, the headline "Lund: ..." the body's Lund.
@@ -245,8 +321,8 @@ class People:
             if c.first_pos - pos < 1500 and not self._surname_between(last, pos, c.first_pos)
         ]
         if len(after) == 1:
-            return self._also(after[0], "", posts, ""), "surname"
-        return self._new_person(full, last, "", pos, posts), "name"
+            return _learn(self._also(after[0], "", posts, ""), gender), "surname"
+        return _learn(self._new_person(full, last, "", pos, posts), gender), "name"
 
     def _surname_between(self, last: str, pos: int, until: int) -> bool:
         """Does `last` occur again after the mention at `pos` and before `until`?"""
@@ -278,6 +354,13 @@ class People:
         return ent.first_pos
 
 
+def _learn(ent: Entity, gender: str) -> Entity:
+    """Give `ent` the gender an honorific surely meant for it told."""
+    if gender:
+        ent.gender = ent.titled = gender
+    return ent
+
+
 def posts_of(words: list[str]) -> set[str]:
     """The post words among `words` ("Russian President" -> {"president"})."""
     return {_norm(w) for w in words} & _PERSON_HEADS
@@ -295,6 +378,44 @@ def honorific_gender(words: list[str]) -> str:
         if any(f in lx.MALE_HONORIFICS for f in forms):
             return "m"
     return ""
+
+
+# "Khizr and Ghazala Khan": a lone capitalised word and "and" right before a full name.
+_COORDINATED_RE = re.compile(r"(?:^|[^\w’'.-])([A-Z][a-zà-ÿ’'-]+)[^\S\n]+and[^\S\n]+$")
+_NOT_GIVEN = _LEAD_SKIP | _NOT_PERSON_WORDS | lx.PLURAL_GROUP_HINT | lx.ANONYMOUS_HEADS
+
+
+def _coordinated_given(text: str, start: int) -> tuple[int, str] | None:
+    """Where and which given name stands before "and" in front of the full name at `start`
+    ("Khizr" in "the parents, Khizr and Ghazala Khan"), or None. The word must follow no
+    other capitalised word ("John McCain and Lindsey Graham": McCain is a surname) and no
+    preposition of place ("from Texas and Ted Cruz")."""
+    lo = max(0, start - 40)
+    m = _COORDINATED_RE.search(text, lo, start)
+    if m is None:
+        return None
+    word = m.group(1)
+    if word.lower() in _NOT_GIVEN or word in _PLACE_WORDS or _is_honorific(word):
+        return None
+    if word.lower() in lx.CALENDAR_WORDS or _is_possessive(word):
+        return None
+    before = text[max(0, m.start(1) - 30) : m.start(1)]
+    prev = before.split()[-1:]
+    if before.endswith(" ") and prev and prev[0][:1].isupper() and prev[0][-1] not in ",;:.":
+        return None  # "John McCain and Lindsey Graham", "Senators Ann and Tom Berg"
+    if _PLACE_BEFORE_RE.search(before):
+        return None
+    return m.start(1), word
+
+
+def _only_given_name(text: str, word: str) -> bool:
+    """Every other use of `word` in the text opens a name ("Khizr Khan"): it is no surname,
+    company or place standing on its own ("Google said")."""
+    for m in re.finditer(r"\b" + re.escape(word) + r"\b(?!\s+and\s)", text):
+        after = text[m.end() : m.end() + 2]
+        if not (after[:1] == " " and after[1:2].isupper()):
+            return False
+    return True
 
 
 def _is_honorific(word: str) -> bool:

@@ -113,16 +113,17 @@ class Registry:
             if not words:
                 return None, ""
             words[-1] = _strip_possessive(words[-1])
-            ent, how = self.people.person(words, pos, posts_of(m.role.split()))
-            ent.proper = True
             # "Mr Berg", "Dame Ana Lund", "Lord Berg": an honorific in the mention or right in
-            # front of it (issue 10). Not the role: "of Baldwin, Miss." is Mississippi.
+            # front of it (issue 10) tells whom it can be. Not the role: "of Baldwin, Miss."
+            # is Mississippi.
             text_words = m.text.split()
             lead = text_words[: text_words.index(words[0])] if words[0] in text_words else []
             before = self.text[max(0, m.start - 8) : m.start]
             if before.endswith(" ") and "\n" not in before:
                 lead += before.split()[-1:]
-            ent.gender = honorific_gender(lead) or ent.gender
+            gender = honorific_gender(lead)
+            ent, how = self.people.person(words, pos, posts_of(m.role.split()), gender)
+            ent.proper = True
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
             ent.pending.extend([*m.role.split(), m.affiliation])

@@ -601,6 +601,43 @@ CASES = [
         "pronoun",
         None,
     ),
+    # An honorific gives gender to the person it names, not to everyone of the surname, and
+    # a bare "Mr. X" / "Ms. X" never reaches a person an honorific gave the other gender.
+    (
+        "pronoun-after-a-bare-honorific-of-another-person-of-the-surname",
+        "Omar Haddad said taxes would rise. Mr. Haddad spoke for an hour. Leila Haddad, "
+        "his wife, visited the port. She said the fees were too high.",
+        "the fees were too high",
+        "Leila Haddad",
+        "pronoun",
+        None,
+    ),
+    (
+        "bare-honorific-skips-a-person-of-the-other-gender",
+        "Mr. Tom Lund spoke first. Ms. Lund said the fees were too high.",
+        "the fees were too high",
+        "Lund",
+        "name",
+        None,
+    ),
+    (
+        "bare-honorific-reaches-a-given-name-coordinated-with-another",
+        "The parents, Omar and Leila Haddad, spoke at the rally. Ms. Leila Haddad said the "
+        "war took her son. Mr. Haddad said the law was clear.",
+        "the law was clear",
+        "Omar Haddad",
+        "surname",
+        None,
+    ),
+    (
+        "one-honorific-for-a-shared-surname-is-the-person-named-most",
+        "Ana Lund said taxes would rise. Ana Lund added that the port would close. "
+        "Tom Lund said the fees were fair. Mrs. Lund said the fees were too high.",
+        "the fees were too high",
+        "Ana Lund",
+        "surname",
+        None,
+    ),
     (
         "continuation-quote",
         '"The tunnel will close," Okafor said.\n\n"It will reopen in May, and the buses will run."',
