@@ -34,60 +34,6 @@ _LEADING_SKIP = frozenset(_LEADING_SKIP_WORDS.split())
 _QUANTIFIERS = frozenset(
     ("another", "others", "some", "many", "most", "several", "both", "few", "one", "all")
 )
-# -ed/-ing words that are common inside speaker phrases.
-_PARTICIPLE_NOUNS = frozenset(
-    (
-        "united",
-        "elected",
-        "retired",
-        "embattled",
-        "indicted",
-        "acting",
-        "leading",
-        "ruling",
-        "governing",
-        "founding",
-        "presiding",
-        "outgoing",
-        "incoming",
-        "ranking",
-        "polling",
-        "fundraising",
-        "reporting",
-        "briefing",
-        "meeting",
-        "hearing",
-        "building",
-        "opening",
-        "trading",
-        "banking",
-        "advertising",
-        "undecided",
-        "unnamed",
-        "alleged",
-        "armed",
-        "detained",
-        "wounded",
-        "qualified",
-        "evangelical",
-        "sitting",
-        "longstanding",
-        "aged",
-        "skilled",
-        "organized",
-        "talented",
-        "related",
-        "disaffected",
-        "registered",
-        "married",
-        "self-described",
-        "so-called",
-        "defeated",
-        "appointed",
-        "concerned",
-        "interested",
-    )
-)
 _NAME_PARTICLES = frozenset(("de", "van", "von", "bin", "al", "da", "di", "le", "la", "del", "der"))
 _CONNECTIVES = frozenset(("of", "for", "and")) | lx.DETERMINERS
 _INSTITUTION_WORDS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | lx.MEDIA_WORDS
@@ -275,7 +221,7 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             low.endswith(("ed", "ing"))
             and len(low) > 4
             and (j == i or tokens[j - 1].low not in lx.DETERMINERS)
-            and low not in _PARTICIPLE_NOUNS
+            and low not in lx.PARTICIPLE_NOUNS
         ):
             break  # "placed national ads", "celebrating victories": a verb, not a noun phrase
         seen_word = True
@@ -448,14 +394,40 @@ def _body_portfolio(tokens: list[Token], i: int, b: int) -> bool:
     """tokens[i:b] ends in a body's portfolio: "the Ministry of Foreign Affairs", "Department
     of Justice" (a capitalised institution word, "of"/"for", then only capitalised words)."""
     k = b - 1
-    while k > i and tokens[k].cap:
-        k -= 1
+    while k > i and (tokens[k].cap or (tokens[k].low == "and" and tokens[k - 1].cap)):
+        k -= 1  # "the Centers for Disease Control and Prevention"
+    body = tokens[k - 1].low if k - 1 >= i else ""
     return (
-        k - 1 >= i
-        and k < b - 1
+        k < b - 1
+        # "Centers for Disease Control Director Thomas Frieden": a title and a name after
+        and all(t.low not in _TITLE_LIKE for t in tokens[k + 1 : b - 2])
         and tokens[k].low in ("of", "for")
         and tokens[k - 1].cap
-        and tokens[k - 1].low in _INSTITUTION_WORDS
+        and (body in _INSTITUTION_WORDS or body.removesuffix("s") in _INSTITUTION_WORDS)
+    )
+
+
+# Words before "of the" that make the phrase a person's post or a part of a group, not the
+# name of a body: "Speaker of the House", "Members of the Trump campaign", "One of the".
+_NOT_BODY_HEADS = (
+    _OFFICE_HEADS | lx.ANONYMOUS_HEADS | lx.PLURAL_GROUP_HINT | lx.MEMBER_HEADS | _QUANTIFIERS
+)
+
+
+def _of_the_name(tokens: list[Token], i: int, a: int) -> bool:
+    """The name run at tokens[a] ends "<Capitalised> of the <run>": a body's name ("the Bank
+    of the West", "Friends of the Earth"), not the person "West". Not after a post or a
+    quantifier ("Speaker of the House", "One of the Democrats")."""
+    if a - 3 < i or tokens[a - 1].low != "the" or tokens[a - 2].low != "of":
+        return False
+    head = tokens[a - 3]
+    low = _strip_possessive(head.low)
+    return (
+        head.cap
+        and low not in _NOT_BODY_HEADS
+        and low not in lx.DETERMINERS
+        and low not in lx.HONORIFICS
+        and (low[:-1] not in _NOT_BODY_HEADS if low.endswith("s") else True)
     )
 
 
@@ -492,7 +464,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
             # Only cut when what precedes is a person name, not "Secretary of State".
             a, b = _name_run(tokens, i, k)
             if (
-                b - a >= 2
+                # two words of a name, not "The Church" of "The Church of England"
+                sum(t.low not in lx.DETERMINERS for t in tokens[a:b]) >= 2
                 # "Mr. Holm of the Lake Fund": an honorific and a surname
                 and (tokens[a].low not in lx.TITLE_WORDS or tokens[a].low in lx.HONORIFICS)
                 and tokens[k - 1].low not in lx.TITLE_WORDS  # "US Secretary of State X"
@@ -524,6 +497,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and not _lone_acronym(run_words)
         # "the Ministry of Defence", "the Department of Foreign Affairs": a body's portfolio.
         and not _body_portfolio(tokens, i, b)
+        # "the Bank of the West", "the Church of the Nazarene": one body's name.
+        and not _of_the_name(tokens, i, a)
     )
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
     office_of = is_person and _office_of(tokens, i, a)

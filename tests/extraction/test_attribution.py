@@ -601,6 +601,57 @@ CASES = [
         "pronoun",
         None,
     ),
+    # -- bodies named like people ----------------------------------------------------------
+    # "<Name> of the <Capitalised>" is one body's name, not the person "<Capitalised>".
+    (
+        "of-the-body-name",
+        "The Bank of the Fjords said on Monday that rates would rise.",
+        "rates would rise",
+        "Bank of the Fjords",
+        "mention",
+        None,
+    ),
+    (
+        "of-the-body-name-after-a-quote",
+        '"We will keep the fees low," the Church of the Lantern said.',
+        "We will keep the fees low",
+        "Church of the Lantern",
+        "mention",
+        None,
+    ),
+    (
+        "of-the-body-name-with-a-plural-head",
+        "Friends of the Marsh said the plan was too weak.",
+        "the plan was too weak",
+        "Friends of the Marsh",
+        "mention",
+        None,
+    ),
+    # A body's head word: "Authority", "Bureau", "Institution", ... (lexicon bodies.py).
+    (
+        "authority-is-a-body",
+        "The Harbour Authority said the port would close for a week.",
+        "the port would close",
+        "Harbour Authority",
+        "mention",
+        None,
+    ),
+    (
+        "bureau-with-its-portfolio-is-a-body",
+        "The Federal Bureau of Tolls said the bridge fee would rise.",
+        "the bridge fee would rise",
+        "Federal Bureau of Tolls",
+        "mention",
+        None,
+    ),
+    (
+        "portfolio-with-and-is-one-body",
+        "The Centers for Road Safety and Repair said the bridge was unsafe.",
+        "the bridge was unsafe",
+        "Centers for Road Safety and Repair",
+        "mention",
+        None,
+    ),
     # An honorific gives gender to the person it names, not to everyone of the surname, and
     # a bare "Mr. X" / "Ms. X" never reaches a person an honorific gave the other gender.
     (
@@ -725,3 +776,18 @@ def test_resolutions_are_the_model_choices():
     # importer adds two of its own: an office resolved to its holder at the article's date,
     # and, undated, to the one person known to hold it.
     assert [*RESOLUTIONS, "tenure", "office"] == list(SpeakerResolution.values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After a post, "of the <Capitalised>" is no body (test_attribution_case_table has
+        # the bodies); nor is a portfolio followed by a title and a name.
+        "Speaker of the Assembly Ana Berg said the bill would pass.",
+        "Centers for Road Safety Director Ana Berg said the bill would pass.",
+    ],
+)
+def test_attribution_a_titled_name_after_of_stays_a_person(text):
+    claim = _claim(text, "the bill would pass")
+
+    assert (claim.speaker_kind, claim.speaker.split()[-2:]) == ("person", ["Ana", "Berg"])

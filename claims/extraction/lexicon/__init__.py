@@ -47,6 +47,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     MONTHS,
     NON_CLAUSE_STARTS,
     OBJECT_WORDS,
+    PARTICIPLE_NOUNS,
     THAT_NOT_CLAUSE,
     TIME_ADJUNCT_STARTS,
     TIME_NOUNS,

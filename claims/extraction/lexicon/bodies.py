@@ -138,6 +138,10 @@ GOVERNMENT_WORDS = frozenset(
         "council",
         "regime",
         "authorities",
+        "authority",  # "the Harbour Authority", "the Palestinian Authority"
+        "directorate",
+        "inspectorate",
+        "secretariat",
         "police",
         "state",
     ]
@@ -230,6 +234,9 @@ ORG_WORDS = frozenset(
         "caucus",
         "chamber",
         "service",  # "the Federal Security Service", "the Secret Service"
+        "bureau",  # "the Census Bureau", "the Federal Bureau of Prisons"
+        "institution",  # "the Brookings Institution"
+        "tribunal",
     ]
 )
 ANONYMOUS_HEADS = frozenset(
