@@ -391,6 +391,14 @@ CASES = [
         "Ina Lund",
         "direct",
     ),
+    # ... and one opened after a parenthesis: the quote is the content, not the lead before it.
+    Case(
+        "content_then_subject_cue",
+        "The vote was close (“We lost by a hair,” Tom Berg said) and the port closed.",
+        "“We lost by a hair,”",
+        "Tom Berg",
+        "direct",
+    ),
     # A cue in a fronted subordinate clause: its content ends where the main clause begins.
     Case(
         "subject_cue_content",
@@ -413,6 +421,48 @@ CASES = [
         "the bridge was “perfectly safe,”",
         "Tom Berg",
         "mixed",
+    ),
+    # The main clause's subject may be a bare noun phrase and a verb in the past or an
+    # auxiliary ("ships stayed away"), a determiner or pronoun of any kind ("others argue",
+    # "another says") or a name after "the" ("the Valley Herald reported").
+    Case(
+        "subject_cue_content",
+        "While Mayor Ina Lund said the port was safe, ships stayed away.",
+        "the port was safe",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "While one mayor says the port is safe, another says it is not.",
+        "the port is safe",
+        "Mayor",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Though Ana Ruiz said the port would reopen, the Valley Herald reported that it stayed"
+        " shut.",
+        "the port would reopen",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    # A comma inside a quote is the quote's own, not the end of the clause.
+    Case(
+        "subject_cue_content",
+        "While Tom Berg called the race “the loudest, most bitter in years,” the council stayed"
+        " calm.",
+        "the race “the loudest, most bitter in years,”",
+        "Tom Berg",
+        "mixed",
+    ),
+    # No main clause after the cue's content: the content runs to the end of the sentence.
+    Case(
+        "subject_cue_content",
+        "As Mayor Ina Lund said on Monday, “The port is safe.”",
+        "“The port is safe.”",
+        "Ina Lund",
+        "direct",
     ),
     # A quoted label ends the content of a naming or stance verb when an adjunct of time or
     # place or a participle follows it.

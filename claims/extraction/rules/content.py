@@ -303,7 +303,7 @@ def quote_or_clause(art: Article, start: int, end: int) -> tuple[int, int]:
     q = art.qindex.containing(e - 1)
     if q is not None and q.end == e and q.start >= s:
         lead = text[s : q.start].rstrip()
-        if not lead or (lead.endswith((",", ":", "—")) and not _goes_on_lead(text, q)):
+        if not lead or (lead.endswith((",", ":", "—", "(")) and not _goes_on_lead(text, q)):
             return (q.start, q.end)
     return (s, e)
 

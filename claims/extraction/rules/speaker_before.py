@@ -195,10 +195,23 @@ _SUBORDINATE_OPEN_RE = re.compile(
     r"[\s“\"]*(?:Though|Although|Even\s+though|While|Whereas|Even\s+as|Despite|When|As|After|Because|Since|If|Before|Once|Until|Unless)\s+[^,;:]*\Z"
 )
 # The comma that ends such a clause: a comma (inside or after a closing quote) followed by
-# the main clause's subject: a name, or a determiner or pronoun and a lower-case word.
+# the main clause's subject: a name ("Lund won", "the Huffington Post reported"), a
+# determiner or pronoun and a lower-case word ("others argue", "she's tacked"), or a bare
+# noun phrase of up to three words and a verb in the past or an auxiliary ("ships stayed
+# away", "public sentiment has").
+_NOT_A_SUBJECT_WORD = (
+    r"(?!(?:and|or|but|which|who|whom|whose|that|what|where|why|how|whether|not|also|already|"
+    r"still|even|just|then|so|yet|now|only|as|if|in|on|at|to|of|for|with|by|from|when|while|"
+    r"[a-z]+ly|[a-z]+ing)\b)"
+)
 _MAIN_CLAUSE_RE = re.compile(
-    r",[”\"]?\s+(?=(?:(?:[A-Z][\w’'.-]*\s+){1,4}|(?:the|a|an|his|her|their|its|he|she|they|it|"
-    r"we|I)\s+)[a-z])"
+    r",[”\"]?\s+(?="
+    r"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]"
+    r"|(?:the|a|an|his|her|their|its|our|your|this|these|those|some|many|most|several|others?|"
+    r"another|he|she|it|they|we|you|I|there)(?:[’'](?:s|re|ve|d|ll|m))?\s+[a-z]"
+    rf"|(?:{_NOT_A_SUBJECT_WORD}[a-z][\w-]*\s+){{1,3}}"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+    r"[a-z]{2,}ed)\s)"
 )
 
 
@@ -208,6 +221,8 @@ def _end_of_subordinate_clause(art: Article, content: tuple[int, int]) -> tuple[
     closed at that comma keeps its closing mark)."""
     s, e = content
     m = _MAIN_CLAUSE_RE.search(art.text, s, e)
+    while m is not None and art.in_quote(m.start()) and art.text[m.start() + 1] not in '”"':
+        m = _MAIN_CLAUSE_RE.search(art.text, m.end(), e)  # a comma inside a quote: its own
     if m is None:
         return content
     if art.text[m.start() + 1] in '”"':
