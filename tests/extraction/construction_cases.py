@@ -880,6 +880,16 @@ CONSTRUCTION_CASES = [
         "Ada Moss",
         "indirect",
     ),
+    # -- content after a tell verb (content.content_after) -----------------------------------
+    # "asked who would win, X replied, “...”": the quote after the comma is the answer, the
+    # second cue's, not what was asked (the speaker was "Host").
+    Case(
+        "subject_cue_content",
+        'After the host asked who would win, Tom Berg replied, "We will."',
+        '"We will."',
+        "Tom Berg",
+        "direct",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.

@@ -12,6 +12,7 @@ from .patterns import (
     AND_SPEECH_RE,
     CLAUSE_WORD_RE,
     CONTENT_CUT_RE,
+    CUE_RE,
     QUOTE_CHARS,
     RESUME_RE,
     THAT_RE,
@@ -143,6 +144,10 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
         # "told the mayors who gathered in X, “...”": the quote after the comma.
         m = RESUME_RE.search(text, toks[i].start, min(s1, toks[i].start + 120))
         if m is not None and not art.in_quote(m.start()):
+            if _ends_with_cue(art, toks[i].start, m.start()):
+                # "After the host asked who would win, Lund replied, “...”": the quote is
+                # the answer, the second cue's.
+                return (s1, s1)
             return cut_content(art, m.end() - 1, s1)
     if i >= len(toks) or (
         toks[i].low in lx.NON_CLAUSE_STARTS
@@ -150,6 +155,12 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
     ):
         return (s1, s1)
     return cut_content(art, toks[i].start, s1)
+
+
+def _ends_with_cue(art: Article, s: int, e: int) -> bool:
+    """Does the text in [s, e) end with a reporting verb ("..., Lund replied")?"""
+    found = list(CUE_RE.finditer(art.text, max(s, e - 30), e))
+    return bool(found) and found[-1].lastgroup == "verb" and found[-1].end() == e
 
 
 # What follows a quoted utterance and is no part of it: an adjunct (`chanted “No more!” at the
