@@ -890,6 +890,22 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "direct",
     ),
+    # A quote right after "told" names the addressee when a clause follows it; alone, it is
+    # what was told (the content was "“Meet the Press” that the port was safe").
+    Case(
+        "subject_cue_content",
+        "Tom Berg told “Meet the Press” that the port was safe.",
+        "the port was safe",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund told “a long story about the port.”",
+        "“a long story about the port.”",
+        "Ina Lund",
+        "direct",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.

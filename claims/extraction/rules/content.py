@@ -16,6 +16,7 @@ from .patterns import (
     QUOTE_CHARS,
     RESUME_RE,
     THAT_RE,
+    count_words,
     strip_span,
 )
 
@@ -50,7 +51,11 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
     if text[pos] in QUOTE_CHARS:
         s, e = cut_content(art, pos, s1)
         if cue.lower() in _ADDRESSEE_FIRST:
-            return s, e  # "told “Meet the Press” ...": the quote names the addressee
+            q = art.qindex.containing(pos + 1)
+            if q is not None and q.start == pos and q.closed and count_words(text, q.end, e, 2) > 1:
+                # "told “Meet the Press” (that) ...": the quote names the addressee
+                return content_after(art, cue_start, q.end, s1, "said")
+            return s, e  # "telling “the story of ...”": the quote is what was told
         return s, quoted_object_end(art, s, e)
     window_end = min(s1, pos + 160)
     m = THAT_RE.search(text, pos, window_end)
