@@ -906,6 +906,23 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "direct",
     ),
+    # "expects them to fall", "wants him to resign": the object pronoun opens the infinitive
+    # clause that is the content (no claim was made), also after "and" with the clause's
+    # subject as the speaker (participles.conjoined_or_participle, an intent verb).
+    Case(
+        "subject_cue_content",
+        "Ina Lund wants him to resign.",
+        "him to resign",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "conjoined_or_participle",
+        "Tom Berg is wary of port fees and expects them to fall.",
+        "them to fall",
+        "Tom Berg",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.

@@ -26,6 +26,12 @@ _ADDRESSEE_FIRST = frozenset(
 )
 
 
+# Verbs whose object pronoun opens their infinitive clause: "expects them to fall".
+_OBJECT_THEN_TO = frozenset(
+    f for lemma in ("want", "expect", "intend") for f in lx.verb_forms(lemma)
+)
+
+
 def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str) -> tuple[int, int]:
     """The complement of a forward cue: "said (on Tuesday) (that) CONTENT"."""
     text = art.text
@@ -157,6 +163,7 @@ def content_after(art: Article, cue_start: int, cue_end: int, s1: int, cue: str)
     if i >= len(toks) or (
         toks[i].low in lx.NON_CLAUSE_STARTS
         and not (toks[i].low == "to" and (low in lx.TELL_FORMS or low in lx.INTENT_FORMS))
+        and not (low in _OBJECT_THEN_TO and i + 1 < len(toks) and toks[i + 1].low == "to")
     ):
         return (s1, s1)
     return cut_content(art, toks[i].start, s1)
