@@ -191,7 +191,7 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             j += 1
             continue
         if low == "and" and seen_word:
-            if n_and >= 1 or j + 1 >= limit:
+            if n_and >= 2 or j + 1 >= limit:
                 break
             nxt = tokens[j + 1]
             if not (nxt.cap or nxt.low in lx.DETERMINERS):

@@ -923,6 +923,16 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # -- noun phrases (mentions._np_end) ----------------------------------------------------
+    # Two "and"s in one subject: the whole phrase speaks, as "Lund and her aides" does (the
+    # speaker was the last conjunct, "Aides").
+    Case(
+        "subject_cue_content",
+        "Lund and Berg and their aides said the port was safe.",
+        "the port was safe",
+        "Lund and Berg and their aides",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
