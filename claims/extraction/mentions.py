@@ -410,17 +410,24 @@ def _body_portfolio(tokens: list[Token], i: int, b: int) -> bool:
 # Words before "of the" that make the phrase a person's post or a part of a group, not the
 # name of a body: "Speaker of the House", "Members of the Trump campaign", "One of the".
 _NOT_BODY_HEADS = (
-    _OFFICE_HEADS | lx.ANONYMOUS_HEADS | lx.PLURAL_GROUP_HINT | lx.MEMBER_HEADS | _QUANTIFIERS
+    _OFFICE_HEADS
+    | lx.ANONYMOUS_HEADS
+    | lx.PLURAL_GROUP_HINT
+    | lx.MEMBER_HEADS
+    | _QUANTIFIERS
+    | frozenset(("half", "third", "quarter", "rest", "none", "each", "any", "majority"))
 )
 
 
 def _of_the_name(tokens: list[Token], i: int, a: int) -> bool:
-    """The name run at tokens[a] ends "<Capitalised> of the <run>": a body's name ("the Bank
-    of the West", "Friends of the Earth"), not the person "West". Not after a post or a
-    quantifier ("Speaker of the House", "One of the Democrats")."""
-    if a - 3 < i or tokens[a - 1].low != "the" or tokens[a - 2].low != "of":
+    """The name run at tokens[a] ends "<Capitalised> of (the) <run>": a body's name ("the Bank
+    of the West", "Friends of the Earth", "the Church of England"), not the person "West".
+    Not after a post or a quantifier ("Speaker of the House", "Half of Vermont Democrats").
+    A surname before "of" is the person when the article names one: registry._member_of."""
+    k = a - 1 if a - 1 >= i and tokens[a - 1].low == "the" else a
+    if k - 2 < i or tokens[k - 1].low != "of":
         return False
-    head = tokens[a - 3]
+    head = tokens[k - 2]
     low = _strip_possessive(head.low)
     return (
         head.cap

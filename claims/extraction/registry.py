@@ -131,6 +131,9 @@ class Registry:
         if not m.name:
             return None, ""
         words = _WORD_RE.findall(m.text)
+        member = _member_of(self.people, words, pos)
+        if member is not None:
+            return member, "surname"
         head_words, tail = _split_head(words)
         while len(head_words) > 1 and _norm(head_words[-1]) in _ISSUED_WORDS:
             head_words = head_words[:-1]  # "a statement put out (by X)"
@@ -345,6 +348,18 @@ class Registry:
 
     def note_speaker(self, pos: int, ent: Entity) -> None:
         self.speakers.append((pos, ent))
+
+
+def _member_of(people: People, words: list[str], pos: int) -> Entity | None:
+    """ "Heiserman of the Teachers Union": a surname the article gives a person, then "of"
+    and the body, is that person (the phrase reads as the body's name only when nobody of
+    that name is known)."""
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if len(words) < 3 or words[1] != "of" or words[0] not in people.by_last:
+        return None
+    ent, _ = people.person(words[:1], pos, set())
+    return ent
 
 
 def _country_key(word: str) -> str:

@@ -627,6 +627,24 @@ CASES = [
         "mention",
         None,
     ),
+    (
+        "of-body-name-without-the",
+        "The Chapel of Norrland said the bells would ring again.",
+        "the bells would ring again",
+        "Chapel of Norrland",
+        "mention",
+        None,
+    ),
+    # ... but a surname the article gives a person is that person at the body.
+    (
+        "known-surname-of-the-body-is-the-person",
+        'Drew Halloran teaches in the city. "The schools are full," said Halloran of the '
+        "Harbour Teachers.",
+        "The schools are full",
+        "Drew Halloran",
+        "surname",
+        None,
+    ),
     # A body's head word: "Authority", "Bureau", "Institution", ... (lexicon bodies.py).
     (
         "authority-is-a-body",
@@ -791,3 +809,10 @@ def test_attribution_a_titled_name_after_of_stays_a_person(text):
     claim = _claim(text, "the bill would pass")
 
     assert (claim.speaker_kind, claim.speaker.split()[-2:]) == ("person", ["Ana", "Berg"])
+
+
+def test_attribution_a_quantifier_of_a_group_is_no_body_name():
+    # "Half of" is part of the group, not the head of a body "Half of Norrland Democrats".
+    claim = _claim("Half of Norrland Democrats said the bill would pass.", "the bill would pass")
+
+    assert not claim.speaker.startswith("Half")
