@@ -302,7 +302,7 @@ def classify(words: list[str], has_person_name: bool) -> str:
     head = lows[-1] if lows else ""
     if any(w in lx.HONORIFICS for w in lows[:1]) or has_person_name:
         return "person"
-    if joined in lx.COUNTRIES or joined in lx.COUNTRY_ALIASES:
+    if joined in lx.COUNTRIES or joined in lx.COUNTRY_ALIASES or joined in lx.REGIONS:
         return "government"
     if joined.removeprefix("the ").removeprefix("The ") in lx.COUNTRY_ALIASES:
         return "government"
@@ -491,6 +491,7 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and not any(map(_is_possessive, run_words))
         and run_lows.isdisjoint(_INSTITUTION_WORDS)
         and " ".join(run_words) not in lx.COUNTRIES
+        and " ".join(run_words) not in lx.REGIONS
         and " ".join(run_words) not in lx.COUNTRY_ALIASES
         and not _country_of(run_words[-1])
         and (
@@ -508,7 +509,9 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         and not _of_the_name(tokens, i, a)
     )
     role_words = [t.text for t in tokens[i:a] if t.low not in lx.DETERMINERS]
-    office_of = is_person and _office_of(tokens, i, a)
+    # "the attorney general of New York": a person, though "New York" names no one
+    in_region = b > a and " ".join(run_words) in lx.REGIONS
+    office_of = (is_person or in_region) and _office_of(tokens, i, a)
     if office_of:
         is_person = False
     if is_person and b - a == 1 and tokens[a].low in lx.DETERMINERS:

@@ -171,7 +171,7 @@ class People:
             if not _NOT_PERSON_WORDS.isdisjoint(lows) or not lx.PLACE_HEADS.isdisjoint(lows):
                 continue
             full = " ".join(words)
-            if full in lx.COUNTRIES or not _PLACE_WORDS.isdisjoint(words):
+            if full in lx.COUNTRIES or full in lx.REGIONS or not _PLACE_WORDS.isdisjoint(words):
                 continue
             name_start = start + found.find(" " + words[0]) + 1 if titles else start
             ent, _ = self.person(words, name_start, posts_of(titles))

@@ -645,6 +645,23 @@ CASES = [
         "surname",
         None,
     ),
+    # A state or region is no person: "he" after "New Hampshire" is the man named before.
+    (
+        "pronoun-skips-a-state-named-like-a-person",
+        "Tom Berg toured the mills. New Hampshire votes next week. He said the mills would reopen.",
+        "the mills would reopen",
+        "Tom Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "a-state-speaks-as-a-government",
+        "North Dakota said the pipeline permit was valid.",
+        "the pipeline permit was valid",
+        "North Dakota",
+        "mention",
+        None,
+    ),
     # A body's head word: "Authority", "Bureau", "Institution", ... (lexicon bodies.py).
     (
         "authority-is-a-body",
@@ -816,3 +833,15 @@ def test_attribution_a_quantifier_of_a_group_is_no_body_name():
     claim = _claim("Half of Norrland Democrats said the bill would pass.", "the bill would pass")
 
     assert not claim.speaker.startswith("Half")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("North Dakota said the bill would pass.", "government"),
+        # an office in a state is a person, though the state names no one
+        ("The attorney general of the state of North Dakota said the bill would pass.", "person"),
+    ],
+)
+def test_attribution_a_state_is_a_government_and_its_officer_a_person(text, kind):
+    assert _claim(text, "the bill would pass").speaker_kind == kind

@@ -21,6 +21,7 @@ from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     MEMBER_HEADS,
     ORG_WORDS,
     PLURAL_GROUP_HINT,
+    REGIONS,
     STAFF_PLURALS,
     STATE_QUALIFIERS,
 )

@@ -113,6 +113,73 @@ COUNTRY_ALIASES = {
     "Downing Street": "United Kingdom",
     "Brussels": "European Union",
 }
+# States and regions that speak only through their governments and people: two capitalised
+# words read like a person's name ("New Hampshire", "South Carolina"), one like a surname
+# ("Iowa"). Not the states whose names are also given names or surnames (Virginia, Georgia,
+# Washington, Montana), nor cities.
+REGIONS = frozenset(
+    [
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Nebraska",
+        "Nevada",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Wisconsin",
+        "Wyoming",
+    ]
+) | frozenset(
+    [
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+        "Puerto Rico",
+        "Middle East",
+        "Latin America",
+        "South America",
+        "North America",
+        "Central America",
+        "Southeast Asia",
+        "East Asia",
+        "North Africa",
+        "New England",
+    ]
+)
 DEMONYMS = {d: name for name, ds in COUNTRIES.items() for d in ds}
 DEMONYMS.pop("European", None)  # "European allies" are not the EU speaking
 
