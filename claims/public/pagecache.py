@@ -15,6 +15,19 @@ empty role, affiliation or container writes the history row its bulk_update does
 page began to show while the import was open (a claim of it published meanwhile). Writes that bypass both (QuerySet.update, raw SQL) are
 picked up when the entry expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
 
+The max() lookups alone are not enough under concurrent writers: a transaction that wrote a
+counted row and commits after another one that wrote a later-stamped row leaves every maximum
+as it was, and a page rendered between the two commits (without the first one's change) was
+cached under the key that stays current. So the fingerprint also reads a counter the database
+raises at the commit of every transaction that wrote a row those lookups count (migration
+0030: triggers with the same predicates on the history tables and on claims_claim; deferred
+to COMMIT on PostgreSQL, once per transaction). A page's key is read before the page is, so
+one rendered without a write has a counter older than that write's commit and is never served
+after it. The counter lives in the database, not in the cache: with the default cache in each
+worker's memory an import's process could not reach the workers' copies, and a callback after
+the commit would be lost with a process killed between the two (the trigger commits with the
+rows or not at all). Uncounted writes (an import's unpublished claims) queue nothing.
+
 An import changes no page it does not appear on (issue 14). With CLAIMDESK_SHOW_UNREVIEWED off
 (the production default; claims/queries.py owns the rule) an imported claim is not public, and
 a speaker reaches a public page only through a public claim (the home page counts speakers with
@@ -92,6 +105,8 @@ from claims.services.speakers.writes import FILLED_IN_UNSEEN
 logger = logging.getLogger(__name__)
 
 _TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink, Topic, Tag, Outlet)
+# One row, two counters (CLAIMDESK_SHOW_UNREVIEWED off, on), raised by triggers (migration 0030).
+GENERATION_TABLE = "claims_pagegeneration"
 
 
 # Rows a page may show only once they are public: with CLAIMDESK_SHOW_UNREVIEWED off, a
@@ -159,6 +174,9 @@ def _fingerprint_sql(show_unreviewed: bool) -> str:
     parts += [
         f"(SELECT max(id) FROM {claims}{where})",  # noqa: S608
         f"(SELECT max(updated) FROM {claims}{where})",  # noqa: S608
+        # Raised by the database at the commit of every write the lookups above count
+        # (migration 0030), whatever that write's timestamps.
+        f"(SELECT {'shown' if show_unreviewed else 'public'} FROM {GENERATION_TABLE})",  # noqa: S608
     ]
     return "SELECT " + ", ".join(parts)
 

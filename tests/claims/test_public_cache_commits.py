@@ -1,0 +1,211 @@
+"""The page cache's commit-time signal (migration 0030): a write the fingerprint counts renews
+the keys when it commits, even when its rows are stamped before the newest ones already
+committed (a transaction that wrote first and committed last). The fingerprint's max() lookups
+alone missed it, and a page rendered between the two commits stayed stale until it expired.
+
+Every test here commits for real (`transaction=True`): on PostgreSQL the counters are raised at
+COMMIT, by deferred triggers, which a test rolled back at its end never reaches."""
+
+import importlib
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from claims.enums import ClaimStatus, Verdict
+from claims.models import Article, Claim, Speaker
+from claims.public.pagecache import _PUBLIC_ONLY, _SHOWN, _TRACKED, GENERATION_TABLE
+from claims.services import fastwrite
+from claims.services.imports import import_article, import_reason
+from tests.factories import (
+    make_article,
+    make_published_claim,
+    make_record,
+    make_speaker,
+)
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("page_cache")]
+
+BODY = (
+    "The mayor, Ina Lund, spoke in the square on Monday.\n\n"
+    "“We will cut spending instead,” Lund said."
+)
+
+
+def _text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def _generation() -> tuple[int, int]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT public, shown FROM {GENERATION_TABLE}")  # noqa: S608
+        return cursor.fetchone()
+
+
+def _pair():
+    """Two published claims of two speakers; the second's history row is the newest."""
+    first = make_published_claim(
+        content="Bridges are safe",
+        verdict=Verdict.FALSE,
+        speaker=make_speaker(name="Ada Minister"),
+        article=make_article(headline="Minister on bridges"),
+    )
+    critic = make_speaker(name="Bob Critic")
+    critic.save()  # an edit ('~'): the speakers' newest counted row is his
+    second = make_published_claim(content="Tunnels leak", speaker=critic)
+    return first, second
+
+
+def test_a_claim_edit_committed_after_a_later_stamped_one_shows_at_once(client, on_postgresql):
+    """The interleaving, with two connections (READ COMMITTED): transaction A corrects the
+    first claim's verdict and stays open; B corrects the second claim, its history row and
+    `updated` stamped after A's, and commits; the first claim's page is rendered and cached
+    (A not committed: the old verdict); A commits. Its rows are older than B's, so no max()
+    the fingerprint reads changes: the page was served stale until it expired."""
+    first, second = _pair()
+    pages = [first.get_absolute_url(), first.speaker.get_absolute_url()]
+    for url in pages:
+        assert "verdict-false" in _text(client, url), url
+    written, commit, failed = threading.Event(), threading.Event(), []
+
+    def correct_first():
+        try:
+            with transaction.atomic():
+                claim = Claim.objects.get(pk=first.pk)
+                claim.verdict, claim.rationale = Verdict.TRUE, "The inspection report agrees."
+                claim.save()
+                written.set()
+                assert commit.wait(30)
+        except BaseException as exc:  # reported by the test, not lost in the thread
+            failed.append(exc)
+        finally:
+            written.set()
+            connections.close_all()
+
+    writer = threading.Thread(target=correct_first)
+    writer.start()
+    assert written.wait(30)
+    second.verdict, second.rationale = Verdict.MISLEADING, "Only one tunnel leaks."
+    second.save()  # stamped after A's rows, committed first
+    newest = Claim.history.latest("history_date")
+    assert (newest.id, newest.verdict) == (second.pk, Verdict.MISLEADING)
+    for url in pages:  # rendered and cached between the two commits
+        html = _text(client, url)
+        assert ("verdict-false" in html, "verdict-true" in html) == (True, False), url
+
+    commit.set()
+    writer.join(30)
+
+    assert failed == []
+    stamps = dict(Claim.history.filter(history_type="~").values_list("id", "history_date"))
+    assert stamps[first.pk] < stamps[second.pk]  # A's row is the older one
+    for url in pages:
+        html = _text(client, url)
+        assert ("verdict-true" in html, "verdict-false" in html) == (True, False), url
+
+
+EARLY = timezone.now() - timedelta(hours=1)
+
+
+def _late_claim_edit(first):
+    Claim.objects.filter(pk=first.pk).update(verdict=Verdict.TRUE)
+    fastwrite.history_changed(Claim, [first.pk], reason="verdict corrected", date=EARLY)
+    return first.get_absolute_url(), "verdict-true"
+
+
+def _late_speaker_rename(first):
+    Speaker.objects.filter(pk=first.speaker_id).update(name="Ada Renamed")
+    fastwrite.history_changed(Speaker, [first.speaker_id], reason="renamed", date=EARLY)
+    return first.get_absolute_url(), "Ada Renamed"
+
+
+def _late_reimport(first):
+    """A re-import's way (claims/services/imports.py): the article's row with the import's
+    reason, which the fingerprint leaves out, and its published claims' `updated` touched."""
+    Article.objects.filter(pk=first.article_id).update(headline="Minister on tunnels")
+    reason = import_reason("re-import")
+    fastwrite.history_changed(Article, [first.article_id], reason=reason, date=EARLY)
+    Claim.objects.filter(pk=first.pk).update(updated=EARLY)
+    return first.get_absolute_url(), "Minister on tunnels"
+
+
+@pytest.mark.parametrize("write", [_late_claim_edit, _late_speaker_rename, _late_reimport])
+def test_a_counted_write_stamped_before_the_newest_row_renews_the_key(client, write):
+    """What A's late commit leaves in the tables, in one connection (SQLite has one writer
+    at a time, so the race itself needs PostgreSQL): rows stamped an hour before the newest
+    ones, committed after the page was cached."""
+    first, _ = _pair()
+    before = _text(client, first.get_absolute_url())  # cached
+    assert ["verdict-false" in before, "Ada Minister" in before] == [True, True]
+    assert "Minister on bridges" in before
+    newest = {
+        "claim": Claim.history.latest("history_date").history_date,
+        "updated": Claim.objects.latest("updated").updated,
+        "speaker": Speaker.history.latest("history_date").history_date,
+    }
+
+    url, shown = write(first)
+
+    assert Claim.history.latest("history_date").history_date == newest["claim"]
+    assert Speaker.history.latest("history_date").history_date == newest["speaker"]
+    assert Claim.objects.latest("updated").updated == newest["updated"]
+    assert shown in _text(client, url)
+
+
+def test_an_import_leaves_the_counters_and_every_cached_page_alone(
+    client, django_assert_num_queries
+):
+    speaker = make_speaker(name="Old Speaker")
+    claim = make_published_claim(content="Already public words", speaker=speaker)
+    pages = [reverse("claims:home"), reverse("claims:claim-list"), claim.get_absolute_url()]
+    before = {url: _text(client, url) for url in pages}
+    generation = _generation()
+
+    article = import_article(record=make_record(body=BODY), update=True).article
+
+    imported = list(Claim.objects.filter(article=article).values_list("status", flat=True))
+    assert imported and ClaimStatus.PUBLISHED not in imported  # could leak: not public
+    assert _generation() == generation
+    for url in pages:
+        with django_assert_num_queries(1, info=url):  # the data fingerprint
+            assert _text(client, url) == before[url]
+
+
+def test_unpublishing_raises_both_counters_once_per_transaction():
+    claims = [make_published_claim(speaker=make_speaker()) for _ in range(2)]
+    public, shown = _generation()
+
+    with transaction.atomic():  # two claim rows and two history rows that count
+        for claim in claims:
+            claim.status = ClaimStatus.READY
+            claim.save()
+
+    after = _generation()
+    if connection.vendor == "postgresql":  # raised at COMMIT, once per counter
+        assert after == (public + 1, shown + 1)
+    else:  # SQLite: by each counted row, in the transaction (one writer at a time)
+        assert after == (public + 4, shown + 4)
+
+
+def test_the_triggers_predicates_are_the_fingerprints_word_for_word():
+    migration = importlib.import_module("claims.migrations.0030_page_generation")
+
+    def ours(predicates, model):
+        predicate = predicates.get(model)
+        return predicate.replace("%%", "%") if predicate else None
+
+    fingerprint = {
+        model.history.model._meta.db_table: (ours(_PUBLIC_ONLY, model), ours(_SHOWN, model))
+        for model in _TRACKED
+    }
+    triggers = migration.HISTORY
+    assert triggers == fingerprint
+    assert GENERATION_TABLE == migration.TABLE
+    assert migration.qualified(_SHOWN[Claim]) == (
+        "NEW.history_type <> '+' OR NEW.status = 'published'"
+    )
