@@ -100,7 +100,7 @@ from claims.models import (
     Tag,
     Topic,
 )
-from claims.services.speakers.writes import FILLED_IN_UNSEEN
+from claims.services.speakers.writes import FILLED_IN_UNSEEN, HANDED_OVER
 
 logger = logging.getLogger(__name__)
 
@@ -137,9 +137,11 @@ _PUBLIC_ONLY = {
     Article: f"history_type <> '+' AND (history_change_reason IS NULL OR ({_IMPORT_UPDATE}))",
     # A speaker an import filled in (an empty role, affiliation or container) that no public
     # page shows: claims/services/speakers/writes.py tells them apart when it writes the row.
+    # And the deletion of a speaker an import created and dropped before its commit (a
+    # concurrent run stored the same one first: HANDED_OVER), which no page ever showed.
     Speaker: (
         "history_type <> '+' AND (history_change_reason IS NULL OR "
-        f"history_change_reason <> '{FILLED_IN_UNSEEN}')"
+        f"history_change_reason NOT IN ('{FILLED_IN_UNSEEN}', '{HANDED_OVER}'))"
     ),
     # A new outlet (an import of an article from one not seen before) is named on no public
     # page until one of its claims is public (claims.queries.outlets_with_public_claims); with

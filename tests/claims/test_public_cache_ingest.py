@@ -26,7 +26,12 @@ from claims.services.imports import (
 )
 from claims.services.review import publish_claim
 from claims.services.speakers import SpeakerResolver
-from claims.services.speakers.writes import FILLED_IN, FILLED_IN_SHOWN_SINCE, FILLED_IN_UNSEEN
+from claims.services.speakers.writes import (
+    FILLED_IN,
+    FILLED_IN_SHOWN_SINCE,
+    FILLED_IN_UNSEEN,
+    HANDED_OVER,
+)
 from tests.factories import (
     ensure_roles,
     make_alias,
@@ -558,6 +563,39 @@ def test_an_import_filling_in_a_speaker_no_page_shows_leaves_every_page_cached(
         with django_assert_num_queries(1, info=url):  # the data fingerprint
             assert _text(client, url) == before[url]
     assert client.get(lund.get_absolute_url()).status_code == 404
+
+
+def test_a_speaker_handed_over_to_a_concurrent_run_leaves_every_cached_page_cached(
+    client, django_assert_num_queries
+):
+    """This run's cache was loaded before another run stored Hanna Maliar: on SQLite the
+    import creates her again, finds her name taken and hands over to theirs, deleting its own
+    copy, which no page ever showed (PostgreSQL's write path retries the article with a
+    reloaded cache instead). The deletion row used to renew every key."""
+    other = make_published_claim(content="Already public words", speaker=make_speaker())
+    session = ImportSession()
+    import_article(record=make_record(body="Olaf Scholz said the plan was ready."), session=session)
+    # Another run's, stored after this run loaded its cache; under another slug (a rename,
+    # say), else the slugs collide first and the article is retried with a reloaded cache.
+    theirs = make_speaker(name="Hanna Maliar", slug="hanna-maliar-ua")
+    make_alias(theirs, "Hanna Maliar")
+    pages = _pages(other.speaker, other)
+    before = {url: _text(client, url) for url in pages}
+    fingerprint = data_fingerprint()
+
+    result = import_article(
+        record=make_record(body="Hanna Maliar said the line held."), session=session
+    )
+
+    claims = Claim.objects.filter(article=result.article).values_list("speaker_id", flat=True)
+    assert list(claims) == [theirs.pk]
+    dropped = Speaker.history.filter(history_type="-").values_list("name", "history_change_reason")
+    handed_over = [] if connection.vendor == "postgresql" else [("Hanna Maliar", HANDED_OVER)]
+    assert list(dropped) == handed_over
+    assert data_fingerprint() == fingerprint
+    for url in pages:
+        with django_assert_num_queries(1, info=url):  # the data fingerprint
+            assert _text(client, url) == before[url]
 
 
 def test_an_import_never_overwrites_a_role_an_editor_gave_since_the_run_began():

@@ -28,6 +28,10 @@ from .. import fastwrite
 FILLED_IN = "blanks filled in by import"
 FILLED_IN_UNSEEN = "blanks filled in by import (on no public page)"
 FILLED_IN_SHOWN_SINCE = "blanks filled in by import (on a public page by its commit)"
+# The change reason of the deletion row of a speaker an import created and dropped in the same
+# transaction, a concurrent run having stored it first (`_Writes._hand_over`): never committed,
+# so on no page, and the page cache leaves the row out (issue 14).
+HANDED_OVER = "dropped by import: stored first by a concurrent run"
 
 
 class _Writes:
@@ -216,13 +220,20 @@ class _Writes:
                 k.affiliated_with = pk
 
     def _hand_over(self, lost: dict[int, int], real: dict[int, int]):
-        """A concurrent import created the same speakers first: use theirs, drop ours."""
+        """A concurrent import created the same speakers first: use theirs, drop ours.
+
+        Ours were created in this transaction (bulk_create: no '+' row), so no page ever
+        showed them; their '-' rows carry HANDED_OVER, which the page cache leaves out, so a
+        hand-over renews no key (their deletion used to renew every one)."""
         for temp, pk in list(real.items()):
             if pk in lost:
                 real[temp] = lost[pk]
         Speaker.objects.filter(affiliated_with__in=lost).update(affiliated_with=None)
         SpeakerMergeSuggestion.objects.filter(speaker__in=lost).delete()
-        Speaker.objects.filter(pk__in=lost).delete()
+        # One by one, each with its reason: a handful at most, and rare.
+        for speaker in Speaker.objects.filter(pk__in=lost).order_by("pk"):
+            speaker._change_reason = HANDED_OVER
+            speaker.delete()
         for key in self._staged.aliases:
             if self._aliases.get(key) in lost:
                 self._aliases[key] = lost[self._aliases[key]]
