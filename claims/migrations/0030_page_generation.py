@@ -14,7 +14,9 @@ The counters change at the commit itself, whatever the rows' timestamps:
   wait for each other only for the moments of their commits. A process killed before its
   commit leaves nothing; one killed after it has raised the counter: no callback to lose.
 - SQLite: a plain trigger, in the writing transaction; SQLite has one writer at a time, so
-  the counter is committed with the rows.
+  the counter is committed with the rows. A later migration that remakes one of these tables
+  on SQLite (Django's way of altering most columns there) drops its triggers with the old
+  table and must create them again; a test lists them against the schema.
 
 Every write the fingerprint counts goes through these tables: simple-history's rows (ORM
 saves and deletes, bulk_history_create, the COPY path's and the services' own history

@@ -209,3 +209,25 @@ def test_the_triggers_predicates_are_the_fingerprints_word_for_word():
     assert migration.qualified(_SHOWN[Claim]) == (
         "NEW.history_type <> '+' OR NEW.status = 'published'"
     )
+
+
+def test_every_trigger_of_migration_0030_is_in_the_schema():
+    """On SQLite a later migration that remakes claims_claim or a history table (Django's way
+    of altering most columns there) drops its triggers with the old table: create them again
+    in that migration (0030's `create`), or this fails."""
+    migration = importlib.import_module("claims.migrations.0030_page_generation")
+    expected = {(table, name) for name, table, *_ in migration._triggers()}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgrelid::regclass::text, tgname FROM pg_trigger "
+                "WHERE tgname LIKE %s AND NOT tgisinternal",
+                [f"{GENERATION_TABLE}%"],
+            )
+            found = set(cursor.fetchall())
+        else:
+            cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
+            found = {(table, name.removeprefix(f"{table}_")) for table, name in cursor.fetchall()}
+
+    assert found == expected
+    assert len(expected) == 24  # 9 history tables and 3 claims_claim events, 2 counters each
