@@ -149,6 +149,12 @@ def _drop_title_quote(tokens: list[Token]) -> list[Token]:
     return tokens[:k] + tokens[k + 1 : -1]
 
 
+# How far before a cue its subject may begin: "Rich Roe, a Tallahassee operative who ran
+# McCain's 2008 win in the state and now runs the early vote, said" (an appositive chain with
+# a relative clause) needs about 200 characters.
+_SUBJECT_WINDOW = 240
+
+
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     """The speaker phrase ending just before a cue, e.g. "Mr. Blinken" in "Mr. Blinken said".
 
@@ -156,7 +162,12 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     relative clauses ("the head of X that has ..., said") and intervening auxiliaries.
     Returns None when no plausible subject is found. Cost is bounded by the window size.
     """
-    start = max(start, cue_start - 160)
+    if cue_start - start > _SUBJECT_WINDOW:
+        # A window cut inside a word would read its tail as a word ("ive director" of
+        # "executive director"): start at the next word instead.
+        start = cue_start - _SUBJECT_WINDOW
+        while start < cue_start and text[start - 1].isalnum():
+            start += 1
     tokens = tokenize(text, start, cue_start)
     if text.find("(", start, cue_start) >= 0:  # "(" is always a token of its own
         tokens = _drop_parentheses(tokens)

@@ -29,6 +29,17 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "indirect",
     ),
+    # A long appositive with a relative clause (about 200 characters from the name to the
+    # cue): the name still opens the subject, and a window cut is never read mid-word.
+    Case(
+        "subject_cue_content",
+        "Ina Lund, a veteran harbour engineer who designed most of the city's bridges in the"
+        " nineties and is now advising the regional transport board on its next projects in"
+        " the north, said the tunnel is a “waste of public money.”",
+        "the tunnel is a “waste of public money.”",
+        "Ina Lund",
+        "mixed",
+    ),
     # A participle phrase after an adverb ("also speaking at") is a modifier, not a subject.
     Case(
         "subject_cue_content",
