@@ -858,6 +858,24 @@ CASES = [
         "direct",
         claim_rule="subject_cue_content",
     ),
+    # The next sentence ends in quoted words of a sentence without opening on them and has no
+    # cue: the same speaker goes on (the record joins both, as PolNeAR's span does).
+    Case(
+        "quoted_sentence_continuation",
+        "“We tried everything,” Ana Ruiz said at the gate. But “nobody on the board listened"
+        " to us. It hurts.”",
+        "But “nobody on the board listened to us. It hurts.”",
+        "Ana Ruiz",
+        "mixed",
+    ),
+    Case(
+        "quoted_sentence_continuation",
+        "''The vote was close,'' said Tom Berg, a council member. Now, ''the work on the"
+        " bridge can start.''",
+        "Now, ''the work on the bridge can start.''",
+        "Tom Berg",
+        "mixed",
+    ),
     Case(
         "quote_after_reported_speech",
         "Ana Ruiz says the new law is unfair. “It hurts the families who work hardest.”",

@@ -337,6 +337,25 @@ def test_extract_claims_scare_quotes_alone_are_not_claims():
     assert extract_claims("The so-called “peace plan” was published on Friday.") == []
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a quoted name or label inside the sentence, a title at its end, a colon's quote
+        "She now hosts “Late Night at the Harbour” on Fridays.",
+        "She then signed on for “Open Roads.”",
+        "She went further: “Nobody on the board has read the plan at all.”",
+        # a sentence with its own cue is another report
+        "Tom Berg later said “nobody on the board has read the plan at all.”",
+    ],
+)
+def test_extract_claims_next_sentence_not_a_quoted_continuation(second):
+    text = "“We tried everything,” Ana Ruiz said. " + second
+
+    contents = [c.content for c in extract_claims(text) if c.rule == "quoted_sentence_continuation"]
+
+    assert contents == []
+
+
 # -- speaker mentions -----------------------------------------------------------------------
 
 MENTION_CASES = [

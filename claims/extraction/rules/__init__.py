@@ -78,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     # Quotes no cue claimed, in text order.
     _rule("quote", quotes.split_quote_continuation),
     _rule("quote", quotes.quote_after_reported_speech),
+    _rule("quote", quotes.quoted_sentence_continuation),
     _rule("quote", quotes.multi_paragraph_quote),
     _rule("quote", interview.interview_quote),
     _rule("quote", quotes.continuation_paragraph),

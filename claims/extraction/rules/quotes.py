@@ -110,6 +110,41 @@ def quote_after_reported_speech(art: Article, site: QuoteSite) -> Draft | None:
     return Draft(q.start, q.end, "direct", prev.cue, None, (site.s0, site.s1), speaker_of=prev)
 
 
+def quoted_sentence_continuation(art: Article, site: QuoteSite) -> Draft | None:
+    """`“We tried,” she said. But “nobody listened to us.”`: the sentence right after a
+    quote credited behind it (`“A,” X said.`), in the same paragraph, that ends in quoted
+    words of a sentence (`… to us.”`) without opening on them and holds no cue goes on with
+    that speaker's words: the whole sentence is a claim credited by the same cue. A quoted
+    name or label inside the sentence (`He hosts “Late Night” now.`) ends no sentence, a title
+    at its end is too short for a sentence, and a quote after a colon is the colon's (`colon_introduced_quote`)."""
+    prev = site.prev
+    if prev is None or prev.kind == "indirect" or prev.cue is None or site.quote_only:
+        return None
+    q = site.q
+    s0, s1 = site.s0, site.s1
+    text = art.text
+    closer = 2 if text[q.end - 2 : q.end] == "''" else 1
+    last = text[q.end - closer - 1 : q.end - closer]
+    if not q.closed or last not in (".", "!", "?") or q.end < s1 - 2:
+        return None
+    if count_words(text, q.start, q.end, 5) < 5:
+        return None  # a title that ends the sentence (`signed on for “Rush Hour.”`)
+    if text[s0 : q.start].rstrip().endswith(":"):
+        return None
+    if prev.cue[0] < prev.end or s0 < prev.cue[1] or not s0 < q.start < s1:
+        return None  # the cue must stand between the quote and this sentence
+    n_breaks = bisect.bisect_right(art.breaks, s0) - bisect.bisect_right(art.breaks, prev.end)
+    if art.paragraph_of(prev.start)[0] != site.p0 or n_breaks != 1:
+        return None
+    s1 = max(s1, q.end)  # the quote may run on over sentences of its own
+    if s1 > art.paragraph_of(s0)[1] or art.overlaps_taken(s0, s1):
+        return None
+    if any(not art.in_quote(m.start()) for m in CUE_RE.finditer(art.text, s0, s1)):
+        return None  # a cue of its own: the sentence is another report
+    start, end = strip_span(text, s0, q.end)
+    return Draft(start, end, "mixed", prev.cue, None, (s0, s1), speaker_of=prev)
+
+
 def multi_paragraph_quote(art: Article, site: QuoteSite) -> NoClaim | None:
     """A quote whose paragraph ends without a closing mark goes on in the next paragraph,
     which opens with a new quote mark (`“A.\n\n“B.”`): the claim is extended over it."""
