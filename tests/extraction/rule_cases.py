@@ -128,6 +128,26 @@ CASES = [
         "Pia Holm",
         "indirect",
     ),
+    # A quote resumed after the speaker's appositive with a relative clause or a participle
+    # phrase (no cue, no other clause) is the same speaker's.
+    Case(
+        "quote_then_cue_subject",
+        "“The risk,” said Ana Ruiz, an economist who runs the harbour office, “is that the"
+        " jobs move away.”",
+        "“The risk,” said Ana Ruiz, an economist who runs the harbour office, “is that the"
+        " jobs move away.”",
+        "Ana Ruiz",
+        "direct",
+    ),
+    Case(
+        "quote_then_cue_subject",
+        "“These people know words,” said Tom Berg, speaking of the council, “and they use them"
+        " well.”",
+        "“These people know words,” said Tom Berg, speaking of the council, “and they use them"
+        " well.”",
+        "Tom Berg",
+        "direct",
+    ),
     Case(
         "quote_then_cue_subject",
         "The fair, held in the old harbour every summer, “brings the whole valley together,”"

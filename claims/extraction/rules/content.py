@@ -367,9 +367,21 @@ def resumed_quote(art: Article, ce: int, s1: int) -> Quote | None:
         return None
     if art.cue_in(ce, m.start()):
         return None  # `“A,” X said, adding, “B.”`: B is the second cue's
-    if THAT_RE.search(art.text, ce, m.start()) or CLAUSE_WORD_RE.search(art.text, ce, m.start()):
+    if THAT_RE.search(art.text, ce, m.start()):
+        return None
+    clause = CLAUSE_WORD_RE.search(art.text, ce, m.start())
+    if clause is not None and not _speaker_relative(art.text, ce, clause):
         return None
     return q
+
+
+def _speaker_relative(text: str, ce: int, clause: re.Match[str]) -> bool:
+    """`“A,” said X, an economist who runs the forecast, “B.”`: a relative clause on the
+    speaker (no other clause word after it, no cue: `resumed_quote` checks) leaves the
+    resumed quote the speaker's."""
+    if clause.group() not in ("who", "which"):
+        return False
+    return CLAUSE_WORD_RE.search(text, clause.end(), text.find(",", clause.end()) + 1) is None
 
 
 def continuation_quote(art: Article, ce: int, s1: int) -> Quote | None:

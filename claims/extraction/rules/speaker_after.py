@@ -146,12 +146,14 @@ def _inverted(art: Article, cue: Cue) -> Draft | NoClaim:
         content_start = prev
     content = quote_or_clause(art, content_start, content_end)
     rest = text[stop:s1].lstrip()
+    extended = False
     if rest.startswith(",") and count_words(text, stop, s1, 3) >= 3:
         tail_start = stop + (len(text[stop:s1]) - len(rest)) + 1
         s, e = cut_content(art, tail_start, s1)
         if e > s and art.in_quote(s + 1):
             content = (content[0], e)
-    elif art.qindex.containing(content[1] - 1) is not None:
+            extended = True
+    if not extended and art.qindex.containing(content[1] - 1) is not None:
         second = resumed_quote(art, stop, s1)
         if second is not None:
             content = (content[0], second.end)  # `“A,” said X of Y in Z, “B.”`
