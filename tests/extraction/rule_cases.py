@@ -302,6 +302,22 @@ CASES = [
         "Ana Silva",
         "mixed",
     ),
+    # "what X called" with a quoted label: from "what" to the label, or on over the noun
+    # phrase the label modifies; the clause after it is no part of X's words.
+    Case(
+        "what_x_called",
+        "The council passed what Mayor Ina Lund called a “historic budget” and went home.",
+        "what Mayor Ina Lund called a “historic budget”",
+        "Ina Lund",
+        "mixed",
+    ),
+    Case(
+        "what_x_called",
+        "The board dropped what Tom Berg described as the “reckless” plan to sell the harbour.",
+        "what Tom Berg described as the “reckless” plan to sell the harbour",
+        "Tom Berg",
+        "mixed",
+    ),
     Case(
         "subject_cue_content",
         "In the capital, Tom Berg said on Monday, “we will prove it in court.”",

@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     _rule("cue", speaker_before.content_then_subject_cue),
     _rule("cue", speaker_before.quote_sentence_then_subject_cue),
     _rule("cue", speaker_before.stance_verb_object),
+    _rule("cue", speaker_before.what_x_called),
     _rule("cue", speaker_before.subject_cue_content),
     # Claim nouns: "the ministry's claim that ...".
     _rule("claim_noun", quotes.claim_noun_that),

@@ -20,7 +20,14 @@ from .content import (
     resumed_quote,
 )
 from .cue import Cue, Outcome, make_draft, phrase_start, too_short
-from .patterns import CLOSING_QUOTE_ENDINGS, NOT_PARENTHETICAL, QUOTE_CHARS, count_words, strip_span
+from .patterns import (
+    CLOSING_QUOTE_ENDINGS,
+    CUE_RE,
+    NOT_PARENTHETICAL,
+    QUOTE_CHARS,
+    count_words,
+    strip_span,
+)
 
 # -- speaker before the cue --------------------------------------------------------------------
 
@@ -167,6 +174,46 @@ def _stance_object(art: Article, cue: Cue) -> tuple[int, int] | None:
     if art.in_quote(content[0]) or too_short(text, content):
         return None
     return content
+
+
+_WHAT_BEFORE_RE = re.compile(r"(?<!\w)[Ww]hat\s+\Z")
+
+
+def what_x_called(art: Article, cue: Cue) -> Outcome:
+    """`The council passed what Mayor Lund called a “historic” budget.`: a free relative
+    "what X called" with a quoted label is X's claim of that phrase, from "what" to the end
+    of the label (`what she describes as “a disgrace,”`)."""
+    if not (cue.low.startswith("call") or cue.low.startswith("describ")):
+        return None
+    mention = cue.adjacent_subject
+    if mention is None:
+        return None
+    text = art.text
+    start = phrase_start(mention)
+    what = _WHAT_BEFORE_RE.search(text, max(0, start - 6), start)
+    if what is None:
+        return None
+    q = art.qindex.starting_in(cue.end, min(cue.sentence[1], cue.end + 40))
+    if q is None or not q.closed or CUE_RE.search(text, cue.end, q.start) is not None:
+        return None
+    end = q.end
+    closer = 2 if text[q.end - 2 : q.end] == "''" else 1
+    if _LABEL_GOES_ON_RE.match(text, q.end) and text[q.end - closer - 1] not in ",.!?":
+        # `what it calls “smart” profiles of voters`: the label modifies a noun phrase that
+        # goes on after it, as far as the cue's content goes.
+        _, end = label_end(
+            art, content_after(art, cue.start, cue.end, cue.sentence[1], cue.word), cue.low
+        )
+        end = max(end, q.end)
+    return make_draft(art, strip_span(text, what.start(), end), cue, mention)
+
+
+# After a quoted label, a lower-case word that goes on with its noun phrase (not a conjunction,
+# a preposition other than "of", or a clause word).
+_LABEL_GOES_ON_RE = re.compile(
+    r"[ \t\xa0]+(?!(?:and|but|or|as|to|in|on|at|for|with|by|from|that|which|who|when|while|"
+    r"after|before|than|because|if|is|are|was|were|has|have|had|will|would)\b)[a-z]"
+)
 
 
 def subject_cue_content(art: Article, cue: Cue) -> Outcome:
