@@ -63,6 +63,10 @@ _SOURCE_PARTICIPLES = frozenset(
     )
 )
 _SOURCE_PREPS = frozenset(("on", "in", "with", "to", "by", "at", "about", "for"))
+_TIME_HEADS = lx.CALENDAR_WORDS | lx.TIME_NOUNS
+_ING_PREPS = frozenset(
+    ("on", "in", "at", "through", "near", "outside", "inside", "across", "around", "along")
+)
 
 
 def reduced_relative(tokens: list[Token], k: int, limit: int) -> bool:
@@ -77,6 +81,15 @@ def reduced_relative(tokens: list[Token], k: int, limit: int) -> bool:
     if not (
         (prep == "by" and t.low.endswith("ed") and len(t.low) > 4)
         or (t.low in _SOURCE_PARTICIPLES and prep in _SOURCE_PREPS)
+        # "Protesters marching through the streets chanted", "two officials speaking on
+        # condition of anonymity said": a present participle and its place or manner.
+        # ("spent Monday campaigning in Iowa": not after a day or a time)
+        or (
+            t.low.endswith("ing")
+            and len(t.low) > 5
+            and prep in _ING_PREPS
+            and not (k > 0 and tokens[k - 1].low in _TIME_HEADS)
+        )
     ):
         return False
     return all(
@@ -386,7 +399,10 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
             )
             or _only_time_words(tokens, end, j)
             # "A city official briefed on the talks said"; not a bare "Video recorded in ...".
-            or (end - seg_start >= 2 and reduced_relative(tokens, end, j))
+            or (
+                (end - seg_start >= 2 or tokens[end].low.endswith("ing"))
+                and reduced_relative(tokens, end, j)
+            )
         ):
             return mention_from_tokens(text, tokens, seg_start, end)
     i = _back_np_start(tokens, j, seg_start)

@@ -40,6 +40,22 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "mixed",
     ),
+    # A present participle and its place after the subject is a reduced relative clause: the
+    # subject is the noun before it, not the place ("the streets", "condition of anonymity").
+    Case(
+        "subject_cue_content",
+        "Nurses marching through the old town chanted “Fair pay now!” until midnight.",
+        "“Fair pay now!”",
+        "Nurses",
+        "direct",
+    ),
+    Case(
+        "subject_cue_content",
+        "Two officials speaking on condition of anonymity said the harbour deal was dead.",
+        "the harbour deal was dead",
+        "Officials",
+        "indirect",
+    ),
     # A participle phrase after an adverb ("also speaking at") is a modifier, not a subject.
     Case(
         "subject_cue_content",
@@ -948,6 +964,11 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # A day before a participle is no subject ("spent Monday campaigning in ...").
+    (
+        "conjoined_or_participle",
+        "Ana Ruiz spent Monday campaigning in the north, showing how the race goes on.",
+    ),
     # ... and with nothing after the cue there is no claim ("In the end" was one).
     ("content_then_subject_cue", "In the end, Ana Ruiz told The Herald."),
     # "Says X." with nothing said; "said on Monday, and then ...": no complement; a one-word

@@ -139,6 +139,8 @@ def subject_adjacent(art: Article, mention: Mention, cs: int) -> bool:
         return True
     # "A city official briefed on the talks (, hosted by the mayor,) said": a reduced relative.
     k = next((n for n, t in enumerate(toks) if t.text == ","), len(toks))
+    if first.low.endswith("ing") and mention.text.split()[-1].lower() in lx.CALENDAR_WORDS:
+        return False  # "spent Monday campaigning in Iowa, showing": a day is no subject
     return reduced_relative(toks, 0, k)
 
 
