@@ -47,7 +47,10 @@ def _logger():
 # put it", "Most of them said", "known as" is naming, time adverbs are no content, "told the
 # Herald on Monday, “...”", "Contrast that with X, who", "was reported by", "X of the Y said",
 # "“A,” X pointed out".
-EXTRACTOR_VERSION = "rules-2.5"
+# rules-2.6: 2026-12-03 afternoon (PolNeAR quotes): a quoted sentence that goes on after
+# "“A,” X said.", "what X called “label”", a quote resumed after the speaker's relative clause,
+# a present participle after the subject, the subject looked for in 240 characters.
+EXTRACTOR_VERSION = "rules-2.6"
 
 KINDS = ("direct", "indirect", "mixed")
 
