@@ -964,6 +964,8 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # "what X called" with no quoted label is no claim of X's.
+    ("what_x_called", "The council passed what Ina Lund called a bad budget."),
     # A day before a participle is no subject ("spent Monday campaigning in ...").
     (
         "conjoined_or_participle",

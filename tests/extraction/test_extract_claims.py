@@ -344,8 +344,13 @@ def test_extract_claims_scare_quotes_alone_are_not_claims():
         "She now hosts “Late Night at the Harbour” on Fridays.",
         "She then signed on for “Open Roads.”",
         "She went further: “Nobody on the board has read the plan at all.”",
-        # a sentence with its own cue is another report
+        # a sentence with its own cue is another report, even a cue that made no claim
         "Tom Berg later said “nobody on the board has read the plan at all.”",
+        "The so-called experts were “wrong about the harbour from the very start.”",
+        # a sentence that holds another claim, one further on, one in the next paragraph
+        "Tom Berg said he agreed, but “the whole plan for the harbour is dead now.”",
+        "The hall was full. Then “nobody on the board listened to us at all.”",
+        "\n\nThen “nobody on the board listened to us at all.”",
     ],
 )
 def test_extract_claims_next_sentence_not_a_quoted_continuation(second):
@@ -354,6 +359,19 @@ def test_extract_claims_next_sentence_not_a_quoted_continuation(second):
     contents = [c.content for c in extract_claims(text) if c.rule == "quoted_sentence_continuation"]
 
     assert contents == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause other than a relative one on the speaker, or a relative clause that holds
+        # one: the quote after it is not resumed
+        "“The risk,” said Ana Ruiz as she left the hall, “is that the jobs move away.”",
+        "“The risk,” said Ana Ruiz, who spoke after the mayor, “is that the jobs move away.”",
+    ],
+)
+def test_extract_claims_quote_after_a_clause_on_the_speaker_is_not_resumed(text):
+    assert [c.content for c in extract_claims(text)] == ["“The risk,”"]
 
 
 # -- speaker mentions -----------------------------------------------------------------------
