@@ -13,6 +13,7 @@ import operator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
@@ -92,6 +93,37 @@ def speakers_shown_publicly(*, published_only: bool = False):
         for level in range(CONTAINMENT_DEPTH + 1)
     ]
     return Speaker.objects.filter(functools.reduce(operator.or_, levels))
+
+
+def shown_publicly_among(pks) -> set[int]:
+    """The speakers among `pks` that `speakers_shown_publicly(published_only=True)` holds, by
+    one fixed statement (a test holds the two equal).
+
+    The import asks this twice for each article that fills in speakers (`_write_filled`,
+    `_shown_since`). The queryset's CONTAINMENT_DEPTH + 1 EXISTS cost ~9 ms of Django's query
+    building and compiling and ~5 ms of PostgreSQL's planning every time; this walks down
+    from each speaker through its members, CONTAINMENT_DEPTH levels, and asks for a published
+    claim of any of them: no compiling, ~1 ms of planning."""
+    pks = list(pks)
+    if not pks:
+        return set()
+    qn = connection.ops.quote_name
+    speaker, claim = qn(Speaker._meta.db_table), qn(Claim._meta.db_table)
+    up = qn(Speaker._meta.get_field("affiliated_with").column)
+    by = qn(Claim._meta.get_field("speaker").column)
+    # Identifiers come from model metadata; every value is a parameter.
+    sql = (
+        f"WITH RECURSIVE below (root, id, depth) AS ("  # noqa: S608
+        f"SELECT id, id, 0 FROM {speaker} WHERE id IN ({', '.join(['%s'] * len(pks))}) "
+        f"UNION ALL SELECT below.root, member.id, below.depth + 1 "
+        f"FROM {speaker} member JOIN below ON member.{up} = below.id "
+        f"WHERE below.depth < %s) "
+        f"SELECT DISTINCT below.root FROM below WHERE EXISTS (SELECT 1 FROM {claim} c "
+        f"WHERE c.{by} = below.id AND c.status = %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*pks, CONTAINMENT_DEPTH, ClaimStatus.PUBLISHED.value])
+        return {pk for (pk,) in cursor.fetchall()}
 
 
 def articles_with_public_claims():

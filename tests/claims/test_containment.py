@@ -2,8 +2,14 @@
 
 import pytest
 
+from claims.enums import ClaimStatus
 from claims.models import Speaker
-from claims.queries import CONTAINMENT_DEPTH, containment_roots, speakers_shown_publicly
+from claims.queries import (
+    CONTAINMENT_DEPTH,
+    containment_roots,
+    shown_publicly_among,
+    speakers_shown_publicly,
+)
 from tests.factories import make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +75,49 @@ def test_containment_roots_and_speakers_shown_publicly_stop_at_the_same_depth(
     assert set(shown.values_list("name", flat=True)) == {
         s.name for s in chain[: CONTAINMENT_DEPTH + 1]
     }
+
+
+def test_shown_publicly_among_is_speakers_shown_publicly(django_assert_num_queries):
+    """The import's one statement (`shown_publicly_among`) and the queryset agree: a chain
+    deeper than CONTAINMENT_DEPTH under a published claim, a loop, a branching tree, and
+    speakers with only unreviewed or dismissed claims."""
+    chain = [make_speaker(name="Chain 0")]
+    for level in range(1, CONTAINMENT_DEPTH + 3):
+        chain.append(make_speaker(name=f"Chain {level}", kind="organization"))
+        Speaker.objects.filter(pk=chain[-2].pk).update(affiliated_with=chain[-1])
+    make_published_claim(content="Bridges are safe", speaker=chain[0])
+    first = make_speaker(name="Loop A", kind="organization")
+    second = make_speaker(name="Loop B", kind="organization", affiliated_with=first)
+    Speaker.objects.filter(pk=first.pk).update(affiliated_with=second)
+    in_loop = make_speaker(name="Loop Member", affiliated_with=second)
+    make_published_claim(content="Roads are fine", speaker=in_loop)
+    state = make_speaker(name="Examplia", kind="government")
+    quiet = make_speaker(name="Quiet Office", kind="organization", affiliated_with=state)
+    loud = make_speaker(name="Loud Office", kind="organization", affiliated_with=state)
+    make_claim(
+        content="Unreviewed words", speaker=make_speaker(name="Quiet Member", affiliated_with=quiet)
+    )
+    make_claim(content="Dismissed words", speaker=quiet, status=ClaimStatus.DISMISSED)
+    loud_member = make_speaker(name="Loud Member", affiliated_with=loud)
+    make_published_claim(content="Taxes will fall", speaker=loud_member)
+    lonely = make_speaker(name="Lonely Unreviewed")
+    make_claim(content="More unreviewed words", speaker=lonely)
+    everyone = list(Speaker.objects.values_list("pk", flat=True))
+
+    with django_assert_num_queries(1):
+        among = shown_publicly_among(everyone)
+
+    shown = speakers_shown_publicly(published_only=True)
+    assert among == set(shown.values_list("pk", flat=True))
+    assert {s.name for s in Speaker.objects.filter(pk__in=among)} == {
+        *(f"Chain {level}" for level in range(CONTAINMENT_DEPTH + 1)),
+        "Loop A",
+        "Loop B",
+        "Loop Member",
+        "Examplia",
+        "Loud Office",
+        "Loud Member",
+    }
+    some = [chain[0].pk, chain[-1].pk, quiet.pk, state.pk, lonely.pk]
+    assert shown_publicly_among(some) == {chain[0].pk, state.pk}
+    assert shown_publicly_among([]) == set()

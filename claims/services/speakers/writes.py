@@ -17,7 +17,7 @@ from claims.models import (
     slug_base,
 )
 from claims.normalise import normalise_name
-from claims.queries import speakers_shown_publicly
+from claims.queries import shown_publicly_among
 
 from .. import fastwrite
 
@@ -181,8 +181,7 @@ class _Writes:
                 [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
             )
         pks = sorted(speaker.pk for speaker, _ in rows)
-        shown = speakers_shown_publicly(published_only=True).filter(pk__in=pks)
-        seen = set(shown.values_list("pk", flat=True))
+        seen = shown_publicly_among(pks)
         fastwrite.history_changed(Speaker, [pk for pk in pks if pk in seen], reason=FILLED_IN)
         unseen = [pk for pk in pks if pk not in seen]
         fastwrite.history_changed(Speaker, unseen, reason=FILLED_IN_UNSEEN)
@@ -260,9 +259,8 @@ def _shown_since(pks: list[int]) -> None:
     the commit closes that: a publication committed before this query is seen here, one
     committed after it renders the fill-in (the fingerprint changes with it). The row copies
     the speaker as it now stands (an editor's change in the milliseconds between is in it)."""
-    shown = speakers_shown_publicly(published_only=True).filter(pk__in=pks)
     fastwrite.history_changed(
-        Speaker, sorted(shown.values_list("pk", flat=True)), reason=FILLED_IN_SHOWN_SINCE
+        Speaker, sorted(shown_publicly_among(pks)), reason=FILLED_IN_SHOWN_SINCE
     )
 
 
