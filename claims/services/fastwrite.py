@@ -22,10 +22,11 @@ import enum
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
-from django.db import IntegrityError, connection
+from django.db import connection
 from django.utils import timezone
+from psycopg import pq
 
 # A session's later id requests take at least this many at once (one query per block).
 ID_BLOCK = 512
@@ -278,12 +279,6 @@ def saved(objs: Iterable) -> None:
         obj._state.db = connection.alias
 
 
-class SpeakerTaken(IntegrityError):
-    """A concurrent run stored a name this article's new speaker was to take: the article is
-    rolled back and import_article tries again with a reloaded speaker cache (which then
-    resolves the name to that run's speaker)."""
-
-
 class ArticleRows:
     """One article's new rows, sent to PostgreSQL as one statement by `write()`.
 
@@ -297,12 +292,19 @@ class ArticleRows:
     into the table's own row type, so the values are converted exactly as COPY or an INSERT
     converts them.
 
-    The aliases' ON CONFLICT DO NOTHING keeps a name another run stored first; when that name
-    is one of this article's new speakers' (`must_store`), `write()` raises SpeakerTaken (the
-    article's transaction then rolls back) instead of writing a second speaker for it.
+    The aliases' ON CONFLICT DO NOTHING keeps a name another run stored first. When that name
+    is one of this article's new speakers' (`must_store`), the statement inserts it once more
+    without ON CONFLICT, and so fails on the unique index (an IntegrityError: the article
+    rolls back and import_article retries it with a reloaded speaker cache, which resolves
+    the name to that run's speaker) instead of writing a second speaker for it. The
+    statement itself fails, not a check after it, because it may be a transaction of its
+    own (`alone`).
     """
 
-    def __init__(self):
+    def __init__(self, *, alone: bool = False):
+        # The caller's transaction is the article's own (outermost, not a dry run): when this
+        # statement is the first to reach the server in it, it is the whole transaction.
+        self.alone = alone
         self.article = None
         self.article_reason = ""
         self.speakers: list[tuple] = []  # copy_fields(Speaker) order
@@ -324,10 +326,10 @@ class ArticleRows:
             params.append(_json_rows(Speaker, self.speakers))
         if self.aliases:
             parts.append(_alias_part(SpeakerAlias))
-            params += [
-                date,
-                _dumps([{"s": pk, "a": alias, "n": key} for pk, alias, key in self.aliases]),
-            ]
+            params += [date, _alias_json(self.aliases)]
+            if must := [row for row in self.aliases if row[2] in self.must_store]:
+                parts.append(_taken_part(SpeakerAlias))
+                params += [date, _alias_json(must)]
         if self.article is not None:
             model = type(self.article)
             parts.append(_populate_part("ar", model, returning=True, one=True))
@@ -341,15 +343,36 @@ class ArticleRows:
             params += [date, self.claim_reason, user_id]
         if not parts:
             return
-        tail = "SELECT normalised FROM al" if self.aliases else "SELECT NULL LIMIT 0"
-        sql = f"WITH {', '.join(parts)} {tail}"
-        with connection.cursor() as cursor:
+        # Data-modifying CTEs run whether or not the query reads them.
+        sql = f"WITH {', '.join(parts)} SELECT NULL LIMIT 0"
+        with connection.cursor() as cursor, _as_its_own_transaction(self.alone):
             cursor.execute(sql, params)
-            stored = {normalised for (normalised,) in cursor.fetchall()}
         if self.article is not None:
             saved([self.article])
-        if lost := self.must_store - stored:
-            raise SpeakerTaken(f"speaker names stored by a concurrent run: {sorted(lost)}")
+
+
+@contextmanager
+def _as_its_own_transaction(alone: bool):
+    """Run what the block executes as its own transaction when nothing of the enclosing one
+    has reached the server yet (psycopg sends BEGIN with a transaction's first statement).
+
+    For most new articles the one statement is all their transaction holds. psycopg would
+    send it as three round trips (BEGIN, the statement, COMMIT), each a wait for the server
+    process and then for this one, which on a busy machine is most of an article's writing
+    time. Outside a transaction block PostgreSQL runs one statement as a transaction of its
+    own (deferred foreign keys checked at its end), so it is sent alone; the caller's
+    atomic() then finds the connection idle, and psycopg's commit (or rollback, if the
+    statement failed) has nothing to send. All or nothing as before: a crash or an error
+    leaves the article wholly written or not at all."""
+    conn = connection.connection
+    if not alone or conn.info.transaction_status != pq.TransactionStatus.IDLE:
+        yield
+        return
+    conn.autocommit = True
+    try:
+        yield
+    finally:
+        conn.autocommit = False
 
 
 def _json_default(value):
@@ -382,15 +405,39 @@ def _populate_part(name: str, model, *, returning: bool, one: bool = False) -> s
     )
 
 
+def _alias_json(rows) -> str:
+    return _dumps([{"s": pk, "a": alias, "n": key} for pk, alias, key in rows])
+
+
+def _alias_columns(model) -> list[str]:
+    meta = model._meta
+    return [meta.get_field(n).column for n in ("speaker", "alias", "normalised", "created")]
+
+
 @functools.cache
 def _alias_part(model) -> str:
-    meta = model._meta
-    columns = [meta.get_field(n).column for n in ("speaker", "alias", "normalised", "created")]
+    """al AS (INSERT the (speaker, alias, normalised) rows, skipping names already taken)."""
+    columns = _alias_columns(model)
     return (
-        f"al AS (INSERT INTO {_qn(meta.db_table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
+        f"al AS (INSERT INTO {_qn(model._meta.db_table)} "  # noqa: S608
+        f"({', '.join(_qn(c) for c in columns)}) "
         "SELECT r.s, r.a, r.n, %s::timestamptz "
         "FROM json_to_recordset(%s::json) AS r(s bigint, a text, n text) "
         f"ON CONFLICT ({_qn(columns[2])}) DO NOTHING RETURNING {_qn(columns[2])})"
+    )
+
+
+@functools.cache
+def _taken_part(model) -> str:
+    """an AS (INSERT again, without ON CONFLICT, the rows `al` skipped among these): none in
+    the usual case; a name another run took fails the statement on the unique index."""
+    columns = _alias_columns(model)
+    return (
+        f"an AS (INSERT INTO {_qn(model._meta.db_table)} "  # noqa: S608
+        f"({', '.join(_qn(c) for c in columns)}) "
+        "SELECT r.s, r.a, r.n, %s::timestamptz "
+        "FROM json_to_recordset(%s::json) AS r(s bigint, a text, n text) "
+        f"WHERE r.n NOT IN (SELECT {_qn(columns[2])} FROM al))"
     )
 
 

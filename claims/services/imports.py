@@ -311,6 +311,9 @@ def _write(
     *, record, body, body_hash, key, existing, extracted, session, dry_run, note=""
 ) -> ImportResult:
     stats = ResolveStats()
+    # The article's transaction is its own unless a caller's is open (or a dry run rolls it
+    # back): then its one statement may be sent alone (fastwrite._as_its_own_transaction).
+    alone = not dry_run and not transaction.get_connection().in_atomic_block
     with session.resolver.article(), transaction.atomic():
         outlet_id, new_outlet = _outlet_id(record.outlet, session)
         fields = {
@@ -329,7 +332,7 @@ def _write(
             "extraction_note": note,
         }
         # PostgreSQL: the article's rows go in one statement at the end (fastwrite.ArticleRows).
-        writes = fastwrite.ArticleRows() if fastwrite.enabled() else None
+        writes = fastwrite.ArticleRows(alone=alone) if fastwrite.enabled() else None
         if existing is None:
             # bulk_create skips save(), so derive_fields' work is done here (without hashing
             # the body again or a slug query) and the history row is written the same way.

@@ -1,6 +1,7 @@
 """The import's fast write path on PostgreSQL (claims.services.fastwrite) writes what the ORM path
 writes: the same articles, claims, speakers, aliases and history rows, field for field."""
 
+import contextlib
 import io
 import json
 import threading
@@ -245,3 +246,65 @@ def test_history_rows_by_the_server_keep_the_claims_tags():
             row = claim.history.latest()
             assert row.history_change_reason == "moved"
             assert sorted(t.tag.name for t in row.tags.all()) == names
+
+
+@contextlib.contextmanager
+def _traced(connection):
+    """libpq's trace of what this connection sends (type and text of each message), filled in
+    when the block ends."""
+    import tempfile
+
+    from psycopg import pq
+
+    sent = []
+    pgconn = connection.connection.pgconn
+    with tempfile.TemporaryFile("w+") as trace:
+        pgconn.trace(trace.fileno())
+        pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+        try:
+            yield sent
+        finally:
+            pgconn.untrace()
+            trace.seek(0)
+            fields = [line.rstrip("\n").split("\t") for line in trace if line.startswith("F\t")]
+            sent += [" ".join(f[2:]).strip() for f in fields]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_article_whose_rows_are_its_only_statement_is_sent_as_its_own_transaction(
+    on_postgresql,
+):
+    """One round trip instead of three (BEGIN, the statement, COMMIT), and only where the
+    article's transaction is its own: not in a dry run, not inside a caller's transaction."""
+    from django.db import connection
+
+    from claims.services.imports import prepare
+    from tests.factories import make_record
+
+    session = ImportSession()
+    for n in (1, 2):  # the run's first id requests are queries of their own
+        import_article(
+            record=make_record(body=f"Olaf Scholz said plan {n} was ready."), session=session
+        )
+    records = [
+        make_record(headline=f"Bridge {n}", body=f"{name} said bridge {n} would open.")
+        for n, name in ((3, "Per Holm"), (4, "Eva Berg"), (5, "Ina Lund"))
+    ]
+    session.prefetch((record, prepare(record)) for record in records)
+
+    import_article(record=records[0], session=session, dry_run=True)
+    with transaction.atomic():
+        import_article(record=records[1], session=session)
+        transaction.set_rollback(True)
+    assert not Article.objects.filter(headline__in=["Bridge 3", "Bridge 4"]).exists()
+
+    with _traced(connection) as messages:
+        result = import_article(record=records[2], session=session)
+
+    assert result.status == "created"
+    assert [m.split()[:2] for m in messages] == [["Query", '"WITH']]  # no BEGIN, no COMMIT
+    article = Article.objects.get(headline="Bridge 5")
+    assert [(c.speaker.name, c.speaker.aliases.count()) for c in article.claims.all()] == [
+        ("Ina Lund", 1)
+    ]
+    assert Article.history.filter(id=article.pk).count() == 1

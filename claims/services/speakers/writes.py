@@ -108,8 +108,9 @@ class _Writes:
             if key not in new_aliases
         ]
         if defer is not None:
-            # Written with the article; a new speaker's name that does not go in fails it
-            # (fastwrite.SpeakerTaken) and import_article retries with a reloaded cache.
+            # Written with the article; a new speaker's name another run stored first fails
+            # its statement (fastwrite.ArticleRows) and import_article retries with a
+            # reloaded cache.
             defer.aliases += rows
             defer.must_store |= set(name_keys)
         stored = set() if defer is not None else _insert_aliases(rows) if rows else set()
