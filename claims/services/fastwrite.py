@@ -154,7 +154,10 @@ def history_changed(model, ids: list[int], *, reason: str, user=None, date=None)
         f"INSERT INTO {_qn(table)} ({', '.join(_qn(c) for c in columns)}) "  # noqa: S608
         f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '~', %s "
         f"FROM {_qn(model._meta.db_table)} "
-        f"WHERE {_qn(model._meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
+        f"WHERE {_qn(model._meta.pk.column)} IN ({', '.join(['%s'] * len(ids))}) "
+        # The history ids in the rows' id order, not the order a scan happens to meet them
+        # (which moves with where updated rows landed in the table).
+        f"ORDER BY {_qn(model._meta.pk.column)}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql + _returning(model), [date, reason, user_id, *ids])
