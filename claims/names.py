@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 
 from nameparser import HumanName
 
@@ -42,6 +43,39 @@ from claims.extraction.lexicon import (
     TITLE_WORDS,
 )
 from claims.normalise import normalise_name
+
+# The memoised functions below by name: what `prime` may fill.
+_MEMOS: dict[str, Callable] = {}
+
+
+def _memo(maxsize: int):
+    """functools.lru_cache's part for the functions below, kept in a plain dict so that the
+    import's writing process can be handed answers its pool workers computed
+    (`speaker_name_facts`, `prime`): the functions are pure, so an answer from another
+    process is the one this process would compute. Full, the dict starts again empty (a
+    later miss is computed again), where lru_cache would drop the least recently used."""
+
+    def decorate(fn):
+        cache: dict = {}
+
+        @functools.wraps(fn)
+        def memoised(*args):
+            try:
+                return cache[args]
+            except KeyError:
+                pass
+            if len(cache) >= maxsize:
+                cache.clear()
+            value = cache[args] = fn(*args)
+            return value
+
+        memoised.cache = cache
+        memoised.maxsize = maxsize
+        _MEMOS[fn.__name__] = memoised
+        return memoised
+
+    return decorate
+
 
 # Given names that are one name in different transliterations (compared by translit_key).
 GIVEN_NAME_VARIANTS = [
@@ -261,7 +295,7 @@ def translit_key(word: str) -> str:
 _GIVEN_GROUP = {translit_key(n): group[0] for group in GIVEN_NAME_VARIANTS for n in group}
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@_memo(maxsize=1 << 14)
 def given_key(word: str) -> str:
     """translit_key of a given name, one for the variants in GIVEN_NAME_VARIANTS ("Dmitry",
     "Dmytro"). A final "a" stays: it marks another name ("Iva"/"Ivo", "Aleksandra")."""
@@ -336,7 +370,7 @@ def _is_cut(token: str) -> bool:
     return bare in _TITLES or bool(demonym_country(bare))
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@_memo(maxsize=1 << 15)
 def split_person_name(name: str) -> tuple[str, str, str] | None:
     """(what stands before the name, given, surname), or None when `name` is no person's name.
 
@@ -397,7 +431,7 @@ def clean_person_name(name: str) -> str:
     return " ".join(tokens[len(split[0].split()) :]) or name
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@_memo(maxsize=1 << 15)
 def surname_key(surname: str) -> str:
     """translit_key of the surname without leading particles: "Al-Ansari" = "Ansari"."""
     words = normalise_name(surname).split()
@@ -421,7 +455,7 @@ def _words(text: str) -> tuple[list[str], str]:
     return words, country
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@_memo(maxsize=1 << 14)
 def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
     """(country, name key) of an organisation: a nationality or a country's possessive in
     front goes into the country ("the Russian National Anti-Terrorism Committee" ->
@@ -443,7 +477,7 @@ def org_parts(name: str, affiliation: str = "") -> tuple[str, str]:
     return country or country_of(affiliation), key
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@_memo(maxsize=1 << 14)
 def org_body_keys(name: str) -> frozenset[str]:
     """The keys an organisation's name shares with its other names: its acronym ("FSB",
     "Central Intelligence Agency" -> "acronym:CIA") and, for a state body, its country and
@@ -456,6 +490,7 @@ def org_body_keys(name: str) -> frozenset[str]:
 PORTFOLIO_BODIES = frozenset(("ministry", "department", "office", "secretariat"))
 
 
+@_memo(maxsize=1 << 14)
 def role_head(description: str) -> str:
     """The office word a description is about, or '' when it is not about a person's office.
 
@@ -469,7 +504,7 @@ def role_head(description: str) -> str:
     return head if head in ROLE_HEADS or head == "spokesperson" else ""
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@_memo(maxsize=1 << 14)
 def role_parts(role: str, affiliation: str = "") -> tuple[str, frozenset[str], str] | None:
     """(head, the other words, country) of an office, or None when `role` names no office.
 
@@ -522,3 +557,60 @@ def role_index_heads(head: str) -> tuple[str, ...]:
     if head in _HEAD_OF_STATE:
         return (head, *sorted(LEADER_HEADS))
     return (head,)
+
+
+def speaker_name_facts(
+    items: Iterable[tuple[str, str, str, str]],
+) -> dict[str, dict[tuple, object]]:
+    """The answers the speaker resolver will want from the memoised functions above for one
+    article's (speaker name, role, affiliation, mention) items: function name -> {arguments:
+    answer}. The import's pool workers compute them beside the extraction and the writing
+    process `prime`s its caches with them, so it looks names up instead of parsing them
+    (nameparser and the rest: a third of its CPU). Only a forecast of the resolver's
+    questions: one it did not foresee is answered in the writing process as before."""
+    facts: dict[str, dict[tuple, object]] = {}
+
+    def ask(fn, *args):
+        value = fn(*args)
+        facts.setdefault(fn.__name__, {})[args] = value
+        return value
+
+    def person(surface):
+        if split := ask(split_person_name, surface):
+            if split[1]:
+                ask(given_key, split[1])
+            ask(surname_key, split[2])
+        return split
+
+    for name, role, affiliation, mention in items:
+        name, role, affiliation = name or "", role or "", affiliation or ""
+        for surface in {name, name.strip(), mention or ""} - {""}:
+            # As is (the article's given names, titles, descriptions) and title-cased (how an
+            # alias is indexed), and the name without what stands before it (a new speaker's).
+            split = person(surface)
+            person(surface.title())
+            if split:
+                if split[0]:
+                    ask(role_parts, split[0], affiliation)
+                if (clean := clean_person_name(surface)) != surface:
+                    person(clean)
+                    person(clean.title())
+        for text in {name, name.strip()} - {""}:
+            ask(role_head, text)
+            ask(role_parts, text, affiliation)
+            ask(org_parts, text)
+            ask(org_parts, text, affiliation)
+            ask(org_body_keys, text)
+        if role:
+            ask(role_parts, role, affiliation)
+    return facts
+
+
+def prime(facts: dict[str, dict[tuple, object]]) -> None:
+    """Put `speaker_name_facts`' answers (computed in another process) in this process's
+    caches."""
+    for name, answers in facts.items():
+        memo = _MEMOS[name]
+        if len(memo.cache) + len(answers) > memo.maxsize:
+            memo.cache.clear()
+        memo.cache.update(answers)

@@ -2,7 +2,7 @@
 
 Workers are started with "spawn": a forked child would inherit the parent's open database
 connection, and closing it at exit would break the parent's session. They import only
-claims.extraction and claims.normalise (no Django), so they start quickly.
+claims.extraction, claims.names and claims.normalise (no Django), so they start quickly.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import batched
 
 from claims.extraction import clean_text, extract_article, extract_claims
+from claims.names import prime, speaker_name_facts
 from claims.normalise import text_hash
 
 
@@ -30,6 +31,15 @@ def extract_body(raw_body: str | None):
         return None
     body, body_hash = prepare_body(raw_body)
     return body, body_hash, extract_claims(body)
+
+
+def extract_for_import(headline: str, body: str):
+    """(extract_article(headline, body), the speaker name facts of its claims): the name
+    parsing the writing process's speaker resolver would do, done here (see
+    claims.names.speaker_name_facts; `prepare_then_extract` primes the writer's caches)."""
+    claims = extract_article(headline, body)
+    facts = speaker_name_facts((c.speaker, c.role, c.affiliation, c.mention) for c in claims)
+    return claims, facts
 
 
 def ordered_map[T](
@@ -67,8 +77,9 @@ def prepare_then_extract[T](
     Two steps per window of `window` items: the workers clean and hash every body
     (`body(item)`; None skips the item), then `wanted(items, prepared)` says which need
     extracting (the caller asks the database which are new or changed) and only those are
-    extracted, with their `headline(item)` (`extract_article`); the others come with claims
-    None. While the caller consumes one window, the
+    extracted, with their `headline(item)` (`extract_for_import`); the others come with
+    claims None. As each article is handed out, this process's name caches are primed with
+    what its worker parsed of the claims' speakers. While the caller consumes one window, the
     next is being extracted and the one after that cleaned, so about three windows are in flight.
     """
     ctx = multiprocessing.get_context("spawn")
@@ -91,7 +102,7 @@ def prepare_then_extract[T](
                 if p is not None and flag
             ]
             claims = pool.map(
-                extract_article,
+                extract_for_import,
                 [h for h, _ in todo],
                 [b for _, b in todo],
                 chunksize=chunksize,
@@ -110,6 +121,11 @@ def prepare_then_extract[T](
             yield from _results(*ready.popleft())
 
 
-def _results(chunk, prepared, flags, claims):
+def _results(chunk, prepared, flags, extracted):
     for item, p, flag in zip(chunk, prepared, flags, strict=True):
-        yield item, p, next(claims) if p is not None and flag else None
+        if p is None or not flag:
+            yield item, p, None
+            continue
+        claims, facts = next(extracted)
+        prime(facts)
+        yield item, p, claims

@@ -227,12 +227,12 @@ def test_pool_workers_clean_hash_and_extract_without_importing_django():
 
     code = (
         "import sys\n"
-        "from claims.importers.parallel import extract_article, extract_body, prepare_body\n"
+        "from claims.importers.parallel import extract_body, extract_for_import, prepare_body\n"
         "body, digest = prepare_body('Mayor Ann Lee said the\u200b bridge  would open.')\n"
         "import hashlib\n"
         "key = b'mayor ann lee said the bridge would open'\n"
         "assert digest == hashlib.sha1(key).hexdigest(), (body, digest)\n"
-        "assert extract_body(body)[2] and extract_article('Lee speaks', body)\n"
+        "assert extract_body(body)[2] and extract_for_import('Lee speaks', body)[1]\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
     )
     out = subprocess.run(

@@ -134,3 +134,71 @@ def test_org_parts_reads_a_portfolio_in_either_order():
     assert org_parts("Ministry of Defence") == org_parts("the Defence Ministry")
     assert org_parts("Ministry of Affairs") == ("", "affairs ministry")  # no portfolio left
     assert org_parts("Canadian Ministry of Health") != foreign
+
+
+# --- answers computed in the import's pool workers (speaker_name_facts, prime) ---------------
+ITEMS = [
+    # (speaker name, role, affiliation, mention), as the extractor gives them
+    ("Ruritanian President Ivo Marek", "President", "Ruritania", "Ruritanian President Ivo Marek"),
+    ("Marek", "", "", "Mr. Marek"),
+    ("Ruritania's foreign ministry spokesperson", "spokesperson", "Ruritania", "she"),
+    ("the Ruritanian Ministry of Water Affairs", "", "Ruritania", "the ministry"),
+]
+
+
+def test_speaker_name_facts_are_the_functions_answers():
+    from claims import names
+
+    facts = names.speaker_name_facts(ITEMS)
+
+    assert {"split_person_name", "surname_key", "given_key", "role_parts", "org_parts"} <= set(
+        facts
+    )
+    assert facts["split_person_name"][("Ruritanian President Ivo Marek",)] == (
+        "Ruritanian President",
+        "Ivo",
+        "Marek",
+    )
+    assert ("Ivo Marek",) in facts["split_person_name"]  # the name a new speaker would take
+    for name, answers in facts.items():
+        function = getattr(names, name).__wrapped__  # uncached: computed afresh
+        for args, answer in answers.items():
+            assert function(*args) == answer, (name, args)
+
+
+def test_primed_answers_from_another_process_spare_the_parsing(monkeypatch):
+    """What the pool does: a worker (here a fresh interpreter) computes the facts, this
+    process primes its caches with them, and the resolver's questions about those names are
+    answered without parsing (nameparser made to fail here)."""
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from claims import names
+
+    code = (
+        "import pickle, sys\n"
+        "from claims.names import speaker_name_facts\n"
+        f"sys.stdout.buffer.write(pickle.dumps(speaker_name_facts({ITEMS!r})))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        check=True,
+    )
+    expected = names.speaker_name_facts(ITEMS)
+    for memo in names._MEMOS.values():
+        memo.cache.clear()  # a cache: only the time it saves is lost
+
+    names.prime(pickle.loads(out.stdout))  # noqa: S301 (our own subprocess's output)
+    monkeypatch.setattr(names, "HumanName", None)  # parsing would now raise TypeError
+
+    assert names.split_person_name("Ruritanian President Ivo Marek") == (
+        "Ruritanian President",
+        "Ivo",
+        "Marek",
+    )
+    assert names.person_parts("Ivo Marek".title()) == ("Ivo", "Marek")
+    assert names.speaker_name_facts(ITEMS) == expected
