@@ -133,8 +133,11 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = -1
         else:  # straight: '"', "''"
             if open_at >= 0:
-                if m.end() - open_at > 2:
-                    quotes.append(Quote(open_at, m.end(), True))
+                end = m.end()
+                if mark == "''" and text[end : end + 1] == "'":
+                    end += 1  # `''I said, 'No,''' he recalled`: the nested quote closes first
+                if end - open_at > 2:
+                    quotes.append(Quote(open_at, end, True))
                 open_at = -1
             else:
                 open_at = pos
