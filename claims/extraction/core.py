@@ -121,16 +121,14 @@ def _apply(rules: tuple[tuple[str, Callable], ...], art: Article, site: object) 
     return None
 
 
-def _offset(site: object) -> int | None:
+def _offset(site: Cue | QuoteSite | Turn | tuple[int, ...]) -> int:
     if isinstance(site, Cue):
         return site.start
     if isinstance(site, QuoteSite):
         return site.q.start
     if isinstance(site, Turn):
         return site.start
-    if isinstance(site, tuple):
-        return site[0]
-    return None
+    return site[0]  # a claim noun's (start, end, that_end) or a line's paragraph span
 
 
 def _find(art: Article) -> None:
