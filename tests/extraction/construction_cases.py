@@ -960,6 +960,68 @@ CONSTRUCTION_CASES = [
         "Lund and Berg and their aides",
         "indirect",
     ),
+    # "The former secretary of state": "of" and a bare noun stay in the phrase.
+    Case(
+        "subject_cue_content",
+        "The former secretary of state said the port was safe.",
+        "the port was safe",
+        "Former secretary of state",
+        "indirect",
+    ),
+    # "One of the authors of that report, Tom Berg, said": the name after the description.
+    Case(
+        "subject_cue_content",
+        "One of the authors of that report, Tom Berg, said the port was safe.",
+        "the port was safe",
+        "Tom Berg",
+        "indirect",
+    ),
+    # An appositive with an infinitive of its own: the name before it speaks.
+    Case(
+        "subject_cue_content",
+        "Tom Berg, the only candidate to campaign in Lund, told voters that the port was safe.",
+        "the port was safe",
+        "Tom Berg",
+        "indirect",
+    ),
+    # -- the speaker after the cue (speakers.subject_after) ----------------------------------
+    # A phrase that a preposition opens before the comma is no subject: the quote and its
+    # tail are the content, the name after the cue speaks.
+    Case(
+        "clause_then_cue_subject",
+        "“We are happy” about the vote, said Tom Berg, the head of the union.",
+        "“We are happy” about the vote",
+        "Tom Berg",
+        "mixed",
+    ),
+    # -- stance verbs (speaker_before.stance_verb_object) ------------------------------------
+    # A capitalised word after "announced" is no object ("announced Monday that"): the
+    # reporting rule takes the clause.
+    Case(
+        "subject_cue_content",
+        "Ina Lund announced Monday that the port would close.",
+        "the port would close",
+        "Ina Lund",
+        "indirect",
+    ),
+    # -- quotes (text.find_quotes, Article.clause_start) -------------------------------------
+    # A colon inside the quote does not open the cue's clause.
+    Case(
+        "content_then_subject_cue",
+        "“We lost: badly,” Tom Berg said.",
+        "“We lost: badly,”",
+        "Tom Berg",
+        "direct",
+    ),
+    # `''...'''`: a nested single quote closes with the double one; the whole is the quote
+    # (it was "mixed", the last mark left outside).
+    Case(
+        "content_then_subject_cue",
+        "''I told her, 'The port is safe,''' Tom Berg recalled.",
+        "''I told her, 'The port is safe,'''",
+        "Tom Berg",
+        "direct",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
@@ -1053,4 +1115,8 @@ CONSTRUCTION_DECLINED = [
     ("subject_cue_content", "Video recorded in the city shows the bridge has fallen."),
     # A promise verb with a noun object makes no claim.
     ("subject_cue_content", "The mayor vowed revenge on the council."),
+    # "According to Y" in a sentence whose cue says nothing: no claim to carry.
+    ("according_to", "According to the Valley Herald, Tom Berg said so."),
+    # A weak cue with nothing after it.
+    ("subject_cue_content", "The report is a two-minute read"),
 ]
