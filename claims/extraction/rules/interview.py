@@ -176,10 +176,7 @@ def _guest(art: Article, start: int) -> Mention | None:
 def interview_turn(art: Article, turn: Turn) -> Draft | NoClaim:
     """A transcript's turn: `Q: Will the clinic open in May?` is no claim (nothing else is
     taken from it); `A: It will open on the first of May.` is the guest's, word for word."""
-    text = art.text
-    s, e = turn.start, turn.end
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    s, e = turn.start, turn.end  # paragraphs end at their last non-space character
     if turn.question or e <= s:
         art.reserve(s, e)
         return NO_CLAIM
