@@ -1022,6 +1022,43 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "direct",
     ),
+    # A quote left open at a paragraph's end (a space before the newline) that the next
+    # paragraph reopens goes on there.
+    Case(
+        "subject_cue_content",
+        "Tom Berg said: “The port is safe. \n“The bridge is too.”",
+        "“The port is safe. \n“The bridge is too.”",
+        "Tom Berg",
+        "direct",
+    ),
+    # A second split quote with its own inverted cue after "but despite ...": the first
+    # claim of the sentence ends before it, the second is the new speaker's.
+    Case(
+        "quote_then_cue_subject",
+        "“The port is safe,” she said, but despite the rain, “I think it will hold,” said Ina"
+        " Lund, the harbour master.",
+        "“I think it will hold,”",
+        "Ina Lund",
+        "direct",
+    ),
+    # -- mention kinds (mentions.classify, mentions_from_tokens) -----------------------------
+    # An honorific before a possessive: the phrase is what speaks.
+    Case(
+        "subject_cue_content",
+        "Mrs. Lund's campaign said the port was safe.",
+        "the port was safe",
+        "Mrs. Lund's campaign",
+        "indirect",
+    ),
+    # A lower-case single word is no person's name; "which" after it still speaks for it.
+    Case(
+        "subject_cue_content",
+        "U.S. officials praised the mayor for her help in fighting groups such as al-Port,"
+        " which aims to close the port.",
+        "to close the port",
+        "Al-Port",
+        "indirect",
+    ),
 ]
 
 # (the check that declines it, text): no claim may come from these.
