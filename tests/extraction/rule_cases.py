@@ -468,6 +468,14 @@ CASES = [
         "Ina Lund",
         "indirect",
     ),
+    # ... also after "But", "And", "Yet" or "So" ("But when X said A, nobody listened").
+    Case(
+        "subject_cue_content",
+        "But when Tom Berg said the port was safe, nobody listened.",
+        "the port was safe",
+        "Tom Berg",
+        "indirect",
+    ),
     Case(
         "subject_cue_content",
         "While one mayor says the port is safe, another says it is not.",

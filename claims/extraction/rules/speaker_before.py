@@ -239,7 +239,8 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
 # A sentence that opens with a subordinate clause holding the cue: "Though she conceded that
 # A, B followed.", "While Lund says A, the council ...".
 _SUBORDINATE_OPEN_RE = re.compile(
-    r"[\s“\"]*(?:Though|Although|Even\s+though|While|Whereas|Even\s+as|Despite|When|As|After|Because|Since|If|Before|Once|Until|Unless)\s+[^,;:]*\Z"
+    r"[\s“\"]*(?:(?:But|And|Yet|So)\s+(?=[a-z]))?(?i:though|although|even\s+though|while|whereas|"
+    r"even\s+as|despite|when|as|after|because|since|if|before|once|until|unless)\s+[^,;:]*\Z"
 )
 # The comma that ends such a clause: a comma (inside or after a closing quote) followed by
 # the main clause's subject: a name ("Lund won", "the Huffington Post reported"), a
@@ -255,7 +256,8 @@ _MAIN_CLAUSE_RE = re.compile(
     r",[”\"]?\s+(?="
     r"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]"
     r"|(?:the|a|an|his|her|their|its|our|your|this|these|those|some|many|most|several|others?|"
-    r"another|he|she|it|they|we|you|I|there)(?:[’'](?:s|re|ve|d|ll|m))?\s+[a-z]"
+    r"another|he|she|it|they|we|you|I|there|nobody|no\s+one|everyone|someone)"
+    r"(?:[’'](?:s|re|ve|d|ll|m))?\s+[a-z]"
     rf"|(?:{_NOT_A_SUBJECT_WORD}[a-z][\w-]*\s+){{1,3}}"
     r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
     r"[a-z]{2,}ed)\s)"
