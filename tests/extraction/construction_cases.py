@@ -1156,4 +1156,10 @@ CONSTRUCTION_DECLINED = [
     ("according_to", "According to the Valley Herald, Tom Berg said so."),
     # A weak cue with nothing after it.
     ("subject_cue_content", "The report is a two-minute read"),
+    # A headline whose capitalised cue word ends it ("... and Lund's Support"): nothing said.
+    (
+        "subject_cue_content",
+        "Tom Berg returns to the port with a new board and Lund’s support\n\nThe port reopened"
+        " on Monday.",
+    ),
 ]
