@@ -8,8 +8,6 @@ the public pages, feeds, sitemaps and the desk's topic page read them from here.
 
 from __future__ import annotations
 
-import functools
-import operator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -68,42 +66,29 @@ def outlets_with_public_claims():
 
 # Containment: how many levels of containers above a speaker positions roll up to along
 # ``affiliated_with`` (`containment_roots`), and so how far up a public page may name one
-# (`speakers_shown_publicly`): a spokesman's office -> the Kremlin -> Russia is three levels
+# (`shown_publicly_among`): a spokesman's office -> the Kremlin -> Russia is three levels
 # above the spokesman. One number for both, so filling in a container the roll-up reaches
 # always renews the pages showing it. A loop an editor made by mistake (A in B, B in A)
 # stops here instead of running forever.
 CONTAINMENT_DEPTH = 5
 
 
-def speakers_shown_publicly(*, published_only: bool = False):
-    """Speakers a public page may name: those with a claim readers may see, and their
-    containers up CONTAINMENT_DEPTH levels (a spokesman's office, its government, its
-    country: the office's name shows on the member's pages, and positions roll up along
-    containment as far as `containment_roots` goes).
-
-    `published_only`: through published claims only, whatever CLAIMDESK_SHOW_UNREVIEWED says:
-    the speakers on pages other than their own, their claims' and articles' pages and the
-    lists (positions and topic pages count reviewed stances only), which the page cache's
-    shared fingerprint covers (claims/public/pagecache.py); with the setting on, a speaker
-    of unreviewed claims only is on those few pages alone."""
-    public = Claim.objects.published() if published_only else Claim.objects.public()
-    # One EXISTS a level: the speaker's own claims, its members', its members' members' ...
-    levels = [
-        Exists(public.filter(**{"speaker" + "__affiliated_with" * level: OuterRef("pk")}))
-        for level in range(CONTAINMENT_DEPTH + 1)
-    ]
-    return Speaker.objects.filter(functools.reduce(operator.or_, levels))
-
-
 def shown_publicly_among(pks) -> set[int]:
-    """The speakers among `pks` that `speakers_shown_publicly(published_only=True)` holds, by
-    one fixed statement (a test holds the two equal).
+    """The speakers among `pks` that a public page other than their own may name: those with
+    a published claim, and their containers up CONTAINMENT_DEPTH levels (a spokesman's
+    office, its government, its country: the office's name shows on the member's pages, and
+    positions roll up along containment as far as `containment_roots` goes).
+
+    Through published claims whatever CLAIMDESK_SHOW_UNREVIEWED says: those are the pages
+    (positions and topic pages count reviewed stances only) that the page cache's shared
+    fingerprint covers (claims/public/pagecache.py); with the setting on, a speaker of
+    unreviewed claims only is on its own, its claims' and articles' pages and the lists alone.
 
     The import asks this twice for each article that fills in speakers (`_write_filled`,
-    `_shown_since`). The queryset's CONTAINMENT_DEPTH + 1 EXISTS cost ~9 ms of Django's query
-    building and compiling and ~5 ms of PostgreSQL's planning every time; this walks down
-    from each speaker through its members, CONTAINMENT_DEPTH levels, and asks for a published
-    claim of any of them: no compiling, ~1 ms of planning."""
+    `_shown_since`), so it is one fixed statement: it walks down from each speaker through
+    its members, CONTAINMENT_DEPTH levels, and asks for a published claim of any of them (a
+    queryset of CONTAINMENT_DEPTH + 1 EXISTS cost ~9 ms of Django's query compiling and ~5 ms
+    of PostgreSQL's planning each time; this ~1 ms of planning)."""
     pks = list(pks)
     if not pks:
         return set()

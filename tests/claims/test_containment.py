@@ -4,12 +4,7 @@ import pytest
 
 from claims.enums import ClaimStatus
 from claims.models import Speaker
-from claims.queries import (
-    CONTAINMENT_DEPTH,
-    containment_roots,
-    shown_publicly_among,
-    speakers_shown_publicly,
-)
+from claims.queries import CONTAINMENT_DEPTH, containment_roots, shown_publicly_among
 from tests.factories import make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +46,7 @@ def test_containment_roots_stop_at_a_loop():
     assert roots[first.pk].name in {"First Body", "Second Body"}
 
 
-def test_containment_roots_and_speakers_shown_publicly_stop_at_the_same_depth(
+def test_containment_roots_and_shown_publicly_among_stop_at_the_same_depth(
     django_assert_num_queries,
 ):
     """The roll-up and the page cache's "shown" agree: a container CONTAINMENT_DEPTH levels
@@ -71,16 +66,17 @@ def test_containment_roots_and_speakers_shown_publicly_stop_at_the_same_depth(
         roots = containment_roots(speakers)
 
     assert roots[chain[0].pk].name == f"Level {CONTAINMENT_DEPTH} Body"
-    shown = speakers_shown_publicly(published_only=True)
-    assert set(shown.values_list("name", flat=True)) == {
+    shown = shown_publicly_among(Speaker.objects.values_list("pk", flat=True))
+    assert set(Speaker.objects.filter(pk__in=shown).values_list("name", flat=True)) == {
         s.name for s in chain[: CONTAINMENT_DEPTH + 1]
     }
 
 
-def test_shown_publicly_among_is_speakers_shown_publicly(django_assert_num_queries):
-    """The import's one statement (`shown_publicly_among`) and the queryset agree: a chain
-    deeper than CONTAINMENT_DEPTH under a published claim, a loop, a branching tree, and
-    speakers with only unreviewed or dismissed claims."""
+def test_shown_publicly_among_walks_members_down_to_a_published_claim(
+    django_assert_num_queries,
+):
+    """One statement: a chain deeper than CONTAINMENT_DEPTH under a published claim, a loop,
+    a branching tree, and speakers with only unreviewed or dismissed claims."""
     chain = [make_speaker(name="Chain 0")]
     for level in range(1, CONTAINMENT_DEPTH + 3):
         chain.append(make_speaker(name=f"Chain {level}", kind="organization"))
@@ -107,8 +103,6 @@ def test_shown_publicly_among_is_speakers_shown_publicly(django_assert_num_queri
     with django_assert_num_queries(1):
         among = shown_publicly_among(everyone)
 
-    shown = speakers_shown_publicly(published_only=True)
-    assert among == set(shown.values_list("pk", flat=True))
     assert {s.name for s in Speaker.objects.filter(pk__in=among)} == {
         *(f"Chain {level}" for level in range(CONTAINMENT_DEPTH + 1)),
         "Loop A",

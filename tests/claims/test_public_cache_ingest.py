@@ -650,7 +650,7 @@ def test_filling_in_the_outermost_container_of_a_deep_chain_shows_on_the_topic_p
     client, django_assert_num_queries, between
 ):
     """Positions roll up CONTAINMENT_DEPTH levels of containers, and a container that far up
-    counts as shown (speakers_shown_publicly): an import putting the outermost container of
+    counts as shown (shown_publicly_among): an import putting the outermost container of
     the spokesman's chain (2 or 3 levels above him) in a country shows it on the topic page at
     once instead of at expiry. The 3-level chain (Examplia above the cabinet) was stale
     while the query looked two levels up only."""

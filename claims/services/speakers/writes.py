@@ -142,7 +142,7 @@ class _Writes:
         the history rows bulk_update does not: the public page cache reads them (issue 14).
 
         A speaker a page other than its own, its claims' and articles' pages and the lists may
-        show (`speakers_shown_publicly(published_only=True)`: one with a published claim, or
+        show (`shown_publicly_among`: one with a published claim, or
         the container of one: its name shows on theirs, and positions roll up to it) gets
         reason FILLED_IN, which the cache's shared fingerprint counts; the others
         FILLED_IN_UNSEEN, which it leaves out (claims/public/pagecache.py), so filling in a
