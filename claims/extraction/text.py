@@ -112,9 +112,12 @@ def find_quotes(text: str) -> list[Quote]:
     # the opening mark instead of being visited one by one; the first one ends the quote.
     quotes: list[Quote] = []
     open_at = -1
+    taken = 0  # a closing quote's third mark is not the start of another mark
     for m in _QUOTE_MARK_RE.finditer(text):
         mark = m.group()
         pos = m.start()
+        if pos < taken:
+            continue
         if open_at >= 0:
             newline = text.find("\n", open_at, pos)
             if newline >= 0:
@@ -135,7 +138,7 @@ def find_quotes(text: str) -> list[Quote]:
             if open_at >= 0:
                 end = m.end()
                 if mark == "''" and text[end : end + 1] == "'":
-                    end += 1  # `''I said, 'No,''' he recalled`: the nested quote closes first
+                    end = taken = end + 1  # `''I said, 'No,''' he recalled`: nested first
                 if end - open_at > 2:
                     quotes.append(Quote(open_at, end, True))
                 open_at = -1
