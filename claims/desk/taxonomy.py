@@ -17,7 +17,7 @@ from claims.models import (
     Topic,
 )
 from claims.permissions import can
-from claims.services import review
+from claims.services import taxonomy
 from claims.services.methodology import save_methodology_text
 
 
@@ -32,7 +32,7 @@ class TopicAdmin(DeskAdmin):
         return super().get_queryset(request).annotate(stance_count=Count("stances"))
 
     def save_model(self, request, obj, form, change):
-        review.save_topic(topic=obj, user=request.user, adding=not change)
+        taxonomy.save_topic(topic=obj, user=request.user, adding=not change)
 
     @admin.display(description="stances", ordering="stance_count")
     def stance_count(self, topic):
@@ -91,7 +91,7 @@ class TagAdmin(DeskAdmin):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
 
     def save_model(self, request, obj, form, change):
-        review.save_tag(tag=obj, user=request.user, adding=not change)
+        taxonomy.save_tag(tag=obj, user=request.user, adding=not change)
 
     @admin.display(description="claims", ordering="claim_count")
     def claim_count(self, tag):
@@ -108,7 +108,7 @@ class OutletAdmin(DeskAdmin):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
     def save_model(self, request, obj, form, change):
-        review.save_outlet(outlet=obj, user=request.user, adding=not change)
+        taxonomy.save_outlet(outlet=obj, user=request.user, adding=not change)
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, outlet):

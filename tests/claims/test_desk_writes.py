@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from claims.models import Outlet, SpeakerAlias, Topic
-from claims.services import review
+from claims.services import taxonomy
 from claims.services.speaker_edits import remove_alias, save_alias
 from tests.factories import make_alias, make_outlet, make_speaker, make_topic, make_user
 
@@ -190,17 +190,17 @@ def test_topic_and_outlet_services_refuse_reviewers_and_invalid_values():
     topic, outlet = make_topic(title="Peace talks"), make_outlet(name="Kyiv Post")
 
     with pytest.raises(PermissionDenied):
-        review.save_topic(topic=Topic(title="Sanctions"), user=reviewer, adding=True)
+        taxonomy.save_topic(topic=Topic(title="Sanctions"), user=reviewer, adding=True)
     topic.title = "Renamed"
     with pytest.raises(PermissionDenied):
-        review.save_topic(topic=topic, user=reviewer, adding=False)
+        taxonomy.save_topic(topic=topic, user=reviewer, adding=False)
     outlet.name = "Renamed"
     with pytest.raises(PermissionDenied):
-        review.save_outlet(outlet=outlet, user=reviewer, adding=False)
+        taxonomy.save_outlet(outlet=outlet, user=reviewer, adding=False)
     with pytest.raises(ValidationError):
-        review.save_outlet(outlet=Outlet(name="Kyiv Post"), user=editor, adding=True)
+        taxonomy.save_outlet(outlet=Outlet(name="Kyiv Post"), user=editor, adding=True)
     with pytest.raises(ValidationError):
-        review.save_topic(topic=Topic(title=""), user=editor, adding=True)
+        taxonomy.save_topic(topic=Topic(title=""), user=editor, adding=True)
 
     assert list(Topic.objects.values_list("title", flat=True)) == ["Peace talks"]
     assert list(Outlet.objects.values_list("name", flat=True)) == ["Kyiv Post"]
