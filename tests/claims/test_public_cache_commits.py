@@ -7,11 +7,10 @@ Every test here commits for real (`transaction=True`): on PostgreSQL the counter
 COMMIT, by deferred triggers, which a test rolled back at its end never reaches."""
 
 import importlib
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from claims.models import Article, Claim, Speaker
 from claims.public.pagecache import _PUBLIC_ONLY, _SHOWN, _TRACKED, GENERATION_TABLE
 from claims.services import fastwrite
 from claims.services.imports import import_article, import_reason
+from tests.concurrency import held_open
 from tests.factories import (
     make_article,
     make_published_claim,
@@ -71,37 +71,21 @@ def test_a_claim_edit_committed_after_a_later_stamped_one_shows_at_once(client, 
     pages = [first.get_absolute_url(), first.speaker.get_absolute_url()]
     for url in pages:
         assert "verdict-false" in _text(client, url), url
-    written, commit, failed = threading.Event(), threading.Event(), []
 
     def correct_first():
-        try:
-            with transaction.atomic():
-                claim = Claim.objects.get(pk=first.pk)
-                claim.verdict, claim.rationale = Verdict.TRUE, "The inspection report agrees."
-                claim.save()
-                written.set()
-                assert commit.wait(30)
-        except BaseException as exc:  # reported by the test, not lost in the thread
-            failed.append(exc)
-        finally:
-            written.set()
-            connections.close_all()
+        claim = Claim.objects.get(pk=first.pk)
+        claim.verdict, claim.rationale = Verdict.TRUE, "The inspection report agrees."
+        claim.save()
 
-    writer = threading.Thread(target=correct_first)
-    writer.start()
-    assert written.wait(30)
-    second.verdict, second.rationale = Verdict.MISLEADING, "Only one tunnel leaks."
-    second.save()  # stamped after A's rows, committed first
-    newest = Claim.history.latest("history_date")
-    assert (newest.id, newest.verdict) == (second.pk, Verdict.MISLEADING)
-    for url in pages:  # rendered and cached between the two commits
-        html = _text(client, url)
-        assert ("verdict-false" in html, "verdict-true" in html) == (True, False), url
+    with held_open(correct_first):
+        second.verdict, second.rationale = Verdict.MISLEADING, "Only one tunnel leaks."
+        second.save()  # stamped after A's rows, committed first
+        newest = Claim.history.latest("history_date")
+        assert (newest.id, newest.verdict) == (second.pk, Verdict.MISLEADING)
+        for url in pages:  # rendered and cached between the two commits
+            html = _text(client, url)
+            assert ("verdict-false" in html, "verdict-true" in html) == (True, False), url
 
-    commit.set()
-    writer.join(30)
-
-    assert failed == []
     stamps = dict(Claim.history.filter(history_type="~").values_list("id", "history_date"))
     assert stamps[first.pk] < stamps[second.pk]  # A's row is the older one
     for url in pages:

@@ -7,10 +7,9 @@ on the next request, on exactly the pages it appears on. With the setting on (th
 import changes the lists, its speakers' pages and its article's, and no other page."""
 
 import re
-import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +31,7 @@ from claims.services.speakers.writes import (
     FILLED_IN_UNSEEN,
     HANDED_OVER,
 )
+from tests.concurrency import held_open
 from tests.factories import (
     ensure_roles,
     make_alias,
@@ -801,32 +801,17 @@ def test_a_fill_in_racing_the_publication_of_the_speakers_first_claim_shows_at_o
     )
     make_evidence(claim)
     editor = make_user(role="Editor")
-    filled_in, commit, failed = threading.Event(), threading.Event(), []
 
     def run_import():
-        try:
-            with transaction.atomic():
-                import_article(record=make_record(body=ROLE_BODY), update=True)
-                filled_in.set()
-                assert commit.wait(30)
-        except BaseException as exc:  # reported by the test, not lost in the thread
-            failed.append(exc)
-        finally:
-            filled_in.set()
-            connections.close_all()
+        import_article(record=make_record(body=ROLE_BODY), update=True)
 
-    importer = threading.Thread(target=run_import)
-    importer.start()
-    assert filled_in.wait(30)
-    assert [r[:2] for r in _history(lund)] == [("+", None)]  # the import's rows: not committed
+    with held_open(run_import):
+        # the import's rows: not committed
+        assert [r[:2] for r in _history(lund)] == [("+", None)]
+        publish_claim(claim=claim, user=editor)
+        html = _text(client, lund.get_absolute_url())  # rendered and cached, import still open
+        assert ("Taxes will fall" in html, "mayor" in html) == (True, False)
 
-    publish_claim(claim=claim, user=editor)
-    html = _text(client, lund.get_absolute_url())  # rendered and cached, import still open
-    assert ("Taxes will fall" in html, "mayor" in html) == (True, False)
-
-    commit.set()
-    importer.join(30)
-    assert failed == []
     lund.refresh_from_db()
     assert lund.role == "mayor"
     # Told apart before the publication; looked at again after the import's commit.
