@@ -39,6 +39,8 @@ def _genders(text: str) -> dict[str, str]:
             {"Hillary Clinton", "Donald Trump"},
         ),
         ("Democrats and Ana Berg spoke.", {"Ana Berg"}),
+        # ... nor is a possessive ("Berg's teams and Ina Lund's"): no "Berg's Lund".
+        ("Berg’s and Ina Lund's teams met.", {"Ina Lund"}),
     ],
 )
 def test_people_coordinated_given_names(text, names):
@@ -88,3 +90,63 @@ def test_people_coordinated_given_names(text, names):
 )
 def test_people_honorific_gender_is_per_person(text, genders):
     assert _genders(text) == genders
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The title words in front of a name, read back at most six words ("Old Port" is
+        # the seventh and eighth).
+        (
+            "On Monday the Old Port Northern Harbour Board Vice Chair and Deputy Mayor Ina Lund"
+            " opened the port.",
+            {"northern", "harbour", "board", "vice", "chair", "and", "deputy", "mayor"},
+        ),
+        # A lone "of" before the name ("a friend of") describes no one.
+        ("A friend of Ina Lund opened the port.", set()),
+        # An appositive after the name is its description ...
+        (
+            "Ina Lund, the head of the harbour board, opened the port.",
+            {"head", "of", "harbour", "board"},
+        ),
+        # ... but not one of more than ten words: that is a clause, not a title.
+        (
+            "Ina Lund, the first of the three sailors to reach the shore after the storm that"
+            " night, opened the port.",
+            set(),
+        ),
+    ],
+)
+def test_people_described_gives_the_title_words_around_a_name(text, words):
+    people = _people(text)
+
+    assert people.described(people.by_name["Ina Lund"]) == words
+
+
+def test_people_a_full_name_joins_the_lone_person_of_its_surname_named_before():
+    # Neither name is in the scan ("Mayor Lund" is one word after the title; "Xiaoming"
+    # ends in "-ing", as "Following" does): both are registered as the claims name them.
+    people = _people("Mayor Lund opened the port in May. Xiaoming Lund, her brother, sailed.")
+    lund, _ = people.person(["Lund"], 0, {"mayor"})
+
+    same, how = people.person(["Xiaoming", "Lund"], 35, set())
+
+    assert (same is lund, how, lund.name, lund.given) == (True, "name", "Xiaoming Lund", "Xiaoming")
+
+
+_GIVEN = "Ada Bo Cy Di Ed Fay Gus Hal Ivy Jo Kit Lu"
+_SURNAMES = "Alm Birk Cole Dahl Eng Falk Gran Holm Isak Juhl Krog Lind Moen Nord Rask Sand Tell Vik"
+_CROWD = [f"{given} {surname}" for given in _GIVEN.split() for surname in _SURNAMES.split()]
+
+
+def test_people_last_seen_looks_back_over_at_most_200_names():
+    # Ina Lund named twice, then 216 other people: where she was last named is too far back
+    # to look for, and her first naming stands in for it.
+    text = "Ina Lund opened the port. Ina Lund waved. " + " ".join(f"{n} waved." for n in _CROWD)
+    people = _people(text)
+    lund = people.by_name["Ina Lund"]
+    again = text.index("Ina Lund waved")
+
+    assert len(_CROWD) == 216
+    assert people.last_seen(lund, again + 20) == again
+    assert people.last_seen(lund, len(text)) == lund.first_pos == 0

@@ -8,9 +8,10 @@ from claims.extraction import extract_claims
 from claims.extraction.rules import NO_CLAIM, RULES, rules_for
 
 from .construction_cases import CONSTRUCTION_CASES, CONSTRUCTION_DECLINED
+from .edge_cases import EDGE_CASES
 from .rule_cases import CASES, DECLINED_CASES, NO_CLAIM_CASES
 
-ALL_CASES = CASES + CONSTRUCTION_CASES
+ALL_CASES = CASES + CONSTRUCTION_CASES + EDGE_CASES
 ALL_DECLINED = DECLINED_CASES + CONSTRUCTION_DECLINED
 
 
