@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from .registry import Entity, Registry
 from .rules import NO_CLAIM, Article, Draft, rules_for
-from .rules.checks import SPEAKER_KINDS
 from .rules.cue import Cue
 from .rules.interview import Turn, find_turns
 from .rules.patterns import CUE_RE, claim_nouns
@@ -276,8 +275,8 @@ def _claim(art: Article, reg: Registry, d: Draft) -> ExtractedClaim:
         speaker_kind = ent.kind
     else:
         speaker_kind = "anonymous"
-    if speaker_kind not in SPEAKER_KINDS:
-        speaker_kind = "person"
+    # Always one of checks.SPEAKER_KINDS: an entity's or mention's kind is mentions.classify's
+    # answer, "person" or "anonymous" (a pronoun's "" is read as "person" above).
     p0, _ = art.paragraph_of(d.start)
     _, p1 = art.paragraph_of(max(d.start, d.end - 1))
     show_mention = m is not None and not (d.speaker_of is not None and d.cue is None)

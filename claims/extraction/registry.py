@@ -292,8 +292,6 @@ class Registry:
         name = ent.name
         if not ent.proper or ent.given or ent.gender or " " in name or not name[:1].isupper():
             return False
-        if name in lx.COUNTRIES or name in lx.DEMONYMS or name in lx.COUNTRY_ALIASES:
-            return False
         if any(c.given for c in self.people.by_last.get(name, ())):
             return False  # "Brockman" of "Greg Brockman"
         return not (self.people.described(ent) & _PERSON_HEADS)

@@ -6,6 +6,7 @@ import pytest
 
 from claims.extraction import extract_claims
 from claims.extraction.rules import NO_CLAIM, RULES, rules_for
+from claims.extraction.rules.checks import SPEAKER_KINDS
 
 from .construction_cases import CONSTRUCTION_CASES, CONSTRUCTION_DECLINED
 from .edge_cases import EDGE_CASES
@@ -28,6 +29,8 @@ def test_rule_finds_its_case(case):
         case.claim_rule or case.rule,
     )
     assert case.text[claim.start : claim.end] == claim.content
+    # The kinds the database takes (core._claim has no fallback for any other).
+    assert {c.speaker_kind for c in claims} <= set(SPEAKER_KINDS)
 
 
 @pytest.mark.parametrize(("rule", "text"), NO_CLAIM_CASES, ids=[r for r, _ in NO_CLAIM_CASES])
