@@ -49,7 +49,11 @@ def _logger():
 # rules-2.6: 2026-12-03 afternoon (PolNeAR quotes): a quoted sentence that goes on after
 # "“A,” X said.", "what X called “label”", a quote resumed after the speaker's relative clause,
 # a present participle after the subject, the subject looked for in 240 characters.
-EXTRACTOR_VERSION = "rules-2.6"
+# rules-2.7: 2026-12-03 evening (issue 10's wrong outputs): a title before a name is no part
+# of it ("Treasury Secretary Jacob Lew", "Secretary of the Treasury Jacob Lew"), an agency is a
+# body of government, "the newspaper" is the paper that spoke before, a body's name before
+# "estimates", a former post splits no person.
+EXTRACTOR_VERSION = "rules-2.7"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -291,7 +291,32 @@ def _name_run(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
         or (k + 2 < b and tokens[k].low in _INSTITUTION_WORDS)
     ):
         k += 1
+    # "Treasury Secretary Jacob Lew", "Rules Committee Chairman Bruce Ash": the last title
+    # with a name of two words after it ends the description (as People.prescan reads it);
+    # an honorific stays with the name ("South Carolina Sen. Lindsey Graham").
+    for p in range(b - 3, k - 1, -1):
+        if tokens[p].low in _POSTS:
+            return p + (tokens[p].low not in lx.HONORIFICS), b
+    if k == a and b - a >= 3 and _after_office_of(tokens, i, a):
+        # "Secretary of the Treasury Jacob Lew": the run opens with the office's portfolio;
+        # the name is its last two words, with their initials and particles.
+        n, k = 0, b
+        while k > a + 1 and n < 2:
+            k -= 1
+            n += not (_INITIAL_RE.match(tokens[k].text) or tokens[k].low in _NAME_PARTICLES)
     return k, b
+
+
+def _after_office_of(tokens: list[Token], i: int, a: int) -> bool:
+    """tokens[a] follows "<Title> of" or "<Title> of the" ("Secretary of the Treasury")."""
+    k = a - 1 if a - 1 >= i and tokens[a - 1].low == "the" else a
+    head = tokens[k - 2] if k - 2 >= i else None
+    return head is not None and tokens[k - 1].low == "of" and head.cap and head.low in _OFFICE_HEADS
+
+
+# An agency is a body of government ("the Fisheries Agency", "the agency said") unless it
+# says it is a news agency ("the Xinhua news agency", "a press agency").
+_NEWS_AGENCY_MODIFIERS = frozenset(("news", "press", "wire", "photo"))
 
 
 def classify(words: list[str], has_person_name: bool) -> str:
@@ -306,6 +331,8 @@ def classify(words: list[str], has_person_name: bool) -> str:
         return "government"
     if joined.removeprefix("the ").removeprefix("The ") in lx.COUNTRY_ALIASES:
         return "government"
+    if head in ("agency", "agencies") and (len(lows) < 2 or lows[-2] not in _NEWS_AGENCY_MODIFIERS):
+        return "government"  # "the Fisheries Agency", "the agency": no news agency
     if head in lx.MEDIA_WORDS:
         return "media"
     if head in lx.GOVERNMENT_WORDS:
@@ -371,6 +398,8 @@ def _only_dates(tokens: list[Token], i: int, j: int) -> bool:
 
 
 _OFFICE_HEADS = lx.TITLE_WORDS | lx.LEADER_HEADS | lx.PERSON_DESCRIPTION_HEADS
+# Posts, not descriptions ("Billionaire" is no post a later "Trump" must share).
+_POSTS = _TITLE_LIKE | lx.LEADER_HEADS
 
 
 _TITLES = lx.TITLE_WORDS | lx.HONORIFICS
@@ -382,11 +411,14 @@ def _office_of(tokens: list[Token], i: int, a: int) -> bool:
     k = a  # "a spokesman for Senator X": titles between (not "Secretary of State X")
     while k - 2 >= i and tokens[k - 1].cap and tokens[k - 1].low in _TITLES:
         k -= 1
+    titled = k < a
+    if not titled and k - 3 >= i and tokens[k - 1].low == "the":
+        k -= 1  # "the Secretary of the Treasury"
     return (
         k - 2 >= i
         and tokens[k - 1].low in ("of", "for", "at")
         and _strip_possessive(tokens[k - 2].low) in _OFFICE_HEADS
-        and (k == a or not tokens[k - 2].cap)
+        and (not titled or not tokens[k - 2].cap)
     )
 
 
@@ -555,6 +587,8 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         )
     s, e = tokens[i].start, tokens[head_end - 1].end
     kind = "person" if office_of else classify(words, False)
+    if kind == "group" and b > a and _body_portfolio(tokens, i, b):
+        kind = "organization"  # "the Centers for Disease Control and Prevention": no group
     name = _canonical(words)
     aff = _affiliation(words + tail_words)
     if kind == "government" and not aff:

@@ -427,8 +427,8 @@ def _is_honorific(word: str) -> bool:
 def _same_post(ent: Entity, posts: set[str]) -> bool:
     """No conflicting titles: either side has none, or they share one (or both lead)."""
     held = ent.words & _PERSON_HEADS
-    if not posts or not held or posts & held:
-        return True
+    if not posts or not held or posts & held or "former" in posts or "former" in held:
+        return True  # "former Iowa governor Vilsack" may be "Agriculture Secretary Tom Vilsack"
     return bool(posts & lx.LEADER_HEADS and held & lx.LEADER_HEADS)
 
 

@@ -45,6 +45,10 @@ RESOLUTIONS = (
 _INDEFINITE = frozenset(("a", "an", "one"))
 # Generic heads of a body: "the ministry", "the company" -> the body of that kind named earlier.
 _BODY_HEADS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | frozenset(("firm", "startup", "giant"))
+# Generic heads of an outlet: "the newspaper" -> the paper that spoke before (a name that
+# ends as a paper's title does), "the outlet" -> the outlet that spoke before.
+_OUTLET_HEADS = frozenset(("newspaper", "paper", "outlet"))
+_PAPER_HEADS = frozenset(("newspaper", "paper"))
 # Heads of a description that a company answers to ("the company", "the firm").
 _COMPANY_HEADS = frozenset(("company", "firm", "startup", "giant", "corporation", "group"))
 _ISSUED_WORDS = frozenset(
@@ -165,7 +169,7 @@ class Registry:
             self._also_known_as(ent, m, words, key, keys)
             return ent, "organisation"
         if (
-            head in _BODY_HEADS
+            (head in _BODY_HEADS or head in _OUTLET_HEADS)
             and words
             and _norm(words[0]) in ("the", "this", "that")
             and not any(w[:1].isupper() for w in words[1:])
@@ -273,8 +277,14 @@ class Registry:
         for _, ent in reversed(recent):
             if ent.name.split()[-1].lower() == head or head in self.people.described(ent):
                 return ent
-            if head in lx.MEDIA_WORDS and ent.kind == "media":
+            if (
+                head in lx.MEDIA_WORDS
+                and ent.kind == "media"
+                and (head not in _PAPER_HEADS or ent.name.split()[-1].lower() in lx.PAPER_TITLES)
+            ):
                 return ent
+        if head in _OUTLET_HEADS:
+            return None  # an outlet is no other body
         kind = "government" if head in lx.GOVERNMENT_WORDS else "organization"
         for _, ent in reversed(recent):
             if ent.kind == kind and ent.name.lower() != m.name.lower():

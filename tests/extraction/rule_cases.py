@@ -318,6 +318,14 @@ CASES = [
         "Tom Berg",
         "mixed",
     ),
+    # A body's name before a cue that doubles as a noun, in its -s form ("estimates").
+    Case(
+        "subject_cue_content",
+        "The Centers for Road Safety and Repair estimates that one bridge in five is unsafe.",
+        "one bridge in five is unsafe",
+        "Centers for Road Safety and Repair",
+        "indirect",
+    ),
     Case(
         "subject_cue_content",
         "In the capital, Tom Berg said on Monday, “we will prove it in court.”",

@@ -724,6 +724,68 @@ CASES = [
         "surname",
         None,
     ),
+    # A title before a name ends the description: the speaker is the name (issue 10).
+    (
+        "last-title-in-a-capitalised-run-ends-the-description",
+        "Harbour Board Chairman Ana Berg said the fees would rise.",
+        "the fees would rise",
+        "Ana Berg",
+        "name",
+        None,
+    ),
+    (
+        "place-before-an-honorific-title-is-no-part-of-the-name",
+        "Harbour County Sen. Ana Berg said the fees would rise.",
+        "the fees would rise",
+        "Ana Berg",
+        "name",
+        None,
+    ),
+    (
+        "portfolio-after-title-of-the-opens-the-run",
+        "Secretary of the Harbour Jacob J. Lund said the fees would rise.",
+        "the fees would rise",
+        "Jacob J. Lund",
+        "name",
+        None,
+    ),
+    (
+        "title-of-the-portfolio-in-an-appositive-is-no-name",
+        "The Secretary of the Harbour, Jacob Lund, said the fees would rise.",
+        "the fees would rise",
+        "Jacob Lund",
+        "name",
+        None,
+    ),
+    # A former post is no other person's: "former governor Vell" is the secretary named before.
+    (
+        "former-post-does-not-split-a-person",
+        "Harbour Secretary Tom Vell said the fees would rise. Former governor Vell said the "
+        "port was safe.",
+        "the port was safe",
+        "Tom Vell",
+        "surname",
+        None,
+    ),
+    # "the newspaper" is the outlet that spoke before, as "the ministry" is the ministry.
+    (
+        "the-newspaper-is-the-paper-that-spoke-before",
+        "The Valley Herald reported that the dam was leaking. The newspaper said the repairs "
+        "would cost millions.",
+        "the repairs would cost millions",
+        "Valley Herald",
+        "organisation",
+        None,
+    ),
+    (
+        "the-newspaper-is-no-wire-service-and-no-other-body",
+        "AP reported that the dam was leaking. The harbour board said it would hold. The "
+        "newspaper said the repairs would cost millions.",
+        "the repairs would cost millions",
+        "Newspaper",
+        "mention",
+        None,
+    ),
     (
         "continuation-quote",
         '"The tunnel will close," Okafor said.\n\n"It will reopen in May, and the buses will run."',
@@ -826,6 +888,19 @@ def test_attribution_a_titled_name_after_of_stays_a_person(text):
     claim = _claim(text, "the bill would pass")
 
     assert (claim.speaker_kind, claim.speaker.split()[-2:]) == ("person", ["Ana", "Berg"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an agency is a body of government unless it says it is a news agency
+        ("The Fisheries Agency said the bill would pass.", "government"),
+        ("The state news agency said the bill would pass.", "media"),
+        ("The Valley Gazette said the bill would pass.", "media"),
+    ],
+)
+def test_attribution_an_agency_is_a_government_body_unless_a_news_agency(text, kind):
+    assert _claim(text, "the bill would pass").speaker_kind == kind
 
 
 def test_attribution_a_quantifier_of_a_group_is_no_body_name():

@@ -600,10 +600,10 @@ def test_eval_records_report_a_carried_claim_as_the_carrier_s_relation():
         (
             "“The levee will hold,” Tom Berg said, according to the Valley Herald. “We built it "
             "to last a century.”",
-            "Valley Herald",
+            "the Valley Herald",  # a newspaper's noun phrase, as any outlet's (issue 10)
             "according to",
         ),
-        ("Ana Ruiz said the dam was safe", "Herald", "According to"),
+        ("Ana Ruiz said the dam was safe", "the Herald", "According to"),
     ]
 
 
@@ -613,7 +613,7 @@ def test_extract_article_keeps_a_carrier_only_inside_the_claim_s_part():
     (claim,) = extract_article("Levee holds", body)
 
     cue_start, cue_end, ms, me = claim.reported_by
-    assert (body[cue_start:cue_end], body[ms:me]) == ("according to", "Valley Herald")
+    assert (body[cue_start:cue_end], body[ms:me]) == ("according to", "the Valley Herald")
 
 
 # -- an article kept as headline and body -------------------------------------------------

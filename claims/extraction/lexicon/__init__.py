@@ -20,6 +20,7 @@ from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     MEDIA_WORDS,
     MEMBER_HEADS,
     ORG_WORDS,
+    PAPER_TITLES,
     PLURAL_GROUP_HINT,
     REGIONS,
     STAFF_PLURALS,

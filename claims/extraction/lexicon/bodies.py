@@ -226,6 +226,15 @@ MEDIA_WORDS = frozenset(
         "post",
         "journal",
         "tribune",
+        # newspapers named by their title's last word ("the Valley Herald")
+        "herald",
+        "gazette",
+        "chronicle",
+        "inquirer",
+        "examiner",
+        "telegraph",
+        "courier",
+        "globe",
         "television",
         "tv",
         "broadcaster",
@@ -304,6 +313,32 @@ ORG_WORDS = frozenset(
         "bureau",  # "the Census Bureau", "the Federal Bureau of Prisons"
         "institution",  # "the Brookings Institution"
         "tribunal",
+    ]
+)
+# The last word of a newspaper's title: "the newspaper" is an outlet named so (registry).
+PAPER_TITLES = frozenset(
+    [
+        "times",
+        "post",
+        "journal",
+        "tribune",
+        "herald",
+        "gazette",
+        "chronicle",
+        "inquirer",
+        "examiner",
+        "telegraph",
+        "courier",
+        "globe",
+        "news",
+        "daily",
+        "star",
+        "sun",
+        "guardian",
+        "observer",
+        "independent",
+        "mirror",
+        "sentinel",
     ]
 )
 ANONYMOUS_HEADS = frozenset(

@@ -24,6 +24,7 @@ from .patterns import (
 )
 
 SPEAKER_KINDS = ("person", "government", "organization", "media", "group", "anonymous")
+_BODY_KINDS = frozenset(("government", "organization", "media"))
 
 
 def phrase_opens_clause(art: Article, c0: int, pos: int) -> bool:
@@ -118,6 +119,14 @@ def fits_cue(mention: Mention, low: str) -> bool:
         or last in lx.ORG_WORDS
         or last in lx.MEDIA_WORDS
         or (mention.text[:1].isupper() and mention.text.split()[0].lower() not in lx.DETERMINERS)
+        # a body's name before a noun-like cue in its -s form ("The Centers for Disease
+        # Control estimates"; not "the IMF report stated", where the noun heads the subject)
+        or (
+            low in lx.NOUNISH
+            and low.endswith("s")
+            and mention.kind in _BODY_KINDS
+            and mention.text.split()[-1][:1].isupper()
+        )
     )
     if low in lx.NOUNISH or (low in lx.ATTITUDE_FORMS and low not in lx.SPEECH_FORMS):
         return known and not (low in lx.ATTITUDE_FORMS and mention.kind not in SPEAKER_KINDS)
