@@ -767,6 +767,16 @@ CASES = [
         "surname",
         None,
     ),
+    # Two leading posts are no conflict either ("Chairman" and "chief").
+    (
+        "leader-posts-do-not-split-a-person",
+        "Harbour Board Chairman Ana Berg said the fees would rise. Port chief Berg said the "
+        "ships were late.",
+        "the ships were late",
+        "Ana Berg",
+        "surname",
+        None,
+    ),
     # "the newspaper" is the outlet that spoke before, as "the ministry" is the ministry.
     (
         "the-newspaper-is-the-paper-that-spoke-before",
