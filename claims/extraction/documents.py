@@ -190,15 +190,14 @@ def carrier_word_in(reg: Registry, s0: int, s1: int) -> bool:
 
 
 def _np_len(tokens: list) -> int:
-    """Tokens of the noun phrase opening `tokens` (determiner, words, up to a break)."""
+    """Tokens of the noun phrase opening `tokens` (determiner, words, up to a break; the
+    caller tokenizes a bounded window, so a long name is read whole)."""
     n = 0
     for t in tokens:
         stop = not t.text[0].isalnum() or (n and t.low in lx.VERB_STOP) or t.low in lx.NP_STOP
         if stop and (t.low != "the" or n):
             break
         n += 1
-        if n >= 6:
-            break
     return n
 
 

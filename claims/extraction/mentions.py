@@ -558,14 +558,7 @@ def _mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Ment
         is_person = False  # "Diplomats said" at the start of a sentence
     if is_person and b - a >= 2 and run_words[-1].lower() in lx.STAFF_PLURALS:
         is_person = False  # a headline's "OpenAI Employees"
-    if is_person:
-        # A single capitalised word that is a plural or a demonym ("Democrats") is a group.
-        single = run_words[0] if len(run_words) == 1 else ""
-        if single and (
-            single in lx.DEMONYMS
-            or (single.endswith("s") and single.lower() in lx.PLURAL_GROUP_HINT)
-        ):
-            is_person = False
+    # (A lone demonym, "Russian", is no person either: `_country_of` above rejects it.)
     if is_person:
         s, e = tokens[a].start, tokens[b - 1].end
         name_words = [w for w in run_words if w.lower() not in lx.HONORIFICS] or run_words

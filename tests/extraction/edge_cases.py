@@ -92,4 +92,31 @@ EDGE_CASES = [
         "Ina M. Lund",
         "indirect",
     ),
+    # documents._owner_after: an owner named after the document noun is read whole, however
+    # many words its name has (the tokenized window bounds it).
+    Case(
+        "statement_saying",
+        "Reuters reported a statement from the North Sea Harbour Rail Workers Union saying that"
+        " the port would close.",
+        "the port would close",
+        "North Sea Harbour Rail Workers Union",
+        "indirect",
+    ),
+    # content.resumed_quote: a that-clause between the cue and a second quote makes the
+    # second quote no resumption of the first (the narration stays out of the quote).
+    Case(
+        "content_then_subject_cue",
+        "“The port is safe,” Lund told reporters that the old tunnel was not, “but we will fix"
+        " it.”",
+        "“The port is safe,”",
+        "Lund",
+        "direct",
+    ),
+]
+
+# (the rule that declines it, text): no claim may come from these.
+EDGE_DECLINED = [
+    # speaker_after._inverted: one word before "said X" ("Then") is no content. (The words
+    # after the second comma are not read as Lund's either: a miss, left.)
+    ("clause_then_cue_subject", "Then, said Lund, the port closed."),
 ]

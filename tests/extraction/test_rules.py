@@ -9,11 +9,11 @@ from claims.extraction.rules import NO_CLAIM, RULES, rules_for
 from claims.extraction.rules.checks import SPEAKER_KINDS
 
 from .construction_cases import CONSTRUCTION_CASES, CONSTRUCTION_DECLINED
-from .edge_cases import EDGE_CASES
+from .edge_cases import EDGE_CASES, EDGE_DECLINED
 from .rule_cases import CASES, DECLINED_CASES, NO_CLAIM_CASES
 
 ALL_CASES = CASES + CONSTRUCTION_CASES + EDGE_CASES
-ALL_DECLINED = DECLINED_CASES + CONSTRUCTION_DECLINED
+ALL_DECLINED = DECLINED_CASES + CONSTRUCTION_DECLINED + EDGE_DECLINED
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.id for c in ALL_CASES])
