@@ -112,6 +112,15 @@ EDGE_CASES = [
         "Lund",
         "direct",
     ),
+    # content._aside_end: a dash aside that holds a quote with its own credit (`A — “B,” she
+    # said — and C`) ends the content at the first dash; B is the second cue's.
+    Case(
+        "subject_cue_content",
+        "Lund said the harbour plan would cost more — “far more,” she said — and would take years.",
+        "the harbour plan would cost more",
+        "Lund",
+        "indirect",
+    ),
 ]
 
 # (the rule that declines it, text): no claim may come from these.

@@ -92,10 +92,10 @@ class Article:
         return self.qindex.containing(pos) is not None
 
     def paragraph_of(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.para_starts, pos) - 1
-        if i < 0:
-            return (0, len(self.text))
-        return self.paras[i]
+        """The paragraph at or before `pos`. Every caller passes the offset of a character
+        that is no whitespace (a quote's, cue's or claim's, or one after it), and the first
+        paragraph starts at the text's first such character, so there is one."""
+        return self.paras[bisect.bisect_right(self.para_starts, pos) - 1]
 
     def prev_paragraph_end(self, p0: int) -> int:
         i = bisect.bisect_left(self.para_starts, p0) - 1
