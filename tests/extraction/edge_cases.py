@@ -128,4 +128,8 @@ EDGE_DECLINED = [
     # speaker_after._inverted: one word before "said X" ("Then") is no content. (The words
     # after the second comma are not read as Lund's either: a miss, left.)
     ("clause_then_cue_subject", "Then, said Lund, the port closed."),
+    # quotes.dash_credit, colon_introduced_quote: a day after the dash or before the colon
+    # names no one (a claim with no speaker came out when the statement was broken).
+    ("dash_credit", "Notes from the harbour vote\n\n“The port will stay open.” — Wednesday"),
+    ("colon_introduced_quote", "Notes from the harbour vote\n\nMonday: “The port will stay open.”"),
 ]
