@@ -170,10 +170,9 @@ def _stance_object(art: Article, cue: Cue) -> tuple[int, int] | None:
     ):
         return None
     m = _OBJECT_END_RE.search(text, toks[0].end, s1)
-    content = strip_span(text, cue.start, m.start() if m is not None else s1)
-    if art.in_quote(content[0]) or too_short(text, content):
-        return None
-    return content
+    # Never in a quote (cue_inside_quote_or_claim drops such cues) nor too short: the content
+    # holds the cue word and the word right after it.
+    return strip_span(text, cue.start, m.start() if m is not None else s1)
 
 
 _WHAT_BEFORE_RE = re.compile(r"(?<!\w)[Ww]hat\s+\Z")
