@@ -206,7 +206,6 @@ def interview_quote(art: Article, site: QuoteSite) -> Draft | NoClaim | None:
         return NO_CLAIM
     if not art.asked or art.asked[-1][1] != before:
         return None
-    asked_before = art.prev_paragraph_end(art.asked[-1][0])
-    if art.paragraph_of(prev.end - 1)[1] != asked_before:
-        return None  # the question did not follow the guest's words
+    # The question right before was asked after the guest's words (checked above): no claim
+    # can start inside it (it is reserved), so `prev` is the one it followed.
     return Draft(q.start, q.end, "direct", prev.cue, None, (site.s0, site.s1), speaker_of=prev)
