@@ -52,7 +52,10 @@ def _logger():
 # rules-2.7: 2026-12-03 evening (issue 10's wrong outputs): a title before a name is no part
 # of it ("Treasury Secretary Jacob Lew", "Secretary of the Treasury Jacob Lew"), an agency is a
 # body of government, "the newspaper" is the paper that spoke before, a body's name before
-# "estimates", a former post splits no person.
+# "estimates", a former post splits no person; then (same evening, before any import at 2.7)
+# a sentence adverb is no speaker ("Hopefully, said X"), a verb before an article ends a name
+# ("Tom Berg met the mayor"), "stated it will ...", "a statement from X said", "said of X and
+# Y, “B”", no "New" before "plan:".
 EXTRACTOR_VERSION = "rules-2.7"
 
 KINDS = ("direct", "indirect", "mixed")

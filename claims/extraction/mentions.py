@@ -43,42 +43,7 @@ _TITLE_LIKE = lx.TITLE_WORDS | frozenset(
 )
 
 
-_TIME_WORDS = lx.CALENDAR_WORDS | frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "last",
-        "this",
-        "next",
-        "yesterday",
-        "today",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "earlier",
-        "later",
-        "also",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "the",
-        "a",
-        "of",
-        "ago",
-        "recently",
-        "previously",
-    ]
-)
+_TIME_WORDS = lx.CALENDAR_WORDS | lx.MENTION_TIME_WORDS
 
 
 _TIME_WORDS_ONLY = _TIME_WORDS - {"the", "a", "of"}
@@ -164,6 +129,13 @@ def _country_of(word: str) -> str:
     return lx.DEMONYMS.get(w, "")
 
 
+# Articles and possessives, which open a noun phrase of their own; quantifiers and the
+# like may stand before them inside one ("all the", "half his").
+_ARTICLES = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))
+_PARTICLES = frozenset(("out", "up", "off", "down", "back", "away"))
+_NOT_VERBS = lx.DETERMINERS | _QUANTIFIERS | frozenset(("half", "twice", "quite", "such", "what"))
+
+
 def _np_end(tokens: list[Token], i: int, limit: int) -> int:
     """Index just past the noun phrase that starts at tokens[i] (forward, greedy, bounded)."""
     j = i
@@ -202,6 +174,17 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
         if low in lx.DETERMINERS:
             # A determiner is only allowed at the start or after of/for/and.
             if seen_word and tokens[j - 1].low not in ("of", "for", "and"):
+                prev = tokens[j - 1]
+                if (
+                    low in _ARTICLES
+                    and j - 1 > i
+                    and not prev.cap
+                    and prev.low.isalpha()
+                    and prev.low not in _NOT_VERBS
+                ):
+                    j -= 1  # "Tom Berg met the mayor": a noun takes no article after it
+                    if prev.low in _PARTICLES and j - 1 > i and not tokens[j - 1].cap:
+                        j -= 1  # "His office put out a statement"
                 break
             j += 1
             continue

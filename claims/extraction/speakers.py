@@ -389,6 +389,13 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     first = tokens[seg_start].low
     if (first not in lx.PREPOSITIONS and first not in lx.NP_STOP) or first == "the":
         end = _np_end(tokens, seg_start, j)
+        if _document_from(tokens, end, j):
+            # "a statement from the Union said": the document speaks for its author, named
+            # after it; the phrase opens with the document.
+            m = mention_from_tokens(text, tokens, end + 1, j)
+            if m is not None:
+                m.phrase_start = tokens[seg_start].start
+            return m
         # The phrase must reach the cue, or be followed by a relative clause.
         if end > seg_start and (
             end == j
@@ -411,6 +418,26 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     return None
 
 
+def lone_adverb(text: str, word: str) -> bool:
+    """`Hopefully, said Tom Berg, ...`, `Shortly after the vote, Lund warned`: a lone
+    capitalised word in -ly is a sentence adverb, no speaker, unless the text names someone
+    with it after a capitalised word ("Megyn Kelly", "Rex Early")."""
+    if not word.endswith("ly") or not word[:1].isupper() or " " in word:
+        return False
+    return re.search(r"[A-Z][\w’'.-]*[ \t\xa0]+" + re.escape(word) + r"\b", text) is None
+
+
+def _document_from(tokens: list[Token], end: int, j: int) -> bool:
+    """tokens[:end] ends in a document noun and "from"/"by" and a noun phrase that reaches
+    tokens[j] follow it ("a statement from the Union", "a letter signed by the staff")."""
+    return (
+        0 < end < j - 1
+        and tokens[end - 1].low in lx.DOCUMENT_NOUNS
+        and tokens[end].low in ("from", "by")
+        and _np_end(tokens, end + 1, j) == j
+    )
+
+
 def clause_subject(text: str, start: int, end: int) -> Mention | None:
     """The subject of the main clause in text[start:end]: the first comma-separated segment
     whose opening noun phrase is followed by more words (a verb), skipping intro phrases."""
@@ -426,7 +453,11 @@ def clause_subject(text: str, start: int, end: int) -> Mention | None:
         while k < n and tokens[k].text != ",":
             k += 1
         a = i
-        while a < k and tokens[a].low in _LEADING_SKIP:
+        while a < k and (
+            tokens[a].low in _LEADING_SKIP
+            # "Shortly after the vote, Lund warned"; not "Carly Fiorina"
+            or (lone_adverb(text, tokens[a].text) and (a + 1 == k or not tokens[a + 1].cap))
+        ):
             a += 1
         if a < k and tokens[a].low.endswith("ing") and not tokens[a].cap:
             i = k + 1

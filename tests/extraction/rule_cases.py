@@ -201,6 +201,22 @@ CASES = [
         "Ana Ruiz",
         "mixed",
     ),
+    # A sentence adverb in -ly opens no subject, and a verb before an article ends the name
+    # ("Tom Berg met the mayor"); a given name in -ly before a surname stays a name.
+    Case(
+        "participle_clause",
+        "Shortly after the vote, Tom Berg met the mayor, warning that the budget would fail.",
+        "the budget would fail",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "participle_clause",
+        "Carly Lund threw her support behind the plan, calling it “a triumph.”",
+        "it “a triumph.”",
+        "Carly Lund",
+        "mixed",
+    ),
     Case(
         "participle_clause",
         "The finance minister, Ana Silva, defended the budget, adding that no jobs would be lost.",
@@ -317,6 +333,31 @@ CASES = [
         "what Tom Berg described as the “reckless” plan to sell the harbour",
         "Tom Berg",
         "mixed",
+    ),
+    # A weak cue before a bare content clause: a subject pronoun and a modal ("stated it will").
+    Case(
+        "subject_cue_content",
+        "Ana Lund stated it will not fund the new stadium.",
+        "it will not fund the new stadium",
+        "Ana Lund",
+        "indirect",
+    ),
+    # A statement from a body speaks for the body named after it.
+    Case(
+        "content_then_subject_cue",
+        "The strike will go on until the spring, a statement from the Nurses Union said.",
+        "The strike will go on until the spring",
+        "Nurses Union",
+        "indirect",
+    ),
+    # A quote resumed after "said of X and Y,": the "and" joins noun phrases, no clause.
+    Case(
+        "content_then_subject_cue",
+        "Tom Berg spoke on Monday. “The levee will hold,” he said of the dam and the river, “and"
+        " the town is safe.”",
+        "“The levee will hold,” he said of the dam and the river, “and the town is safe.”",
+        "Tom Berg",
+        "direct",
     ),
     # A body's name before a cue that doubles as a noun, in its -s form ("estimates").
     Case(
@@ -1078,6 +1119,10 @@ NO_CLAIM_CASES = [
 
 # Texts no rule may take a claim from (the rule named is the one that declines them).
 DECLINED_CASES = [
+    # a cue that doubles as a noun after "The new" before a colon: no speaker "New"
+    ("colon_introduced_quote", "The new plan: “We will build a school in every district.”"),
+    # a sentence adverb in -ly is no subject: not "Hopefully" saying "Tom Berg, ..."
+    ("subject_cue_content", "Hopefully, said Tom Berg, the ferry will run in May."),
     ("clause_then_cue_subject", "Get those chores done, adding fun to it."),
     ("name_colon_line", "The Latest: Council votes on the budget tonight\n\nThe vote is close."),
     ("name_colon_line", "UPDATE: Council votes on the budget tonight\n\nThe vote is close."),

@@ -777,6 +777,24 @@ CASES = [
         "surname",
         None,
     ),
+    # "put out" before an article is the verb's, no part of the owner's name.
+    (
+        "verb-and-particle-before-an-article-end-the-owner",
+        "Tom Berg spoke on Monday. His office put out a statement saying the plan was dead.",
+        "the plan was dead",
+        "Office",
+        "document",
+        None,
+    ),
+    # A surname in -ly the article gives a person is a name, no sentence adverb.
+    (
+        "surname-in-ly-named-in-full-is-a-name",
+        "Rex Early spoke first. Early said the vote was fair.",
+        "the vote was fair",
+        "Rex Early",
+        "surname",
+        None,
+    ),
     # "the newspaper" is the outlet that spoke before, as "the ministry" is the ministry.
     (
         "the-newspaper-is-the-paper-that-spoke-before",

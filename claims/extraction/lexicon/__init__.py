@@ -45,6 +45,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     GO_ON_FORMS,
     HEADLINE_LABELS,
     IT_CONTRACTIONS,
+    MENTION_TIME_WORDS,
     MESSAGE_NOUNS,
     MONTHS,
     NON_CLAUSE_STARTS,

@@ -327,3 +327,42 @@ PARTICIPLE_NOUNS = frozenset(
         "interested",
     )
 )
+
+# Words of a time adjunct next to a speaker phrase ("on Monday", "last week", "earlier"),
+# with the determiners and "of" they take (mentions._TIME_WORDS, with CALENDAR_WORDS).
+MENTION_TIME_WORDS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "last",
+        "this",
+        "next",
+        "yesterday",
+        "today",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "earlier",
+        "later",
+        "also",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "the",
+        "a",
+        "of",
+        "ago",
+        "recently",
+        "previously",
+    ]
+)

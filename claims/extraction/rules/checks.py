@@ -299,6 +299,13 @@ def content_is_before(
     return False
 
 
+# A content clause without "that": a subject pronoun, then a modal or a finite auxiliary.
+_PRONOUN_CLAUSE_RE = re.compile(
+    r"(?:he|she|it|they|we|I)[ \t\xa0]+(?:will|would|could|should|can|may|might|must|has|"
+    r"have|had|is|are|was|were|did|does|do)(?:n[’']t)?\b"
+)
+
+
 def strong_complement(art: Article, ce: int, s1: int, low: str) -> bool:
     """Weak cues ("called", "noted") count only before that/colon/quote/comma-quote."""
     text = art.text
@@ -315,6 +322,8 @@ def strong_complement(art: Article, ce: int, s1: int, low: str) -> bool:
         return True
     if low in lx.TELL_FORMS and low.startswith("call"):
         return bool(re.match(r"(?:for|on)\s", window))
+    if low in lx.SPEECH_FORMS and _PRONOUN_CLAUSE_RE.match(window):
+        return True  # "stated it will not fund", "noted they had left": a bare clause
     if low in lx.TELL_FORMS:
         return bool(TELL_COMPLEMENT_RE.match(window))
     if window.startswith(", ") and window[2:3] in QUOTE_CHARS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
-from ..mentions import tokenize
+from ..mentions import _np_end, tokenize
 from ..text import Quote
 from .article import Article
 from .patterns import (
@@ -370,9 +370,24 @@ def resumed_quote(art: Article, ce: int, s1: int) -> Quote | None:
     if THAT_RE.search(art.text, ce, m.start()):
         return None
     clause = CLAUSE_WORD_RE.search(art.text, ce, m.start())
+    while clause is not None and _joins_noun_phrases(art.text, clause, m.start()):
+        clause = CLAUSE_WORD_RE.search(art.text, clause.end(), m.start())
     if clause is not None and not _speaker_relative(art.text, ce, clause):
         return None
     return q
+
+
+def _joins_noun_phrases(text: str, clause: re.Match[str], end: int) -> bool:
+    """`“A,” he said of the dam and the river, “B.”`: an "and" that joins a noun phrase
+    running to the comma opens no clause."""
+    if clause.group() != "and":
+        return False
+    toks = tokenize(text, clause.end(), end)
+    return (
+        len(toks) > 1
+        and (toks[0].cap or toks[0].low in lx.DETERMINERS)
+        and _np_end(toks, 0, len(toks)) == len(toks)
+    )
 
 
 def _speaker_relative(text: str, ce: int, clause: re.Match[str]) -> bool:

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .. import lexicon as lx
 from ..mentions import Mention
-from ..speakers import subject_before
+from ..speakers import lone_adverb, subject_before
 from .article import Article, Draft, NoClaim
 from .checks import fits_cue, plausible_speaker, subject_adjacent
 from .patterns import count_words
@@ -60,7 +60,9 @@ class Cue:
         if mention is not None and mention.relative:
             k = max(text.rfind(sep, s0, mention.start) for sep in (",", "—", " - ", "("))
             mention.antecedent = subject_before(text, s0, k) if k > s0 else None
-        if mention is not None and not plausible_speaker(mention, self.low):
+        if mention is not None and (
+            not plausible_speaker(mention, self.low) or lone_adverb(self.art.text, mention.text)
+        ):
             mention = None
         return mention
 

@@ -15,7 +15,7 @@ from ..mentions import _back_np_start, mention_from_tokens, tokenize
 from ..speakers import clause_subject, possessor_before, subject_before
 from ..text import Quote
 from .article import NO_CLAIM, Article, Draft, NoClaim
-from .checks import plausible_speaker
+from .checks import fits_cue, plausible_speaker
 from .content import cut_content
 from .patterns import (
     ANY_VERB_FIRST_RE,
@@ -236,7 +236,14 @@ def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
         if art.in_quote(m.start()) or m.group("acc"):
             continue
         mention = subject_before(text, art.clause_start(cs0, m.start()), m.start())
-        if mention is not None and plausible_speaker(mention):
+        # (not `The new plan: “...”`: a cue of intent or belief that doubles as a noun
+        # needs a subject that can hold a view, checks.fits_cue)
+        low = m.group().lower()
+        if (
+            mention is not None
+            and plausible_speaker(mention)
+            and (low in lx.SPEECH_FORMS or fits_cue(mention, low))
+        ):
             if found is None:
                 found = (m.span(), mention)
         elif found is not None and _AND_THEN_RE.search(text, cs0, m.start()):
