@@ -36,6 +36,27 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(normalise_text(text).encode(), usedforsecurity=False).hexdigest()
 
 
+# Claims' content hashes the import's pool workers computed for the writing process
+# (claims.importers.parallel): text -> text_hash(text). Each is served once by `primed_hash`;
+# past _PRIMED_MAX the table starts again empty. A miss computes the hash, so what is primed
+# only saves work: text_hash is pure, and another process's answer is this one's.
+_PRIMED: dict[str, str] = {}
+_PRIMED_MAX = 1 << 15
+
+
+def prime_hashes(hashes: dict[str, str]) -> None:
+    """Hand this process text_hash answers computed elsewhere (text -> hash)."""
+    if len(_PRIMED) > _PRIMED_MAX:
+        _PRIMED.clear()
+    _PRIMED.update(hashes)
+
+
+def primed_hash(text: str) -> str:
+    """text_hash(text), served from what prime_hashes was handed when it holds the text."""
+    primed = _PRIMED.pop(text, None)
+    return primed if primed is not None else text_hash(text)
+
+
 def normalise_url(url: str) -> str:
     """Lower-cased scheme and host, no fragment, no tracking parameters, no trailing slash."""
     parts = urlsplit(url.strip())

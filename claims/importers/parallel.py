@@ -15,7 +15,7 @@ from itertools import batched
 
 from claims.extraction import clean_text, extract_article, extract_claims
 from claims.names import prime, speaker_name_facts
-from claims.normalise import text_hash
+from claims.normalise import prime_hashes, text_hash
 
 
 def prepare_body(raw_body: str) -> tuple[str, str]:
@@ -34,12 +34,14 @@ def extract_body(raw_body: str | None):
 
 
 def extract_for_import(headline: str, body: str):
-    """(extract_article(headline, body), the speaker name facts of its claims): the name
-    parsing the writing process's speaker resolver would do, done here (see
-    claims.names.speaker_name_facts; `prepare_then_extract` primes the writer's caches)."""
+    """(extract_article(headline, body), the speaker name facts of its claims, their content
+    hashes): the name parsing the writing process's speaker resolver would do and the
+    text_hash of each claim's content it would compute, done here (see
+    claims.names.speaker_name_facts and claims.normalise.primed_hash; `prepare_then_extract`
+    primes the writer's caches with both)."""
     claims = extract_article(headline, body)
     facts = speaker_name_facts((c.speaker, c.role, c.affiliation, c.mention) for c in claims)
-    return claims, facts
+    return claims, facts, {c.content: text_hash(c.content) for c in claims}
 
 
 def ordered_map[T](
@@ -79,7 +81,8 @@ def prepare_then_extract[T](
     extracting (the caller asks the database which are new or changed) and only those are
     extracted, with their `headline(item)` (`extract_for_import`); the others come with
     claims None. As each article is handed out, this process's name caches are primed with
-    what its worker parsed of the claims' speakers. While the caller consumes one window, the
+    what its worker parsed of the claims' speakers, and its content hashes with the claims'
+    hashes. While the caller consumes one window, the
     next is being extracted and the one after that cleaned, so about three windows are in flight.
     """
     ctx = multiprocessing.get_context("spawn")
@@ -126,6 +129,7 @@ def _results(chunk, prepared, flags, extracted):
         if p is None or not flag:
             yield item, p, None
             continue
-        claims, facts = next(extracted)
+        claims, facts, hashes = next(extracted)
         prime(facts)
+        prime_hashes(hashes)
         yield item, p, claims

@@ -40,7 +40,7 @@ from claims.models import (
     slug_base,
     slug_suffix,
 )
-from claims.normalise import source_key_for, text_hash
+from claims.normalise import primed_hash, source_key_for, text_hash
 from claims.permissions import require
 
 from . import fastwrite
@@ -583,8 +583,9 @@ def _create_claims(
             row[at["speaker_resolution"]] = ex.speaker_resolution
         row[at["via"]] = (ex.via or "")[:200]
         row[at["context_start"]], row[at["context_end"]] = _context_bounds(ex)
-        # bulk_create skips save(), so Claim.derive_fields' content_hash is set here.
-        row[at["content_hash"]] = text_hash(ex.content)
+        # bulk_create skips save(), so Claim.derive_fields' content_hash is set here (the
+        # import's pool workers may have computed it: primed_hash).
+        row[at["content_hash"]] = primed_hash(ex.content)
         if fast:
             row[at["id"]] = next(ids)
             claims.append(_COPY_ROW(row))

@@ -245,6 +245,36 @@ def test_pool_workers_clean_hash_and_extract_without_importing_django():
     assert out.stdout == "[]\n"
 
 
+def test_pool_workers_content_hashes_are_the_writers():
+    """The claims' content hashes a worker computes (extract_for_import, in a fresh
+    interpreter here) are the text_hash the writing process would compute for each."""
+    import pickle
+    import subprocess
+    import sys
+
+    headline = "Mayor Lee says the bridge will open"
+    body = (
+        "Mayor Ann Lee said the bridge would open in May. \u201cWe are ready,\u201d said the "
+        "harbour master, Per Holm.\n\nAccording to Eva Berg, the ferries will stop."
+    )
+    code = (
+        "import pickle, sys\n"
+        "from claims.importers.parallel import extract_for_import\n"
+        f"claims, _, hashes = extract_for_import({headline!r}, {body!r})\n"
+        "sys.stdout.buffer.write(pickle.dumps(([c.content for c in claims], hashes)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        check=True,
+    )
+    contents, hashes = pickle.loads(out.stdout)  # noqa: S301 (our own subprocess's output)
+
+    assert len(contents) >= 3
+    assert hashes == {content: text_hash(content) for content in contents}
+
+
 # --- --update ---------------------------------------------------------------------------------
 
 OLD_BODY = (
