@@ -2,12 +2,14 @@
 
 Workers are started with "spawn": a forked child would inherit the parent's open database
 connection, and closing it at exit would break the parent's session. They import only
-claims.extraction, claims.names and claims.normalise (no Django), so they start quickly.
+claims.extraction, claims.names and claims.normalise (no Django), so they start quickly, and
+run below the writing process's priority (WORKER_NICENESS).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,6 +18,28 @@ from itertools import batched
 from claims.extraction import clean_text, extract_article, extract_claims
 from claims.names import prime, speaker_name_facts
 from claims.normalise import prime_hashes, text_hash
+
+# How much lower the workers' scheduling priority is than the writing process's (os.nice).
+# An import is bounded by the writer and its database server taking turns (each article's
+# speakers resolved, then its statement run), while the workers' extraction may run ahead;
+# on a machine with fewer cores than the writer and its workers, a worker at the same
+# priority takes a core from the writer whenever both are ready, and the chain waits.
+# Lower, the workers take what the writer leaves. (Linux groups a session's processes for
+# the scheduler: this orders the writer and its workers, not the import against others.)
+WORKER_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    os.nice(WORKER_NICENESS)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` spawned worker processes, each at WORKER_NICENESS below this process."""
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_lower_priority,
+    )
 
 
 def prepare_body(raw_body: str) -> tuple[str, str]:
@@ -52,8 +76,7 @@ def ordered_map[T](
     Bounded, unlike Executor.map, so a million-article run does not queue every text at once.
     """
     window = window or jobs * 8
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with _pool(jobs) as pool:
         pending: deque[tuple[T, Future]] = deque()
         for item in items:
             pending.append((item, pool.submit(fn, key(item))))
@@ -85,11 +108,10 @@ def prepare_then_extract[T](
     hashes. While the caller consumes one window, the
     next is being extracted and the one after that cleaned, so about three windows are in flight.
     """
-    ctx = multiprocessing.get_context("spawn")
     # A few tasks per worker and window: one future, one wake-up and one message per task,
     # not per article, in the writing process.
     chunksize = max(1, window // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with _pool(jobs) as pool:
 
         def clean(chunk):
             raws = [body(item) for item in chunk]

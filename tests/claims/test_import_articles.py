@@ -245,6 +245,19 @@ def test_pool_workers_clean_hash_and_extract_without_importing_django():
     assert out.stdout == "[]\n"
 
 
+def test_pool_workers_run_below_the_writers_priority():
+    """The workers yield a core to the writing process, whose turns with the database server
+    bound an import (claims.importers.parallel.WORKER_NICENESS)."""
+    import os
+
+    from claims.importers import parallel
+
+    with parallel._pool(1) as pool:
+        niceness = pool.submit(os.nice, 0).result()
+
+    assert niceness == min(19, os.nice(0) + parallel.WORKER_NICENESS)
+
+
 def test_pool_workers_content_hashes_are_the_writers():
     """The claims' content hashes a worker computes (extract_for_import, in a fresh
     interpreter here) are the text_hash the writing process would compute for each."""
