@@ -176,3 +176,29 @@ def test_extractor_internals_property_do_not_raise(text):
     art = Article(text)
     _find(art)
     _resolve(art)
+
+
+def _quote_closing_at(offset: int) -> str:
+    """A sentence whose cue "said" is followed by a quote that closes at `offset` characters
+    after it, and that runs on past the window (patterns.WINDOW, 1,500 characters)."""
+    prefix = "Ina Lund said the plan for the old harbour would cost more" + (
+        " and then cost more" * 70
+    )
+    prefix += " and “cost the city "
+    inner = "more than was ever admitted to the council"
+    room = prefix.index("said") + offset - len(prefix) - len(inner)
+    b = next(b for b in range(5) if (room - 6 * b) % 5 == 0)  # "truly " 6, "very " 5
+    pad = "truly " * b + "very " * ((room - 6 * b) // 5)
+    return prefix + pad + inner + "” and the harbour stayed shut all year."
+
+
+def test_content_cut_by_the_window_keeps_the_closing_mark_it_ends_before():
+    # The window ends the sentence right before the quote's closing mark: the content takes
+    # the mark along (content.cut_content) rather than end inside the quote.
+    text = _quote_closing_at(1500)
+    cue = text.index("said")
+
+    (claim,) = extract_claims(text)
+
+    assert text.index("”") == cue + 1500
+    assert (claim.speaker, claim.end, claim.content[-8:]) == ("Ina Lund", cue + 1501, "council”")
