@@ -112,6 +112,16 @@ EDGE_CASES = [
         "Lund",
         "direct",
     ),
+    # checks.strong_complement: a weak cue ("noted") before a comma and a quote mark the quote
+    # index does not pair (single quotes, which apostrophes make ambiguous) still reports.
+    # (Unpaired, the words count as indirect: the kind is the engine's, not the ideal.)
+    Case(
+        "subject_cue_content",
+        "Lund noted, 'The port is safe and it will stay open.'",
+        "'The port is safe and it will stay open.'",
+        "Lund",
+        "indirect",
+    ),
     # content._aside_end: a dash aside that holds a quote with its own credit (`A — “B,” she
     # said — and C`) ends the content at the first dash; B is the second cue's.
     Case(
