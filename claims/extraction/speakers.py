@@ -8,6 +8,7 @@ Cost is bounded by a fixed window per cue, not by the article length.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import lexicon as lx
@@ -424,7 +425,19 @@ def lone_adverb(text: str, word: str) -> bool:
     with it after a capitalised word ("Megyn Kelly", "Rex Early")."""
     if not word.endswith("ly") or not word[:1].isupper() or " " in word:
         return False
-    return re.search(r"[A-Z][\w’'.-]*[ \t\xa0]+" + re.escape(word) + r"\b", text) is None
+    return word not in _ly_names(text)
+
+
+# A capitalised word in -ly right after another: a name ("Megyn Kelly"). The lookahead keeps
+# the matches overlapping ("Ann Kelly Early").
+_LY_NAME_RE = re.compile(r"[A-Z][\w’'.-]*[ \t\xa0]+(?=([A-Z][\w’'-]*ly)\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _ly_names(text: str) -> frozenset[str]:
+    """The -ly names of `text`: one scan per text, however many adverbs it holds (the cache
+    holds the text being extracted only)."""
+    return frozenset(_LY_NAME_RE.findall(text))
 
 
 def _document_from(tokens: list[Token], end: int, j: int) -> bool:
