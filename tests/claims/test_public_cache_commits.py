@@ -7,21 +7,24 @@ Every test here commits for real (`transaction=True`): on PostgreSQL the counter
 COMMIT, by deferred triggers, which a test rolled back at its end never reaches."""
 
 import importlib
+import threading
+import time
 from datetime import timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, Verdict
-from claims.models import Article, Claim, Speaker
+from claims.models import Article, Claim, ClaimLink, Speaker
 from claims.public.pagecache import _PUBLIC_ONLY, _SHOWN, _TRACKED, GENERATION_TABLE
 from claims.services import fastwrite
 from claims.services.imports import import_article, import_reason
 from tests.concurrency import held_open
 from tests.factories import (
     make_article,
+    make_link,
     make_published_claim,
     make_record,
     make_speaker,
@@ -209,9 +212,74 @@ def test_every_trigger_of_migration_0030_is_in_the_schema():
                 [f"{GENERATION_TABLE}%"],
             )
             found = set(cursor.fetchall())
+            last = importlib.import_module("claims.migrations.0031_page_generation_last")
+            expected.add((last.QUEUE, last.QUEUE))  # raises the counter last at COMMIT
         else:
             cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
             found = {(table, name.removeprefix(f"{table}_")) for table, name in cursor.fetchall()}
 
     assert found == expected
-    assert len(expected) == 24  # 9 history tables and 3 claims_claim events, 2 counters each
+    # 9 history tables and 3 claims_claim events, 2 counters each (and on PostgreSQL 0031's)
+    assert len(expected) == (25 if connection.vendor == "postgresql" else 24)
+
+
+def _lock_waits() -> int:
+    """Backends of this database waiting for a lock another transaction holds."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
+
+
+def test_two_counted_commits_waiting_on_each_others_rows_do_not_deadlock(on_postgresql):
+    """A reviewer locks a claim (`select_for_update`, as every review service does) and saves
+    it; the transaction stays open. An editor saves another claim and links it to the locked
+    one (the change form's inlines after the claim) and commits: at COMMIT its deferred
+    foreign-key check waits for the reviewer's lock. The reviewer then commits, and raises the
+    counter. Migration 0030 raised it at the editor's first counted event, before the
+    foreign-key check (the events' order), so the editor held the counter's row while waiting
+    for the reviewer, who waited for that row: PostgreSQL found the deadlock and failed one of
+    the two commits. Now (0031) both commit, the link and both edits are kept, and the
+    counter moved once for each."""
+    edited, locked = _pair()
+    public, shown = _generation()
+    failed = []
+
+    def review():
+        claim = Claim.objects.select_for_update().get(pk=locked.pk)
+        claim.rationale = "The reviewer's reason."
+        claim.save()
+
+    def edit():
+        try:
+            with transaction.atomic():
+                claim = Claim.objects.get(pk=edited.pk)
+                claim.rationale = "The editor's reason."
+                claim.save()  # counted: queued before the link's foreign-key checks
+                make_link(claim, Claim.objects.get(pk=locked.pk))
+        except BaseException as exc:
+            failed.append(exc)
+        finally:
+            connections.close_all()
+
+    editor = threading.Thread(target=edit)
+    with held_open(review):
+        editor.start()
+        for _ in range(600):  # until the editor's commit waits for the reviewer's lock
+            if _lock_waits() or not editor.is_alive():
+                break
+            time.sleep(0.05)
+        assert _lock_waits() == 1
+    editor.join(30)
+
+    assert failed == []
+    assert not editor.is_alive()
+    rationales = dict(Claim.objects.values_list("pk", "rationale"))
+    assert (rationales[edited.pk], rationales[locked.pk]) == (
+        "The editor's reason.",
+        "The reviewer's reason.",
+    )
+    assert list(ClaimLink.objects.values_list("from_claim", "to_claim")) == [(edited.pk, locked.pk)]
+    assert _generation() == (public + 2, shown + 2)
