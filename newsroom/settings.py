@@ -183,6 +183,16 @@ except (ValueError, dj_database_url.UnknownSchemeError) as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
 if not _database.get("ENGINE"):
     raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {DATABASE_URL!r}.")
+# The public page cache's fingerprint query, run by every cached page, is prepared on the
+# server once per connection (claims/public/pagecache.py): its parsing and planning cost more
+# than running it. Django leaves psycopg's prepared statements off; its own queries use
+# client-side binding, which never prepares, so this threshold reaches only the fingerprint's
+# server-binding cursor. Off behind a pooler that cannot keep prepared statements (PgBouncer in
+# transaction mode without max_prepared_statements).
+_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+if _database["ENGINE"] == "django.db.backends.postgresql" and _PREPARED_STATEMENTS:
+    _database.setdefault("OPTIONS", {})
+    _database["OPTIONS"].setdefault("prepare_threshold", 5)
 if _database["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite: no persistent connections across threads; WAL lets readers run beside a writer.
     _database["CONN_MAX_AGE"] = 0

@@ -71,6 +71,7 @@ JUNK = {
     "TIME_ZONE": "Mars/Olympus",
     "CONN_MAX_AGE": "ten",
     "CONN_HEALTH_CHECKS": "sometimes",
+    "DATABASE_PREPARED_STATEMENTS": "prepared",
     "CLAIMDESK_PAGE_CACHE_SECONDS": "-1",
     "CACHE_URL": "memcached://127.0.0.1",
     "CLAIMDESK_SHOW_UNREVIEWED": "perhaps",
@@ -167,6 +168,16 @@ def test_settings_postgres_url_selects_postgresql(load_settings):
     settings = load_settings(DEBUG="1", DATABASE_URL="postgres://root@127.0.0.1:5432/x")
 
     assert settings["DATABASES"]["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+@pytest.mark.parametrize(
+    ("env", "threshold"), [({}, 5), ({"DATABASE_PREPARED_STATEMENTS": "0"}, None)]
+)
+def test_settings_postgresql_prepares_statements_unless_turned_off(load_settings, env, threshold):
+    url = "postgres://root@127.0.0.1:5432/x"
+    settings = load_settings(DEBUG="1", DATABASE_URL=url, **env)
+
+    assert settings["DATABASES"]["default"].get("OPTIONS", {}).get("prepare_threshold") == threshold
 
 
 def test_settings_show_unreviewed_can_be_turned_on(load_settings):

@@ -92,3 +92,53 @@ def test_fingerprint_predicates_are_the_partial_indexes_word_for_word():
         claims._TABLE: claims._NEW,
     }
     assert _SHOWN[Claim] == demo._SHOWN
+
+
+def _fingerprint_runs() -> dict[str, int]:
+    """The fingerprint statements this connection prepared: parameter types -> times run."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT parameter_types::text, generic_plans + custom_plans "
+            "FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["SELECT (SELECT max(history_date) FROM claims_historicalclaim WHERE %"],
+        )
+        return dict(cursor.fetchall())
+
+
+def test_fingerprint_is_prepared_once_per_connection_on_postgresql(
+    client, on_postgresql, django_assert_num_queries
+):
+    """Every cached page runs the fingerprint, and PostgreSQL planned it on every run (longer
+    than running it). Prepared, the connection keeps one statement for the shared
+    fingerprint and one per page scope with parameters, and runs them again."""
+    assert _fingerprint_runs() == {}  # psycopg deallocates all at a rollback (the last test's)
+    claim = make_published_claim(content="Prepared words", speaker=make_speaker())
+    pages = [reverse("claims:home"), claim.get_absolute_url(), claim.article.get_absolute_url()]
+    first = {url: client.get(url).content for url in pages}
+
+    for _ in range(3):
+        for url in pages:
+            with django_assert_num_queries(1):  # the data fingerprint, from the cache after
+                assert client.get(url).content == first[url]
+
+    # home and the claim page share one statement; the article page adds its slug's lookup
+    assert _fingerprint_runs() == {"{}": 8, "{text}": 4}
+
+
+def test_fingerprint_is_not_prepared_with_prepared_statements_off(client, on_postgresql):
+    """DATABASE_PREPARED_STATEMENTS=0 (newsroom/settings.py): the connection's threshold is
+    None, and psycopg runs the fingerprint unprepared (a pooler in transaction mode)."""
+    from django.db import connection
+
+    claim = make_published_claim(content="Unprepared words", speaker=make_speaker())
+    connection.ensure_connection()
+    threshold = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = None
+    try:
+        first = client.get(claim.get_absolute_url()).content
+        assert client.get(claim.get_absolute_url()).content == first
+        assert _fingerprint_runs() == {}
+    finally:
+        connection.connection.prepare_threshold = threshold
