@@ -21,7 +21,6 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 SERVER = os.environ.get("BENCH_PG", "postgres://root@127.0.0.1:5432")
 
 # Words for generated claims: a few very common ones (like "government" in real news), then a
@@ -52,15 +51,16 @@ def admin_connection():
     return psycopg.connect(f"{SERVER}/postgres", autocommit=True)
 
 
-def create_scratch(name: str) -> str:
-    """Drop and create database `name`, run the project's migrations on it; return its URL."""
+def create_scratch(name: str, *, root: Path = ROOT) -> str:
+    """Drop and create database `name`, run the migrations of the tree at `root` (this one by
+    default, with its own .venv) on it; return its URL."""
     with admin_connection() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     url = f"{SERVER}/{name}"
     subprocess.run(
-        [PYTHON, "manage.py", "migrate", "-v0", "--noinput"],
-        cwd=ROOT,
+        [str(root / ".venv" / "bin" / "python"), "manage.py", "migrate", "-v0", "--noinput"],
+        cwd=root,
         env={**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench", "DEBUG": "0"},
         check=True,
     )
@@ -201,10 +201,13 @@ def gunicorn(
     page_cache: int = 300,
     workers: int = 3,
     cache_url: str = "",
+    root: Path = ROOT,
+    pid: list | None = None,
 ):
     """gunicorn (sync workers) on 127.0.0.1 with the bench settings; yields the base URL.
 
-    cache_url: the page cache's CACHE_URL ("" = memory, per worker)."""
+    cache_url: the page cache's CACHE_URL ("" = memory, per worker). root: the tree served
+    (its own .venv; this one by default). pid: a list the master's process id is put in."""
     port = free_port()
     env = {
         **os.environ,
@@ -221,10 +224,10 @@ def gunicorn(
     }
     process = subprocess.Popen(
         [
-            GUNICORN,
+            str(root / ".venv" / "bin" / "gunicorn"),
             "newsroom.wsgi:application",
             "--pythonpath",
-            f"{ROOT},{ROOT / 'bench'}",
+            f"{root},{root / 'bench'}",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -234,9 +237,11 @@ def gunicorn(
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=root,
         env=env,
     )
+    if pid is not None:
+        pid.append(process.pid)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
