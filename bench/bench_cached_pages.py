@@ -1,6 +1,6 @@
 """What a public request costs with the page cache, this tree against another, paired.
 
-    .venv/bin/python bench/bench_cached_pages.py --before DIR [--before DIR2] [--rounds 3]
+    .venv/bin/python bench/bench_cached_pages.py [--before DIR [--before DIR2]] [--rounds 3]
 
 DIR: another tree with its own .venv (`git archive <commit> | tar -x -C DIR`, then
 `make venv` there). Each tree gets its own scratch database (claimdesk_bench_cached_0, _1 ...,
@@ -130,7 +130,11 @@ def phase(base: str, master: int, database: str, script: str, marker: Path) -> d
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--before", type=Path, action="append", required=True, help="another tree (repeatable)"
+        "--before",
+        type=Path,
+        action="append",
+        default=[],
+        help="another tree, served in turn (repeatable; none: this tree alone, as make bench runs)",
     )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--cold", type=int, default=3000, help="requests of the cold phase")
