@@ -122,6 +122,17 @@ EDGE_CASES = [
         "Lund",
         "indirect",
     ),
+    # speakers._appositive_subject: a comma chain before the cue ("Earlier this week, senior
+    # Democrats on ..., along with ...") whose noun phrases make no mention as a chain gives
+    # no subject from it (it raised when it went on); the claim is still found.
+    Case(
+        "conjoined_or_participle",
+        "Earlier this week, senior Democrats on the harbour committee, along with top city"
+        " leaders representing the unions, also wrote to Lund that the port would close.",
+        "the port would close",
+        "Senior Democrats",
+        "indirect",
+    ),
     # content._aside_end: a dash aside that holds a quote with its own credit (`A — “B,” she
     # said — and C`) ends the content at the first dash; B is the second cue's.
     Case(
