@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_cached_pages.py [--before DIR [--before DIR2]] [--rounds 3]
 
 DIR: another tree with its own .venv (`git archive <commit> | tar -x -C DIR`, then
-`make venv` there). Each tree gets its own scratch database (claimdesk_bench_cached_0, _1 ...,
+`make venv` there). Each tree gets its own scratch database (claimdesk_bench_cached_0_PID, _1_PID ...,
 migrated by that tree, filled with bench_load.py's data: 100,000 claims) and is served in turn
 by gunicorn (3 sync workers, page cache in each worker's memory), the tree served first
 moving on by one from round to round. Each serving is two phases of a fixed number of requests over
@@ -166,8 +166,8 @@ def main() -> None:
             Path(path).unlink()
     finally:
         if not args.keep:
-            for n in range(len(trees)):
-                drop_scratch(DATABASE.format(n))
+            for url in urls.values():
+                drop_scratch(url)
 
     print(f"Machine: {machine()}; 100,000 claims; {len(paths)} URLs rotating; wrk -t2 -c8;")
     print("gunicorn 3 sync workers, page cache in each worker's memory")

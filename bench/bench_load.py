@@ -6,7 +6,7 @@
         --invented 76                      # 1,000 articles
 
 
-Creates a scratch database (claimdesk_bench_load_d) with the same generated data as
+Creates a scratch database (claimdesk_bench_load_d_PID, this process's id) with the same generated data as
 bench_pages.py, starts gunicorn (sync workers) on 127.0.0.1 and drives it with wrk over a
 rotating mix of a few hundred public URLs: home, claim list (plain, filtered, deep cursor),
 searches (newest and relevance), claim, speaker, article and topic pages, feeds. Runs with the
@@ -19,7 +19,7 @@ page cache in each worker's memory, first alone, then while `manage.py import_ar
 the articles of every PATH (PolNeAR .jsonl), and --invented N more made up here (sentences
 with a quote and a speaker, never article texts), into the same database (CLAIMDESK_SHOW_UNREVIEWED off, the default: the imported claims are not public);
 prints both rates, their ratio and how many articles the import committed meanwhile. Uses its
-own scratch database (claimdesk_bench_load_import).
+own scratch database (claimdesk_bench_load_import_PID).
 """
 
 import argparse
@@ -118,7 +118,7 @@ def main() -> None:
         Path(script).unlink()
     finally:
         if not args.keep:
-            drop_scratch(DATABASE)
+            drop_scratch(url)
 
     print(f"Machine: {machine()}; {args.articles * 10:,} claims; {len(paths)} URLs rotating;")
     print(f"wrk -t2 -c{args.connections} -d{args.seconds}s; gunicorn 3 sync workers")
@@ -186,7 +186,7 @@ def during_import(args) -> None:
         shutil.rmtree(texts)
     finally:
         if not args.keep:
-            drop_scratch(database)
+            drop_scratch(url)
 
     print(f"Machine: {machine()}; {args.articles * 10:,} claims; {len(paths)} URLs rotating;")
     print(f"wrk -t2 -c{args.connections} -d{args.seconds}s; gunicorn 3 sync workers; page cache")

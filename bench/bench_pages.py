@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_pages.py [--articles 10000] [--seconds 6] [--keep]
 
-Creates a scratch database (claimdesk_bench_pages_d), fills it in SQL, serves it with gunicorn
+Creates a scratch database (claimdesk_bench_pages_d_PID, this process's id), fills it in SQL, serves it with gunicorn
 (sync workers) and loads each page with wrk from 127.0.0.1. Prints a Markdown table: requests/s,
 p50/p99 latency and the ratio to the reference view measured in the same run:
 - claim, speaker and article pages against a minimal view (one pk lookup, tiny template);
@@ -135,7 +135,7 @@ def main() -> None:
             )
     finally:
         if not args.keep:
-            drop_scratch(DATABASE)
+            drop_scratch(url)
 
     print(f"Machine: {machine()}; {args.articles * 10:,} claims; wrk -t1 -c6 -d{args.seconds}s")
     report("Page cache on (CLAIMDESK_PAGE_CACHE_SECONDS=300, the default)", cached)

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_search.py [--claims 1000000] [--runs 60] [--keep]
 
-Creates a scratch database (claimdesk_bench_search_d), generates the claims in one INSERT ...
+Creates a scratch database (claimdesk_bench_search_d_PID; with --keep claimdesk_bench_search_d,
+for --reuse), generates the claims in one INSERT ...
 SELECT over generate_series (words drawn from a skewed pool, so a few words are in most claims),
 builds the GIN index afterwards, then times, in this process, the list view's own code path for
 a search (claims.public.pagination.search_page): the filter set (speaker-name lookup), the keys of the newest
@@ -131,7 +132,7 @@ def main() -> None:
 
     url = f"postgres://root@127.0.0.1:5432/{DATABASE}"
     if not args.reuse:
-        url = create_scratch(DATABASE)
+        url = create_scratch(DATABASE, exact=args.keep)
         generate(url, args.claims)
     os.environ.update(DATABASE_URL=url, DEBUG="0")
     os.environ["SECRET_KEY"] = "bench-only"  # noqa: S105 -- a throwaway scratch database
@@ -162,7 +163,7 @@ def main() -> None:
     finally:
         connection.close()
         if not args.keep:
-            drop_scratch(DATABASE)
+            drop_scratch(url)
 
     print(f"Machine: {machine()}")
     print(

@@ -51,13 +51,20 @@ def admin_connection():
     return psycopg.connect(f"{SERVER}/postgres", autocommit=True)
 
 
-def create_scratch(name: str, *, root: Path = ROOT) -> str:
-    """Drop and create database `name`, run the migrations of the tree at `root` (this one by
-    default, with its own .venv) on it; return its URL."""
+def create_scratch(base: str, *, root: Path = ROOT, exact: bool = False) -> str:
+    """Create a scratch database named `base` plus this process's id (so that two runs, or two
+    people on one machine, never share or drop each other's database), run the migrations of
+    the tree at `root` (this one by default, with its own .venv) on it; return its URL.
+
+    exact=True names it `base` itself, for a database kept for a later run (bench_search
+    --keep); an existing one of that name is dropped first, and dropping fails while another
+    session is connected to it rather than cutting that session off."""
+    name = base if exact else f"{base}_{os.getpid()}"
     with admin_connection() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
     url = f"{SERVER}/{name}"
+    log(f"scratch database {name}")
     subprocess.run(
         [str(root / ".venv" / "bin" / "python"), "manage.py", "migrate", "-v0", "--noinput"],
         cwd=root,
@@ -67,7 +74,10 @@ def create_scratch(name: str, *, root: Path = ROOT) -> str:
     return url
 
 
-def drop_scratch(name: str) -> None:
+def drop_scratch(url: str) -> None:
+    """Drop the scratch database at `url` (one create_scratch made), with whatever sessions
+    this run left on it."""
+    name = url.rsplit("/", 1)[1]
     with admin_connection() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
