@@ -56,7 +56,10 @@ def _logger():
 # a sentence adverb is no speaker ("Hopefully, said X"), a verb before an article ends a name
 # ("Tom Berg met the mayor"), "stated it will ...", "a statement from X said", "said of X and
 # Y, “B”", no "New" before "plan:".
-EXTRACTOR_VERSION = "rules-2.7"
+# rules-2.8: 2026-12-03 evening (issue 10, inverted cues between commas): "Fine, said X." is
+# no claim of "Fine" with "X" as its content, "The tunnel, said X, will open ..." is X's, and
+# a dotted acronym after "the" ("the U.N.", "the F.B.I.") is a body, not a dateline.
+EXTRACTOR_VERSION = "rules-2.8"
 
 KINDS = ("direct", "indirect", "mixed")
 

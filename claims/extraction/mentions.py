@@ -366,14 +366,21 @@ def mention_from_tokens(text: str, tokens: list[Token], i: int, j: int) -> Menti
 
 def _only_dates(tokens: list[Token], i: int, j: int) -> bool:
     """tokens[i:j] has words besides determiners, and they are all time words, numbers or
-    all-caps datelines ("this week", "2006", "WASHINGTON")."""
+    all-caps datelines ("this week", "2006", "WASHINGTON", "N.H."; not "the U.N.": a body)."""
     seen = False
-    for t in tokens[i:j]:
+    for k in range(i, j):
+        t = tokens[k]
         low = t.low
         if low in lx.DETERMINERS:
             continue
         if not (
-            low in _TIME_WORDS_ONLY or t.text.isdigit() or (t.text.isupper() and len(t.text) > 3)
+            low in _TIME_WORDS_ONLY
+            or t.text.isdigit()
+            or (
+                t.text.isupper()
+                and len(t.text) > 3
+                and not ("." in t.text and k > 0 and tokens[k - 1].low == "the")
+            )
         ):
             return False
         seen = True

@@ -201,6 +201,31 @@ CASES = [
         "Ana Ruiz",
         "mixed",
     ),
+    # An inverted cue between a subject and its predicate: the name after it speaks, and the
+    # claim runs over both halves (not "The ferry" saying "Tom Berg, will ...").
+    Case(
+        "clause_then_cue_subject",
+        "The night ferry, said Tom Berg, the harbour master, will run again in May.",
+        "The night ferry, said Tom Berg, the harbour master, will run again in May",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "clause_then_cue_subject",
+        "The old tunnel, said Rita Kahn, has been closed for a decade.",
+        "The old tunnel, said Rita Kahn, has been closed for a decade",
+        "Rita Kahn",
+        "indirect",
+    ),
+    # "the U.N.": a dotted acronym after "the" names a body, not a dateline ("N.H."); the
+    # relative clause between it and the cue is skipped.
+    Case(
+        "subject_cue_content",
+        "The U.N., which runs the camps, called the plan a “disgrace.”",
+        "the plan a “disgrace.”",
+        "U.N.",
+        "mixed",
+    ),
     # A sentence adverb in -ly opens no subject, and a verb before an article ends the name
     # ("Tom Berg met the mayor"); a given name in -ly before a surname stays a name.
     Case(
@@ -1124,6 +1149,10 @@ DECLINED_CASES = [
     # a sentence adverb in -ly is no subject: not "Hopefully" saying "Tom Berg, ..."
     ("subject_cue_content", "Hopefully, said Tom Berg, the ferry will run in May."),
     ("clause_then_cue_subject", "Get those chores done, adding fun to it."),
+    # One word, then "said" and a name at the sentence end: the name speaks a word too short
+    # for a claim (not "Fine" saying "Ina Lund").
+    ("clause_then_cue_subject", "Fine, said Ina Lund."),
+    ("clause_then_cue_subject", "Agreed, said Tom Berg, the harbour master."),
     ("name_colon_line", "The Latest: Council votes on the budget tonight\n\nThe vote is close."),
     ("name_colon_line", "UPDATE: Council votes on the budget tonight\n\nThe vote is close."),
     ("name_colon_line", "Delegate Update: Council votes on the budget\n\nThe vote is close."),

@@ -240,9 +240,12 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     s1 = cue.sentence[1]
     if not text[c0:cs].rstrip().endswith(","):
         return None
+    after_mention, stop = subject_after(text, ce, s1)
+    rest = text[stop:s1].strip(" .,;:!?\"”'")
     apposed = subject_before(text, c0, cs)
     if (
         apposed is not None
+        and not _named_both_sides(text, c0, cs, apposed, after_mention, rest)
         and apposed.proper
         and phrase_opens_clause(art, c0, phrase_start(apposed))
         and text[apposed.end : cs].lstrip()[:1] in (",", "(")
@@ -250,8 +253,14 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
         # "Tom Berg, an economist, said ...": the subject comes first; but in "Berg was
         # angry, says Lund" the name is the subject of the content.
         return None
-    after_mention, stop = subject_after(text, ce, s1)
-    rest = text[stop:s1].strip(" .,;:!?\"”'")
+    if after_mention is not None and after_mention.proper and _PREDICATE_REST_RE.match(text, stop):
+        # "The tunnel, said Tom Berg, will open in May.": the cue parts the subject from its
+        # predicate; the claim runs over both, as "“A,” said X, “B.”" does.
+        tail = cut_content(art, stop + 1, s1)
+        content = (strip_span(text, c0, cs)[0], tail[1])
+        return (
+            NO_CLAIM if too_short(text, content) else make_draft(art, content, cue, after_mention)
+        )
     if after_mention is not None and (
         not rest
         or RELATIVE_REST_RE.match(text, stop)
@@ -264,3 +273,20 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     ):
         return _inverted(art, cue)
     return None
+
+
+def _named_both_sides(text: str, c0: int, cs: int, apposed, after, rest: str) -> bool:
+    """`Fine, said Ina Lund.`: one capitalised word is all the clause before the cue, a name
+    after it ends the sentence: the name is the speaker, the word its content (too short)."""
+    return (
+        after is not None
+        and after.proper
+        and not rest
+        and strip_span(text, c0, cs) == (phrase_start(apposed), apposed.end)
+    )
+
+
+# ", will open in May": a predicate (an auxiliary first) resumes after an inverted cue.
+_PREDICATE_REST_RE = re.compile(
+    r",\s+(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|did|does)\s"
+)
