@@ -217,6 +217,14 @@ CASES = [
         "Rita Kahn",
         "indirect",
     ),
+    # ... also when the subject before the comma is a name ("Harbour Bridge" no speaker).
+    Case(
+        "clause_then_cue_subject",
+        "The Harbour Bridge, says Ina Lund, is safe again.",
+        "The Harbour Bridge, says Ina Lund, is safe again",
+        "Ina Lund",
+        "indirect",
+    ),
     # "the U.N.": a dotted acronym after "the" names a body, not a dateline ("N.H."); the
     # relative clause between it and the cue is skipped.
     Case(

@@ -244,6 +244,18 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     rest = text[stop:s1].strip(" .,;:!?\"”'")
     apposed = subject_before(text, c0, cs)
     if (
+        after_mention is not None
+        and after_mention.proper
+        and _PREDICATE_REST_RE.match(text, stop)
+        and (apposed is None or not text[apposed.end : cs].strip(" ,"))
+    ):
+        # "The Bridge, said Tom Berg, will close.": the cue parts the subject from its
+        # predicate; the claim runs over both, as "“A,” said X, “B.”" does (and "The Bridge"
+        # before the comma is no speaker; "Tom Berg, an economist, said Lund, ..., was" is
+        # Berg's).
+        tail = cut_content(art, stop + 1, s1)
+        return make_draft(art, (strip_span(text, c0, cs)[0], tail[1]), cue, after_mention)
+    if (
         apposed is not None
         and not _named_both_sides(text, c0, cs, apposed, after_mention, rest)
         and apposed.proper
@@ -253,14 +265,6 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
         # "Tom Berg, an economist, said ...": the subject comes first; but in "Berg was
         # angry, says Lund" the name is the subject of the content.
         return None
-    if after_mention is not None and after_mention.proper and _PREDICATE_REST_RE.match(text, stop):
-        # "The tunnel, said Tom Berg, will open in May.": the cue parts the subject from its
-        # predicate; the claim runs over both, as "“A,” said X, “B.”" does.
-        tail = cut_content(art, stop + 1, s1)
-        content = (strip_span(text, c0, cs)[0], tail[1])
-        return (
-            NO_CLAIM if too_short(text, content) else make_draft(art, content, cue, after_mention)
-        )
     if after_mention is not None and (
         not rest
         or RELATIVE_REST_RE.match(text, stop)
