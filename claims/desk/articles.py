@@ -14,7 +14,7 @@ from django.http import (
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from claims.desk.common import change_link, shorten
+from claims.desk.common import change_link, in_model_order, shorten
 from claims.desk.forms import MissedClaimForm
 from claims.desk.history import GuardedHistoryAdmin
 from claims.enums import ClaimKind
@@ -107,7 +107,9 @@ class ArticleAdmin(GuardedHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).annotate(claim_count=Count("claims"))
+        queryset = in_model_order(
+            super().get_queryset(request).annotate(claim_count=Count("claims"))
+        )
         if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
             queryset = queryset.defer("body")  # lists never show the text
         return queryset

@@ -19,6 +19,13 @@ def change_link(obj, text=None):
     return format_html('<a href="{}">{}</a>', url, visible(text if text is not None else obj))
 
 
+def in_model_order(queryset):
+    """`queryset` in its model's Meta.ordering, then by id. A query with an aggregate (GROUP
+    BY) ignores Meta.ordering, and the admin's autocomplete pages what get_queryset returns,
+    unordered then (the changelist sets its own order over this one)."""
+    return queryset.order_by(*queryset.model._meta.ordering, "pk")
+
+
 class RejectsNulMixin:
     """A NUL byte in a changelist parameter is a 400, not a database error.
 

@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
 from claims import queries
-from claims.desk.common import DeskAdmin, change_link, shorten
+from claims.desk.common import DeskAdmin, change_link, in_model_order, shorten
 from claims.enums import StanceChoice
 from claims.html import visible
 from claims.models import (
@@ -29,7 +29,7 @@ class TopicAdmin(DeskAdmin):
     fields = ["title", "slug", "question", "description", "positions"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(stance_count=Count("stances"))
+        return in_model_order(super().get_queryset(request).annotate(stance_count=Count("stances")))
 
     def save_model(self, request, obj, form, change):
         taxonomy.save_topic(topic=obj, user=request.user, adding=not change)
@@ -88,7 +88,7 @@ class TagAdmin(DeskAdmin):
     readonly_fields = ["slug"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+        return in_model_order(super().get_queryset(request).annotate(claim_count=Count("claims")))
 
     def save_model(self, request, obj, form, change):
         taxonomy.save_tag(tag=obj, user=request.user, adding=not change)
@@ -105,7 +105,9 @@ class OutletAdmin(DeskAdmin):
     readonly_fields = ["slug"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        return in_model_order(
+            super().get_queryset(request).annotate(article_count=Count("articles"))
+        )
 
     def save_model(self, request, obj, form, change):
         taxonomy.save_outlet(outlet=obj, user=request.user, adding=not change)
