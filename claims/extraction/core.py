@@ -59,7 +59,11 @@ def _logger():
 # rules-2.8: 2026-12-03 evening (issue 10, inverted cues between commas): "Fine, said X." is
 # no claim of "Fine" with "X" as its content, "The tunnel, said X, will open ..." is X's, and
 # a dotted acronym after "the" ("the U.N.", "the F.B.I.") is a body, not a dateline.
-EXTRACTOR_VERSION = "rules-2.8"
+# rules-2.9: same evening (issue 10, known wrong outputs): "find" after a modal or "to" with
+# no "that" is no cue ("would find the money"), a group or a government before a colon
+# speaks the quote after it ("Democrats: “...”"), "A, he said, will close." joins both
+# halves, and "..., said X, the mayor, on Monday." is X's.
+EXTRACTOR_VERSION = "rules-2.9"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -1108,6 +1108,56 @@ CASES = [
         "direct",
     ),
     Case(
+        # A group or a government named before the colon speaks, as a body does.
+        "colon_introduced_quote",
+        "Democrats: “We will not give up on the harbour bill.”",
+        "“We will not give up on the harbour bill.”",
+        "Democrats",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "The Kremlin: “The new tariffs are illegal and will fail.”",
+        "“The new tariffs are illegal and will fail.”",
+        "Kremlin",
+        "direct",
+    ),
+    Case(
+        # find_as_discovery leaves "find" with no modal before it: a finding reported (passes
+        # on main too).
+        "subject_cue_content",
+        "A new poll found Tom Berg ahead in the harbour race.",
+        "Tom Berg ahead in the harbour race",
+        "New poll",
+        "indirect",
+    ),
+    Case(
+        # find_as_discovery's exception: after a modal, "find that" still reports (this case
+        # passes on main too; it fails if the filter takes "that" clauses).
+        "subject_cue_content",
+        "Voters will find that the new pier costs too much.",
+        "the new pier costs too much",
+        "Voters",
+        "indirect",
+    ),
+    Case(
+        # A short predicate after the parenthetical cue resumes the clause: the claim runs
+        # over both halves (was "The Bridge" alone).
+        "content_then_subject_cue",
+        "The Bridge, he said, will close.",
+        "The Bridge, he said, will close",
+        None,
+        "indirect",
+    ),
+    Case(
+        # An appositive, then a day adjunct after the inverted speaker.
+        "clause_then_cue_subject",
+        "The road is closed, said Tom Berg, the mayor, on Monday.",
+        "The road is closed",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
         "dash_credit",
         "“Vote as if your life depended on it.”\n— Rosa Lindqvist",
         "“Vote as if your life depended on it.”",
@@ -1148,6 +1198,11 @@ NO_CLAIM_CASES = [
     ("negated_cue", "Ana Silva did not say whether the plant would close next year."),
     ("passive_stance", "Turnout in the northern towns is expected to rise sharply this year."),
     ("passive_stance", "The mayor was widely seen as the favourite in the race."),
+    # "find" after a modal with no "that": finding something, no report of a finding (was
+    # "the money, and the city would pay" said by "Board"; "a way to pay ..." by "Council").
+    ("find_as_discovery", "The harbour board would find the money, and the city would pay."),
+    ("find_as_discovery", "Critics could find the plan costly."),
+    ("find_as_discovery", "Tom Berg hopes the council will find a way to pay for the pier."),
 ]
 
 # Texts no rule may take a claim from (the rule named is the one that declines them).

@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     _filter(cue_filters.negated_cue),
     _filter(cue_filters.passive_stance),
     _filter(cue_filters.passive_cue),
+    _filter(cue_filters.find_as_discovery),
     _rule("cue", participles.went_on_to),
     _rule("cue", speaker_after.said_then_subject),
     _rule("cue", speaker_after.quote_then_phrasal_cue),

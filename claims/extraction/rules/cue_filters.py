@@ -126,3 +126,21 @@ def passive_cue(art: Article, cue: Cue) -> NoClaim | None:
     if after.startswith(("that", "by", ":", *QUOTE_CHARS)) or after[:1] in QUOTE_CHARS:
         return None
     return NO_CLAIM
+
+
+_FIND_FORMS = frozenset(lx.verb_forms("find"))
+_MODAL_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:would|will|could|can|may|might|must|should)(?:[ \t\xa0]+[a-z]+ly)?[ \t\xa0]+\Z"
+)
+
+
+def find_as_discovery(art: Article, cue: Cue) -> NoClaim | None:
+    """`The board would find the money.`: after a modal, "find" is finding something, not a
+    finding reported ("the poll found Lund ahead"); it reports only with "that" after it
+    ("voters will find that ...")."""
+    if cue.kind != "verb" or cue.low not in _FIND_FORMS:
+        return None
+    text = art.text
+    if _MODAL_BEFORE_RE.search(text, max(0, cue.start - 24), cue.start) is None:
+        return None
+    return None if text[cue.end : cue.end + 6].lstrip().startswith("that ") else NO_CLAIM

@@ -171,7 +171,12 @@ INTENT_TO_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?to\s+[a-z]")
 INTENT_TO_TITLE_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?[Tt]o\s+[A-Za-z]")
 RELATIVE_REST_RE = re.compile(r",\s+(?:who|whose|which)\b")
 # "..., said Lund in an interview.": an adjunct of time or place after an inverted speaker.
-ADJUNCT_REST_RE = re.compile(r"\s+(?:in|at|on|during|after|before|last|this|earlier)\s")
+# ", on Monday." too: after an appositive ("said Tom Berg, the mayor, on Monday.").
+ADJUNCT_REST_RE = re.compile(r",?\s+(?:in|at|on|during|after|before|last|this|earlier)\s")
+# ", will open in May": a predicate (an auxiliary first) resumes after an inverted cue.
+PREDICATE_REST_RE = re.compile(
+    r",\s+(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|did|does)\s"
+)
 RESUME_RE = re.compile(r",\s*[“\"]")
 # "told reporters that", "urged the council (on Tuesday night) to": an object of up to four
 # words, then a day adjunct ("on Tuesday", "on Tuesday night", "last week") at most.

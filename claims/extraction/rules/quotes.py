@@ -271,7 +271,9 @@ def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
             return Draft(q.start, q.end, "direct", (colon, colon + 1), subject, sentence)
         return None
     mention = mention_from_tokens(text, toks, i, len(toks))
-    if mention is None or not (mention.proper or mention.kind in ("organization", "media")):
+    if mention is None or not (
+        mention.proper or mention.kind in ("organization", "media", "government", "group")
+    ):
         return None
     return Draft(q.start, q.end, "direct", (colon, colon + 1), mention, sentence)
 

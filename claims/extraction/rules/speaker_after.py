@@ -16,6 +16,7 @@ from .cue import Cue, Outcome, make_draft, phrase_start, too_short
 from .patterns import (
     ADJUNCT_REST_RE,
     CLOSING_QUOTE_ENDINGS,
+    PREDICATE_REST_RE,
     RELATIVE_REST_RE,
     count_words,
     strip_span,
@@ -246,7 +247,7 @@ def clause_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     if (
         after_mention is not None
         and after_mention.proper
-        and _PREDICATE_REST_RE.match(text, stop)
+        and PREDICATE_REST_RE.match(text, stop)
         and (apposed is None or not text[apposed.end : cs].strip(" ,"))
     ):
         # "The Bridge, said Tom Berg, will close.": the cue parts the subject from its
@@ -288,9 +289,3 @@ def _named_both_sides(text: str, c0: int, cs: int, apposed, after, rest: str) ->
         and not rest
         and strip_span(text, c0, cs) == (phrase_start(apposed), apposed.end)
     )
-
-
-# ", will open in May": a predicate (an auxiliary first) resumes after an inverted cue.
-_PREDICATE_REST_RE = re.compile(
-    r",\s+(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|did|does)\s"
-)

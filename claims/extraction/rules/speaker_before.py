@@ -24,6 +24,7 @@ from .patterns import (
     CLOSING_QUOTE_ENDINGS,
     CUE_RE,
     NOT_PARENTHETICAL,
+    PREDICATE_REST_RE,
     QUOTE_CHARS,
     count_words,
     strip_span,
@@ -70,7 +71,8 @@ def content_then_subject_cue(art: Article, cue: Cue) -> Outcome:
     rest_l = after_l[1:].lstrip()
     if (
         after_l.startswith(",")
-        and count_words(text, ce, s1, 3) >= 3
+        # ", will close.": a short predicate still resumes the clause
+        and (count_words(text, ce, s1, 3) >= 3 or PREDICATE_REST_RE.match(text, ce))
         and not NOT_PARENTHETICAL.match(after_l)
         and (not pre_is_quote or rest_l[:1] in QUOTE_CHARS or rest_l.startswith("that "))
     ):
