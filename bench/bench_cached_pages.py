@@ -46,27 +46,10 @@ from public_common import (
     gunicorn,
     log,
     machine,
+    rotating_script,
 )
 
 DATABASE = "claimdesk_bench_cached_{}"
-
-
-def counted_script(paths: list[str], per_thread: int, marker: Path) -> str:
-    """A wrk Lua script requesting `paths` in turn; each thread stops after `per_thread`
-    answers and appends a byte to `marker` (wrk itself only stops at its duration or SIGINT)."""
-    handle, path = tempfile.mkstemp(suffix=".lua", prefix="bench-cached-")
-    items = ",\n".join(f'  "{p}"' for p in paths)
-    with os.fdopen(handle, "w") as f:
-        f.write(
-            f"local paths = {{\n{items}\n}}\nlocal i = 0\nlocal done = 0\n"
-            "request = function()\n  i = i % #paths + 1\n"
-            '  return wrk.format("GET", paths[i])\nend\n'
-            "response = function(status, headers, body)\n  done = done + 1\n"
-            f"  if done == {per_thread} then\n"
-            f'    local f = io.open("{marker}", "a")\n    f:write("x")\n    f:close()\n'
-            "    wrk.thread:stop()\n  end\nend\n"
-        )
-    return path
 
 
 def _cpu(pid: int) -> float:
@@ -148,8 +131,8 @@ def main() -> None:
             ids = fill_public_data(urls[name])
         paths = url_mix(ids, 10_000, random.Random(11))  # the same ids in both databases
         marker = Path(tempfile.mkstemp(prefix="bench-cached-done-")[1])
-        cold = counted_script(paths, args.cold // 2, marker)
-        warm = counted_script(paths, args.cold, marker)
+        cold = rotating_script(paths, stop_after=args.cold // 2, marker=marker)
+        warm = rotating_script(paths, stop_after=args.cold, marker=marker)
         for round_ in range(args.rounds):
             first = round_ % len(trees)
             for name, root in trees[first:] + trees[:first]:

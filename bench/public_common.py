@@ -383,16 +383,28 @@ def wrk(
     }
 
 
-def rotating_script(paths: list[str]) -> str:
-    """A wrk Lua script requesting `paths` in turn; returns the file's path."""
+def rotating_script(paths: list[str], *, stop_after: int = 0, marker: Path | None = None) -> str:
+    """A wrk Lua script requesting `paths` in turn; returns the file's path.
+
+    With stop_after, each thread stops after that many answers and appends a byte to `marker`
+    (wrk itself only stops at its duration or SIGINT): bench_cached_pages' fixed counts."""
     handle, path = tempfile.mkstemp(suffix=".lua", prefix="bench-public-")
     items = ",\n".join(f'  "{p}"' for p in paths)
-    with os.fdopen(handle, "w") as f:
-        f.write(
-            f"local paths = {{\n{items}\n}}\nlocal i = 0\n"
-            "request = function()\n  i = i % #paths + 1\n"
-            '  return wrk.format("GET", paths[i])\nend\n'
+    script = (
+        f"local paths = {{\n{items}\n}}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i])\nend\n'
+    )
+    if stop_after:
+        script += (
+            "local done = 0\n"
+            "response = function(status, headers, body)\n  done = done + 1\n"
+            f"  if done == {stop_after} then\n"
+            f'    local f = io.open("{marker}", "a")\n    f:write("x")\n    f:close()\n'
+            "    wrk.thread:stop()\n  end\nend\n"
         )
+    with os.fdopen(handle, "w") as f:
+        f.write(script)
     return path
 
 

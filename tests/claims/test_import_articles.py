@@ -23,6 +23,7 @@ from tests.factories import (
     make_speaker,
     make_user,
 )
+from tests.fresh import run_fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -222,9 +223,6 @@ def test_jobs_gives_the_same_result_as_a_serial_run():
 def test_pool_workers_clean_hash_and_extract_without_importing_django():
     # A spawned worker imports what it runs; Django (0.2 s of CPU per worker at every
     # --jobs start) came in through claims.normalise -> claims.html before claims.invisible.
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from claims.importers.parallel import extract_body, extract_for_import, prepare_body\n"
@@ -235,14 +233,7 @@ def test_pool_workers_clean_hash_and_extract_without_importing_django():
         "assert extract_body(body)[2] and extract_for_import('Lee speaks', body)[1]\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parents[2],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert out.stdout == "[]\n"
+    assert run_fresh(code).decode() == "[]\n"
 
 
 def test_pool_workers_run_below_the_writers_priority():
@@ -262,8 +253,6 @@ def test_pool_workers_content_hashes_are_the_writers():
     """The claims' content hashes a worker computes (extract_for_import, in a fresh
     interpreter here) are the text_hash the writing process would compute for each."""
     import pickle
-    import subprocess
-    import sys
 
     headline = "Mayor Lee says the bridge will open"
     body = (
@@ -276,13 +265,7 @@ def test_pool_workers_content_hashes_are_the_writers():
         f"claims, _, hashes = extract_for_import({headline!r}, {body!r})\n"
         "sys.stdout.buffer.write(pickle.dumps(([c.content for c in claims], hashes)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parents[2],
-        capture_output=True,
-        check=True,
-    )
-    contents, hashes = pickle.loads(out.stdout)  # noqa: S301 (our own subprocess's output)
+    contents, hashes = pickle.loads(run_fresh(code))  # noqa: S301 (our own subprocess's output)
 
     assert len(contents) >= 3
     assert hashes == {content: text_hash(content) for content in contents}

@@ -17,6 +17,7 @@ from claims.names import (
     surname_key,
 )
 from claims.normalise import normalise_name
+from tests.fresh import run_fresh
 
 
 @pytest.mark.parametrize(
@@ -171,9 +172,6 @@ def test_primed_answers_from_another_process_spare_the_parsing(monkeypatch):
     process primes its caches with them, and the resolver's questions about those names are
     answered without parsing (nameparser made to fail here)."""
     import pickle
-    import subprocess
-    import sys
-    from pathlib import Path
 
     from claims import names
 
@@ -182,17 +180,12 @@ def test_primed_answers_from_another_process_spare_the_parsing(monkeypatch):
         "from claims.names import speaker_name_facts\n"
         f"sys.stdout.buffer.write(pickle.dumps(speaker_name_facts({ITEMS!r})))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parents[2],
-        capture_output=True,
-        check=True,
-    )
+    stdout = run_fresh(code)
     expected = names.speaker_name_facts(ITEMS)
     for memo in names._MEMOS.values():
         memo.cache.clear()  # a cache: only the time it saves is lost
 
-    names.prime(pickle.loads(out.stdout))  # noqa: S301 (our own subprocess's output)
+    names.prime(pickle.loads(stdout))  # noqa: S301 (our own subprocess's output)
     monkeypatch.setattr(names, "HumanName", None)  # parsing would now raise TypeError
 
     assert names.split_person_name("Ruritanian President Ivo Marek") == (

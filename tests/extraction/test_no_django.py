@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fresh import run_fresh
 
 
 def test_extraction_import_loads_no_django_module():
@@ -16,17 +12,9 @@ def test_extraction_import_loads_no_django_module():
         "print(','.join(bad))"
     )
 
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    stdout = run_fresh(code, env={"PATH": "/usr/bin:/bin"}).decode()
 
-    assert proc.stdout.strip() == ""
+    assert stdout.strip() == ""
 
 
 def test_cli_start_up_leaves_out_what_extraction_does_not_use():
@@ -39,14 +27,6 @@ def test_cli_start_up_leaves_out_what_extraction_does_not_use():
         "print(before, clean_text('a  b'), 'claims.extraction.cleanup' in sys.modules)"
     )
 
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    stdout = run_fresh(code, env={"PATH": "/usr/bin:/bin"}).decode()
 
-    assert proc.stdout.strip() == "[] a b True"
+    assert stdout.strip() == "[] a b True"

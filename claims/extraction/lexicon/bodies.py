@@ -213,20 +213,15 @@ GOVERNMENT_WORDS = frozenset(
         "state",
     ]
 )
-MEDIA_WORDS = frozenset(
+# The last word of a newspaper's title that is also a word for the press ("the Valley Herald",
+# "the Times"): media words, and the titles "the newspaper" can stand for (PAPER_TITLES).
+_PRESS_TITLES = frozenset(
     [
-        "report",
-        "reports",
-        "media",
-        "newspaper",
-        "paper",
-        "agency",
         "news",
         "times",
         "post",
         "journal",
         "tribune",
-        # newspapers named by their title's last word ("the Valley Herald")
         "herald",
         "gazette",
         "chronicle",
@@ -235,6 +230,16 @@ MEDIA_WORDS = frozenset(
         "telegraph",
         "courier",
         "globe",
+    ]
+)
+MEDIA_WORDS = _PRESS_TITLES | frozenset(
+    [
+        "report",
+        "reports",
+        "media",
+        "newspaper",
+        "paper",
+        "agency",
         "television",
         "tv",
         "broadcaster",
@@ -316,21 +321,8 @@ ORG_WORDS = frozenset(
     ]
 )
 # The last word of a newspaper's title: "the newspaper" is an outlet named so (registry).
-PAPER_TITLES = frozenset(
+PAPER_TITLES = _PRESS_TITLES | frozenset(
     [
-        "times",
-        "post",
-        "journal",
-        "tribune",
-        "herald",
-        "gazette",
-        "chronicle",
-        "inquirer",
-        "examiner",
-        "telegraph",
-        "courier",
-        "globe",
-        "news",
         "daily",
         "star",
         "sun",
