@@ -142,6 +142,17 @@ EDGE_CASES = [
         "Lund",
         "indirect",
     ),
+    # content.resumed_quote: a mark after the adjunct's comma that opens no quote (a stray
+    # mark, its paragraph never closes it and the next one opens none) resumes nothing: the
+    # claim is the first half alone.
+    Case(
+        "content_then_subject_cue",
+        '“We tried hard to keep it open,” Ina Lund said on Monday, "and we failed.\n\nThe vote'
+        " came a week later.",
+        "“We tried hard to keep it open,”",
+        "Ina Lund",
+        "direct",
+    ),
 ]
 
 # (the rule that declines it, text): no claim may come from these.
