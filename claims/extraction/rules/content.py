@@ -318,11 +318,10 @@ def quote_or_clause(art: Article, start: int, end: int) -> tuple[int, int]:
     clause from `start` (a mixed or indirect claim), as when the quote opens in lower case and
     so goes on with the lead's sentence ("The fair, held every summer, “brings us together”")."""
     text = art.text
+    # Every caller's `end` is right after a comma, a dash, a closing mark or the last word
+    # before the subject or cue, and strip_span keeps quote marks: a closing mark is already
+    # inside text[s:e].
     s, e = strip_span(text, start, end)
-    if e < len(text) and text[e : e + 1] in "”\"'" and art.in_quote(e):
-        e += 1
-    elif e + 1 < len(text) and text[e : e + 2] == "''":
-        e += 2
     q = art.qindex.containing(e - 1)
     if q is not None and q.end == e and q.start >= s:
         lead = text[s : q.start].rstrip()

@@ -136,9 +136,11 @@ def quoted_sentence_continuation(art: Article, site: QuoteSite) -> Draft | None:
     n_breaks = bisect.bisect_right(art.breaks, s0) - bisect.bisect_right(art.breaks, prev.end)
     if art.paragraph_of(prev.start)[0] != site.p0 or n_breaks != 1:
         return None
-    s1 = max(s1, q.end)  # the quote may run on over sentences of its own
-    if s1 > art.paragraph_of(s0)[1] or art.overlaps_taken(s0, s1):
-        return None
+    # The quote may run on over sentences of its own, never past its line (a closed quote
+    # ends before a newline). Nothing in [s0, s1) is taken: not the quote (a site's), nor the
+    # two marks after it, nor the words before it, since `prev`, the claim that starts last
+    # before the quote, ends before its cue and the cue before s0, and claims never overlap.
+    s1 = max(s1, q.end)
     if any(not art.in_quote(m.start()) for m in CUE_RE.finditer(art.text, s0, s1)):
         return None  # a cue of its own: the sentence is another report
     start, end = strip_span(text, s0, q.end)

@@ -186,9 +186,7 @@ def what_x_called(art: Article, cue: Cue) -> Outcome:
     of the label (`what she describes as “a disgrace,”`)."""
     if not (cue.low.startswith("call") or cue.low.startswith("describ")):
         return None
-    mention = cue.adjacent_subject
-    if mention is None:
-        return None
+    mention = cue.adjacent_subject  # never None here: conjoined_or_participle takes those
     text = art.text
     start = phrase_start(mention)
     what = _WHAT_BEFORE_RE.search(text, max(0, start - 6), start)
