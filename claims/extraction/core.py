@@ -63,7 +63,10 @@ def _logger():
 # no "that" is no cue ("would find the money"), a group or a government before a colon
 # speaks the quote after it ("Democrats: “...”"), "A, he said, will close." joins both
 # halves, and "..., said X, the mayor, on Monday." is X's.
-EXTRACTOR_VERSION = "rules-2.9"
+# rules-2.10: same evening (issue 10, gender-aware pronouns): a person's given name tells a
+# gender (lexicon.given_name_gender, a generated table: "Anna", "Khizr"; not "Kim"), so
+# "she" skips "Tom Lund" and a bare "Mr. Khan" skips "Ghazala Khan"; an honorific outranks it.
+EXTRACTOR_VERSION = "rules-2.10"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -106,6 +106,10 @@ class Entity:
     # `gender` may come from weaker evidence: a pronoun, or the honorific of a surname that
     # could have meant another person of it ("Mr. Khan" with Khizr and Ghazala Khan).
     titled: str = ""
+    # The gender the given name tells (lexicon.given_name_gender: "Anna" f, "Tom" m, "Kim"
+    # none), the weakest evidence: `gender` takes it only when nothing else told one, and an
+    # honorific or a pronoun resolved before the given name was known outranks it.
+    named: str = ""
     last: str = ""
     proper: bool = False
     given: str = ""  # first given name of a person, "" when known by surname only
@@ -214,10 +218,12 @@ class People:
         whom no honorific gave the other gender ("Mrs. Ana Lund ... Tom Lund ... Mr. Lund":
         Tom). An article that uses one honorific for a surname several people share means
         the one it names most often ("Hillary Clinton ... Bill Clinton ... Hillary Clinton
-        ... Mrs. Clinton"); on a tie, no one. With both honorifics and several people they can mean, no one gets
-        a gender: "Khizr and Ghazala Khan ... Mr. Khan ... Ms. Khan" leaves both open (no
-        guessing from given names); so does the lone person of a surname that takes both
-        ("Ivana Trump" in an article on "Mr. Trump" that never names him in full)."""
+        ... Mrs. Clinton"); on a tie, no one. A given name that tells the other gender rules a
+        person out ("Khizr and Ghazala Khan ... Mr. Khan": Khizr; lexicon.given_name_gender).
+        With both honorifics and several people they can mean whom no given name tells
+        apart, no one gets a gender; so does the lone person of a surname that takes both
+        ("Ivana Trump" in an article on "Mr. Trump" that never names him in full). The
+        honorific outranks the given name ("Mr. Graham" for "Lindsey Graham")."""
         seen: dict[str, list[tuple[int, str]]] = {}
         for m in _HONORIFIC_NAME_RE.finditer(self.text):
             g = honorific_gender([m.group(1)])
@@ -229,12 +235,12 @@ class People:
             genders = [g for _, g in uses]
             unanimous = genders.count(genders[0]) == len(genders)
             if len(people) == 1:
-                if unanimous and people[0].titled == "":
+                if unanimous and people[0].titled == "":  # outranks the given name
                     _learn(people[0], genders[0])
                 continue
             for _ in range(2):  # a gender learned late can settle an earlier use
                 for pos, g in uses:
-                    fits = [p for p in people if p.titled in ("", g)]
+                    fits = [p for p in people if _sure(p) in ("", g)]
                     if any(p.titled == g for p in fits):
                         continue
                     earlier = [p for p in fits if p.first_pos <= pos] or fits
@@ -242,12 +248,13 @@ class People:
                         _learn(earlier[0], g)
             g = genders[0]
             if unanimous and all(p.titled != g for p in people):
-                named = {id(p): 0 for p in people}
+                # the given name only rules people out ("Mr. Khan" is not Ghazala Khan)
+                named = {id(p): 0 for p in people if _sure(p) in ("", g)}
                 for e in self.mention_ent:
                     if id(e) in named:
                         named[id(e)] += 1
-                most = max(named.values())
-                main = [p for p in people if named[id(p)] == most]
+                most = max(named.values(), default=-1)
+                main = [p for p in people if named.get(id(p)) == most]
                 if len(main) == 1:
                     _learn(main[0], g)
 
@@ -294,7 +301,7 @@ class People:
             fitting = known
         if gender and not given:
             # "Mrs. Lund": never a man an honorific named, and the woman one did if any.
-            fitting = [c for c in fitting if c.titled in ("", gender)]
+            fitting = [c for c in fitting if _sure(c) in ("", gender)]
             fitting = [c for c in fitting if c.titled == gender] or fitting
         if given:
             for cand in reversed(fitting):
@@ -334,13 +341,17 @@ class People:
         if full:
             if len(full) > len(ent.name):
                 ent.name = full
-            ent.given = ent.given or given
+            if given and not ent.given:
+                ent.given = given
+                ent.named = lx.given_name_gender(given)
+                ent.gender = ent.gender or ent.named
             self.by_name[full] = ent
         ent.words |= posts
         return ent
 
     def _new_person(self, full: str, last: str, given: str, pos: int, posts: set) -> Entity:
         ent = Entity(full, "person", last=last, proper=True, given=given, first_pos=pos)
+        ent.gender = ent.named = lx.given_name_gender(given) if given else ""
         ent.words |= posts
         self.by_last.setdefault(last, []).append(ent)
         self.by_name[full] = ent
@@ -361,6 +372,12 @@ def _learn(ent: Entity, gender: str) -> Entity:
     return ent
 
 
+def _sure(ent: Entity) -> str:
+    """The gender an honorific or the given name tells (not a pronoun's guess): whom a bare
+    "Mr. Khan" can mean ("Khizr and Ghazala Khan": Khizr)."""
+    return ent.titled or ent.named
+
+
 def posts_of(words: list[str]) -> set[str]:
     """The post words among `words` ("Russian President" -> {"president"})."""
     return {_norm(w) for w in words} & _PERSON_HEADS
@@ -369,7 +386,7 @@ def posts_of(words: list[str]) -> set[str]:
 def honorific_gender(words: list[str]) -> str:
     """ "m" or "f" when an honorific among the words in front of a name tells the person's
     gender ("Mr.", "Mr", "Sir", "Lord"; "Ms", "Mrs.", "Miss", "Dame", "Lady", "Madam"), else
-    "" (no guessing from given names)."""
+    "" (the given name is read apart: `Entity.named`)."""
     for w in words:
         bare = w.lower().rstrip(".")
         forms = (bare, bare + ".")

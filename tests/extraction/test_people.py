@@ -69,18 +69,29 @@ def test_people_coordinated_given_names(text, names):
             "Mrs. Ana Lund said taxes would rise. Tom Lund spoke. Mr. Lund left.",
             {"Ana Lund": "f", "Tom Lund": "m"},
         ),
-        # Both honorifics, two people either could mean: no one gets a gender.
+        # Both honorifics, two people either could mean: no one gets a gender ...
+        (
+            "Kim and Robin Haddad spoke. Mr. Haddad left. Ms. Haddad stayed.",
+            {"Kim Haddad": "", "Robin Haddad": ""},
+        ),
+        # ... unless their given names tell them apart (issue 10).
         (
             "Omar and Leila Haddad spoke. Mr. Haddad left. Ms. Haddad stayed.",
-            {"Omar Haddad": "", "Leila Haddad": ""},
+            {"Omar Haddad": "m", "Leila Haddad": "f"},
         ),
         # One honorific for a shared surname: the person named most often.
         (
             "Ana Lund spoke. Tom Lund spoke. Ana Lund left. Mrs. Lund stayed.",
             {"Ana Lund": "f", "Tom Lund": ""},
         ),
-        # ... and on a tie, no one.
-        ("Ana Lund spoke. Tom Lund spoke. Mrs. Lund stayed.", {"Ana Lund": "", "Tom Lund": ""}),
+        # ... and on a tie, no one; a given name of the other gender is no candidate.
+        ("Kim Lund spoke. Robin Lund spoke. Mrs. Lund stayed.", {"Kim Lund": "", "Robin Lund": ""}),
+        ("Ana Lund spoke. Tom Lund spoke. Mrs. Lund stayed.", {"Ana Lund": "f", "Tom Lund": ""}),
+        (
+            "Kim Lund spoke. Robin Lund spoke. Kim Lund left. Mrs. Lund stayed.",
+            {"Kim Lund": "f", "Robin Lund": ""},
+        ),
+        ("Tom Lund spoke. Omar Lund spoke. Mrs. Lund stayed.", {"Tom Lund": "", "Omar Lund": ""}),
         # The lone person of a surname: the honorific, unless the article uses both.
         ("Tom Lund spoke. Mr. Lund left.", {"Tom Lund": "m"}),
         ("Ivana Lund spoke. Mr. Lund left. Ms. Lund stayed.", {"Ivana Lund": ""}),
@@ -150,3 +161,36 @@ def test_people_last_seen_looks_back_over_at_most_200_names():
     assert len(_CROWD) == 216
     assert people.last_seen(lund, again + 20) == again
     assert people.last_seen(lund, len(text)) == lund.first_pos == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        # The given name tells a gender when the table lists it; an ambiguous one does not.
+        ("Anna Berg spoke. Tom Lund spoke. Kim Holm spoke.", {"Anna Berg": "f", "Tom Lund": "m"}),
+        # An honorific outranks the given name.
+        ("Mr. Lindsey Berg spoke. Tom Lund spoke.", {"Lindsey Berg": "m", "Tom Lund": "m"}),
+    ],
+)
+def test_people_given_name_gives_a_gender(text, genders):
+    people = _people(text)
+
+    found = {e.name: e.gender for ents in people.by_last.values() for e in ents if e.gender}
+    assert found == genders
+
+
+def test_people_a_pronoun_resolved_before_the_given_name_outranks_it():
+    # "Lund said ... She ..." before the article names "Tom Lund": the pronoun told first.
+    people = _people("The port reopened on Monday.")
+    ent, _ = people.person(["Lund"], 0, set())
+    ent.gender = "f"  # what Registry._learn_gender does for a resolved "she"
+
+    full, how = people.person(["Tom", "Lund"], 10, set())
+
+    assert (full is ent, how, ent.name, ent.named, ent.gender) == (
+        True,
+        "name",
+        "Tom Lund",
+        "m",
+        "f",
+    )

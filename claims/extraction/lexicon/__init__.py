@@ -9,6 +9,9 @@ is re-exported here, so code reads `lexicon.NAME` whichever module holds it.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+
 from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     ANONYMOUS_HEADS,
     BODY_ACRONYMS,
@@ -84,6 +87,34 @@ from .words import (  # noqa: F401 (re-exported: lx.NAME)
     RELATIVE_PRONOUNS,
     TITLE_WORDS,
 )
+
+# Letters NFKD does not split into a base and a mark: "Łukasz" is "lukasz" in the table.
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
+)
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """The generated table of given_names.py as {name: "f" or "m"}; loaded on first use (its
+    50,000 names cost a few milliseconds, once per process)."""
+    from .given_names import FEMALE, MALE
+
+    return dict.fromkeys(FEMALE.split(), "f") | dict.fromkeys(MALE.split(), "m")
+
+
+def given_name_gender(word: str) -> str:
+    """ "f" or "m" when `word` is a given name that tells a gender ("Anna", "Tom", "Ghazala",
+    "Khizr", "José"), else "" (ambiguous: "Jordan", "Kim", "Andrea"; unknown; an initial).
+    Case and accents do not matter; "Mary-Kate" is read as "Mary" when the whole is not
+    listed."""
+    low = unicodedata.normalize("NFKD", word.strip(".")).lower().translate(_UNDECOMPOSED)
+    key = "".join(ch for ch in low if "a" <= ch <= "z" or ch == "-")
+    table = _given_names()
+    found = table.get(key)
+    if found is None and "-" in key:
+        found = table.get(key.split("-", 1)[0])
+    return found or ""
 
 
 def verb_forms(lemma: str) -> tuple[str, ...]:
