@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from public_common import (
+    DEEP_PAGE,
     create_scratch,
     drop_scratch,
     fill_public_data,
@@ -95,7 +96,7 @@ def main() -> None:
     url = create_scratch(DATABASE)
     try:
         ids = fill_public_data(url, articles=args.articles)
-        after = f"?after={ids['deep_cursor']}"
+        after = f"?after={ids['deep_cursor']}" if ids["deep_cursor"] else ""
         targets = {
             "minimal view (reference)": f"/bench/minimal/{ids['claim_id']}/",
             "claim page": f"/claims/{ids['claim_id']}/",
@@ -138,6 +139,8 @@ def main() -> None:
             drop_scratch(url)
 
     print(f"Machine: {machine()}; {args.articles * 10:,} claims; wrk -t1 -c6 -d{args.seconds}s")
+    if ids["deep_page"] != DEEP_PAGE:  # a smaller database: its last full page instead
+        print(f"'Page 1,000' is page {ids['deep_page']:,}: the public list has no more.")
     report("Page cache on (CLAIMDESK_PAGE_CACHE_SECONDS=300, the default)", cached)
     uncached_claim = uncached["claim page"]
     shared = f"shared in Redis ({cache_url})" if cache_url else "in each worker's memory"

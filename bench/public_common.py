@@ -22,6 +22,11 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 SERVER = os.environ.get("BENCH_PG", "postgres://root@127.0.0.1:5432")
+# What the bench server shows: gunicorn() leaves CLAIMDESK_SHOW_UNREVIEWED at the production
+# default (off), so published claims only.
+PUBLIC_STATUS = "published"
+PAGE_SIZE = 50  # the claim list's (claims/public/pagination.py)
+DEEP_PAGE = 1000  # "page 1,000", reached by cursor
 
 # Words for generated claims: a few very common ones (like "government" in real news), then a
 # long tail, so searches see realistic match counts.
@@ -180,12 +185,22 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
             "JOIN claims_article a ON a.id = c.article_id WHERE c.id = %s",
             [claim_id],
         ).fetchone()
-        # The keyset cursor for "page 1,000": the row at depth 50 * 999 in the public list.
-        row = conn.execute(
-            "SELECT sort_date, id FROM claims_claim WHERE status <> 'dismissed' "
-            "ORDER BY sort_date DESC, id DESC OFFSET %s LIMIT 1",
-            [50 * 999 - 1],
-        ).fetchone()
+        # The keyset cursor for "page 1,000": the row ending page 999 of the public list
+        # (published claims: the bench server's visibility, see spread_paths), or of its
+        # last full page when the data has fewer (`deep_page` says which page it opens).
+        public = conn.execute(
+            f"SELECT count(*) FROM claims_claim WHERE status = '{PUBLIC_STATUS}'"
+        ).fetchone()[0]
+        deep_page = max(1, min(DEEP_PAGE, public // PAGE_SIZE))
+        row = (
+            conn.execute(
+                f"SELECT sort_date, id FROM claims_claim WHERE status = '{PUBLIC_STATUS}' "
+                "ORDER BY sort_date DESC, id DESC OFFSET %s LIMIT 1",
+                [PAGE_SIZE * (deep_page - 1) - 1],
+            ).fetchone()
+            if deep_page > 1
+            else None
+        )
         cursor = f"{row[0].isoformat()}_{row[1]}" if row else ""
     log(f"generated {n_claims:,} claims in {time.perf_counter() - started:.1f}s")
     return {
@@ -194,6 +209,7 @@ def fill_public_data(url: str, *, articles: int = 10_000, claims_per_article: in
         "article_slug": article_slug,
         "topic_slug": "topic-1",
         "deep_cursor": cursor,
+        "deep_page": deep_page,
     }
 
 
@@ -281,38 +297,44 @@ def redis_url(url: str = "redis://127.0.0.1:6379/14") -> str:
 
 def spread_paths(database_url: str, *, claims: int = 500, speakers: int = 200, articles: int = 500):
     """Many different pages of each kind (public claims, speakers and articles with public
-    claims), spread evenly over the data: a cache-friendly single URL would flatter the cache."""
-    public = "c.status <> 'dismissed'"
+    claims), spread evenly over the data: a cache-friendly single URL would flatter the cache.
+
+    Chosen from the rows the database holds, public as the bench server sees them (gunicorn
+    here runs with CLAIMDESK_SHOW_UNREVIEWED off, the production default: published claims
+    only), so every path answers 200 whatever --articles made; a smaller database gives fewer
+    pages (the caller labels each target with its count). The stride spreads them over the
+    whole id range."""
+    public = f"c.status = '{PUBLIC_STATUS}'"
     with psycopg.connect(database_url) as conn:
-        claim_ids = [
-            row[0]
-            for row in conn.execute(
-                f"SELECT id FROM claims_claim c WHERE {public} AND id %% 97 = 3 ORDER BY id "
-                "LIMIT %s",
-                [claims],
-            )
-        ]
-        speaker_slugs = [
-            row[0]
-            for row in conn.execute(
-                f"SELECT DISTINCT s.slug, s.id FROM claims_speaker s JOIN claims_claim c "
-                f"ON c.speaker_id = s.id WHERE {public} ORDER BY s.id LIMIT %s",
-                [speakers],
-            )
-        ]
-        article_slugs = [
-            row[0]
-            for row in conn.execute(
-                "SELECT slug FROM claims_article WHERE id %% 19 = 5 ORDER BY id LIMIT %s",
-                [articles],
-            )
-        ]
+        claim_ids = _spread(
+            conn, f"SELECT c.id FROM claims_claim c WHERE {public} ORDER BY c.id", claims
+        )
+        speaker_slugs = _spread(
+            conn,
+            "SELECT s.slug FROM claims_speaker s WHERE EXISTS (SELECT 1 FROM claims_claim c "
+            f"WHERE c.speaker_id = s.id AND {public}) ORDER BY s.id",
+            speakers,
+        )
+        article_slugs = _spread(
+            conn,
+            "SELECT a.slug FROM claims_article a WHERE EXISTS (SELECT 1 FROM claims_claim c "
+            f"WHERE c.article_id = a.id AND {public}) ORDER BY a.id",
+            articles,
+        )
     return {
         "minimal": [f"/bench/minimal/{pk}/" for pk in claim_ids],
         "claim": [f"/claims/{pk}/" for pk in claim_ids],
         "speaker": [f"/speakers/{slug}/" for slug in speaker_slugs],
         "article": [f"/articles/{slug}/" for slug in article_slugs],
     }
+
+
+def _spread(conn, sql: str, count: int) -> list:
+    """`count` rows of `sql`'s (one column, ordered) spread evenly over all of them; all of
+    them when there are fewer."""
+    rows = [row[0] for row in conn.execute(sql)]
+    step = max(1, len(rows) // count)
+    return rows[::step][:count]
 
 
 def warm(base: str, paths: list[str], *, threads: int = 3) -> None:
