@@ -84,8 +84,8 @@ def shown_publicly_among(pks) -> set[int]:
     fingerprint covers (claims/public/pagecache.py); with the setting on, a speaker of
     unreviewed claims only is on its own, its claims' and articles' pages and the lists alone.
 
-    The import asks this twice for each article that fills in speakers (`_write_filled`,
-    `_shown_since`), so it is one fixed statement: it walks down from each speaker through
+    The import asks this for each article that fills in speakers (`_write_filled`), so it is
+    one fixed statement: it walks down from each speaker through
     its members, CONTAINMENT_DEPTH levels, and asks for a published claim of any of them (a
     queryset of CONTAINMENT_DEPTH + 1 EXISTS cost ~9 ms of Django's query compiling and ~5 ms
     of PostgreSQL's planning each time; this ~1 ms of planning)."""

@@ -12,9 +12,11 @@ newest claim id and the newest Claim.updated (indexed, migrations 0004 and 0022)
 change makes every key new, so a dismissed or unpublished claim disappears and a renamed
 topic, tag or outlet shows on the next request. An import filling in an existing speaker's
 empty role, affiliation or container writes the history row its bulk_update does not
-(claims/services/speakers/writes.py), and one more after its commit for a speaker a public
-page began to show while the import was open (a claim of it published meanwhile). Writes that bypass both (QuerySet.update, raw SQL) are
-picked up when the entry expires: CLAIMDESK_PAGE_CACHE_SECONDS (0 turns the cache off).
+(claims/services/speakers/writes.py); if a counted commit (a claim of that speaker published
+meanwhile) came between its telling the speakers apart and its own commit, that commit raises
+the counter below (migration 0032), with nothing left for after it. Writes that bypass both
+(QuerySet.update, raw SQL) are picked up when the entry expires: CLAIMDESK_PAGE_CACHE_SECONDS
+(0 turns the cache off).
 
 The max() lookups alone are not enough under concurrent writers: a transaction that wrote a
 counted row and commits after another one that wrote a later-stamped row leaves every maximum
@@ -58,14 +60,18 @@ With CLAIMDESK_SHOW_UNREVIEWED on (the demo) imported claims are public at once.
 is on its article's page, its speaker's page and the lists (home, claim, speaker and article
 lists, every filter, the feeds and the sitemap, which are not cached), and on no other: an
 import writes no stance, link or evidence, and topics show reviewed stances only. So those
-pages add the newest id of their claims to their key (`article_scope`, `speaker_scope`,
-`lists_scope`: one index lookup each, in the same query) and the shared fingerprint leaves
-out the creation rows of claims not published (`_SHOWN`): an import changes those pages and
-leaves every claim, topic and other speaker's or article's page cached. Filling in a speaker
-of unreviewed claims only (FILLED_IN_UNSEEN: the import tells speakers apart by published
-claims in both modes) changes its page, its claims' and articles' pages and the lists, where
-its role shows: those pages add the newest history row of the speakers they show to their
-key (`speaker_scope`, `claim_scope`, `article_scope`, and `lists_scope` the newest of all).
+pages add generations of their own to their key (`article_scope`, `speaker_scope`,
+`lists_scope`: one primary-key lookup each, in the same query), and the shared fingerprint
+leaves out the creation rows of claims not published (`_SHOWN`): an import changes those
+pages and leaves every claim, topic and other speaker's or article's page cached. Filling in
+a speaker of unreviewed claims only (FILLED_IN_UNSEEN: the import tells speakers apart by
+published claims in both modes) changes its page, its claims' and articles' pages and the
+lists, where its role shows: the speaker's generation is in their keys (`speaker_scope`,
+`claim_scope`, `article_scope` the sum over its claims' speakers, and `lists_scope`). The
+database raises the generations at the commit, like the shared counter (migration 0032): the
+newest claim id or speaker history row they read before were taken before the commit, so of
+two imports committing in the other order the first one's claims stayed off the pages until
+they expired.
 Two writes of an import still change every key in the demo, as in production: filling in a
 speaker with a published claim, or a container of one (positions and topic pages show them),
 and an outlet not seen before whose claims are public at once (they change the lists' newest
@@ -111,6 +117,8 @@ logger = logging.getLogger(__name__)
 _TRACKED = (Claim, Article, Speaker, ClaimEvidence, Stance, ClaimLink, Topic, Tag, Outlet)
 # One row, two counters (CLAIMDESK_SHOW_UNREVIEWED off, on), raised by triggers (migration 0030).
 GENERATION_TABLE = "claims_pagegeneration"
+# (kind, object id) -> generation, raised by triggers (migration 0032): the demo's own parts.
+SCOPE_TABLE = "claims_pagegeneration_scope"
 
 
 # Rows a page may show only once they are public: with CLAIMDESK_SHOW_UNREVIEWED off, a
@@ -234,21 +242,26 @@ def data_fingerprint(scope: tuple[str, list] | None = None) -> str:
         return "|".join(str(value) for value in cursor.fetchone())
 
 
-def _speaker_history_sql(speakers: str) -> str:
-    """The newest history row of the speakers `speakers` (SQL of their ids) names, read on the
-    history table's id index: a fill-in of a speaker of unreviewed claims only, which the
-    shared fingerprint leaves out (FILLED_IN_UNSEEN), shows on the pages that read this."""
-    history = Speaker.history.model._meta.db_table
-    # Names from model metadata; `speakers` is built here from them too.
-    return f"(SELECT max(history_date) FROM {history} WHERE id IN ({speakers}))"  # noqa: S608
+def _generation_sql(kind: str, object_id: str) -> str:
+    """The generation `kind` of the object whose id `object_id` (SQL) gives: raised by the
+    database at the commit of every transaction that wrote what it stands for (migration
+    0032: `lists`, `article` and `speaker-claims` by a new claim, `speaker` and `lists` by a
+    fill-in of a speaker of unreviewed claims only, FILLED_IN_UNSEEN). One primary-key lookup;
+    NULL until the first such commit."""
+    # Names from model metadata and the migration; `kind` is one of its constants.
+    return (
+        f"(SELECT generation FROM {SCOPE_TABLE} "  # noqa: S608
+        f"WHERE kind = '{kind}' AND object_id = {object_id})"
+    )
 
 
 def article_scope(request, slug, *args, **kwargs) -> tuple[str, list]:
     """An article page's own part of the key: the newest history row of the article at `slug`
     (its headline, text, outlet and date), every row counted, the import's updates too. One
-    lookup by slug, one on the history table's id index. In the demo also its newest claim
-    id (its claims are public at once), read on the (article, span) index, and the newest
-    history row of its claims' speakers (their cards show the role an import fills in)."""
+    lookup by slug, one on the history table's id index. In the demo also the generation of
+    its claims (its new claims are public at once) and the sum of its claims' speakers'
+    generations (their cards show the role an import fills in; any one raised raises the
+    sum), read on the (article, span) index and the generations' primary key."""
     history = Article.history.model._meta.db_table
     articles = Article._meta.db_table
     # Names from model metadata; the slug is a parameter.
@@ -257,57 +270,47 @@ def article_scope(request, slug, *args, **kwargs) -> tuple[str, list]:
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return sql, [slug]
     claims = Claim._meta.db_table
-    speakers = _speaker_history_sql(
-        f"SELECT speaker_id FROM {claims} WHERE article_id = {article}"  # noqa: S608
+    speakers = (
+        f"(SELECT sum(generation) FROM {SCOPE_TABLE} WHERE kind = 'speaker' AND "  # noqa: S608
+        f"object_id IN (SELECT speaker_id FROM {claims} WHERE article_id = {article}))"
     )
-    return (
-        f"{sql}, (SELECT max(id) FROM {claims} WHERE article_id = {article}), {speakers}",  # noqa: S608
-        [slug, slug, slug],
-    )
+    return f"{sql}, {_generation_sql('article', article)}, {speakers}", [slug, slug, slug]
 
 
 def speaker_scope(request, slug, *args, **kwargs) -> tuple[str, list] | None:
-    """A speaker page's own part of the key in the demo: the newest id of the speaker's claims
-    (the page lists them; a new one is public at once), read on the (speaker, date, id) index,
-    and the speaker's newest history row (an import filling in a speaker of unreviewed claims
-    only). None with CLAIMDESK_SHOW_UNREVIEWED off: a claim is public only once published,
-    and its speaker's rows count in the shared fingerprint from then on."""
+    """A speaker page's own part of the key in the demo: the generations of the speaker's
+    claims (the page lists them; a new one is public at once) and of the speaker itself (an
+    import filling in a speaker of unreviewed claims only). None with
+    CLAIMDESK_SHOW_UNREVIEWED off: a claim is public only once published, and its speaker's
+    rows count in the shared fingerprint from then on."""
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return None
-    claims, speakers = Claim._meta.db_table, Speaker._meta.db_table
-    speaker = f"(SELECT id FROM {speakers} WHERE slug = %s)"  # noqa: S608
+    speaker = f"(SELECT id FROM {Speaker._meta.db_table} WHERE slug = %s)"  # noqa: S608
     return (
-        f"(SELECT max(id) FROM {claims} WHERE speaker_id = {speaker}), "  # noqa: S608
-        f"{_speaker_history_sql(speaker)}",
+        f"{_generation_sql('speaker-claims', speaker)}, {_generation_sql('speaker', speaker)}",
         [slug, slug],
     )
 
 
 def claim_scope(request, pk, *args, **kwargs) -> tuple[str, list] | None:
-    """A claim page's own part of the key in the demo: its speaker's newest history row (the
-    page shows the role and affiliation an import fills in), by primary key then the history
-    table's id index. None with CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
+    """A claim page's own part of the key in the demo: its speaker's generation (the page
+    shows the role and affiliation an import fills in), by primary key then the generations'.
+    None with CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return None
-    claims = Claim._meta.db_table
     # Names from model metadata; the id is a parameter.
-    return _speaker_history_sql(f"SELECT speaker_id FROM {claims} WHERE id = %s"), [pk]  # noqa: S608
+    speaker = f"(SELECT speaker_id FROM {Claim._meta.db_table} WHERE id = %s)"  # noqa: S608
+    return _generation_sql("speaker", speaker), [pk]
 
 
 def lists_scope(request, *args, **kwargs) -> tuple[str, list] | None:
     """The lists' own part of the key in the demo (the home page, claim, speaker and article
-    lists, every filter): the newest claim id, one lookup on the primary key, so a new claim,
-    public at once, shows there; and the newest speaker history row, one lookup on its date
-    index (a card shows its speaker's role, which an import fills in). None with
-    CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
+    lists, every filter): their generation, raised by every new claim (public at once) and
+    every fill-in of a speaker of unreviewed claims (a card shows its speaker's role). One
+    primary-key lookup. None with CLAIMDESK_SHOW_UNREVIEWED off (see speaker_scope)."""
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return None
-    history = Speaker.history.model._meta.db_table
-    return (
-        f"(SELECT max(id) FROM {Claim._meta.db_table}), "  # noqa: S608
-        f"(SELECT max(history_date) FROM {history})",
-        [],
-    )
+    return _generation_sql("lists", "0"), []
 
 
 def _page_caches():

@@ -18,12 +18,21 @@ from django.utils import timezone
 
 from claims.enums import ClaimStatus, Verdict
 from claims.models import Article, Claim, ClaimLink, Speaker
-from claims.public.pagecache import _PUBLIC_ONLY, _SHOWN, _TRACKED, GENERATION_TABLE
+from claims.public.pagecache import (
+    _PUBLIC_ONLY,
+    _SHOWN,
+    _TRACKED,
+    GENERATION_TABLE,
+    SCOPE_TABLE,
+)
 from claims.services import fastwrite
 from claims.services.imports import import_article, import_reason
+from claims.services.speakers.writes import FILLED_IN_UNSEEN, SEEN_SETTING
 from tests.concurrency import held_open
 from tests.factories import (
+    make_alias,
     make_article,
+    make_claim,
     make_link,
     make_published_claim,
     make_record,
@@ -198,11 +207,12 @@ def test_the_triggers_predicates_are_the_fingerprints_word_for_word():
     )
 
 
-def test_every_trigger_of_migration_0030_is_in_the_schema():
+def test_every_trigger_of_migrations_0030_and_0032_is_in_the_schema():
     """On SQLite a later migration that remakes claims_claim or a history table (Django's way
     of altering most columns there) drops its triggers with the old table: create them again
-    in that migration (0030's `create`), or this fails."""
+    in that migration (0030's and 0032's `create`), or this fails."""
     migration = importlib.import_module("claims.migrations.0030_page_generation")
+    scopes = importlib.import_module("claims.migrations.0032_page_generation_scopes")
     expected = {(table, name) for name, table, *_ in migration._triggers()}
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -214,13 +224,25 @@ def test_every_trigger_of_migration_0030_is_in_the_schema():
             found = set(cursor.fetchall())
             last = importlib.import_module("claims.migrations.0031_page_generation_last")
             expected.add((last.QUEUE, last.QUEUE))  # raises the counter last at COMMIT
+            expected |= set(scopes.PG_TRIGGERS)  # the demo's, raised by 0031's at COMMIT
         else:
             cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
             found = {(table, name.removeprefix(f"{table}_")) for table, name in cursor.fetchall()}
+            expected |= {
+                (table, name.removeprefix(f"{table}_"))
+                for name, table, _ in scopes._sqlite_triggers()
+            }
 
     assert found == expected
-    # 9 history tables and 3 claims_claim events, 2 counters each (and on PostgreSQL 0031's)
-    assert len(expected) == (25 if connection.vendor == "postgresql" else 24)
+    # 9 history tables and 3 claims_claim events, 2 counters each, and 0032's (and on
+    # PostgreSQL 0031's)
+    assert len(expected) == (29 if connection.vendor == "postgresql" else 27)
+
+
+def test_the_fill_in_trigger_reads_the_imports_reason_word_for_word():
+    scopes = importlib.import_module("claims.migrations.0032_page_generation_scopes")
+    assert scopes.FILLED_IN_UNSEEN == FILLED_IN_UNSEEN
+    assert (scopes.SCOPE, scopes.SEEN) == (SCOPE_TABLE, SEEN_SETTING)
 
 
 def _lock_waits() -> int:
@@ -283,3 +305,49 @@ def test_two_counted_commits_waiting_on_each_others_rows_do_not_deadlock(on_post
     )
     assert list(ClaimLink.objects.values_list("from_claim", "to_claim")) == [(edited.pk, locked.pk)]
     assert _generation() == (public + 2, shown + 2)
+
+
+def _import_by_lund(words: str):
+    body = f"“{words},” said Ina Lund on Monday."
+    article = import_article(record=make_record(headline=words, body=body), update=True).article
+    assert list(Claim.objects.filter(article=article).values_list("speaker__name", flat=True)) == [
+        "Ina Lund"
+    ]
+    return article
+
+
+def test_with_unreviewed_claims_shown_two_imports_committing_out_of_order_both_show(
+    client, settings, on_postgresql
+):
+    """The demo's race (CLAIMDESK_SHOW_UNREVIEWED on): import A takes its claim's id and stays
+    open; import B, of the same speaker, takes a later id and commits; the lists and the
+    speaker's page are rendered and cached (A not committed); A commits. The pages keyed on
+    the newest claim id of the site, of the speaker and of the article: A's ids are below
+    B's, so no key changed and A's claim stayed off those pages until they expired. Now
+    their keys read generations the database raises at each import's commit."""
+    settings.CLAIMDESK_SHOW_UNREVIEWED = True
+    lund = make_speaker(name="Ina Lund", role="mayor")  # nothing to fill in: no row lock
+    make_alias(lund, "Ina Lund")
+    make_claim(content="Taxes will fall", speaker=lund)  # unreviewed: public in the demo
+    urls = {
+        "home": reverse("claims:home"),
+        "claim list": reverse("claims:claim-list"),
+        "article list": reverse("claims:article-list"),
+        "Lund": lund.get_absolute_url(),
+    }
+    for url in urls.values():
+        assert "Tunnels will open in May" not in _text(client, url)
+
+    with held_open(lambda: _import_by_lund("Tunnels will open in May")):
+        second = _import_by_lund("Bridges will close in June")
+        for name, url in urls.items():  # rendered and cached between the two commits
+            html = _text(client, url)
+            shown = ("Bridges will close in June" in html, "Tunnels will open in May" in html)
+            assert shown == (True, False), name
+
+    first = Article.objects.get(headline="Tunnels will open in May")
+    assert first.claims.get().pk < second.claims.get().pk  # A's id is the older one
+    for name, url in urls.items():
+        html = _text(client, url)
+        shown = ("Bridges will close in June" in html, "Tunnels will open in May" in html)
+        assert shown == (True, True), name

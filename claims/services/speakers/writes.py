@@ -3,9 +3,7 @@ aliases, and handing over to a concurrent run that stored the same speakers firs
 
 from __future__ import annotations
 
-import functools
-
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from claims.enums import SpeakerKind
@@ -22,16 +20,17 @@ from claims.queries import shown_publicly_among
 from .. import fastwrite
 
 # The change reasons of the history rows of existing speakers an import filled in
-# (`_Writes._write_filled`): the public page cache leaves out the second (issue 14). The
-# third is the row written after the commit for a speaker a public page began to show while
-# the import was open (`_shown_since`).
+# (`_Writes._write_filled`): the public page cache leaves out the second (issue 14).
 FILLED_IN = "blanks filled in by import"
 FILLED_IN_UNSEEN = "blanks filled in by import (on no public page)"
-FILLED_IN_SHOWN_SINCE = "blanks filled in by import (on a public page by its commit)"
 # The change reason of the deletion row of a speaker an import created and dropped in the same
 # transaction, a concurrent run having stored it first (`_Writes._hand_over`): never committed,
 # so on no page, and the page cache leaves the row out (issue 14).
 HANDED_OVER = "dropped by import: stored first by a concurrent run"
+# The page cache's shared counters (migration 0030), and the transaction's setting holding
+# the value `_note_shared_generation` read (migration 0032).
+GENERATION_TABLE = "claims_pagegeneration"
+SEEN_SETTING = "claimdesk.claims_pagegeneration_seen"
 
 
 class _Writes:
@@ -147,15 +146,16 @@ class _Writes:
         reason FILLED_IN, which the cache's shared fingerprint counts; the others
         FILLED_IN_UNSEEN, which it leaves out (claims/public/pagecache.py), so filling in a
         speaker of unreviewed claims clears no cached page; with CLAIMDESK_SHOW_UNREVIEWED on
-        (its claims public) the few pages showing it read its history rows themselves.
+        (its claims public) the few pages showing it read its generation, which the database
+        raises at the commit of a FILLED_IN_UNSEEN row (migration 0032).
 
         A field is filled in only while it is still blank in the database: the run's cache
         says what was blank when the run began, and an editor may have filled it since (an
         editor's value is never overwritten). Queries: one to lock the speakers and read what
-        is blank now, one update per combination of fields, one to tell the speakers apart,
-        one or two history inserts; only for an article that fills something in; and after
-        the commit, when some were on no public page, one query to look again
-        (`_shown_since`)."""
+        is blank now, one update per combination of fields, on PostgreSQL one to note the
+        shared counter (`_note_shared_generation`: a publication committed while this import
+        is open is caught at its commit), one to tell the speakers apart, one or two history
+        inserts; only for an article that fills something in."""
         wanted = {
             real.get(pk, pk): {
                 attr: real.get(value, value) if attr.endswith("_id") else value
@@ -182,14 +182,13 @@ class _Writes:
                 [s for s, f in rows if f == names], [n.removesuffix("_id") for n in names]
             )
         pks = sorted(speaker.pk for speaker, _ in rows)
+        if pks:
+            _note_shared_generation()
         seen = shown_publicly_among(pks)
         fastwrite.history_changed(Speaker, [pk for pk in pks if pk in seen], reason=FILLED_IN)
-        unseen = [pk for pk in pks if pk not in seen]
-        fastwrite.history_changed(Speaker, unseen, reason=FILLED_IN_UNSEEN)
-        if unseen:
-            # Robust: the article is committed by then; a failure here is logged, and must not
-            # report the import failed (nor send import_article into a retry).
-            transaction.on_commit(functools.partial(_shown_since, unseen), robust=True)
+        fastwrite.history_changed(
+            Speaker, [pk for pk in pks if pk not in seen], reason=FILLED_IN_UNSEEN
+        )
 
     def _renumber(self, temp: int, pk: int):
         known = self._known[temp]
@@ -247,22 +246,29 @@ class _Writes:
                 self._remember(pk, name, kind)
 
 
-def _shown_since(pks: list[int]) -> None:
-    """After the commit of an import that filled in speakers no public page showed (`pks`,
-    in the sense of `_write_filled`): a '~' history row (FILLED_IN_SHOWN_SINCE, which the
-    page cache counts) for those a public page shows now.
+def _note_shared_generation() -> None:
+    """Record, for this transaction's commit, the page cache's shared counter as it stands
+    before the import tells filled-in speakers apart (PostgreSQL; a no-op on SQLite, which has
+    one writer at a time).
 
-    The import told them apart before its commit, from what was committed then. A claim of
-    theirs published in between (or a member's, for a container) puts them on a page that
-    is rendered at once
-    without the fill-in, which is not committed yet; the import's commit then changed nothing
-    the page cache reads, and that page stayed stale until it expired. Looking again after
-    the commit closes that: a publication committed before this query is seen here, one
-    committed after it renders the fill-in (the fingerprint changes with it). The row copies
-    the speaker as it now stands (an editor's change in the milliseconds between is in it)."""
-    fastwrite.history_changed(
-        Speaker, sorted(shown_publicly_among(pks)), reason=FILLED_IN_SHOWN_SINCE
-    )
+    The import reads what is committed when it asks `shown_publicly_among`. A claim of one of
+    those speakers published after that (or a member's, for a container) puts the speaker on
+    a page rendered at once without the fill-in, which is not committed yet, and the
+    fill-in's row (FILLED_IN_UNSEEN) changes no key the cache reads. Such a publication raises
+    the counter at its commit; so at this transaction's commit, under the counter's lock, the
+    database compares it with the value recorded here and raises it again if it moved
+    (migration 0032). Read before the question, so a publication the question missed has
+    moved it. Nothing runs after the commit, so nothing is lost with a process killed then.
+    One query, only for an article that fills something in."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        # The first value recorded in the transaction stands (the earliest question).
+        cursor.execute(
+            f"SELECT set_config(%s, coalesce(nullif(current_setting(%s, true), ''), "  # noqa: S608
+            f"public::text), true) FROM {GENERATION_TABLE} WHERE id = 1",
+            [SEEN_SETTING, SEEN_SETTING],
+        )
 
 
 def _insert_aliases(rows: list[tuple[int, str, str]]) -> set[str]:
