@@ -66,7 +66,9 @@ def _logger():
 # rules-2.10: same evening (issue 10, gender-aware pronouns): a person's given name tells a
 # gender (lexicon.given_name_gender, a generated table: "Anna", "Khizr"; not "Kim"), so
 # "she" skips "Tom Lund" and a bare "Mr. Khan" skips "Ghazala Khan"; an honorific outranks it.
-EXTRACTOR_VERSION = "rules-2.10"
+# rules-2.11: same evening (issue 10, wrong outputs): an -s verb after an article and one noun
+# ends the subject when its object follows ("The ad features old photos telling ...": "Ad").
+EXTRACTOR_VERSION = "rules-2.11"
 
 KINDS = ("direct", "indirect", "mixed")
 

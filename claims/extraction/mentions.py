@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import lexicon as lx
+from .verb_evidence import s_verb_after_head
 
 # Words (with inner apostrophes, hyphens, dots of abbreviations) and the punctuation that
 # separates noun phrases. A trailing dot is only kept for abbreviations, see `tokenize`.
@@ -207,6 +208,8 @@ def _np_end(tokens: list[Token], i: int, limit: int) -> int:
             and low not in lx.PARTICIPLE_NOUNS
         ):
             break  # "placed national ads", "celebrating victories": a verb, not a noun phrase
+        if j == i + 2 and s_verb_after_head(tokens, i, limit):
+            break  # "The ad features old photos": the verb of a one-noun subject
         seen_word = True
         j += 1
         if j - i > 12:

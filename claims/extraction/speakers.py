@@ -28,6 +28,7 @@ from .mentions import (
     mention_from_tokens,
     tokenize,
 )
+from .verb_evidence import s_verb_after_head
 
 
 def _segment_start(tokens: list[Token], j: int) -> int:
@@ -414,6 +415,13 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
         ):
             return mention_from_tokens(text, tokens, seg_start, end)
     i = _back_np_start(tokens, j, seg_start)
+    if i + 2 < j and s_verb_after_head(tokens, i, j):
+        # "The ad features old photos telling voters": the words before the cue are the
+        # verb's object; the subject speaks, its phrase running to the cue.
+        m = mention_from_tokens(text, tokens, i, i + 2)
+        if m is not None:
+            m.phrase_end = tokens[j - 1].end
+        return m
     if i < j:
         return mention_from_tokens(text, tokens, i, j)
     return None

@@ -984,6 +984,88 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # An -s word after an article and one singular noun is the subject's verb when what
+    # follows it can only be its object (verb_evidence.s_verb_after_head): a modifier and a
+    # plural noun that end the phrase, an object pronoun, a number.
+    Case(
+        "subject_cue_content",
+        "The ad features old photos telling voters that the mayor lied about the harbour.",
+        "the mayor lied about the harbour",
+        "Ad",
+        "indirect",
+    ),
+    Case(
+        "conjoined_or_participle",
+        "A narrator reminds viewers that Lund grew up by the harbour and says she wants to keep"
+        " the port open.",
+        "she wants to keep the port open",
+        "Narrator",
+        "indirect",
+    ),
+    Case(
+        "participle_clause",
+        "The ad shows them cheering at the harbour, saying that the mayor lied about the toll.",
+        "the mayor lied about the toll",
+        "Ad",
+        "indirect",
+    ),
+    Case(
+        "participle_clause",
+        "The mayor thanks voters for backing the plan, saying it will pay off.",
+        "it will pay off",
+        "Mayor",
+        "indirect",
+    ),
+    Case(
+        "participle_clause",
+        "The board cites 40 reasons for the delay, saying that the port is not ready.",
+        "the port is not ready",
+        "Board",
+        "indirect",
+    ),
+    # ... and not when the -s word modifies the noun after it, or names a body.
+    Case(
+        "subject_cue_content",
+        "The city parks department says the pool will close in May.",
+        "the pool will close in May",
+        "City parks department",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The human rights groups say the new law is unfair.",
+        "the new law is unfair",
+        "Human rights groups",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The city schools union members say the new rota is unfair.",
+        "the new rota is unfair",
+        "City schools union members",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The union leaders say the strike will go on until May.",
+        "the strike will go on until May",
+        "Union leaders",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The Teachers Union says the strike will go on until May.",
+        "the strike will go on until May",
+        "Teachers Union",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The state officials whose roads were closed say the toll is too high.",
+        "the toll is too high",
+        "State officials",
+        "indirect",
+    ),
     # -- the speaker after the cue (speakers.subject_after) ----------------------------------
     # A phrase that a preposition opens before the comma is no subject: the quote and its
     # tail are the content, the name after the cue speaks.

@@ -54,6 +54,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     NON_CLAUSE_STARTS,
     OBJECT_WORDS,
     PARTICIPLE_NOUNS,
+    PLURAL_MODIFIERS,
     THAT_NOT_CLAUSE,
     TIME_ADJUNCT_STARTS,
     TIME_NOUNS,

@@ -273,6 +273,57 @@ GO_ON_FORMS = frozenset(["go", "goes", "went", "going", "gone"])
 # adding that B. “C.”` the quote C continues the participle's claim B, not the first quote.
 CONTINUING_PARTICIPLES = frozenset(["adding", "continuing"])
 
+# Plural nouns that modify the noun after them ("the city parks department", "the human rights
+# groups", "the state news agency"): never read as a verb after a subject (verb_evidence).
+PLURAL_MODIFIERS = frozenset(
+    [
+        "rights",
+        "news",
+        "affairs",
+        "arms",
+        "sports",
+        "sales",
+        "parks",
+        "schools",
+        "jobs",
+        "goods",
+        "services",
+        "savings",
+        "arts",
+        "works",
+        "operations",
+        "communications",
+        "relations",
+        "elections",
+        "emissions",
+        "veterans",
+        "workers",
+        "employees",
+        "teachers",
+        "farmers",
+        "students",
+        "women",
+        "children",
+        "members",
+        "customs",
+        "earnings",
+        "assets",
+        "securities",
+        "markets",
+        "funds",
+        "loans",
+        "claims",
+        "benefits",
+        "records",
+        "resources",
+        "lands",
+        "waters",
+        "roads",
+        "streets",
+        "health",
+    ]
+)
+
 # -ed/-ing words that are common inside speaker phrases (mentions._np_end).
 PARTICIPLE_NOUNS = frozenset(
     (
