@@ -101,6 +101,15 @@ class SpeakerAdmin(GuardedHistoryAdmin):
         for alias in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
             save_alias(alias=alias, user=request.user)
 
+    # History: the speaker's own rows plus its aliases' (added, changed, moved in by a merge,
+    # removed), newest first.
+
+    object_history_template = "admin/claims/speaker/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "alias_history": _alias_history(object_id)}
+        return super().history_view(request, object_id, extra_context)
+
     @admin.display(description="name", ordering="name")
     def display_name(self, speaker):
         return visible(speaker.name)
@@ -317,3 +326,17 @@ class RoleHoldingAdmin(DeskAdmin):
     def get_queryset(self, request):
         # The change page's title names the holder and shows the source article read-only.
         return super().get_queryset(request).select_related("speaker", "source_article")
+
+
+def _alias_history(speaker_id) -> list:
+    """The history rows of the aliases of speaker `speaker_id` (its own today, and those it
+    had), newest first, their users joined: one query, the newest 100."""
+    try:
+        pk = int(speaker_id)
+    except (TypeError, ValueError):
+        return []  # the history view answers 404 for a junk id itself
+    return list(
+        SpeakerAlias.history.filter(speaker_id=pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:100]
+    )

@@ -99,6 +99,12 @@ class SpeakerAlias(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    # Who added, changed, moved or removed an alias, and why (claims/services/speaker_edits.py:
+    # the desk's edits, merges, an alias dropped when a reviewer moves its claim away). The
+    # aliases an import learns are not recorded one by one, like the speakers it creates:
+    # `created` and the claims' mentions say where they came from.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["alias"]
         verbose_name_plural = "speaker aliases"

@@ -660,7 +660,7 @@ def _record_corrections(before: Claim, after: Claim, user) -> None:
         forgotten = None
         if before.speaker_id is not None:
             forgotten = forget_wrong_alias(
-                speaker=before.speaker, mention=before.mention, claim_id=before.pk
+                speaker=before.speaker, mention=before.mention, claim_id=before.pk, user=user
             )
         record_feedback(
             kind="wrong_speaker",

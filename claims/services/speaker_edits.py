@@ -49,12 +49,18 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
             raise Speaker.DoesNotExist("One of the speakers no longer exists.")
         keep, merge = locked[keep.pk], locked[merge.pk]
         merged_name, merged_slug = merge.name, merge.slug
+        reason = merge_reason(merged_name, keep.name)
         moved_claims = list(Claim.objects.filter(speaker=merge).values_list("pk", flat=True))
         claims = Claim.objects.filter(speaker=merge).update(speaker=keep)
-        aliases = SpeakerAlias.objects.filter(speaker=merge).update(speaker=keep)
+        moved_aliases = list(
+            SpeakerAlias.objects.filter(speaker=merge).values_list("pk", flat=True)
+        )
+        aliases = SpeakerAlias.objects.filter(pk__in=moved_aliases).update(speaker=keep)
         name_key = normalise_name(merged_name)
         if name_key and not SpeakerAlias.objects.filter(normalised=name_key).exists():
-            SpeakerAlias.objects.create(speaker=keep, alias=merged_name)
+            alias = SpeakerAlias(speaker=keep, alias=merged_name)
+            alias._history_user, alias._change_reason = user, reason
+            alias.save()
             aliases += 1
         moved_members = list(
             Speaker.objects.filter(affiliated_with=merge)
@@ -62,11 +68,11 @@ def merge_speakers(*, keep: Speaker, merge: Speaker, user) -> SpeakerMerge:
             .values_list("pk", flat=True)
         )
         members = Speaker.objects.filter(pk__in=moved_members).update(affiliated_with=keep)
-        # The moved claims (their public pages name another speaker) and members (another
-        # container) get the history rows QuerySet.update does not write: who changed the
-        # attribution, when and why, claim by claim; the page cache reads them too.
-        reason = merge_reason(merged_name, keep.name)
+        # The moved claims (their public pages name another speaker), aliases and members
+        # (another container) get the history rows QuerySet.update does not write: who changed
+        # the attribution, when and why, row by row; the page cache reads the claims' too.
         fastwrite.history_changed(Claim, sorted(moved_claims), reason=reason, user=user)
+        fastwrite.history_changed(SpeakerAlias, sorted(moved_aliases), reason=reason, user=user)
         fastwrite.history_changed(Speaker, sorted(moved_members), reason=reason, user=user)
         if keep.affiliated_with_id == merge.pk:
             keep.affiliated_with = None
@@ -159,10 +165,11 @@ def reject_merge_suggestions(*, suggestions, user) -> int:
     )
 
 
-def forget_wrong_alias(*, speaker: Speaker, mention: str, claim_id: int) -> str | None:
-    """After a reviewer moved claim `claim_id` away from `speaker`: drop the alias the importer
+def forget_wrong_alias(*, speaker: Speaker, mention: str, claim_id: int, user) -> str | None:
+    """After `user` moved claim `claim_id` away from `speaker`: drop the alias the importer
     learned from its mention, unless it is the speaker's own name or another of the speaker's
-    claims still uses that mention. Returns the alias removed, if any (2-3 queries)."""
+    claims still uses that mention. Returns the alias removed, if any (2-3 queries, and the
+    removal's history row: `user`, and the claim as the reason)."""
     key = normalise_name(mention or "")
     if not key or key == normalise_name(speaker.name):
         return None
@@ -174,8 +181,15 @@ def forget_wrong_alias(*, speaker: Speaker, mention: str, claim_id: int) -> str 
     )
     if still_used:
         return None
+    alias._history_user = user
+    alias._change_reason = forgotten_reason(claim_id)
     alias.delete()
     return alias.alias
+
+
+def forgotten_reason(claim_id: int) -> str:
+    """The change reason of the history row of an alias `forget_wrong_alias` removed."""
+    return f"claim {claim_id} moved to another speaker"
 
 
 def alias_problem(text: str, *, exclude_pks=()) -> str | None:
@@ -210,6 +224,7 @@ def save_alias(*, alias: SpeakerAlias, user, exclude_pks=()) -> SpeakerAlias:
     if problem:
         raise ValidationError({"alias": problem}, code="alias_taken")
     try:
+        alias._history_user = user
         with (
             transaction.atomic()
         ):  # a savepoint: a lost race leaves the caller's transaction usable
@@ -225,4 +240,5 @@ def save_alias(*, alias: SpeakerAlias, user, exclude_pks=()) -> SpeakerAlias:
 def remove_alias(*, alias: SpeakerAlias, user) -> None:
     """Remove one alias by hand ("remove_aliases": editors)."""
     require(user, "remove_aliases")
+    alias._history_user = user
     alias.delete()

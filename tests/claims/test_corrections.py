@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from claims.enums import ClaimStatus, Verdict
-from claims.models import Claim, ExtractionFeedback
+from claims.models import Claim, ExtractionFeedback, SpeakerAlias
 from claims.services import review
+from claims.services.speaker_edits import forgotten_reason
 from tests.claims.test_locking import change_data
 from tests.factories import make_alias, make_article, make_claim, make_speaker, make_user
 
@@ -140,6 +141,12 @@ def test_reviewer_corrects_the_speaker_and_the_wrong_alias_is_forgotten(client):
         "Dmytro Lubinets",
     )
     assert feedback.after["alias_removed"] == "Mr. Dmytro"
+    removed = SpeakerAlias.history.filter(alias="Mr. Dmytro", history_type="-").get()
+    assert (removed.speaker_id, removed.history_user, removed.history_change_reason) == (
+        wrong.pk,
+        reviewer,
+        forgotten_reason(claim.pk),
+    )
 
 
 def test_alias_still_used_by_another_claim_of_the_speaker_is_kept(client):

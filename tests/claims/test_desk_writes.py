@@ -3,6 +3,7 @@ from its change page, topics and outlets from theirs."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from claims.models import Outlet, SpeakerAlias, Topic
 from claims.services import taxonomy
@@ -58,6 +59,82 @@ def test_editor_adds_and_removes_aliases_on_the_speaker_page(client):
 
     assert response.status_code == 302
     assert aliases(speaker) == [("Mr. Blinken", "mr blinken")]
+
+
+def _alias_history(speaker):
+    return list(
+        SpeakerAlias.history.filter(speaker_id=speaker.pk)
+        .order_by("history_id")
+        .values_list("alias", "history_type", "history_user__username")
+    )
+
+
+def test_alias_edits_on_the_speaker_page_record_who_and_when_and_show_in_its_history(client):
+    speaker = make_speaker(name="Antony Blinken")
+    old, changed = make_alias(speaker, "Tony Blinken"), make_alias(speaker, "Sec. Blinken")
+    editor = make_user(username="edna", role="Editor")
+    client.force_login(editor)
+    before = timezone.now()
+
+    response = client.post(
+        speaker_page(speaker),
+        speaker_data(
+            speaker,
+            rows=[(changed, "Secretary Blinken", False), (old, old.alias, True)],
+            new=["Mr. Blinken"],
+        ),
+    )
+
+    assert response.status_code == 302
+    assert _alias_history(speaker) == [
+        ("Tony Blinken", "+", None),  # made outside the desk: no user
+        ("Sec. Blinken", "+", None),
+        ("Tony Blinken", "-", "edna"),  # removals first: they free their keys
+        ("Mr. Blinken", "+", "edna"),
+        ("Secretary Blinken", "~", "edna"),
+    ]
+    edits = SpeakerAlias.history.filter(history_user=editor)
+    assert all(before <= row.history_date <= timezone.now() for row in edits)
+    page = client.get(f"/admin/claims/speaker/{speaker.pk}/history/").content.decode()
+    table = page.split('id="alias-history"', 1)[1]
+    assert [table.count(text) for text in ("Tony Blinken", "Mr. Blinken", "edna")] == [2, 1, 3]
+    assert "Secretary Blinken" in table and "Deleted" in table
+
+
+def test_alias_services_record_the_acting_user_outside_a_request():
+    """A command or a script has no request for the history middleware to read the user from:
+    the services stamp who acted themselves."""
+    speaker = make_speaker(name="Antony Blinken")
+    editor = make_user(username="edna", role="Editor")
+
+    alias = save_alias(alias=SpeakerAlias(speaker=speaker, alias="Tony Blinken"), user=editor)
+    alias.alias = "Mr. Blinken"
+    save_alias(alias=alias, user=editor)
+    remove_alias(alias=alias, user=editor)
+
+    assert _alias_history(speaker) == [
+        ("Tony Blinken", "+", "edna"),
+        ("Mr. Blinken", "~", "edna"),
+        ("Mr. Blinken", "-", "edna"),
+    ]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_speaker_history_page_reads_its_aliases_history_in_one_query(
+    client, django_assert_num_queries, rows
+):
+    editor = make_user(role="Editor")
+    client.force_login(editor)
+    speaker = make_speaker(name="Antony Blinken")
+    for i in range(rows):
+        save_alias(alias=SpeakerAlias(speaker=speaker, alias=f"Alias {i}"), user=editor)
+
+    # session, user, the aliases' history (users joined), the speaker, the user's and its
+    # groups' permissions, the speaker's history rows: count, then the page
+    with django_assert_num_queries(8):
+        page = client.get(f"/admin/claims/speaker/{speaker.pk}/history/").content.decode()
+
+    assert page.split('id="alias-history"', 1)[1].count("Alias ") == rows
 
 
 def test_a_removed_aliases_key_may_be_added_back_in_the_same_edit(client):

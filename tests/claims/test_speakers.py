@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from claims.enums import SpeakerKind
 from claims.models import Claim, Speaker, SpeakerAlias, SpeakerMerge, SpeakerMergeSuggestion
@@ -280,6 +281,38 @@ def test_merge_speakers_writes_the_history_of_the_claims_and_members_it_moves():
     ]
     assert last_rows(Speaker, [(member, "affiliated_with")]) == [("~", reason, editor.pk, keep.pk)]
     assert last_rows(Claim, [(untouched, "speaker")]) == [("+", None, None, keep.pk)]
+
+
+def test_merge_speakers_writes_the_history_of_the_aliases_it_moves_and_adds():
+    """An alias moved to the kept speaker (QuerySet.update writes no history row) and the
+    merged name added as one: who, when and why, alias by alias."""
+    editor = make_user(role="Editor")
+    keep = make_speaker(name="Examplia")
+    merge = make_speaker(name="Republic of Examplia")
+    moved = make_alias(merge, "The Examplian Republic")
+    kept = make_alias(keep, "Examplia")
+    reason = merge_reason("Republic of Examplia", "Examplia")
+    before = timezone.now()
+
+    merge_speakers(keep=keep, merge=merge, user=editor)
+
+    rows = list(
+        SpeakerAlias.history.order_by("history_id").values_list(
+            "alias", "speaker_id", "history_type", "history_change_reason", "history_user"
+        )
+    )
+    assert rows == [
+        ("The Examplian Republic", merge.pk, "+", None, None),
+        ("Examplia", keep.pk, "+", None, None),
+        ("Republic of Examplia", keep.pk, "+", reason, editor.pk),
+        ("The Examplian Republic", keep.pk, "~", reason, editor.pk),
+    ]
+    stamped = SpeakerAlias.history.filter(history_user=editor).values_list(
+        "history_date", flat=True
+    )
+    assert all(before <= when <= timezone.now() for when in stamped)
+    assert kept.history.count() == 1
+    assert moved.history.latest().speaker_id == keep.pk
 
 
 def test_merge_speakers_requires_the_permission():
