@@ -164,28 +164,28 @@ def history_changed(model, ids: list[int], *, reason: str, user=None, date=None)
         _history_m2m(model, cursor)
 
 
-def _m2m_fields(model) -> list:
+def history_m2m_fields(model) -> list:
     """The many-to-many fields whose state simple-history keeps with each row (Claim.tags)."""
     return list(getattr(model.history.model, "_history_m2m_fields", ()))
 
 
 def _returning(model) -> str:
     """Only a model with recorded many-to-many fields needs the new history rows' ids back."""
-    return " RETURNING history_id" if _m2m_fields(model) else ""
+    return " RETURNING history_id" if history_m2m_fields(model) else ""
 
 
 def _history_m2m(model, cursor) -> None:
     """After a history insert ending in `_returning`: each new row's snapshot of its
     many-to-many fields, as simple-history writes with every row it makes itself (so the trail
     never shows a claim's tags vanishing at a merge or a re-anchoring)."""
-    if _m2m_fields(model):
+    if history_m2m_fields(model):
         history_m2m(model, [row[0] for row in cursor.fetchall()])
 
 
 def history_m2m(model, history_ids: list[int]) -> None:
     """The many-to-many snapshots of the history rows `history_ids` of `model`, copied by the
     server from the relations as they now stand. Portable SQL (SQLite too)."""
-    for field in _m2m_fields(model):
+    for field in history_m2m_fields(model):
         m2m = getattr(model.history.model, field.name).model  # HistoricalClaim_tags
         through = field.remote_field.through._meta
         own, other = field.m2m_column_name(), field.m2m_reverse_name()
@@ -302,6 +302,18 @@ class ArticleRows:
     the name to that run's speaker) instead of writing a second speaker for it. The
     statement itself fails, not a check after it, because it may be a transaction of its
     own (`alone`).
+
+    Existing speakers the article fills in (`fills`, from `claims.services.speakers.writes`)
+    are updated in the same statement, as `_Writes._write_filled` does in its own queries
+    otherwise: the rows locked in id order, a field written only while it is still blank in
+    the database (an editor's value is never overwritten), the page cache's shared counter
+    noted for the commit when a speaker changed (`fill_note`: `_note_shared_generation`'s
+    setting, read in the statement's snapshot, the one the question below reads), and a '~'
+    history row for each speaker changed, copied from the updated row, its reason telling the
+    speakers a public page may name (`claims.queries.shown_publicly_among`, walked over the
+    containment as it stands after the update) from the others. So an article that fills a
+    speaker in is one round trip like any other, instead of five or more statements before
+    its own, and BEGIN and COMMIT.
     """
 
     def __init__(self, *, alone: bool = False):
@@ -317,6 +329,12 @@ class ArticleRows:
         self.claim_reason = ""
         self.user = None
         self.date = None  # the history rows' date (the claims' created), else now
+        # Existing speakers' blanks to fill in: id -> {attname: value} (role, affiliation,
+        # affiliated_with_id); the history rows' reasons (a public page may name the speaker,
+        # none does); the shared counter's table and the setting that notes it.
+        self.fills: dict[int, dict] = {}
+        self.fill_reasons = ("", "")
+        self.fill_note = ("", "")
 
     def write(self) -> None:
         from claims.models import Claim, Speaker, SpeakerAlias
@@ -344,10 +362,21 @@ class ArticleRows:
             params.append(_json_rows(Claim, self.claims))
             parts.append(_history_part("ch", Claim, "cl"))
             params += [date, self.claim_reason, user_id]
+        # Data-modifying CTEs run whether or not the query reads them.
+        main = "SELECT NULL LIMIT 0"
+        if self.fills:
+            from claims.enums import ClaimStatus
+            from claims.queries import CONTAINMENT_DEPTH
+
+            table, setting = self.fill_note
+            parts.append(_fill_part(Speaker, Claim, table))
+            params += [_fill_json(self.fills), setting, setting, CONTAINMENT_DEPTH]
+            params += [ClaimStatus.PUBLISHED.value, date, *self.fill_reasons, user_id]
+            main = "SELECT count(*) FROM fg"  # read, so that the note is taken
         if not parts:
             return
-        # Data-modifying CTEs run whether or not the query reads them.
-        sql = f"WITH {', '.join(parts)} SELECT NULL LIMIT 0"
+        recursive = "RECURSIVE " if self.fills else ""
+        sql = f"WITH {recursive}{', '.join(parts)} {main}"
         with connection.cursor() as cursor, _as_its_own_transaction(self.alone):
             cursor.execute(sql, params)
         if self.article is not None:
@@ -452,4 +481,69 @@ def _history_part(name: str, model, source: str) -> str:
         f"{name} AS (INSERT INTO {_qn(table)} "  # noqa: S608
         f"({', '.join(_qn(c) for c in columns)}) "
         f"SELECT {', '.join(_qn(c) for c in tracked)}, %s, %s, '+', %s FROM {source})"
+    )
+
+
+# What ArticleRows.fills may set: (attname, its key in the JSON rows, its SQL type).
+_FILLABLE = (
+    ("role", "role", "text"),
+    ("affiliation", "aff", "text"),
+    ("affiliated_with_id", "up", "bigint"),
+)
+
+
+def _fill_json(fills: dict[int, dict]) -> str:
+    rows = []
+    for pk, fields in sorted(fills.items()):
+        row = {"id": pk}
+        for attname, key, _ in _FILLABLE:
+            row[key], row[f"has_{key}"] = fields.get(attname), attname in fields
+        rows.append(row)
+    return _dumps(rows)
+
+
+@functools.cache
+def _fill_part(speaker, claim, generations: str) -> str:
+    """fw (the wanted values), fl (those speakers locked, in id order), fu (the update of the
+    fields still blank, RETURNING the rows as updated), fg (the note of the shared counter in
+    `generations` when a speaker changed, in the transaction's setting: the first note
+    stands), fb and fs (the walk of
+    `claims.queries.shown_publicly_among` from each updated speaker down through its members,
+    as they stand after the update, to a published claim), fh (the history rows: those a
+    public page may name first, then the others, each in id order, as `history_changed`
+    numbered them in two inserts)."""
+    table, claims = _qn(speaker._meta.db_table), _qn(claim._meta.db_table)
+    history, tracked, columns = _history_columns(speaker)
+    up = _qn(speaker._meta.get_field("affiliated_with").column)
+    by = _qn(claim._meta.get_field("speaker").column)
+    record = ", ".join(f"{key} {kind}, has_{key} boolean" for _, key, kind in _FILLABLE)
+    sets, blanks = [], []
+    for attname, key, kind in _FILLABLE:
+        column = _qn(speaker._meta.get_field(attname).column)
+        empty = f"s.{column} IS NULL" if kind == "bigint" else f"COALESCE(s.{column}, '') = ''"
+        blank = f"(fw.has_{key} AND {empty})"
+        sets.append(f"{column} = CASE WHEN {blank} THEN fw.{key} ELSE s.{column} END")
+        blanks.append(blank)
+    shown = "fu.id IN (SELECT id FROM fs)"
+    # Identifiers come from model metadata; every value is a parameter.
+    return (
+        f"fw AS (SELECT * FROM json_to_recordset(%s::json) AS w(id bigint, {record})), "  # noqa: S608
+        f"fl AS (SELECT s.id FROM {table} s WHERE s.id IN (SELECT id FROM fw) "
+        f"ORDER BY s.id FOR NO KEY UPDATE), "
+        f"fu AS (UPDATE {table} s SET {', '.join(sets)} FROM fw "
+        f"WHERE s.id = fw.id AND s.id IN (SELECT id FROM fl) AND ({' OR '.join(blanks)}) "
+        f"RETURNING s.*), "
+        f"fg AS (SELECT set_config(%s, coalesce(nullif(current_setting(%s, true), ''), "
+        f"public::text), true) FROM {_qn(generations)} WHERE id = 1 "
+        f"AND EXISTS (SELECT 1 FROM fu)), "
+        f"fb (root, id, depth) AS (SELECT id, id, 0 FROM fu "
+        f"UNION ALL SELECT fb.root, m.id, fb.depth + 1 "
+        f"FROM (SELECT id, {up} FROM {table} UNION ALL SELECT id, {up} FROM fu) m "
+        f"JOIN fb ON m.{up} = fb.id WHERE fb.depth < %s), "
+        f"fs AS (SELECT DISTINCT fb.root AS id FROM fb WHERE EXISTS "
+        f"(SELECT 1 FROM {claims} c WHERE c.{by} = fb.id AND c.status = %s)), "
+        f"fh AS (INSERT INTO {_qn(history)} ({', '.join(_qn(c) for c in columns)}) "
+        f"SELECT {', '.join(f'fu.{_qn(c)}' for c in tracked)}, %s, "
+        f"CASE WHEN {shown} THEN %s ELSE %s END, '~', %s FROM fu "
+        f"ORDER BY {shown} DESC, fu.id)"
     )

@@ -14,7 +14,8 @@ from claims.importers import ArticleRecord
 from claims.models import Article, Claim, Speaker, SpeakerAlias
 from claims.services import fastwrite
 from claims.services.imports import ImportSession, import_article
-from tests.factories import make_claim
+from claims.services.speakers.writes import FILLED_IN, FILLED_IN_UNSEEN
+from tests.factories import make_alias, make_claim, make_published_claim, make_speaker
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,18 @@ def snapshot():
         "aliases": rows(
             SpeakerAlias.objects, drop=["id", "created"], names={"speaker_id": speaker}
         ),
+        # In the order they were written (the page cache reads the newest), reasons included.
+        "speaker history": [
+            {**row, "affiliated_with_id": speaker.get(row["affiliated_with_id"])}
+            for row in Speaker.history.model.objects.order_by("history_id").values(
+                "name",
+                "role",
+                "affiliation",
+                "affiliated_with_id",
+                "history_type",
+                "history_change_reason",
+            )
+        ],
     }
 
 
@@ -106,6 +119,56 @@ def test_copy_path_writes_the_rows_the_orm_path_writes(on_postgresql, tmp_path, 
         assert by_copy[table] == by_orm[table], table
     # The generated search vector is filled by the database on both paths.
     assert Claim.objects.filter(search="grain").count() == 1
+
+
+# Fills in the roles of two speakers the test makes: Tom Berg, with a published claim (so on
+# public pages: FILLED_IN), and Ina Lund, with an unreviewed one only (FILLED_IN_UNSEEN).
+FILLING_IN = {
+    "headline": "Harbour",
+    "outlet": "Example News",
+    "body": (
+        "“We will cut spending this year,” said Ina Lund, the mayor of the town. "
+        "“The bridge will open in May,” said Tom Berg, the harbour master."
+    ),
+}
+
+
+def test_copy_path_fills_in_speakers_as_the_orm_path_does(on_postgresql, tmp_path, monkeypatch):
+    """The fill-ins go with the article's statement on PostgreSQL (fastwrite.ArticleRows.fills):
+    the same speakers' fields, history rows, reasons and order as the ORM path's queries."""
+    path = tmp_path / "talks.jsonl"
+    path.write_text("\n".join(json.dumps(a) for a in [*ARTICLES, FILLING_IN]) + "\n")
+
+    def run_with_speakers():
+        for name, make in (("Tom Berg", make_published_claim), ("Ina Lund", make_claim)):
+            speaker = make_speaker(name=name)
+            make_alias(speaker, name)
+            make(content=f"Words of {name}", speaker=speaker)
+        run(path)
+
+    with monkeypatch.context() as orm_only:
+        orm_only.setattr(fastwrite, "enabled", lambda: False)
+        run_with_speakers()
+    by_orm = snapshot()
+    wipe()
+    Speaker.history.model.objects.all().delete()
+
+    run_with_speakers()
+    by_copy = snapshot()
+
+    filled = [
+        (r["name"], r["role"], r["history_change_reason"])
+        for r in by_copy["speaker history"]
+        if r["history_type"] == "~"
+    ]
+    assert filled == [
+        ("Tom Berg", "harbour master", FILLED_IN),
+        ("Ina Lund", "mayor", FILLED_IN_UNSEEN),
+    ]
+    # The articles and claims the test made are numbered apart; the imported ones are
+    # compared by the test above.
+    for table in ("speakers", "aliases", "speaker history"):
+        assert by_copy[table] == by_orm[table], table
 
 
 def test_copy_path_claims_are_found_and_their_history_says_import(on_postgresql, tmp_path):
@@ -308,3 +371,39 @@ def test_an_article_whose_rows_are_its_only_statement_is_sent_as_its_own_transac
         ("Ina Lund", 1)
     ]
     assert Article.history.filter(id=article.pk).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_article_filling_in_speakers_is_sent_as_its_own_transaction(
+    on_postgresql,
+):
+    """An article that gives a known speaker her role is one statement too (the lock, the
+    update, the note of the page cache's counter, the history row and the article's rows);
+    it was BEGIN, five statements, the article's, COMMIT."""
+    from django.db import connection
+
+    from claims.services.imports import prepare
+    from tests.factories import make_record
+
+    lund = make_speaker(name="Ina Lund")
+    make_alias(lund, "Ina Lund")
+    make_claim(content="Unreviewed words", speaker=lund)  # on no public page
+    session = ImportSession()
+    for n in (1, 2):  # loads the run's cache; the first id requests are queries of their own
+        import_article(
+            record=make_record(body=f"Olaf Scholz said plan {n} was ready."), session=session
+        )
+    record = make_record(body="“Taxes will fall,” said Ina Lund, the mayor of the town.")
+    session.prefetch([(record, prepare(record))])
+
+    with _traced(connection) as messages:
+        result = import_article(record=record, session=session)
+
+    assert result.status == "created"
+    assert [m.split()[:3] for m in messages] == [["Query", '"WITH', "RECURSIVE"]]
+    assert " fu AS (UPDATE " in messages[0]
+    lund.refresh_from_db()
+    assert lund.role == "mayor"
+    assert list(
+        lund.history.order_by("history_id").values_list("history_type", "history_change_reason")
+    ) == [("+", None), ("~", FILLED_IN_UNSEEN)]

@@ -637,6 +637,45 @@ def test_filling_in_a_container_with_no_claim_of_its_own_shows_on_its_members_pa
     assert "Ruritania" in _text(client, topic.get_absolute_url())
 
 
+@pytest.mark.parametrize("with_the_article", [False, True], ids=["own-queries", "deferred"])
+def test_a_container_whose_member_the_same_article_puts_in_it_counts_as_shown(
+    request, with_the_article
+):
+    """One article puts Ada Minister (a published claim) in Examplia and Examplia in
+    Ruritania: Examplia is on public pages from then on (positions roll up to it), so its row
+    is FILLED_IN, on both write paths: the walk of shown_publicly_among sees the containment
+    as it stands after the update, also when the update is part of the article's one
+    statement on PostgreSQL (fastwrite.ArticleRows.fills)."""
+    from claims.services import fastwrite
+
+    if with_the_article:
+        request.getfixturevalue("on_postgresql")
+    examplia = make_speaker(name="Examplia", kind=SpeakerKind.GOVERNMENT)
+    make_alias(examplia, "Examplia")
+    minister = make_speaker(name="Ada Minister")
+    make_alias(minister, "Ada Minister")
+    make_published_claim(content="Bridges are safe", speaker=minister)
+
+    resolver = SpeakerResolver()
+    rows = fastwrite.ArticleRows() if with_the_article else None
+    with transaction.atomic(), resolver.article():
+        resolver.resolve_many(
+            [
+                ("Ada Minister", SpeakerKind.PERSON, "", "Examplia", ""),
+                ("Examplia", SpeakerKind.GOVERNMENT, "", "Ruritania", ""),
+            ],
+            defer=rows,
+        )
+        if rows is not None:
+            rows.write()
+
+    minister.refresh_from_db()
+    examplia.refresh_from_db()
+    assert (minister.affiliated_with, examplia.affiliated_with.name) == (examplia, "Ruritania")
+    assert [r[:2] for r in _history(minister)][-1] == ("~", FILLED_IN)
+    assert [r[:2] for r in _history(examplia)] == [("+", None), ("~", FILLED_IN)]
+
+
 @pytest.mark.parametrize(
     "between",
     [

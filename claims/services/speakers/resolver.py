@@ -184,7 +184,7 @@ class SpeakerResolver(_Cache, _Tenure, _Writes):
             SpeakerMergeSuggestion.objects.bulk_create(rows, ignore_conflicts=True)
             stats.suggestions += len(rows)
         if updates:
-            self._write_filled(updates, real)
+            self._write_filled(updates, real, defer=defer)
         created = {pk for pk in real.values()}
         stats.speakers_new += len({pk for pk in ids if pk in created})
         stats.speakers_matched += len({pk for pk in ids if pk is not None and pk not in created})

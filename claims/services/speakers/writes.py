@@ -135,7 +135,7 @@ class _Writes:
         self._pending = []
         return real
 
-    def _write_filled(self, updates: dict[int, dict], real: dict[int, int]) -> None:
+    def _write_filled(self, updates: dict[int, dict], real: dict[int, int], defer=None) -> None:
         """Give existing speakers the role, affiliation or container this article filled in
         (`updates`: speaker id -> {attname: value}, temporary ids among the values), and write
         the history rows bulk_update does not: the public page cache reads them (issue 14).
@@ -155,7 +155,9 @@ class _Writes:
         is blank now, one update per combination of fields, on PostgreSQL one to note the
         shared counter (`_note_shared_generation`: a publication committed while this import
         is open is caught at its commit), one to tell the speakers apart, one or two history
-        inserts; only for an article that fills something in."""
+        inserts; only for an article that fills something in. With `defer` (a
+        fastwrite.ArticleRows, PostgreSQL), all of it is done by the article's one statement
+        instead (ArticleRows.fills)."""
         wanted = {
             real.get(pk, pk): {
                 attr: real.get(value, value) if attr.endswith("_id") else value
@@ -163,6 +165,13 @@ class _Writes:
             }
             for pk, fields in updates.items()
         }
+        # (Speaker's history records no many-to-many field, whose snapshots the statement
+        # would not write: history_changed does.)
+        if defer is not None and not fastwrite.history_m2m_fields(Speaker):
+            defer.fills.update(wanted)
+            defer.fill_reasons = (FILLED_IN, FILLED_IN_UNSEEN)
+            defer.fill_note = (GENERATION_TABLE, SEEN_SETTING)
+            return
         # Locked until the commit: an editor's save waits instead of being overwritten. In id
         # order, so two imports filling in the same speakers lock them in the same order.
         current = (
