@@ -220,9 +220,33 @@ def test_jobs_gives_the_same_result_as_a_serial_run():
     assert parallel == serial
 
 
+def test_pool_workers_leave_the_commands_database_connection_alone(on_postgresql):
+    """Forked (claims.importers.parallel.START_METHOD on Linux), the workers inherit this
+    process's open connection, in the test's transaction: they never use or close it, so it
+    is the same server process after the pool is gone, and its transaction goes on."""
+    from django.db import connection
+
+    from claims.importers import parallel
+
+    def backend():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid(), txid_current()")
+            return cursor.fetchone()
+
+    before = backend()
+
+    out, _ = run(SEEDS, FIXTURES, jobs=2)
+
+    assert parallel.START_METHOD == "fork"  # this suite runs on Linux
+    assert backend() == before
+    created = Article.objects.count()
+    assert out.splitlines()[0] == f"articles: {created} created, 0 unchanged, 0 updated, 0 failed"
+
+
 def test_pool_workers_clean_hash_and_extract_without_importing_django():
-    # A spawned worker imports what it runs; Django (0.2 s of CPU per worker at every
-    # --jobs start) came in through claims.normalise -> claims.html before claims.invisible.
+    # A spawned worker (START_METHOD elsewhere than Linux) imports what it runs; Django (0.2 s
+    # of CPU per worker at every --jobs start) came in through claims.normalise -> claims.html
+    # before claims.invisible.
     code = (
         "import sys\n"
         "from claims.importers.parallel import extract_body, extract_for_import, prepare_body\n"
