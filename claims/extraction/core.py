@@ -68,7 +68,10 @@ def _logger():
 # "she" skips "Tom Lund" and a bare "Mr. Khan" skips "Ghazala Khan"; an honorific outranks it.
 # rules-2.11: same evening (issue 10, wrong outputs): an -s verb after an article and one noun
 # ends the subject when its object follows ("The ad features old photos telling ...": "Ad").
-EXTRACTOR_VERSION = "rules-2.11"
+# rules-2.12: same evening: a role noun of a person's description tells a gender too
+# ("Kremlin spokeswoman Kim Lund", "Robin Berg, the husband of ..."; not "spokesman", which
+# news style gives women, nor "a lawyer for his wife"), outranking the given name.
+EXTRACTOR_VERSION = "rules-2.12"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -110,6 +110,10 @@ class Entity:
     # none), the weakest evidence: `gender` takes it only when nothing else told one, and an
     # honorific or a pronoun resolved before the given name was known outranks it.
     named: str = ""
+    # The gender a role noun of its description tells ("spokeswoman", "her husband"; see
+    # People.described): as sure as an honorific, but a bare "Mr. X" does not pick the
+    # person by it, only rules out the one it gave the other gender.
+    roled: str = ""
     last: str = ""
     proper: bool = False
     given: str = ""  # first given name of a person, "" when known by surname only
@@ -232,6 +236,8 @@ class People:
                 seen.setdefault(surname, []).append((m.start(), g))
         for surname, uses in seen.items():
             people = self.by_last[surname]
+            for p in people:
+                self.described(p)  # a role noun tells a gender too ("Tom Lund, her husband")
             genders = [g for _, g in uses]
             unanimous = genders.count(genders[0]) == len(genders)
             if len(people) == 1:
@@ -264,10 +270,18 @@ class People:
         appositive after it (", the head of the Wagner group,")."""
         if ent.pending or ent.spans:
             words = ent.pending
+            told = {role_gender(words)}
             for s, e in ent.spans:
-                words += _words_before(self.text, s) + _appositive_after(self.text, e)
+                before, after = _words_before(self.text, s), _appositive_after(self.text, e)
+                told |= {role_gender(before), role_gender(after)}
+                words += before + after
             ent.words |= _descriptor_set(words)
             ent.pending, ent.spans = [], []
+            told.discard("")
+            if len(told) == 1 and not ent.roled:
+                ent.roled = told.pop()
+                # A role noun outranks a pronoun and the given name, not an honorific.
+                ent.gender = ent.titled or ent.roled
         return ent.words
 
     def person(
@@ -372,10 +386,28 @@ def _learn(ent: Entity, gender: str) -> Entity:
     return ent
 
 
+# A role noun right after one of these is someone else's: "a lawyer for his wife".
+_ROLE_GOVERNORS = frozenset(("of", "for", "to", "with", "by", "from", "his", "her", "their"))
+
+
+def role_gender(words: list[str]) -> str:
+    """ "f" or "m" when a gendered role noun stands among the words of one description
+    ("Kremlin spokeswoman", "a spokeswoman for the port", "the husband of Ana Lund"), not
+    governed by a preposition or a possessive just before it ("the lawyer for his wife");
+    "" when none does or both genders do."""
+    found = set()
+    for k, w in enumerate(words):
+        low = _norm(w)
+        role = low in lx.FEMALE_ROLE_NOUNS or low in lx.MALE_ROLE_NOUNS
+        if role and not any(_norm(x) in _ROLE_GOVERNORS for x in words[max(0, k - 2) : k]):
+            found.add("f" if low in lx.FEMALE_ROLE_NOUNS else "m")
+    return found.pop() if len(found) == 1 else ""
+
+
 def _sure(ent: Entity) -> str:
-    """The gender an honorific or the given name tells (not a pronoun's guess): whom a bare
-    "Mr. Khan" can mean ("Khizr and Ghazala Khan": Khizr)."""
-    return ent.titled or ent.named
+    """The gender an honorific, a role noun or the given name tells (not a pronoun's guess):
+    whom a bare "Mr. Khan" can mean ("Khizr and Ghazala Khan": Khizr)."""
+    return ent.titled or ent.roled or ent.named
 
 
 def posts_of(words: list[str]) -> set[str]:

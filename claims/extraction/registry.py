@@ -342,10 +342,13 @@ class Registry:
             ent.gender = p
         return ent
 
-    @staticmethod
-    def _compatible(ent: Entity, p: str, want_person: bool) -> bool:
+    def _compatible(self, ent: Entity, p: str, want_person: bool) -> bool:
         if want_person:
-            if ent.kind != "person" or (ent.gender and ent.gender != p):
+            if ent.kind != "person":
+                return False
+            if ent.pending or ent.spans:
+                self.people.described(ent)  # a role noun may tell the gender ("spokeswoman")
+            if ent.gender and ent.gender != p:
                 return False
             head = ent.name.split()[-1].lower() if ent.name else ""
             return ent.proper or head in lx.ANONYMOUS_HEADS or head in lx.TITLE_WORDS

@@ -622,7 +622,66 @@ CASES = [
         "pronoun",
         None,
     ),
-    # Precedence: an honorific outranks the given name ("Mr. Berg" for a "Lindsey Berg").
+    # ... and by a role noun of the person's description (lexicon FEMALE_ROLE_NOUNS and
+    # MALE_ROLE_NOUNS): before the name, in an appositive; not one a preposition or a
+    # possessive governs ("a lawyer for his wife"), nor a "-man" title, which news style
+    # gives women too ("spokesman Hope Hicks").
+    (
+        "pronoun-he-skips-a-spokeswoman-in-an-appositive",
+        "Robin Berg said taxes would rise. Kim Lund, a spokeswoman for the port, said fees "
+        "would rise. He said the budget would balance.",
+        "the budget would balance",
+        "Robin Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-he-skips-a-spokeswoman-by-the-title-before-her-name",
+        "Robin Berg said taxes would rise. Kremlin spokeswoman Kim Lund said the port would "
+        "close. He said the budget would balance.",
+        "the budget would balance",
+        "Robin Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-she-skips-a-husband",
+        "Kim Lund said taxes would rise. Robin Berg, the husband of the mayor, said the port "
+        "would close. She said the budget would balance.",
+        "the budget would balance",
+        "Kim Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-a-governed-role-noun-tells-no-gender",
+        "Kim Lund said taxes would rise. Robin Berg, a lawyer for his wife, said the port "
+        "would close. She said the budget would balance.",
+        "the budget would balance",
+        "Robin Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-a-man-title-tells-no-gender",
+        "Robin Berg said taxes would rise. Campaign spokesman Kim Lund said the port would "
+        "close. She said the budget would balance.",
+        "the budget would balance",
+        "Kim Lund",
+        "pronoun",
+        None,
+    ),
+    # Precedence: a role noun outranks the given name ...
+    (
+        "pronoun-role-noun-outranks-the-given-name",
+        "Lindsey Lund, the son of a farmer, said taxes would rise. Ana Berg said the port "
+        "would close. He said the budget would balance.",
+        "the budget would balance",
+        "Lindsey Lund",
+        "pronoun",
+        None,
+    ),
+    # ... and so does an honorific ("Mr. Berg" for a "Lindsey Berg").
     (
         "pronoun-honorific-outranks-the-given-name",
         "Lindsey Berg said taxes would rise. Mr. Berg spoke for an hour. "
@@ -763,6 +822,17 @@ CASES = [
         "clear.",
         "the law was clear",
         "Omar Haddad",
+        "surname",
+        None,
+    ),
+    # A role noun does not make a person the one a bare honorific means: "Mr. Bush" before
+    # "Robin Bush, the family patriarch" is the Bush named before it.
+    (
+        "bare-honorific-is-no-person-only-a-role-noun-fits",
+        "Kim Bush opened the fair. Mr. Bush said the fees were fair. Robin Bush, the family "
+        "patriarch, left.",
+        "the fees were fair",
+        "Kim Bush",
         "surname",
         None,
     ),

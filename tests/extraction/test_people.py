@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction.people import People
+from claims.extraction.people import People, role_gender
 
 
 def _people(text: str) -> People:
@@ -194,3 +194,43 @@ def test_people_a_pronoun_resolved_before_the_given_name_outranks_it():
         "m",
         "f",
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "gender"),
+    [
+        ("Kremlin spokeswoman", "f"),
+        ("a spokeswoman for the port", "f"),
+        ("the husband of the mayor", "m"),
+        ("Lund's wife", "f"),
+        # governed by a preposition or a possessive: someone else's
+        ("a lawyer for his wife", ""),
+        ("a friend of the mother", ""),
+        # a "-man" title, neutral words, both genders: nothing
+        ("Trump spokesman", ""),
+        ("the actor and chair", ""),
+        ("the son and daughter", ""),
+    ],
+)
+def test_role_gender_reads_the_role_nouns_of_one_description(words, gender):
+    assert role_gender(words.split()) == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        # a role noun outranks the given name; an honorific outranks the role noun
+        ("Lindsey Lund, the son of a farmer, spoke.", {"Lindsey Lund": "m"}),
+        ("Ms. Robin Lund, the son of a farmer, spoke.", {"Robin Lund": "f"}),
+        # two descriptions that disagree tell nothing
+        ("Kim Lund, the son of a farmer, spoke. Kim Lund, a spokeswoman, left.", {}),
+    ],
+)
+def test_people_described_gives_the_gender_of_a_role_noun(text, genders):
+    people = _people(text)
+    for ents in people.by_last.values():
+        for e in ents:
+            people.described(e)
+
+    found = {e.name: e.gender for ents in people.by_last.values() for e in ents if e.gender}
+    assert found == genders

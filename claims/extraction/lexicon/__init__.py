@@ -32,7 +32,9 @@ from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
 from .coref import (  # noqa: F401 (re-exported: lx.NAME)
     CARRIER_NAMES,
     DOCUMENT_NOUNS,
+    FEMALE_ROLE_NOUNS,
     LEADER_HEADS,
+    MALE_ROLE_NOUNS,
     PERSON_DESCRIPTION_HEADS,
     PLACE_HEADS,
     SINGLE_HOLDER_TITLES,

@@ -216,3 +216,81 @@ CARRIER_NAMES = frozenset(
         "the verge",
     ]
 )
+
+# Role nouns that tell a person's gender (people.role_gender, issue 10): "spokeswoman Ana
+# Lund", "Ana Lund, the port's chairwoman,", "Tom Berg, the husband of ...". A "-woman"
+# title is never a man's, but a "-man" title is a woman's in much news style ("Trump
+# spokesman Hope Hicks", "Chairman Ana Lund"): only kin and rank words tell a man. Neutral
+# words ("actor", "chair", "spokesperson") tell nothing.
+FEMALE_ROLE_NOUNS = frozenset(
+    [
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "councilwoman",
+        "assemblywoman",
+        "businesswoman",
+        "stateswoman",
+        "anchorwoman",
+        "newswoman",
+        "alderwoman",
+        "committeewoman",
+        "policewoman",
+        "sportswoman",
+        "saleswoman",
+        "actress",
+        "waitress",
+        "heiress",
+        "hostess",
+        "empress",
+        "duchess",
+        "countess",
+        "baroness",
+        "princess",
+        "queen",
+        "mother",
+        "stepmother",
+        "grandmother",
+        "mom",
+        "mum",
+        "wife",
+        "widow",
+        "daughter",
+        "stepdaughter",
+        "granddaughter",
+        "sister",
+        "niece",
+        "aunt",
+        "girlfriend",
+        "fiancee",
+        "fiancée",
+        "matriarch",
+        "nun",
+    ]
+)
+MALE_ROLE_NOUNS = frozenset(
+    [
+        "emperor",
+        "duke",
+        "baron",
+        "prince",
+        "king",
+        "father",
+        "stepfather",
+        "grandfather",
+        "dad",
+        "husband",
+        "widower",
+        "son",
+        "stepson",
+        "grandson",
+        "brother",
+        "nephew",
+        "uncle",
+        "boyfriend",
+        "fiance",
+        "fiancé",
+        "patriarch",
+        "monk",
+    ]
+)
