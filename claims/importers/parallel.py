@@ -1,14 +1,16 @@
 """Cleaning and extraction in worker processes: CPU-bound pure Python, so threads would not help.
 
-On Linux the workers are forked (START_METHOD): a forked child starts with this process's
+On Linux the workers are forked (`start_method`): a forked child starts with this process's
 modules already imported, where a spawned one first starts an interpreter and imports
 claims.extraction, claims.names and claims.normalise (~0.3 s of CPU each, before its first
 article, while the writing process waits for the first window). A forked child inherits this
 process's open database connection: it never uses it and leaves through os._exit (as
 multiprocessing's forked children do), so nothing closes it or sends anything on it, and the
 connection carries on in this process (a test checks it). The executor forks its workers
-before it starts its own threads. Elsewhere (macOS, where fork is unsafe with the system's
-frameworks) they are spawned, and import no Django. Workers run below the writing process's
+before it starts its own threads. A process already running other threads (a test runner's,
+a server's) spawns instead: a forked child gets a copy of every lock another thread held at
+that moment, and can wait on one forever. Elsewhere (macOS, where fork is unsafe with the
+system's frameworks) they are spawned too, and import no Django. Workers run below the writing process's
 priority (WORKER_NICENESS).
 """
 
@@ -34,7 +36,15 @@ from claims.normalise import prime_hashes, text_hash
 # Lower, the workers take what the writer leaves. (Linux groups a session's processes for
 # the scheduler: this orders the writer and its workers, not the import against others.)
 WORKER_NICENESS = 10
-START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+
+
+def start_method() -> str:
+    """ "fork" on Linux while this process runs a single thread, else "spawn" (see the module's
+    docstring). Threads are counted as the kernel sees them, as Python's own warning about
+    fork does: a thread started outside `threading` counts too."""
+    if sys.platform == "linux" and len(os.listdir("/proc/self/task")) == 1:
+        return "fork"
+    return "spawn"
 
 
 def _lower_priority() -> None:
@@ -42,10 +52,10 @@ def _lower_priority() -> None:
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    """`jobs` worker processes (START_METHOD), each at WORKER_NICENESS below this process."""
+    """`jobs` worker processes (`start_method`), each at WORKER_NICENESS below this process."""
     return ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context(START_METHOD),
+        mp_context=multiprocessing.get_context(start_method()),
         initializer=_lower_priority,
     )
 

@@ -220,13 +220,18 @@ def test_jobs_gives_the_same_result_as_a_serial_run():
     assert parallel == serial
 
 
-def test_pool_workers_leave_the_commands_database_connection_alone(on_postgresql):
-    """Forked (claims.importers.parallel.START_METHOD on Linux), the workers inherit this
+# Forked here although this test process may run other threads (pytest-xdist's): the workers
+# only read files and extract, and the test is about the connection they inherit.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_pool_workers_leave_the_commands_database_connection_alone(on_postgresql, monkeypatch):
+    """Forked (claims.importers.parallel.start_method on Linux), the workers inherit this
     process's open connection, in the test's transaction: they never use or close it, so it
     is the same server process after the pool is gone, and its transaction goes on."""
     from django.db import connection
 
     from claims.importers import parallel
+
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
 
     def backend():
         with connection.cursor() as cursor:
@@ -237,14 +242,36 @@ def test_pool_workers_leave_the_commands_database_connection_alone(on_postgresql
 
     out, _ = run(SEEDS, FIXTURES, jobs=2)
 
-    assert parallel.START_METHOD == "fork"  # this suite runs on Linux
     assert backend() == before
     created = Article.objects.count()
     assert out.splitlines()[0] == f"articles: {created} created, 0 unchanged, 0 updated, 0 failed"
 
 
+def test_pool_workers_are_forked_from_a_process_that_runs_one_thread():
+    code = "from claims.importers.parallel import start_method\nprint(start_method())\n"
+    assert run_fresh(code).decode() == "fork\n"  # this suite runs on Linux
+
+
+def test_pool_workers_are_spawned_while_another_thread_runs():
+    """A forked child would get a copy of every lock another thread held at that moment."""
+    import threading
+
+    from claims.importers.parallel import start_method
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        method = start_method()
+    finally:
+        release.set()
+        other.join()
+
+    assert method == "spawn"
+
+
 def test_pool_workers_clean_hash_and_extract_without_importing_django():
-    # A spawned worker (START_METHOD elsewhere than Linux) imports what it runs; Django (0.2 s
+    # A spawned worker (start_method elsewhere than Linux, or beside other threads) imports what it runs; Django (0.2 s
     # of CPU per worker at every --jobs start) came in through claims.normalise -> claims.html
     # before claims.invisible.
     code = (
