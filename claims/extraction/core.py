@@ -71,7 +71,9 @@ def _logger():
 # rules-2.12: same evening: a role noun of a person's description tells a gender too
 # ("Kremlin spokeswoman Kim Lund", "Robin Berg, the husband of ..."; not "spokesman", which
 # news style gives women, nor "a lawyer for his wife"), outranking the given name.
-EXTRACTOR_VERSION = "rules-2.12"
+# rules-2.13: a one-word speaker the article shows to be a company ("the company" for it, a
+# legal suffix after it, "X said its ...", a company the lexicon knows) is an organisation.
+EXTRACTOR_VERSION = "rules-2.13"
 
 KINDS = ("direct", "indirect", "mixed")
 

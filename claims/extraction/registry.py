@@ -59,6 +59,14 @@ _HEAD_OF_STATE = frozenset(
     ("president", "premier", "chancellor", "minister", "king", "queen", "emir")
 )
 _WORD_RE = re.compile(r"[\w’'.-]+")
+# What shows that a one-word name is a company's (`_typed_body`): a legal suffix after
+# it anywhere in the text ("Nvidia Corp.", "Apple Inc"), or "its" opening the words it said
+# ("Nvidia said its chips").
+_SUFFIX_AFTER = r"(?:,?[ \t\xa0]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|plc|PLC|GmbH|AG|NV|SE)\b)"
+_SAID_ITS = (
+    r"[ \t\xa0]+(?:said|says|added|adds|announced|announces|stated|states|reported|reports)"
+    r"(?:[ \t\xa0]+that)?[ \t\xa0]+its\b"
+)
 
 
 @dataclass(slots=True)
@@ -131,6 +139,8 @@ class Registry:
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
             ent.pending.extend([*m.role.split(), m.affiliation])
+            if len(words) == 1 and self._one_word_body(ent) and _typed_body(self.text, ent.name):
+                _retype(self, ent)
             return ent, how
         if not m.name:
             return None, ""
@@ -292,6 +302,7 @@ class Registry:
         if head in _COMPANY_HEADS:
             for _, ent in reversed(recent):
                 if self._one_word_body(ent):
+                    _retype(self, ent)  # "the company" says what it is
                     return ent
         return None
 
@@ -359,6 +370,24 @@ class Registry:
 
     def note_speaker(self, pos: int, ent: Entity) -> None:
         self.speakers.append((pos, ent))
+
+
+def _typed_body(text: str, name: str) -> bool:
+    """Does the article show that a one-word name the mention classifier took for a person
+    (`Registry._one_word_body`) is a company's? A name the lexicon knows ("Nvidia"), a legal
+    suffix after it elsewhere ("Apple Inc."), or "its" opening what it said ("Apple said its
+    phone ..."). "the company" for it is evidence too (`Registry._generic`)."""
+    if name.lower() in lx.KNOWN_COMPANIES:
+        return True
+    named = r"(?<![\w’'-])" + re.escape(name)
+    return re.search(named + f"(?:{_SUFFIX_AFTER}|{_SAID_ITS})", text) is not None
+
+
+def _retype(reg: Registry, ent: Entity) -> None:
+    """A one-word speaker is a company: every claim of it says so (`renamed`)."""
+    if ent.kind == "person":
+        ent.kind = "organization"
+        reg.renamed.add(id(ent))
 
 
 def _member_of(people: People, words: list[str], pos: int) -> Entity | None:

@@ -1069,3 +1069,33 @@ def test_attribution_a_quantifier_of_a_group_is_no_body_name():
 )
 def test_attribution_a_state_is_a_government_and_its_officer_a_person(text, kind):
     assert _claim(text, "the bill would pass").speaker_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A one-word name the article shows to be a company's (registry._typed_body), every
+        # claim of it, those before the evidence too: "the company" for it,
+        (
+            "Brill said on Monday that the plant would close. The company said the bill would"
+            " pass.",
+            "organization",
+        ),
+        # a legal suffix after the name elsewhere,
+        ("Brill said the bill would pass. Shares of Brill Corp. fell 4 percent.", "organization"),
+        # "its" opening what it said,
+        ("Brill said its bill would pass the council in May.", "organization"),
+        # a company the lexicon knows.
+        ("Nvidia said the bill would pass.", "organization"),
+        # A lone surname with none of that stays a person's, and so does one the article
+        # gives a given name ("Ana Brill"), or a pronoun ("he").
+        ("Brill said the bill would pass. Brill added that the vote was close.", "person"),
+        ("Ana Brill spoke first. Brill said its bill would pass the council in May.", "person"),
+        ("Brill said the bill would pass. He said the vote was close.", "person"),
+    ],
+)
+def test_attribution_a_one_word_company_is_an_organisation_where_the_article_shows_it(text, kind):
+    claims = [c for c in extract_claims(text) if c.speaker.split()[-1] in ("Brill", "Nvidia")]
+
+    assert claims
+    assert {c.speaker_kind for c in claims} == {kind}

@@ -20,6 +20,7 @@ from .bodies import (  # noqa: F401 (re-exported: lx.NAME)
     DEMONYMS,
     FUNCTION_HEADS,
     GOVERNMENT_WORDS,
+    KNOWN_COMPANIES,
     MEDIA_WORDS,
     MEMBER_HEADS,
     ORG_WORDS,
