@@ -73,7 +73,9 @@ def _logger():
 # news style gives women, nor "a lawyer for his wife"), outranking the given name.
 # rules-2.13: a one-word speaker the article shows to be a company ("the company" for it, a
 # legal suffix after it, "X said its ...", a company the lexicon knows) is an organisation.
-EXTRACTOR_VERSION = "rules-2.13"
+# rules-2.14: single quotation marks pair as quotes after a cue and a comma or a colon, or at
+# a sentence's start, to a sentence's end (`Lund noted, 'A ...'` is direct), never apostrophes.
+EXTRACTOR_VERSION = "rules-2.14"
 
 KINDS = ("direct", "indirect", "mixed")
 

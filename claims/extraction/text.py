@@ -155,7 +155,55 @@ def find_quotes(text: str) -> list[Quote]:
             end -= 1
         if end > open_at + 1:
             quotes.append(Quote(open_at, end, False))
-    return quotes
+    singles = single_quotes(text, quotes)
+    return sorted([*quotes, *singles], key=lambda q: q.start) if singles else quotes
+
+
+# A single quotation mark that opens a quote: at a paragraph's start, or after a sentence end,
+# a comma or a colon and a space (`Lund noted, 'A ...'`, `Lund: 'A ...'`), before a word.
+# An apostrophe never stands there: `don't` and `Jones' car` glue it to the word before it,
+# `the '90s` puts no comma or sentence end before it.
+_SINGLE_OPEN_RE = re.compile(
+    r"(?:^|(?<=[,:.!?][ \t\xa0])|(?<=[.!?][”\"][ \t\xa0])|(?<=[.!?]['’][ \t\xa0]))"
+    r"[ \t\xa0]*(['‘])(?=[^\W\d_])",
+    re.MULTILINE,
+)
+# The mark that closes it: right after a sentence's end or the comma of `'A,' she said`,
+# followed by a space, a closing bracket or the paragraph's end.
+_SINGLE_CLOSE_RE = re.compile(r"([.!?,])(['’])(?=[\s)”\"]|$)")
+
+
+def single_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes in single marks (headlines, British outlets), outside the double-quoted ones:
+    `Lund noted, 'A new bridge will not fix it.'` and `'We tried,' she said.` The first
+    closing mark after the opener ends it (a word's apostrophe is no closing mark); none
+    crosses a paragraph or holds a double quotation mark. Cost: one scan for openers, and
+    for each one a scan to its closer or its paragraph's end."""
+    if "'" not in text and "‘" not in text:
+        return []
+    index = QuoteIndex(quotes)
+    out: list[Quote] = []
+    taken = 0
+    for m in _SINGLE_OPEN_RE.finditer(text):
+        start = m.start(1)
+        if start < taken or index.containing(start) is not None:
+            continue
+        newline = text.find("\n", start)
+        stop = len(text) if newline < 0 else newline
+        c = _SINGLE_CLOSE_RE.search(text, start + 2, stop)
+        if c is None:
+            taken = stop  # no later opener in the paragraph finds a closer either
+            continue
+        end = c.end()
+        if any(ch in text[start:end] for ch in '"“”'):
+            continue
+        if quotes and start > 0 and text[start - 1] == "\n" and not text[end:stop].strip():
+            # A paragraph that is one single-quoted line in a text that quotes speech in
+            # double marks is a subhead (`'A fight from start to finish.'`).
+            continue
+        out.append(Quote(start, end, True))
+        taken = end
+    return out
 
 
 def _end_at_newline(text: str, open_at: int, newline: int, quotes: list[Quote]) -> None:

@@ -1123,6 +1123,44 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "direct",
     ),
+    # Single quotation marks (text.single_quotes) pair as quotes when they open after a cue
+    # and a comma or a colon, or a sentence, and close at a sentence end or before the cue.
+    Case(
+        "subject_cue_content",
+        "Lund noted, 'The port is safe and it will stay open.'",
+        "'The port is safe and it will stay open.'",
+        "Lund",
+        "direct",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "'We tried hard to keep the old port open,' Lund said.",
+        "'We tried hard to keep the old port open,'",
+        "Lund",
+        "direct",
+    ),
+    Case(
+        "quote_then_cue_subject",
+        "‘We tried hard to keep the old port open,’ said Ina Lund.",
+        "‘We tried hard to keep the old port open,’",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "Lund: 'We will not back down on the harbour plan.'\n\nThe mayor spoke on Monday.",
+        "'We will not back down on the harbour plan.'",
+        "Lund",
+        "direct",
+    ),
+    # Apostrophes pair with nothing: the claim stays indirect.
+    Case(
+        "subject_cue_content",
+        "Lund said the '90s were hard for the port and Berg' car didn't start.",
+        "the '90s were hard for the port and Berg' car didn't start",
+        "Lund",
+        "indirect",
+    ),
     # -- mention kinds (mentions.classify, mentions_from_tokens) -----------------------------
     # An honorific before a possessive: the phrase is what speaks.
     Case(

@@ -113,12 +113,12 @@ EDGE_CASES = [
         "direct",
     ),
     # checks.strong_complement: a weak cue ("noted") before a comma and a quote mark the quote
-    # index does not pair (single quotes, which apostrophes make ambiguous) still reports.
-    # (Unpaired, the words count as indirect: the kind is the engine's, not the ideal.)
+    # index does not pair (a single mark no closing mark follows) still reports. (Unpaired,
+    # the words count as indirect: the kind is the engine's, not the ideal.)
     Case(
         "subject_cue_content",
-        "Lund noted, 'The port is safe and it will stay open.'",
-        "'The port is safe and it will stay open.'",
+        "Lund noted, 'The port is safe and it will stay open",
+        "'The port is safe and it will stay open",
         "Lund",
         "indirect",
     ),

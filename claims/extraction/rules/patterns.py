@@ -231,6 +231,13 @@ CLOSING_QUOTE_ENDINGS = (
     "?”",
     "!”",
     "»",
+    # single marks (text.single_quotes): `'We tried,' she said.`
+    ",'",
+    ",’",
+    "?'",
+    "?’",
+    "!'",
+    "!’",
 )
 
 
