@@ -67,6 +67,8 @@ _SAID_ITS = (
     r"[ \t\xa0]+(?:said|says|added|adds|announced|announces|stated|states|reported|reports)"
     r"(?:[ \t\xa0]+that)?[ \t\xa0]+its\b"
 )
+_AFTER_NAME_RE = re.compile(f"{_SUFFIX_AFTER}|{_SAID_ITS}")
+_NAME_CHAR_RE = re.compile(r"[\w’'-]")
 
 
 @dataclass(slots=True)
@@ -85,6 +87,7 @@ class Registry:
     # ids of the entities a later mention gave a name ("FSB" for "Russian state security"):
     # core._resolve gives the claims found before it that name too.
     renamed: set[int] = field(default_factory=set)
+    typed: set[int] = field(default_factory=set)  # ids of one-word persons asked `_typed_body`
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)
@@ -139,8 +142,10 @@ class Registry:
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
             ent.pending.extend([*m.role.split(), m.affiliation])
-            if len(words) == 1 and self._one_word_body(ent) and _typed_body(self.text, ent.name):
-                _retype(self, ent)
+            if len(words) == 1 and id(ent) not in self.typed:
+                self.typed.add(id(ent))  # asked once per entity: each answer reads the text
+                if self._one_word_body(ent) and _typed_body(self.text, ent.name):
+                    _retype(self, ent)
             return ent, how
         if not m.name:
             return None, ""
@@ -376,11 +381,17 @@ def _typed_body(text: str, name: str) -> bool:
     """Does the article show that a one-word name the mention classifier took for a person
     (`Registry._one_word_body`) is a company's? A name the lexicon knows ("Nvidia"), a legal
     suffix after it elsewhere ("Apple Inc."), or "its" opening what it said ("Apple said its
-    phone ..."). "the company" for it is evidence too (`Registry._generic`)."""
+    phone ..."). "the company" for it is evidence too (`Registry._generic`). Cost: one `find`
+    pass over the text for the name, a match after each occurrence."""
     if name.lower() in lx.KNOWN_COMPANIES:
         return True
-    named = r"(?<![\w’'-])" + re.escape(name)
-    return re.search(named + f"(?:{_SUFFIX_AFTER}|{_SAID_ITS})", text) is not None
+    k = text.find(name)
+    while k >= 0:
+        end = k + len(name)
+        if (k == 0 or not _NAME_CHAR_RE.match(text, k - 1)) and _AFTER_NAME_RE.match(text, end):
+            return True
+        k = text.find(name, end)
+    return False
 
 
 def _retype(reg: Registry, ent: Entity) -> None:

@@ -159,15 +159,11 @@ def find_quotes(text: str) -> list[Quote]:
     return sorted([*quotes, *singles], key=lambda q: q.start) if singles else quotes
 
 
-# A single quotation mark that opens a quote: at a paragraph's start, or after a sentence end,
-# a comma or a colon and a space (`Lund noted, 'A ...'`, `Lund: 'A ...'`), before a word.
-# An apostrophe never stands there: `don't` and `Jones' car` glue it to the word before it,
-# `the '90s` puts no comma or sentence end before it.
-_SINGLE_OPEN_RE = re.compile(
-    r"(?:^|(?<=[,:.!?][ \t\xa0])|(?<=[.!?][”\"][ \t\xa0])|(?<=[.!?]['’][ \t\xa0]))"
-    r"[ \t\xa0]*(['‘])(?=[^\W\d_])",
-    re.MULTILINE,
-)
+# A single quotation mark before a letter: it opens a quote when it starts a paragraph or
+# stands after a sentence end, a comma or a colon and a space (`Lund noted, 'A ...'`, `Lund:
+# 'A ...'`; `_opens_single`). An apostrophe never stands there: `don't` and `Jones' car` glue
+# it to the word before it, `the '90s` puts no comma or sentence end before it.
+_SINGLE_MARK_RE = re.compile(r"['‘](?=[^\W\d_])")
 # The mark that closes it: right after a sentence's end or the comma of `'A,' she said`,
 # followed by a space, a closing bracket or the paragraph's end.
 _SINGLE_CLOSE_RE = re.compile(r"([.!?,])(['’])(?=[\s)”\"]|$)")
@@ -184,9 +180,9 @@ def single_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     index = QuoteIndex(quotes)
     out: list[Quote] = []
     taken = 0
-    for m in _SINGLE_OPEN_RE.finditer(text):
-        start = m.start(1)
-        if start < taken or index.containing(start) is not None:
+    for m in _SINGLE_MARK_RE.finditer(text):
+        start = m.start()
+        if start < taken or not _opens_single(text, start) or index.containing(start):
             continue
         newline = text.find("\n", start)
         stop = len(text) if newline < 0 else newline
@@ -204,6 +200,20 @@ def single_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
         out.append(Quote(start, end, True))
         taken = end
     return out
+
+
+def _opens_single(text: str, start: int) -> bool:
+    k = start
+    while k > 0 and text[k - 1] in " \t\xa0":
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return True
+    if k == start:
+        return False  # glued to the word before it: an apostrophe
+    before = text[k - 1]
+    if before in ",:.!?":
+        return True
+    return before in "”\"'’" and text[k - 2 : k - 1] in (".", "!", "?")
 
 
 def _end_at_newline(text: str, open_at: int, newline: int, quotes: list[Quote]) -> None:
