@@ -142,10 +142,7 @@ class Registry:
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
             ent.pending.extend([*m.role.split(), m.affiliation])
-            if len(words) == 1 and id(ent) not in self.typed:
-                self.typed.add(id(ent))  # asked once per entity: each answer reads the text
-                if self._one_word_body(ent) and _typed_body(self.text, ent.name):
-                    _retype(self, ent)
+            _type_one_word(self, ent, words)
             return ent, how
         if not m.name:
             return None, ""
@@ -392,6 +389,15 @@ def _typed_body(text: str, name: str) -> bool:
             return True
         k = text.find(name, end)
     return False
+
+
+def _type_one_word(reg: Registry, ent: Entity, words: list[str]) -> None:
+    """A person named by one word (`words`) that the article shows to be a company is one
+    (asked once per entity: each answer reads the text)."""
+    if len(words) == 1 and id(ent) not in reg.typed:
+        reg.typed.add(id(ent))
+        if reg._one_word_body(ent) and _typed_body(reg.text, ent.name):
+            _retype(reg, ent)
 
 
 def _retype(reg: Registry, ent: Entity) -> None:
