@@ -255,7 +255,10 @@ _CARRIER_HEADS = frozenset(
 
 
 def _carrier(words: list[str]) -> str:
-    """The longest opening run of `words` that names an outlet ("Russian media", "AFP")."""
+    """The longest opening run of `words` that names an outlet ("Russian media", "AFP"), after
+    any leading marks ("according to ... Reuters": _VIA_RE's phrase may open with dots)."""
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words = words[1:]
     for n in range(len(words), 0, -1):
         phrase = " ".join(words[:n]).rstrip(".,;:")
         low = phrase.lower()

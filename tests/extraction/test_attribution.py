@@ -435,6 +435,33 @@ CASES = [
         "name",
         "AFP",
     ),
+    # The carrier phrase after "according to" may open with marks: the outlet follows them.
+    # Marks alone (an ellipsis, which ends the sentence) name no carrier; both raised an
+    # IndexError that lost the claim.
+    (
+        "according-to-marks-then-carrier",
+        "Mayor Lina Okafor said the tunnel would close, according to -- Reuters.",
+        "the tunnel would close",
+        "Lina Okafor",
+        "name",
+        "Reuters",
+    ),
+    (
+        "according-to-an-ellipsis-names-no-carrier",
+        "Mayor Lina Okafor said the tunnel would close, according to ... Reuters.",
+        "the tunnel would close",
+        "Lina Okafor",
+        "name",
+        None,
+    ),
+    (
+        "according-to-a-dot-then-media",
+        "The tunnel will close, Mayor Lina Okafor said, according to . state media.",
+        "The tunnel will close",
+        "Lina Okafor",
+        "name",
+        "State media",
+    ),
     (
         "carrier-as-its-own-speaker-has-no-via",
         "Reuters reported that the mine had flooded.",
