@@ -1,7 +1,10 @@
 """Is an -s word after a subject's noun its verb? `The ad features old photos` against
-`the city parks department` and `the human rights groups`, from the words around it alone."""
+`the city parks department` and `the human rights groups`, from the words around it alone; in
+a title-case headline, `Ina Lund Hammers Bank CEO:` against `Consumer Reports:`."""
 
 from __future__ import annotations
+
+import re
 
 from . import lexicon as lx
 
@@ -76,3 +79,37 @@ def _modifier(tok) -> bool:
         and low not in lx.DETERMINERS
         and low not in lx.NP_STOP
     )
+
+
+def title_case_verb(text: str, tokens: list, i: int, n: int, line: tuple[int, int]) -> int:
+    """`Ina Lund Hammers Bank CEO: “...”`: in a title-case line before a colon, the index of
+    the verb that ends its speaker tokens[i:j], or 0 when there is none. A capital does not
+    tell a verb from a name there, so the word must be the -s form of a verb in the table
+    (`lx.S_VERB_FORMS`: "Slams", "Says", "Hammers") after one to four capitalised words, with
+    something after it (a last word only when it is a speech verb and never a noun: "Lund
+    Says:", not "United States:"), and the words before it a name: the article gives its last
+    word again outside the `line`, not followed by the -s word (`Consumer Reports`,
+    `United States` are names), or a given name opens it (`Elizabeth Warren`)."""
+    for j in range(i + 1, min(n, i + 5)):
+        prev, word = tokens[j - 1], tokens[j]
+        if not (prev.cap and prev.low[:1].isalpha()):
+            return 0
+        if not (word.cap and word.text[1:].islower() and word.low in lx.S_VERB_FORMS):
+            continue
+        if j == n - 1 and (word.low not in lx.SPEECH_FORMS or word.low in lx.NOUNISH):
+            continue
+        if _named_elsewhere(text, prev.text, word.text, line) or (
+            j - i >= 2 and lx.given_name_gender(tokens[i].text)
+        ):
+            return j
+    return 0
+
+
+def _named_elsewhere(text: str, last: str, verb: str, line: tuple[int, int]) -> bool:
+    """Does `last` stand as a word outside `line`, not followed by `verb` (a name's part)?"""
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+        if line[0] <= m.start() < line[1]:
+            continue
+        if not text.startswith(" " + verb, m.end()):
+            return True
+    return False

@@ -916,6 +916,44 @@ CASES = [
         "Ina Lund",
         "indirect",
     ),
+    Case(
+        # A title-case verb ends the speaker ("Defends" is an -s form of the verb table).
+        "name_colon_line",
+        "Ana Silva Defends Clinic Plan: Nurses Will Stay\n\nAna Silva spoke at the clinic.",
+        "Nurses Will Stay",
+        "Ana Silva",
+        "indirect",
+    ),
+    Case(
+        "name_colon_line",
+        "Berg Slams Port Deal: “It Is a Giveaway.”\n\nTom Berg, the council leader, voted no.",
+        "“It Is a Giveaway.”",
+        "Tom Berg",
+        "direct",
+    ),
+    # ... and not inside a name: "Sachs", "Borders" are no verbs; "Kremlin" speaks alone.
+    Case(
+        "name_colon_line",
+        "Goldman Sachs: “We Are Not Leaving the City.”\n\nGoldman Sachs kept its office.",
+        "“We Are Not Leaving the City.”",
+        "Goldman Sachs",
+        "direct",
+    ),
+    Case(
+        "name_colon_line",
+        "Doctors Without Borders: “The Clinic Was Hit Twice.”\n\nDoctors Without Borders"
+        " runs the clinic.",
+        "“The Clinic Was Hit Twice.”",
+        "Doctors Without Borders",
+        "direct",
+    ),
+    Case(
+        "name_colon_line",
+        "Kremlin: “The Talks Are Over.”\n\nThe Kremlin spoke on Monday.",
+        "“The Talks Are Over.”",
+        "Kremlin",
+        "direct",
+    ),
     # -- interviews (rules/interview.py) -----------------------------------------------------
     Case(
         "interview_turn",
@@ -1120,6 +1158,54 @@ CASES = [
         "The Kremlin: “The new tariffs are illegal and will fail.”",
         "“The new tariffs are illegal and will fail.”",
         "Kremlin",
+        "direct",
+    ),
+    # A title-case headline: the speaker ends before its verb, an -s form of the verb table
+    # ("Hammers", "Slams", "Rips"), when a given name opens it or the article names it again.
+    Case(
+        "colon_introduced_quote",
+        "Ina Lund Hammers Harbour Board Chief: ‘You Should Resign.’\n\nThe mayor spoke on Tuesday.",
+        "‘You Should Resign.’",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "Council Leader Tom Berg Slams Port Deal: “It Is a Giveaway.”\n\nBerg voted no.",
+        "“It Is a Giveaway.”",
+        "Tom Berg",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "Kremlin Rips New Harbour Tariff Plan: “The Tariffs Will Fail.”\n\nThe Kremlin spoke on"
+        " Monday.",
+        "“The Tariffs Will Fail.”",
+        "Kremlin",
+        "direct",
+    ),
+    # ... and not inside a name the article gives with its -s word, nor in a name alone.
+    Case(
+        "colon_introduced_quote",
+        "Consumer Reports Slams Van Maker Over Brakes: “The Brakes Fail.”\n\nConsumer Reports tested"
+        " six vans.",
+        "“The Brakes Fail.”",
+        "Consumer Reports",
+        "direct",
+    ),
+    Case(
+        # A last word is the verb only when it reports speech and is no noun ("States").
+        "colon_introduced_quote",
+        "Gulf States: “Oil Output Will Rise.”\n\nThe Gulf ministers met in Doha.",
+        "“Oil Output Will Rise.”",
+        "Gulf States",
+        "direct",
+    ),
+    Case(
+        "colon_introduced_quote",
+        "The Times: “We Stand By Our Story.”\n\nThe Times printed the letter.",
+        "“We Stand By Our Story.”",
+        "Times",
         "direct",
     ),
     Case(

@@ -141,3 +141,8 @@ TELL_FORMS: frozenset[str] = _forms(TELL_LEMMAS)
 NOUNISH = frozenset(f for lem in NOUNISH_LEMMAS for f in (lem, lem + "s"))
 ATTITUDE_FORMS = (INTENT_FORMS | OBJECT_FORMS) - SPEECH_FORMS - BELIEF_FORMS
 VERB_STOP = (SPEECH_FORMS | BELIEF_FORMS) - NOUNISH
+# The third-person -s form of every verb in the table ("says", "slams", "hammers",
+# "addresses"): what a title-case headline's verb after its speaker looks like.
+S_VERB_FORMS: frozenset[str] = frozenset(
+    f for forms in VERB_FORMS.values() for f in forms[1:2] if f.endswith("s")
+)

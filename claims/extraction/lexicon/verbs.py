@@ -94,10 +94,21 @@ NOUNISH_LEMMAS = _words(
     """
 )
 
+# Verbs a title-case headline puts between its speaker and the rest ("Lund Hammers Bank CEO:
+# ...", "Berg Addresses Flood Victims: ..."): only their -s forms are read, and only to end a
+# headline's speaker before a colon (verb_evidence.title_case_verb); never cues.
+HEADLINE_LEMMAS = _words(
+    """
+    hammer rip address lash knock grill scold chide mock bash attack challenge
+    confront target trash rebuke
+    """
+)
+
 # Every lemma whose forms the table must hold.
 ALL_LEMMAS = tuple(
     sorted(
         set(SPEECH_LEMMAS)
+        | set(HEADLINE_LEMMAS)
         | set(BELIEF_LEMMAS)
         | set(INTENT_LEMMAS)
         | set(OBJECT_LEMMAS)

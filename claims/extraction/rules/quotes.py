@@ -14,6 +14,7 @@ from .. import lexicon as lx
 from ..mentions import _back_np_start, mention_from_tokens, tokenize
 from ..speakers import clause_subject, possessor_before, subject_before
 from ..text import Quote
+from ..verb_evidence import title_case_verb
 from .article import NO_CLAIM, Article, Draft, NoClaim
 from .checks import fits_cue, plausible_speaker
 from .content import cut_content
@@ -272,7 +273,9 @@ def colon_introduced_quote(art: Article, site: QuoteSite) -> Draft | None:
         ):
             return Draft(q.start, q.end, "direct", (colon, colon + 1), subject, sentence)
         return None
-    mention = mention_from_tokens(text, toks, i, len(toks))
+    # `Ina Lund Hammers Bank CEO: “...”`: the speaker ends before a title-case verb.
+    j = title_case_verb(text, toks, i, len(toks), (cs0, q.end)) or len(toks)
+    mention = mention_from_tokens(text, toks, i, j)
     if mention is None or not (
         mention.proper or mention.kind in ("organization", "media", "government", "group")
     ):
@@ -351,6 +354,8 @@ def name_colon_line(art: Article, para: tuple[int, int]) -> Outcome:
     toks = tokenize(text, m.start("name"), m.end("name"))
     if not toks or toks[0].low in lx.DETERMINERS or toks[-1].low in lx.HEADLINE_LABELS:
         return NO_CLAIM
+    # `Ina Lund Slams Bank CEO: Time to Go`: the speaker ends before a title-case verb.
+    toks = toks[: title_case_verb(text, toks, 0, len(toks), para) or len(toks)]
     mention = mention_from_tokens(text, toks, 0, len(toks))
     if mention is None or not (
         mention.proper or mention.kind in ("organization", "media", "government")
