@@ -79,7 +79,9 @@ def _logger():
 # no longer raises and loses the claim (corpora unchanged: re-extracts what it had lost).
 # rules-2.16: a title-case line's speaker before a colon ends before its -s verb ("Ina Lund
 # Hammers Bank CEO: '...'" is Ina Lund's) when a given name opens it or the article names it.
-EXTRACTOR_VERSION = "rules-2.16"
+# rules-2.17: a time adjunct between subject and cue ("Brockman on Saturday announced that",
+# "Tom Berg yesterday said") no longer keeps the subject from its cue.
+EXTRACTOR_VERSION = "rules-2.17"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -21,6 +21,36 @@ CONSTRUCTION_CASES = [
         "Ina Lund",
         "indirect",
     ),
+    # A time adjunct between the subject and the cue: "on Monday", "on Nov. 20", "this week",
+    # "yesterday" (subject_adjacent).
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz on Monday said the port would close by the end of the year.",
+        "the port would close by the end of the year",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund on Nov. 20 announced that the fees would rise in the spring.",
+        "the fees would rise in the spring",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Tom Berg this week warned that the bridge was unsafe for lorries.",
+        "the bridge was unsafe for lorries",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Tom Berg yesterday said the fees were fair to every family.",
+        "the fees were fair to every family",
+        "Tom Berg",
+        "indirect",
+    ),
     # An appositive with its own prepositional phrase: the name before it is the speaker.
     Case(
         "subject_cue_content",
@@ -1192,6 +1222,10 @@ CONSTRUCTION_DECLINED = [
     ),
     # ... and with nothing after the cue there is no claim ("In the end" was one).
     ("content_then_subject_cue", "In the end, Ana Ruiz told The Herald."),
+    # A lone "today" is no time adjunct between subject and cue ("what's today called" has
+    # no subject), and a word in capitals is part of a name ("LIMA TODAY"), not a time.
+    ("what_x_called", "The plan is what’s today widely called “a bridge too far.”"),
+    ("subject_cue_content", "The station LIMA TODAY reported that the fees had risen."),
     # "Says X." with nothing said; "said on Monday, and then ...": no complement; a one-word
     # content; "pointing out" with no one to point.
     ("said_then_subject", "Says Ana Ruiz."),

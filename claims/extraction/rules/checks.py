@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
-from ..mentions import Mention, tokenize
+from ..mentions import _TIME_WORDS, Mention, tokenize
 from ..speakers import reduced_relative, subject_before
 from .article import Article
 from .content import continuation_quote, resumed_quote
@@ -146,11 +146,33 @@ def subject_adjacent(art: Article, mention: Mention, cs: int) -> bool:
     first = toks[0]
     if first.text in (",", "(", "—", "–") or first.low in ("that", "who", "which", "whose"):
         return True
+    if _time_adjunct(toks):
+        return True  # "Smith on Monday said", "The company late Friday announced"
     # "A city official briefed on the talks (, hosted by the mayor,) said": a reduced relative.
     k = next((n for n, t in enumerate(toks) if t.text == ","), len(toks))
     if first.low.endswith("ing") and mention.text.split()[-1].lower() in lx.CALENDAR_WORDS:
         return False  # "spent Monday campaigning in Iowa, showing": a day is no subject
     return reduced_relative(toks, 0, k)
+
+
+# A time adjunct between subject and cue must name a time, not only carry "in the" / "at".
+_TIME_HEADS = lx.CALENDAR_WORDS | lx.TIME_NOUNS | {"yesterday", "today", "tonight"}
+
+
+def _time_adjunct(toks: list) -> bool:
+    """`on Monday`, `late Friday`, `yesterday`, `on Nov. 20`, `this week`: only time words
+    between subject and cue, one a day, date or time noun (issue 10: "Greg Brockman on
+    Saturday announced that ..." was no claim). A lone
+    word must be a day ("what's today called" is no subject and cue), and capitals are a name
+    ("USA TODAY reported")."""
+    if len(toks) > 5 or any(t.text.isupper() and len(t.text) > 1 for t in toks):
+        return False
+    if len(toks) == 1 and toks[0].low not in lx.CALENDAR_WORDS and toks[0].low != "yesterday":
+        return False
+    return any(t.low in _TIME_HEADS or t.text[:1].isdigit() for t in toks) and all(
+        t.low in _TIME_WORDS or t.low in ("early", "late", ".") or t.text[:1].isdigit()
+        for t in toks
+    )
 
 
 def quote_is_title(art: Article, c0: int, pre_end: int, ce: int, s1: int) -> bool:
