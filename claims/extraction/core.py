@@ -81,7 +81,9 @@ def _logger():
 # Hammers Bank CEO: '...'" is Ina Lund's) when a given name opens it or the article names it.
 # rules-2.17: a time adjunct between subject and cue ("Brockman on Saturday announced that",
 # "Tom Berg yesterday said") no longer keeps the subject from its cue.
-EXTRACTOR_VERSION = "rules-2.17"
+# rules-2.18: "A and, according to X, they B": two claims of X's, A and B (was one, "A and"),
+# when the clause after the source opens with its own subject.
+EXTRACTOR_VERSION = "rules-2.18"
 
 KINDS = ("direct", "indirect", "mixed")
 

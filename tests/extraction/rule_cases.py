@@ -66,6 +66,29 @@ CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # "A and, according to X, B": both clauses are the source's words, two claims, when the
+    # clause after the source opens with its own subject (was one claim, "A and").
+    Case(
+        "according_to",
+        "The port will close in June and, according to Tom Berg, the docks will follow in July.",
+        "the docks will follow in July",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "according_to",
+        "The port will close in June and, according to Tom Berg, the docks will follow in July.",
+        "The port will close in June",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "according_to",
+        "The board fired the chief but, according to Tom Berg, they will hire one by May.",
+        "they will hire one by May",
+        "Tom Berg",
+        "indirect",
+    ),
     # Around a claim with its own cue, "according to" names the source that carried it: the
     # claim stays the speaker's (its `reported_by` holds the carrier).
     Case(

@@ -47,7 +47,18 @@ def according_to(art: Article, cue: Cue) -> Outcome:
         content = strip_span(text, s0, be.start())
         return NO_CLAIM if too_short(text, content) else make_draft(art, content, cue, mention)
     before = strip_span(text, s0, cue.start)
-    if before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3:
+    long_before = before[1] - before[0] > 3 and count_words(text, *before, 3) >= 3
+    coord = _COORDINATED_RE.search(text, before[0], before[1]) if long_before else None
+    if coord is not None and _clause_follows(text, mention.end, s1):
+        # "A and, according to X, they B": both clauses are the source's (not "... and,
+        # according to X, adopted B": a verb phrase keeps the one subject before).
+        first = _after_leading_adjunct(text, (before[0], coord.start()))
+        if not too_short(text, first) and art.last_draft_in(s0, s1, *first) is None:
+            extra = make_draft(art, first, cue, mention)
+            extra.rule = "according_to"  # the engine names only the draft a rule returns
+            art.add(extra)
+        long_before = False
+    if long_before:
         content = _after_leading_adjunct(text, before)
         if art.last_draft_in(s0, s1, *content) is not None:
             art.carriers.append((cue.span(), mention, cue.sentence))
@@ -70,6 +81,19 @@ def according_to(art: Article, cue: Cue) -> Outcome:
     if too_short(text, content):
         return NO_CLAIM
     return make_draft(art, content, cue, mention)
+
+
+_COORDINATED_RE = re.compile(r"\s(?:and|but)\Z")
+
+
+def _clause_follows(text: str, start: int, s1: int) -> bool:
+    """After the source's comma a clause opens with its subject: a pronoun, a determiner or
+    a capitalised word ("according to X, they will ...", "..., the docks will ...")."""
+    comma = text.find(",", start, s1)
+    toks = tokenize(text, comma + 1, min(s1, comma + 40)) if comma >= 0 else []
+    return bool(toks) and (
+        toks[0].cap or toks[0].low in lx.PRONOUNS or toks[0].low in lx.DETERMINERS
+    )
 
 
 _BE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|first\s+)?\Z")
