@@ -410,3 +410,13 @@ CLAIMDESK_INGEST_MAX_ATTEMPTS = env_int("CLAIMDESK_INGEST_MAX_ATTEMPTS", 4, mini
 CLAIMDESK_INGEST_RETRY_SECONDS = env_int("CLAIMDESK_INGEST_RETRY_SECONDS", 60, minimum=1)
 # A job whose worker has sent no heartbeat for this long (killed, machine lost) is run again.
 CLAIMDESK_INGEST_STALLED_SECONDS = env_int("CLAIMDESK_INGEST_STALLED_SECONDS", 60, minimum=2)
+# Readers first: `import_articles` and `ingest_worker` lower their own CPU priority by this
+# much (os.nice, 0-19; 0 leaves it), so that on a machine they share with the web server an
+# import takes what the public pages leave (docs/benchmarks-public.md, "during an import").
+# Nice orders processes of one scheduling group: under systemd give the workers' service a
+# lower CPUWeight= as well (README, "Production").
+CLAIMDESK_INGEST_NICENESS = env_int("CLAIMDESK_INGEST_NICENESS", 10)
+if CLAIMDESK_INGEST_NICENESS > 19:
+    raise ImproperlyConfigured(
+        f"CLAIMDESK_INGEST_NICENESS must be 0-19, got {CLAIMDESK_INGEST_NICENESS}."
+    )

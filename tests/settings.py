@@ -19,5 +19,8 @@ SECURE_SSL_REDIRECT = False
 # Every page rendered: tests read response.context and count queries. The page cache has its
 # own tests (tests/claims/test_public_cache.py turns it on there).
 CLAIMDESK_PAGE_CACHE_SECONDS = 0
+# The suite's processes keep their priority (call_command runs the import in them); the
+# priority has its own tests (tests/claims/test_import_articles.py, test_ingest_workers.py).
+CLAIMDESK_INGEST_NICENESS = 0
 # Login throttling is tested on purpose (tests/claims/test_admin_security.py turns it on).
 AXES_ENABLED = False

@@ -111,6 +111,7 @@ JUNK = {
     "CLAIMDESK_INGEST_MAX_ATTEMPTS": "0",
     "CLAIMDESK_INGEST_RETRY_SECONDS": "soon",
     "CLAIMDESK_INGEST_STALLED_SECONDS": "1",
+    "CLAIMDESK_INGEST_NICENESS": "20",
 }
 # A password may hold anything.
 ANY_VALUE = {
@@ -207,6 +208,8 @@ def test_settings_show_unreviewed_can_be_turned_on(load_settings):
             "https://example.org/",
         ),
         ({"STATIC_ROOT": "/srv/static"}, "STATIC_ROOT", Path("/srv/static")),
+        ({"CLAIMDESK_INGEST_NICENESS": "0"}, "CLAIMDESK_INGEST_NICENESS", 0),
+        ({}, "CLAIMDESK_INGEST_NICENESS", 10),
     ],
 )
 def test_settings_good_values_are_read(load_settings, env, name, value):

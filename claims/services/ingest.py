@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -391,3 +392,19 @@ def _wait_for_host(url: str, *, robots: RobotsRules, max_wait: float | None) -> 
         slot.save(update_fields=["next_fetch_at"])
     if wait > 0:
         time.sleep(wait)
+
+
+def lower_ingest_priority() -> int:
+    """Lower this process's CPU priority by CLAIMDESK_INGEST_NICENESS, once (readers first: an
+    import or an ingest worker takes what the web server leaves); the niceness it runs at.
+    Called by `import_articles` and `ingest_worker` as they start; a process's priority cannot
+    be raised again without privileges, so the web server never calls it. The pool workers an
+    import starts inherit it (claims/importers/parallel.py lowers theirs further)."""
+    global _priority_lowered
+    if settings.CLAIMDESK_INGEST_NICENESS and not _priority_lowered:
+        _priority_lowered = True
+        return os.nice(settings.CLAIMDESK_INGEST_NICENESS)
+    return os.nice(0)
+
+
+_priority_lowered = False

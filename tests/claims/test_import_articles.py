@@ -1,5 +1,6 @@
 """import_articles end to end: formats, idempotency, --dry-run, --update, bad files, summary."""
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -285,6 +286,27 @@ def test_pool_workers_clean_hash_and_extract_without_importing_django():
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
     )
     assert run_fresh(code).decode() == "[]\n"
+
+
+def test_import_runs_below_the_web_servers_priority(settings, monkeypatch):
+    """Readers first: the command lowers its own priority by CLAIMDESK_INGEST_NICENESS (the
+    suite's settings turn it off; 1 here), once however often it runs in one process."""
+    import os
+
+    from claims.services import ingest
+
+    settings.CLAIMDESK_INGEST_NICENESS = 1
+    monkeypatch.setattr(ingest, "_priority_lowered", False)
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    try:
+        run(SEEDS)
+        run(SEEDS)
+        after = os.getpriority(os.PRIO_PROCESS, 0)
+    finally:
+        with contextlib.suppress(PermissionError):  # root here; elsewhere it stays lower
+            os.setpriority(os.PRIO_PROCESS, 0, before)
+
+    assert after == min(19, before + 1)
 
 
 def test_pool_workers_run_below_the_writers_priority():

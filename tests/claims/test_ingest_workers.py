@@ -226,3 +226,21 @@ def test_worker_burst_runs_enqueued_files_and_exits(tmp_path, workers):
         1,
     )
     assert Article.objects.count() == 3
+
+
+def _niceness(pid: int) -> int:
+    """A process's nice value as the kernel reports it (/proc/PID/stat, field 19)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[16])
+
+
+def test_worker_runs_below_the_web_servers_priority(workers):
+    """Readers first: a worker lowers its own priority by CLAIMDESK_INGEST_NICENESS (10 by
+    default, the workers' settings here) as it starts, so public pages served from the same
+    machine keep the CPU they need during an import."""
+    worker = workers()
+    expected = min(19, os.nice(0) + 10)
+
+    _wait_for(lambda: _niceness(worker.pid) == expected, f"the worker at niceness {expected}")
+
+    assert worker.poll() is None

@@ -30,6 +30,7 @@ from claims.services.imports import (
     record_with_defaults,
     stored_headline,
 )
+from claims.services.ingest import lower_ingest_priority
 
 # Articles looked up together before their one-by-one transactions (ImportSession.prefetch).
 WINDOW = 64
@@ -107,6 +108,7 @@ class Command(BaseCommand):
             self._fail(error, tally)
         if options["enqueue"]:
             return self._enqueue(files, tally, options)
+        lower_ingest_priority()
         session = ImportSession()
         if connection.vendor == "postgresql" and not self.dry_run:
             # This connection only imports: don't wait for the WAL flush at each article's

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from claims.management.commands.import_articles import positive_int
+from claims.services.ingest import lower_ingest_priority
 
 
 class Command(BaseCommand):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         from procrastinate import testing
         from procrastinate.contrib.django import app
 
+        lower_ingest_priority()
         if options["verbosity"] >= 2:
             logging.getLogger("procrastinate").setLevel(logging.INFO)
         stalled = settings.CLAIMDESK_INGEST_STALLED_SECONDS
