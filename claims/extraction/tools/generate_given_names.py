@@ -25,12 +25,13 @@ a file, not imported (its import loads pandas).
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
+
+from _generated import write_or_check  # a sibling: this file runs as a script
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 TABLE = LEXICON / "given_names.py"
@@ -94,18 +95,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        if TABLE.read_text(encoding="utf-8") != text:
-            print(f"{TABLE} is stale: rerun {__file__}", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    print(f"wrote {TABLE}", file=sys.stderr)
-    return 0
+    return write_or_check(TABLE, render, doc=__doc__, script=__file__, argv=argv)
 
 
 if __name__ == "__main__":

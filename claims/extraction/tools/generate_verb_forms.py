@@ -14,10 +14,11 @@ participle, gerund; every spelling lemminflect gives (British and American: "tra
 
 from __future__ import annotations
 
-import argparse
 import runpy
 import sys
 from pathlib import Path
+
+from _generated import write_or_check  # a sibling: this file runs as a script
 
 LEXICON = Path(__file__).resolve().parents[1] / "lexicon"
 VERBS = LEXICON / "verbs.py"
@@ -61,18 +62,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        if TABLE.read_text(encoding="utf-8") != text:
-            print(f"{TABLE} is stale: rerun {__file__}", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    print(f"wrote {TABLE}", file=sys.stderr)
-    return 0
+    return write_or_check(TABLE, render, doc=__doc__, script=__file__, argv=argv)
 
 
 if __name__ == "__main__":
