@@ -83,7 +83,9 @@ def _logger():
 # "Tom Berg yesterday said") no longer keeps the subject from its cue.
 # rules-2.18: "A and, according to X, they B": two claims of X's, A and B (was one, "A and"),
 # when the clause after the source opens with its own subject.
-EXTRACTOR_VERSION = "rules-2.18"
+# rules-2.19: "as confirmed by X" is an attribution; content before "X told ABC News programme
+# This Week." and "X said Saturday, in a deal ... that"; "after union chief X announced" ends it.
+EXTRACTOR_VERSION = "rules-2.19"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -89,6 +89,23 @@ CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # "as confirmed by X" is an "according to" (rules-2.19); a bare "confirmed by the Senate"
+    # is a vote (DECLINED_CASES). A participle after it is X's too (was the clause subject's).
+    Case(
+        "according_to",
+        "The ferry will run again in May, as confirmed by harbour master Tom Berg.",
+        "The ferry will run again in May",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "participle_clause",
+        "The ferry will run in May, as confirmed by harbour master Tom Berg, adding that the"
+        " fares will rise.",
+        "the fares will rise",
+        "Tom Berg",
+        "indirect",
+    ),
     # Around a claim with its own cue, "according to" names the source that carried it: the
     # claim stays the speaker's (its `reported_by` holds the carrier).
     Case(
@@ -356,6 +373,49 @@ CASES = [
         "The new tax, Ana Silva said, would hurt small farmers the most.",
         "The new tax, Ana Silva said, would hurt small farmers the most",
         "Ana Silva",
+        "indirect",
+    ),
+    # The content stands before "X told ADDRESSEE." when the addressee is an outlet or a
+    # programme with lower-case words in it, and before "X said Saturday, in a deal ... that"
+    # (a relative "that" after the time adjunct's comma, not the cue's), rules-2.19.
+    Case(
+        "content_then_subject_cue",
+        "The ferry will run again in May, Tom Berg told ABC News programme Harbour Week.",
+        "The ferry will run again in May",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "content_then_subject_cue",
+        "The strike is over, the union said Saturday, in a deal brokered by Mayor Ina Lund that"
+        " ends a long dispute.",
+        "The strike is over",
+        "Union",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "In Lyon, Tom Berg said Saturday, in a statement, that the strike is over.",
+        "the strike is over",
+        "Tom Berg",
+        "indirect",
+    ),
+    # A second speaker's report after "after" ends the first content, a title of lower-case
+    # words before the name too ("after union chief Tom Berg announced"), rules-2.19.
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund vowed on Friday to end what she called a strike after union chief Tom"
+        " Berg announced he had closed the port.",
+        "to end what she called a strike",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund vowed on Friday to end what she called a strike after union chief Tom"
+        " Berg announced he had closed the port.",
+        "he had closed the port",
+        "Tom Berg",
         "indirect",
     ),
     # A quote after the cue that opens with a conjunction goes on with the sentence before the
@@ -1336,6 +1396,8 @@ DECLINED_CASES = [
     ("stance_verb_object", "Ina Lund thanked him."),
     ("subject_cue_content", "Ana Silva said about the talks in Lyon nothing new."),
     ("went_on_to", "The plan went on to fail in the council."),
+    # "confirmed by" without "as": a vote, no report.
+    ("according_to", "The new judge was confirmed by the Senate on Monday."),
     # ... and a pronoun subject reports nothing.
     ("according_to", "It was reported by the Herald."),
     # "as one might put it": "one" is anyone, no speaker (was credited to "Might").

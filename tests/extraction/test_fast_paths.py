@@ -36,7 +36,7 @@ PLAIN_FORMS = {
     ),
     "cue": (
         patterns.CUE_RE,
-        r"\b(?:(?P<acc>[Aa]ccording\s+to|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
+        r"\b(?:(?P<acc>[Aa]ccording\s+to|[Aa]s\s+confirmed\s+by|(?:[Aa]s\s+)?(?:first\s+)?(?:reported|stated|noted|"
         r"announced|quoted|told\s+to|said)\s+by)|(?P<point>point(?:s|ed|ing)?\s+out)"
         r"|(?P<phrasal>(?:fire[sd]?|firing|sho(?:t|ots|oting))\s+back|chimed?\s+in|went\s+on)"
         r"|(?P<head>Says|Said)|(?P<verb>"
@@ -110,6 +110,7 @@ _PIECES = st.sampled_from(
         "as",
         "first",
         "reported",
+        "confirmed",
         "by",
         "to",
         "points",

@@ -43,6 +43,7 @@ from .coref import (  # noqa: F401 (re-exported: lx.NAME)
 )
 from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     ADJUNCT_STARTS,
+    BROADCAST_NOUNS,
     CALENDAR_WORDS,
     CLAUSE_LINKS,
     CLAUSE_VERBS_AFTER_IT,

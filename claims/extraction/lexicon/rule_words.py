@@ -191,6 +191,27 @@ TIME_NOUNS = frozenset(
     ["week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"]
 )
 CALENDAR_WORDS = WEEKDAYS | MONTHS
+# Lower-case words inside an outlet or a programme told something ("told ABC News programme
+# This Week", "told the Italian newspaper La Stampa", "told the BBC's Today radio show").
+BROADCAST_NOUNS = frozenset(
+    [
+        "programme",
+        "program",
+        "show",
+        "newspaper",
+        "daily",
+        "radio",
+        "channel",
+        "station",
+        "podcast",
+        "magazine",
+        "broadcaster",
+        "network",
+        "agency",
+        "television",
+        "tv",
+    ]
+)
 # Last words of headline labels that end in a colon and credit nobody: "Delegate Update:",
 # "News Guide:", "Live Blog:".
 HEADLINE_LABELS = frozenset(

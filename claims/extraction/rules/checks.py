@@ -283,11 +283,11 @@ def content_is_before(
         k = 0
         if toks and (toks[0].low in lx.OBJECT_WORDS or toks[0].cap):
             k = 1
-            while k < len(toks) and k < 5 and toks[k].cap:
+            while k < len(toks) and k < 7 and _addressee_word(toks, k):
                 k += 1
         elif len(toks) > 1 and toks[0].low == "the" and toks[1].cap:
             k = 2  # "told the Herald" (not "told a joke")
-            while k < len(toks) and k < 5 and toks[k].cap:
+            while k < len(toks) and k < 7 and _addressee_word(toks, k):
                 k += 1
         if k and k < len(toks) and toks[k].low in lx.TIME_ADJUNCT_STARTS:
             # "told the Herald on Thursday.", "told CNN last week."
@@ -317,8 +317,40 @@ def content_is_before(
             # “and B.”" goes on with A.
             return continuation_quote(art, ce, s1) is not None
         m = THAT_RE.search(art.text, ce, min(s1, ce + 160))
-        return m is None or art.in_quote(m.start())
+        return m is None or art.in_quote(m.start()) or _relative_after_time(art, toks, m.start())
     return False
+
+
+def _addressee_word(toks: list, k: int) -> bool:
+    """A word of the addressee after "told": a capitalised word, or a word for an outlet or
+    a programme between capitalised ones ("ABC News programme This Week")."""
+    return toks[k].cap or (
+        toks[k].low in lx.BROADCAST_NOUNS and k + 1 < len(toks) and toks[k + 1].cap
+    )
+
+
+# After a time adjunct and its comma: a phrase of circumstance ("in a deal brokered by ...").
+_CIRCUMSTANCE_STARTS = frozenset(
+    ("in", "with", "amid", "after", "under", "following", "during", "as", "before")
+)
+
+
+def _relative_after_time(art: Article, toks: list, that: int) -> bool:
+    """`A, the Kremlin said Saturday, in a deal brokered by Lund that ends the revolt.`: after
+    the cue's time adjunct and its comma, a phrase of circumstance holds a "that" that
+    follows a noun (a relative clause), not the cue's complementiser (`said Saturday, in a
+    statement, that ...` has a comma before it)."""
+    comma = next((n for n, t in enumerate(toks) if t.text == ","), -1)
+    if not (
+        0 < comma <= 3
+        and comma + 1 < len(toks)
+        and toks[comma + 1].low in _CIRCUMSTANCE_STARTS
+        and toks[comma + 1].start < that
+        and all(t.low in _TIME_WORDS or _calendar_word(t.low) for t in toks[:comma])
+    ):
+        return False
+    between = art.text[toks[comma + 1].start : that]
+    return "," not in between and not any(c in QUOTE_CHARS for c in between)
 
 
 # A content clause without "that": a subject pronoun, then a modal or a finite auxiliary.
