@@ -85,7 +85,9 @@ def _logger():
 # when the clause after the source opens with its own subject.
 # rules-2.19: "as confirmed by X" is an attribution; content before "X told ABC News programme
 # This Week." and "X said Saturday, in a deal ... that"; "after union chief X announced" ends it.
-EXTRACTOR_VERSION = "rules-2.19"
+# rules-2.20: a description is matched against the words each person was introduced with:
+# an apposition before the name, a party-and-state tag ("(R-Fla.)"), "the Vermont Democrat".
+EXTRACTOR_VERSION = "rules-2.20"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import descriptors
 from . import lexicon as lx
 from .mentions import _INSTITUTION_WORDS, _country_of, _is_possessive, _strip_possessive
 
@@ -274,7 +275,7 @@ class People:
             for s, e in ent.spans:
                 before, after = _words_before(self.text, s), _appositive_after(self.text, e)
                 told |= {role_gender(before), role_gender(after)}
-                words += before + after
+                words += before + after + descriptors.around(self.text, s, e, len(before))
             ent.words |= _descriptor_set(words)
             ent.pending, ent.spans = [], []
             told.discard("")

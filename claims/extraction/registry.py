@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from . import lexicon as lx
 from .bodykeys import body_keys, is_description
 from .documents import carried, carrier_near, document_author
-from .mentions import _INSTITUTION_WORDS, Mention, _country_of, _strip_possessive
+from .holders import capitalised_description, holder
+from .mentions import Mention, _strip_possessive
 from .people import (
     _DETERMINERS,
     _PERSON_HEADS,
@@ -42,7 +43,6 @@ RESOLUTIONS = (
     "continuation",  # a claim that goes on with the previous claim's speaker
     "mention",  # the words themselves are the speaker: "Qatar", "a US official"
 )
-_INDEFINITE = frozenset(("a", "an", "one"))
 # Generic heads of a body: "the ministry", "the company" -> the body of that kind named earlier.
 _BODY_HEADS = lx.ORG_WORDS | lx.GOVERNMENT_WORDS | frozenset(("firm", "startup", "giant"))
 # Generic heads of an outlet: "the newspaper" -> the paper that spoke before (a name that
@@ -53,10 +53,6 @@ _PAPER_HEADS = frozenset(("newspaper", "paper"))
 _COMPANY_HEADS = frozenset(("company", "firm", "startup", "giant", "corporation", "group"))
 _ISSUED_WORDS = frozenset(
     ["put", "out", "issued", "released", "signed", "sent", "posted", "published", "written"]
-)
-# Titles of a country's head of state or government ("the Israeli prime minister").
-_HEAD_OF_STATE = frozenset(
-    ("president", "premier", "chancellor", "minister", "king", "queen", "emir")
 )
 _WORD_RE = re.compile(r"[\w’'.-]+")
 # What shows that a one-word name is a company's (`_typed_body`): a legal suffix after
@@ -124,6 +120,9 @@ class Registry:
         if m.pronoun:
             return self._resolve_pronoun(m, pos), "pronoun"
         if m.kind == "person" and m.proper:
+            ent = capitalised_description(self, m, pos)
+            if ent is not None:
+                return ent, "role"
             words = [w for w in m.name.split() if not _is_honorific(w)]
             if not words:
                 return None, ""
@@ -163,7 +162,7 @@ class Registry:
             if ent is not None:
                 return ent, "document"
         elif head in _PERSON_HEADS:
-            ent = self._holder(words, head_words, tail, head, pos)
+            ent = holder(self, words, head_words, tail, head, pos)
             if ent is not None:
                 return ent, "role"
         key = m.name.lower()
@@ -212,83 +211,16 @@ class Registry:
             ent.kind = "organization"
             self.renamed.add(id(ent))
 
-    def _holder(
-        self, words: list[str], head_words: list[str], tail: list[str], head: str, pos: int
-    ) -> Entity | None:
-        """The named person a title or description stands for ("the defence secretary",
-        "a somber-looking Russian president", "the Wagner boss"). Every telling word of the
-        description (a name, a demonym, a title word) must be among the person's descriptors;
-        an indefinite description resolves only to a single-holder office or when it says
-        more than its head ("a spokesperson for Qatar's foreign ministry")."""
-        mods = set()
-        for w in [*head_words[:-1], *tail]:
-            low = _norm(w)
-            if low in _DETERMINERS or low in ("of", "for", "and", "at", "in"):
-                continue
-            if (
-                w[:1].isupper()
-                or low in lx.TITLE_WORDS
-                or low in _INSTITUTION_WORDS
-                or _country_of(w.capitalize())
-            ):
-                mods.add(low)
-        indefinite = _norm(words[0]) in _INDEFINITE
-        if indefinite and not mods:
-            return None
-        if indefinite and head not in lx.SINGLE_HOLDER_TITLES and len(mods) < 2:
-            return None
-
-        def fits(ent: Entity) -> bool:
-            if ent.kind != "person" or not ent.proper:
-                return False
-            ws = self.people.described(ent)
-            if head in ws or (head in lx.LEADER_HEADS and ws & lx.LEADER_HEADS):
-                head_ok = True
-            else:
-                head_ok = head in lx.PERSON_DESCRIPTION_HEADS and bool(mods)
-            return head_ok and all(mod in ws or _country_key(mod) in ws for mod in mods)
-
-        i = bisect.bisect_right(self.people.mention_pos, pos)
-        for k in range(i - 1, max(-1, i - 40), -1):
-            if fits(self.people.mention_ent[k]):
-                return self.people.mention_ent[k]
-        for _, ent in reversed(self.speakers[-8:]):
-            if fits(ent):
-                return ent
-        if head in lx.PERSON_DESCRIPTION_HEADS and not mods:
-            return None
-        lone = self._lone_untitled_speaker(head, mods, indefinite)
-        if lone is not None:
-            return lone
-        later = {id(e): e for e in self.people.mention_ent[i : i + 40] if fits(e)}
-        return next(iter(later.values())) if len(later) == 1 and not indefinite else None
-
-    def _lone_untitled_speaker(self, head: str, mods: set[str], indefinite: bool) -> Entity | None:
-        """`Lund says tax will fall` (headline), then `The Danish prime minister said ...`: a
-        country's head of state or government, described before the article gives anyone
-        that title, is the one person who has spoken so far when the article has given that
-        person no title at all."""
-        countries = {m for m in mods if _country_key(m)}
-        if indefinite or head not in _HEAD_OF_STATE or not countries:
-            return None
-        if mods - countries - {"prime"}:
-            return None  # "Israel's foreign minister" is not the head of government
-        persons = {id(e): e for _, e in self.speakers if e.kind == "person" and e.proper}
-        if len(persons) != 1:
-            return None
-        (ent,) = persons.values()
-        if self.people.described(ent) & (lx.TITLE_WORDS | lx.LEADER_HEADS):
-            return None
-        return ent
-
     def _generic(self, m: Mention) -> Entity | None:
         """ "the ministry", "the company": the last speaker of that head or, failing that,
         of that kind ("the company" after "OpenAI said")."""
         head = m.name.split()[-1].lower()
         recent = self.speakers[-8:]
         for _, ent in reversed(recent):
-            if ent.name.split()[-1].lower() == head or head in self.people.described(ent):
-                return ent
+            if ent.name.split()[-1].lower() == head or (
+                ent.kind != "person" and head in self.people.described(ent)
+            ):
+                return ent  # a person is no body ("a spokesman for the ministry, X,")
             if (
                 head in lx.MEDIA_WORDS
                 and ent.kind == "media"
@@ -417,10 +349,6 @@ def _member_of(people: People, words: list[str], pos: int) -> Entity | None:
         return None
     ent, _ = people.person(words[:1], pos, set())
     return ent
-
-
-def _country_key(word: str) -> str:
-    return _country_of(word.capitalize()).lower()
 
 
 def _split_head(words: list[str]) -> tuple[list[str], list[str]]:

@@ -40,6 +40,7 @@ from .coref import (  # noqa: F401 (re-exported: lx.NAME)
     PLACE_HEADS,
     SINGLE_HOLDER_TITLES,
     TRAILING_SUBJECT_ADVERBS,
+    US_STATE_ABBREVIATIONS,
 )
 from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     ADJUNCT_STARTS,
