@@ -87,7 +87,9 @@ def _logger():
 # This Week." and "X said Saturday, in a deal ... that"; "after union chief X announced" ends it.
 # rules-2.20: a description is matched against the words each person was introduced with:
 # an apposition before the name, a party-and-state tag ("(R-Fla.)"), "the Vermont Democrat".
-EXTRACTOR_VERSION = "rules-2.20"
+# rules-2.21: "the company" is the company the text names nearest before it (its paragraph or
+# the one before, else the headline's), "the company's board" that company's; "Goldman Sachs".
+EXTRACTOR_VERSION = "rules-2.21"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .bodykeys import body_keys, is_description
+from .companies import FIRM_HEADS, company_names, nearest_company
 from .documents import carried, carrier_near, document_author
 from .holders import capitalised_description, holder
 from .mentions import Mention, _strip_possessive
@@ -84,6 +85,7 @@ class Registry:
     # core._resolve gives the claims found before it that name too.
     renamed: set[int] = field(default_factory=set)
     typed: set[int] = field(default_factory=set)  # ids of one-word persons asked `_typed_body`
+    companies: list[tuple[int, str]] | None = None  # companies.company_names, on first use
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)
@@ -165,6 +167,11 @@ class Registry:
             ent = holder(self, words, head_words, tail, head, pos)
             if ent is not None:
                 return ent, "role"
+        if len(words) > 2 and _norm(words[0]) == "the" and words[1][-2:] in ("’s", "'s"):
+            firm = self._firm(m.start) if _norm(words[1]) in FIRM_HEADS else None
+            if firm is not None:  # "the company's board" is OpenAI's board
+                m.name = f"{firm.name} {m.name.split(maxsplit=1)[1]}"
+                m.kind = "organization"
         key = m.name.lower()
         ent = self.bodies.get(key)
         if ent is not None:
@@ -229,6 +236,10 @@ class Registry:
                 return ent
         if head in _OUTLET_HEADS:
             return None  # an outlet is no other body
+        if head in FIRM_HEADS:
+            firm = self._firm(m.start)
+            if firm is not None:
+                return firm
         kind = "government" if head in lx.GOVERNMENT_WORDS else "organization"
         for _, ent in reversed(recent):
             if ent.kind == kind and ent.name.lower() != m.name.lower():
@@ -239,6 +250,27 @@ class Registry:
                     _retype(self, ent)  # "the company" says what it is
                     return ent
         return None
+
+    def _firm(self, pos: int) -> Entity | None:
+        """The company "the company" at `pos` means: a recent speaker the text shows to be
+        a company, else the company the text names last before it (companies.py)."""
+        if self.companies is None:
+            self.companies = company_names(self.text)
+        names = {name.lower() for _, name in self.companies}
+        for _, ent in reversed(self.speakers[-8:]):
+            if ent.name.lower() in names:
+                _retype(self, ent)
+                return ent
+        name = nearest_company(self.text, self.companies, pos)
+        if name is None:
+            return None
+        low = name.lower()
+        ent = next((e for _, e in reversed(self.speakers) if e.name.lower() == low), None)
+        ent = ent or self.bodies.get(low) or self.people.by_name.get(name)
+        if ent is None:
+            ent = self.bodies[low] = Entity(name, "organization", proper=True, first_pos=pos)
+        _retype(self, ent)
+        return ent
 
     def _one_word_body(self, ent: Entity) -> bool:
         """A speaker named by one capitalised word that the article never gives a given
@@ -325,11 +357,14 @@ def _typed_body(text: str, name: str) -> bool:
 
 def _type_one_word(reg: Registry, ent: Entity, words: list[str]) -> None:
     """A person named by one word (`words`) that the article shows to be a company is one
-    (asked once per entity: each answer reads the text)."""
+    (asked once per entity: each answer reads the text), and so is one named by two words
+    that make a known company's name."""
     if len(words) == 1 and id(ent) not in reg.typed:
         reg.typed.add(id(ent))
         if reg._one_word_body(ent) and _typed_body(reg.text, ent.name):
             _retype(reg, ent)
+    elif len(words) == 2 and " ".join(words).lower() in lx.KNOWN_COMPANIES:
+        _retype(reg, ent)  # "Goldman Sachs: ..." reads like a full name
 
 
 def _retype(reg: Registry, ent: Entity) -> None:

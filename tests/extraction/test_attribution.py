@@ -92,6 +92,62 @@ CASES = [
         None,
     ),
     (
+        "the-company-is-the-company-named-before-not-a-one-word-speaker",
+        "Lundgren defends Brill articles.\n\nThe dean of Lundgren's school disputed claims by"
+        " Brill Foods Inc. that its reporters erred.\n\nLate last month, the company said the"
+        " reports were misleading.",
+        "the reports were misleading",
+        "Brill Foods",
+        "organisation",
+        None,
+    ),
+    (
+        "the-company-is-the-headline's-company",
+        "Brill Corp. takes steps against fraud\n\nABSTRACT.\n\nThe company said it had closed"
+        " 12 plants.",
+        "it had closed 12 plants",
+        "Brill",
+        "organisation",
+        None,
+    ),
+    (
+        "the-company-is-a-two-word-company-named-before",
+        "A gloomy week\n\nGoldman Sachs cut its forecast on Monday. The company said rates"
+        " would fall.",
+        "rates would fall",
+        "Goldman Sachs",
+        "organisation",
+        None,
+    ),
+    (
+        "the-company-is-the-company-that-spoke-before-one-named-nearer",
+        "Nvidia said the chips were ready. Analysts at Brill Corp. disagreed. The company said"
+        " sales would rise.",
+        "sales would rise",
+        "Nvidia",
+        "organisation",
+        None,
+    ),
+    (
+        "the-company-is-no-company-named-paragraphs-up",
+        "Ghent man missing\n\nTom Berg wrote about it on his Nvidia blog.\n\nBerg worked at"
+        " Vanguard Freight in Ghent.\n\nHe was 56 and had two sons.\n\nThe company said he was"
+        " a passenger on the plane.",
+        "he was a passenger on the plane",
+        "Company",
+        "mention",
+        None,
+    ),
+    (
+        "the-company's-board-is-the-named-company's",
+        "Brill Corp. names a new chief\n\nThe decision was announced by the company's board of"
+        " directors, which said the review was fair.",
+        "the review was fair",
+        "Brill board of directors",
+        "pronoun",
+        None,
+    ),
+    (
         "the-company-is-never-a-named-person",
         "Tom Ruiz said on Monday that he would cut 200 jobs. The company said the plan would"
         " save money.",
@@ -1229,3 +1285,9 @@ def test_attribution_a_one_word_company_is_an_organisation_where_the_article_sho
 
     assert claims
     assert {c.speaker_kind for c in claims} == {kind}
+
+
+def test_attribution_a_two_word_known_company_is_an_organisation():
+    (claim,) = extract_claims('Goldman Sachs: "Rates will fall this year."')
+
+    assert (claim.speaker, claim.speaker_kind) == ("Goldman Sachs", "organization")

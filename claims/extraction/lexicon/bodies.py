@@ -441,7 +441,8 @@ FUNCTION_HEADS = frozenset(("service", "services", "apparatus", "agency", "agenc
 STATE_QUALIFIERS = frozenset(("state", "federal", "national"))
 
 # Companies known by one word, which the mention classifier takes for a person's surname by
-# their shape ("Nvidia said"): lower-case, from general knowledge of business news.
+# their shape ("Nvidia said"), or by two ("Goldman Sachs", which it takes for a full name):
+# lower-case, from general knowledge of business news.
 KNOWN_COMPANIES = frozenset(
     [
         "apple",
@@ -488,6 +489,23 @@ KNOWN_COMPANIES = frozenset(
         "visa",
         "mastercard",
         "exxonmobil",
+        "exxon",
+        "exxon mobil",
+        "goldman sachs",
+        "morgan stanley",
+        "wells fargo",
+        "general motors",
+        "general electric",
+        "jpmorgan",
+        "jpmorgan chase",
+        "citigroup",
+        "berkshire hathaway",
+        "coca-cola",
+        "pepsico",
+        "disney",
+        "verizon",
+        "comcast",
+        "starbucks",
         "chevron",
         "shell",
         "bp",
