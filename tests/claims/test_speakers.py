@@ -10,6 +10,7 @@ from claims.names import given_key, translit_key
 from claims.services.imports import ImportSession, import_article
 from claims.services.speaker_edits import merge_reason, merge_speakers
 from claims.services.speakers import SpeakerResolver, is_name_like, metonym_table
+from claims.services.speakers.writes import HANDED_OVER
 from tests.factories import (
     make_alias,
     make_claim,
@@ -368,6 +369,25 @@ def test_a_name_stored_meanwhile_by_another_run_is_handed_over_not_duplicated():
         record=make_record(body="Ms. Maliar said the line still held."), session=session
     )
     assert speaker_of(again) == theirs
+
+
+def test_a_handed_over_speakers_aliases_are_removed_with_the_hand_over_as_their_reason():
+    """The run stores its own Hanna Maliar with the alias it learned from the mention, finds
+    her name taken by another run's and hands over, deleting its copy: the alias's deletion
+    row says why, as every other alias row does (it had none: a cascade from the speaker)."""
+    resolver = SpeakerResolver()
+    resolve_article(resolver, item("Olaf Scholz"))  # the run loads its cache
+    # Under another slug (a rename, say), else the slugs collide before the names do.
+    theirs = make_speaker(name="Hanna Maliar", slug="hanna-maliar-ua")
+    make_alias(theirs, "Hanna Maliar")
+
+    (speaker,) = resolve_article(resolver, item("Hanna Maliar", mention="Ms. Maliar"))
+
+    assert speaker == theirs
+    removed = SpeakerAlias.history.filter(history_type="-")
+    assert list(removed.values_list("alias", "history_change_reason", "history_user")) == [
+        ("Ms. Maliar", HANDED_OVER, None)
+    ]
 
 
 def test_a_description_cleaned_to_a_stored_name_takes_that_speaker_and_the_article_imports():

@@ -238,7 +238,12 @@ class _Writes:
                 real[temp] = lost[pk]
         Speaker.objects.filter(affiliated_with__in=lost).update(affiliated_with=None)
         SpeakerMergeSuggestion.objects.filter(speaker__in=lost).delete()
-        # One by one, each with its reason: a handful at most, and rare.
+        # One by one, each with its reason: a handful at most, and rare. The aliases first:
+        # the speaker's deletion would cascade to them, and their history rows carry no
+        # reason then (every other path that removes an alias gives one).
+        for alias in SpeakerAlias.objects.filter(speaker__in=lost).order_by("pk"):
+            alias._change_reason = HANDED_OVER
+            alias.delete()
         for speaker in Speaker.objects.filter(pk__in=lost).order_by("pk"):
             speaker._change_reason = HANDED_OVER
             speaker.delete()
