@@ -89,7 +89,10 @@ def _logger():
 # an apposition before the name, a party-and-state tag ("(R-Fla.)"), "the Vermont Democrat".
 # rules-2.21: "the company" is the company the text names nearest before it (its paragraph or
 # the one before, else the headline's), "the company's board" that company's; "Goldman Sachs".
-EXTRACTOR_VERSION = "rules-2.21"
+# rules-2.22: an epithet no one was introduced with ("the mercenary", "the Kentucky
+# Republican") is the person just named: the one earlier in its sentence, or the one whose
+# name opens the sentence before.
+EXTRACTOR_VERSION = "rules-2.22"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import descriptors
 from . import lexicon as lx
-from .mentions import _INSTITUTION_WORDS, _country_of
-from .people import _DETERMINERS, _PERSON_HEADS, Entity, _norm
+from .mentions import _INSTITUTION_WORDS, _country_of, _strip_possessive
+from .people import _DETERMINERS, _PERSON_HEADS, Entity, _norm, role_gender
 
 if TYPE_CHECKING:  # pragma: no cover
     from .registry import Registry
@@ -91,23 +91,119 @@ def holder(
             head_ok = head in lx.PERSON_DESCRIPTION_HEADS and bool(mods)
         return head_ok and all(mod in ws or _country_key(mod) in ws for mod in mods)
 
+    definite = _norm(words[0]) == "the"
     if unique:
         every = {id(e): e for e in people.mention_ent if fits(e)}
-        return next(iter(every.values())) if len(every) == 1 else None
+        if len(every) == 1:
+            return next(iter(every.values()))
+        return epithet(reg, head, mods, pos) if not every else None
     i = bisect.bisect_right(people.mention_pos, pos)
     before = [people.mention_ent[k] for k in range(i - 1, max(-1, i - 40), -1)]
     found = [e for e in [*before, *(e for _, e in reversed(reg.speakers[-8:]))] if fits(e)]
     if found:
         return next((e for e in found if soft <= people.described(e)), found[0])
     if head in lx.PERSON_DESCRIPTION_HEADS and not mods:
-        return None
+        return epithet(reg, head, mods, pos) if definite else None
     lone = lone_untitled_speaker(reg, head, mods, indefinite)
     if lone is not None:
         return lone
     # Named after the description: its words as written ("The GOP candidate ..." is not
     # the "Republican candidate" named further down).
     later = {id(e): e for e in people.mention_ent[i : i + 40] if fits(e, wide=False)}
-    return next(iter(later.values())) if len(later) == 1 and not indefinite else None
+    if len(later) == 1 and not indefinite:
+        return next(iter(later.values()))
+    return epithet(reg, head, mods, pos) if definite and not later else None
+
+
+# A sentence ends at [.!?] (and a closing mark) before a space, or at a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?[ \t]+|\n+")
+_SURNAME_RE = re.compile(r"[A-Z][\w’'-]+")
+_PARTY_WORDS = frozenset(("republican", "democratic", "independent"))
+# Heads of an epithet: what a person is, not a post ("the mercenary", "the Kentucky
+# Republican", "the New York businessman"). A post is as often someone else's ("Trump ...,
+# the former CEO of Hewlett-Packard added"; "the governor" of a text about Trump), and "the
+# man", "the woman" anyone's.
+_EPITHET_HEADS = (
+    (lx.PERSON_DESCRIPTION_HEADS - lx.LEADER_HEADS - {"man", "woman", "executive", "veteran"})
+    | _PARTY_WORDS
+    | {"democrat"}
+)
+_PLACES = frozenset(lx.US_STATE_ABBREVIATIONS.values()) | frozenset(c.lower() for c in lx.COUNTRIES)
+
+
+def epithet(reg: Registry, head: str, mods: set[str], pos: int) -> Entity | None:
+    """A definite description no one was introduced with, used as another name for a person
+    just named: "Prigozhin's calculus had changed, and the mercenary said ..." (the one person
+    named earlier in its sentence) or, for a description that says more than its head,
+    "Senate leader Mitch McConnell is criticizing President Obama ... ¶ In a statement, the
+    Kentucky Republican dismissed ..." (the person whose name opens the sentence before).
+    The head must say what a person is, not name a post (`_EPITHET_HEADS`).
+    Never a person the description contradicts (another state, party or post, the other
+    gender)."""
+    if head not in _EPITHET_HEADS:
+        return None
+    text = reg.text
+    start = _sentence_start(text, pos)
+    named = _persons_in(reg, start, pos)
+    if not named and mods and start > 0:
+        k = start
+        while k > 0 and text[k - 1] in " \t\n\xa0":
+            k -= 1
+        before = _sentence_start(text, max(0, k - 1))
+        named = _persons_in(reg, before, start)[:1]
+        if named and not _opens(text, before, named[0][0]):
+            named = []
+    people = {id(e): e for _, e in named}
+    if len(people) != 1:
+        return None
+    (ent,) = people.values()
+    return ent if _agrees(reg, ent, head, mods) else None
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - 400)
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _persons_in(reg: Registry, start: int, end: int) -> list[tuple[int, Entity]]:
+    """The named people of text[start:end], in order: full names the prescan found and
+    surnames only one person of the article bears ("Prigozhin's")."""
+    people = reg.people
+    i = bisect.bisect_left(people.mention_pos, start)
+    out = []
+    while i < len(people.mention_pos) and people.mention_pos[i] < end:
+        out.append((people.mention_pos[i], people.mention_ent[i]))
+        i += 1
+    for m in _SURNAME_RE.finditer(reg.text, start, end):
+        bearers = people.by_last.get(_strip_possessive(m.group()), ())
+        if len(bearers) == 1:
+            out.append((m.start(), bearers[0]))
+    return sorted(out, key=lambda p: p[0])
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Does the name at `at` open the sentence that starts at `start`: nothing before it but
+    capitalised words and title words ("Senate Majority Leader Mitch McConnell is")?"""
+    return all(w[:1].isupper() or _norm(w) in lx.TITLE_WORDS for w in text[start:at].split())
+
+
+def _agrees(reg: Registry, ent: Entity, head: str, mods: set[str]) -> bool:
+    """Nothing the article says of `ent` contradicts the description: no other state or
+    country, no other party, not the other gender ("the businesswoman" is no "he")."""
+    if ent.kind != "person" or not ent.proper:
+        return False
+    ws = reg.people.described(ent)
+    ws = ws | descriptors.spelled_out_all(ws)
+    said = mods | {head} | {_country_key(m) for m in mods if _country_key(m)}
+    said |= descriptors.spelled_out_all(said)
+    for kind in (_PLACES, _PARTY_WORDS):
+        if said & kind and ws & kind and not said & ws & kind:
+            return False
+    gender = role_gender([head])
+    return not (gender and ent.gender and gender != ent.gender)
 
 
 def lone_untitled_speaker(
