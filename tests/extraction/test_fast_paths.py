@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from claims.extraction import lexicon as lx
 from claims.extraction import mentions, people, text
-from claims.extraction.rules import patterns
+from claims.extraction.rules import interview, patterns
 from claims.extraction.rules.article import Article
 
 PLAIN_FORMS = {
@@ -287,6 +287,49 @@ def test_tokenize_property_matches_plain_loop(pieces, a, b):
 
     assert mentions.tokenize(s, start, end) == _plain_tokenize(s, start, end)
     assert mentions.tokenize(s, 0, len(s)) == _plain_tokenize(s, 0, len(s))
+
+
+_PLAIN_INTERVIEW_RE = re.compile(r"\b[Ii]nterview")
+_INTERVIEW_PIECES = [
+    "interview",
+    "Interview",
+    "nterview",
+    "INTERVIEW",
+    "i",
+    "I",
+    "x",
+    "_",
+    "9",
+    "é",
+]
+_INTERVIEW_SEPARATORS = ["", " ", "-", "\n", "’", "\xa0"]
+
+
+@pytest.mark.slow
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(
+        st.sampled_from(_INTERVIEW_PIECES + _INTERVIEW_SEPARATORS + ["Mr", "said"]), max_size=20
+    )
+)
+def test_mentions_interview_property_matches_plain_regex(pieces):
+    s = "".join(pieces)
+
+    assert interview.mentions_interview(s) == (_PLAIN_INTERVIEW_RE.search(s) is not None)
+
+
+def test_mentions_interview_matches_plain_regex_on_every_pair_of_pieces():
+    # Every piece after every separator after every piece: the word at the start, inside a
+    # word ("xinterview", "_interview", "9interview"), after a letter with an accent, after a
+    # space, a hyphen, an apostrophe; the literal without its first letter; no mention at all.
+    answers = {True: 0, False: 0}
+    for a, sep, b in itertools.product(_INTERVIEW_PIECES, _INTERVIEW_SEPARATORS, _INTERVIEW_PIECES):
+        s = a + sep + b
+        fast = interview.mentions_interview(s)
+        assert fast == (_PLAIN_INTERVIEW_RE.search(s) is not None), s
+        answers[fast] += 1
+
+    assert answers[True] > 100 and answers[False] > 100
 
 
 def _plain_find_quotes(s: str) -> list[text.Quote]:

@@ -42,7 +42,6 @@ _MAX_GAP = 3  # unlabelled paragraphs a turn may run on for
 _GUEST_WINDOW = 3000  # how far before a transcript its guest is looked for
 _MAX_TRANSCRIPTS = 20  # an article of more is no interview: bounded work per article
 _CLOSERS = "”\"’'*_ \t\n"  # after a question mark: closing quotes, markup, space
-_INTERVIEW_RE = re.compile(r"\b[Ii]nterview")
 _SENTENCE_END_RE = re.compile(r"[.!]\s")
 
 
@@ -67,6 +66,24 @@ def _label(text: str, p0: int, p1: int) -> tuple[str, str, int, int, int] | None
     return None
 
 
+def mentions_interview(text: str) -> bool:
+    r"""Whether a word of the text opens with "interview" or "Interview": what
+    `re.search(r"\b[Ii]nterview", text)` answers (its plain form, in
+    tests/extraction/test_fast_paths.py). Found from the literal "nterview" with `str.find`
+    (a C substring scan) instead of trying the pattern at every position of the article:
+    45 ms -> 2 ms over PolNeAR train."""
+    k = text.find("nterview", 1)
+    while k >= 0:
+        if text[k - 1] in "Ii" and (k == 1 or not _is_word_char(text[k - 2])):
+            return True
+        k = text.find("nterview", k + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # `re`'s \w for str patterns
+
+
 def _asks(text: str, s: int, e: int) -> bool:
     return text[s:e].rstrip(_CLOSERS).endswith("?")
 
@@ -74,7 +91,7 @@ def _asks(text: str, s: int, e: int) -> bool:
 def find_turns(art: Article) -> list[Turn]:
     """Every paragraph of every interview transcript in the article, in text order."""
     text = art.text
-    art.interview = _INTERVIEW_RE.search(text) is not None
+    art.interview = mentions_interview(text)
     turns: list[Turn] = []
     block: list[tuple] = []  # (shape, label, ls, le, cs, p1, [(p0, p1) more paragraphs])
     gap: list[tuple[int, int]] = []
