@@ -100,6 +100,10 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+# The ASCII characters a key never holds (it keeps a-z and "-"), deleted by `str.translate`.
+_NOT_IN_KEYS = dict.fromkeys(i for i in range(128) if not ("a" <= chr(i) <= "z" or chr(i) == "-"))
+
+
 @functools.cache
 def _given_names() -> dict[str, str]:
     """The generated table of given_names.py as {name: "f" or "m"}; loaded on first use (its
@@ -114,8 +118,12 @@ def given_name_gender(word: str) -> str:
     "Khizr", "José"), else "" (ambiguous: "Jordan", "Kim", "Andrea"; unknown; an initial).
     Case and accents do not matter; "Mary-Kate" is read as "Mary" when the whole is not
     listed."""
-    low = unicodedata.normalize("NFKD", word.strip(".")).lower().translate(_UNDECOMPOSED)
-    key = "".join(ch for ch in low if "a" <= ch <= "z" or ch == "-")
+    bare = word.strip(".")
+    if bare.isascii():  # most names: NFKD and the table of letters change nothing
+        key = bare.lower().translate(_NOT_IN_KEYS)
+    else:
+        low = unicodedata.normalize("NFKD", bare).lower().translate(_UNDECOMPOSED)
+        key = "".join(ch for ch in low if "a" <= ch <= "z" or ch == "-")
     table = _given_names()
     found = table.get(key)
     if found is None and "-" in key:
