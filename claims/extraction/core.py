@@ -93,7 +93,11 @@ def _logger():
 # rules-2.22: an epithet no one was introduced with ("the mercenary", "the Kentucky
 # Republican") is the person just named: the one earlier in its sentence, or the one whose
 # name opens the sentence before.
-EXTRACTOR_VERSION = "rules-2.22"
+# rules-2.23: the speaker before a time or place adjunct ("The company late Friday announced",
+# "The mayor on the council floor said", "A poll released Monday showed"), a study's author
+# after it ("conducted by X"); no negative subject speaks ("Nobody said"); a "Name:" line may
+# hold a cue that made no claim ("US: uprising in Russia reveals ...").
+EXTRACTOR_VERSION = "rules-2.23"
 
 KINDS = ("direct", "indirect", "mixed")
 

@@ -8,10 +8,21 @@ Cost is bounded by a fixed window per cue, not by the article length.
 
 from __future__ import annotations
 
-import functools
-import re
-
 from . import lexicon as lx
+from .adjuncts import (
+    NO_SUBJECT_END,
+    PLACE_TIME_PREPOSITIONS,
+    RELEASE_PARTICIPLES,
+    description_speaks_for,
+    document_author_at,
+    finite_cue,
+    lone_adverb,
+    mute_thing,
+    name_like,
+    object_of_preposition,
+    phrase_start_of,
+    time_adjunct_start,
+)
 from .mentions import (
     _INITIAL_RE,
     _LEADING_SKIP,
@@ -121,28 +132,6 @@ def _drop_parentheses(tokens: list[Token]) -> list[Token]:
     return out
 
 
-# Prepositions of an adjunct between a subject and its cue ("Lund in her speech said");
-# "after" and "before" open clauses as often ("... after leaked emails showed").
-_PLACE_TIME_PREPOSITIONS = frozenset(
-    ["in", "at", "during", "on", "over", "with", "amid", "throughout"]
-)
-_FINITE_CUE_RE = re.compile(r"(?:[a-z]+(?:ed|s)|said|told|wrote)\b")
-
-
-def _finite_cue(text: str, cue_start: int) -> bool:
-    """Is the cue a finite verb form ("said", "described", "says"), not a bare form that
-    doubles as a noun ("support", "state")?"""
-    m = _FINITE_CUE_RE.match(text, cue_start)
-    return m is not None and m.group() not in lx.NOUNISH
-
-
-def _name_like(m: Mention) -> bool:
-    """A pronoun, or a name whose words are all capitalised ("Tom Berg", "Mayor Lund")."""
-    if m.pronoun or m.relative:
-        return True
-    return m.proper and all(w[:1].isupper() or w in ("of", "the", "and") for w in m.text.split())
-
-
 _CLOSERS = frozenset(['"', "”"])
 _OPENERS = frozenset(['"', "“"])
 
@@ -205,6 +194,30 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         j -= 1
     if j == 0:
         return None
+    k = time_adjunct_start(tokens, j)
+    if (
+        0 < k < j
+        and (tokens[k - 1].text == "," or _is_wordish(tokens[k - 1]))
+        and tokens[k - 1].low not in NO_SUBJECT_END
+    ):
+        # "The company late Friday announced", "Tom Berg last week said": the subject ends
+        # before the time adjunct (checks.subject_adjacent lets the adjunct stand there).
+        published = k > 1 and tokens[k - 1].low in RELEASE_PARTICIPLES
+        m = _subject_ending(text, start, cue_start, tokens, k - published)
+        if m is not None and not object_of_preposition(tokens, m):
+            if published and not m.relative:
+                # "A poll released Monday showed": the participle goes with the adjunct.
+                m.phrase_end = max(m.phrase_end, tokens[k - 1].end)
+            return m
+        # "Democrats trying to regain control of the Senate in November say": the phrase
+        # before the adjunct is an object; read the words as before.
+    return _subject_ending(text, start, cue_start, tokens, j)
+
+
+def _subject_ending(
+    text: str, start: int, cue_start: int, tokens: list[Token], j: int
+) -> Mention | None:
+    """The subject phrase that ends at tokens[j] (subject_before's parsing)."""
     # "Mr. Trump, however, said": drop a parenthetical adverb between commas.
     if (
         j >= 3
@@ -221,22 +234,31 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         m = _appositive_subject(text, tokens, j)
         return m
     m = _plain_subject(text, tokens, j)
-    if m is not None and not m.pronoun and not m.relative and _finite_cue(text, cue_start):
+    if m is not None and not m.pronoun and not m.relative and finite_cue(text, cue_start):
         # "Lund in her speech said", "Lund at the time said": the phrase is the object
         # of a preposition; the subject stands before the preposition.
         k = next((n for n, t in enumerate(tokens) if t.start == min(m.phrase_start, m.start)), 0)
-        if k >= 2 and tokens[k - 1].low in _PLACE_TIME_PREPOSITIONS and _is_wordish(tokens[k - 2]):
+        if k >= 2 and tokens[k - 1].low in PLACE_TIME_PREPOSITIONS and _is_wordish(tokens[k - 2]):
             outer = subject_before(text, start, tokens[k - 1].start)
-            if (
-                outer is not None
-                and _name_like(outer)
-                and all(
-                    t.low in lx.AUX_ADVERBS or t.low.endswith("ly")
-                    for t in tokenize(text, outer.end, tokens[k - 1].start)
-                )
+            if outer is not None and all(
+                t.low in lx.AUX_ADVERBS or t.low.endswith("ly")
+                for t in tokenize(text, outer.end, tokens[k - 1].start)
             ):
-                outer.phrase_end = max(outer.phrase_end, m.phrase_end, m.end)
-                return outer
+                if name_like(outer):
+                    outer.phrase_end = max(outer.phrase_end, m.phrase_end, m.end)
+                    return outer
+                o = next((n for n, t in enumerate(tokens) if t.start >= phrase_start_of(outer)), 0)
+                if (
+                    o
+                    and tokens[o - 1].low in lx.PREPOSITIONS
+                    and outer.text.split()[-1][:1].islower()
+                ):
+                    return m  # "spill into the streets in protests": no subject before
+                if description_speaks_for(outer, m):
+                    outer.phrase_end = max(outer.phrase_end, m.phrase_end, m.end)
+                    return outer
+                if mute_thing(outer):
+                    return None  # "uprising in Russia reveals": a thing, and no speaker
     return m
 
 
@@ -391,10 +413,11 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     first = tokens[seg_start].low
     if (first not in lx.PREPOSITIONS and first not in lx.NP_STOP) or first == "the":
         end = _np_end(tokens, seg_start, j)
-        if _document_from(tokens, end, j):
-            # "a statement from the Union said": the document speaks for its author, named
-            # after it; the phrase opens with the document.
-            m = mention_from_tokens(text, tokens, end + 1, j)
+        author = document_author_at(tokens, end, j)
+        if author:
+            # "a statement from the Union said", "a study conducted by Acme found": the
+            # document speaks for its author, named after it; the phrase opens with it.
+            m = mention_from_tokens(text, tokens, author, j)
             if m is not None:
                 m.phrase_start = tokens[seg_start].start
             return m
@@ -425,38 +448,6 @@ def _plain_subject(text: str, tokens: list[Token], j: int) -> Mention | None:
     if i < j:
         return mention_from_tokens(text, tokens, i, j)
     return None
-
-
-def lone_adverb(text: str, word: str) -> bool:
-    """`Hopefully, said Tom Berg, ...`, `Shortly after the vote, Lund warned`: a lone
-    capitalised word in -ly is a sentence adverb, no speaker, unless the text names someone
-    with it after a capitalised word ("Megyn Kelly", "Rex Early")."""
-    if not word.endswith("ly") or not word[:1].isupper() or " " in word:
-        return False
-    return word not in _ly_names(text)
-
-
-# A capitalised word in -ly right after another: a name ("Megyn Kelly"). The lookahead keeps
-# the matches overlapping ("Ann Kelly Early").
-_LY_NAME_RE = re.compile(r"[A-Z][\w’'.-]*[ \t\xa0]+(?=([A-Z][\w’'-]*ly)\b)")
-
-
-@functools.lru_cache(maxsize=1)
-def _ly_names(text: str) -> frozenset[str]:
-    """The -ly names of `text`: one scan per text, however many adverbs it holds (the cache
-    holds the text being extracted only)."""
-    return frozenset(_LY_NAME_RE.findall(text))
-
-
-def _document_from(tokens: list[Token], end: int, j: int) -> bool:
-    """tokens[:end] ends in a document noun and "from"/"by" and a noun phrase that reaches
-    tokens[j] follow it ("a statement from the Union", "a letter signed by the staff")."""
-    return (
-        0 < end < j - 1
-        and tokens[end - 1].low in lx.DOCUMENT_NOUNS
-        and tokens[end].low in ("from", "by")
-        and _np_end(tokens, end + 1, j) == j
-    )
 
 
 def clause_subject(text: str, start: int, end: int) -> Mention | None:

@@ -51,6 +51,162 @@ CONSTRUCTION_CASES = [
         "Tom Berg",
         "indirect",
     ),
+    # rules-2.23: the subject ends before a time adjunct of any shape ("late Friday", "early
+    # Monday", "last week", a lone weekday), after a name, a description or an appositive
+    # (speakers.subject_before, adjuncts.time_adjunct_start); the adjunct was read as a name
+    # ("Friday") or kept in it ("Tom Berg last week").
+    Case(
+        "subject_cue_content",
+        "The company late Friday announced that it would close the plant in Hull.",
+        "it would close the plant in Hull",
+        "Company",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Tom Berg late Friday said the harbour would reopen in the spring.",
+        "the harbour would reopen in the spring",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Tom Berg last week said the harbour would reopen in the spring.",
+        "the harbour would reopen in the spring",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ina Lund early Monday warned that the dam could fail.",
+        "the dam could fail",
+        "Ina Lund",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The union Friday said the strike would go on until the spring.",
+        "the strike would go on until the spring",
+        "Union",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Ana Ruiz, the mayor, late Friday said the plan was dead.",
+        "the plan was dead",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Voters in the north late Friday said the tax was unfair.",
+        "the tax was unfair",
+        "Voters",
+        "indirect",
+    ),
+    # ... and a participle that dates a document goes with the adjunct ("released Monday").
+    Case(
+        "subject_cue_content",
+        "A poll released Monday showed Ina Lund leading the race by ten points.",
+        "Ina Lund leading the race by ten points",
+        "Poll",
+        "indirect",
+    ),
+    # A month is as often a name: it opens no adjunct ("Ana May", not "Ana").
+    Case(
+        "subject_cue_content",
+        "Ana May on Friday said the talks would go on.",
+        "the talks would go on",
+        "Ana May",
+        "indirect",
+    ),
+    # A weekday after a word that names the day with it opens no adjunct ("Black Friday").
+    Case(
+        "subject_cue_content",
+        "Mayor Ina Lund on Black Friday said the shops would stay open late.",
+        "the shops would stay open late",
+        "Ina Lund",
+        "indirect",
+    ),
+    # An object pronoun ends no subject: "her on Thursday" is inside the relative clause.
+    Case(
+        "subject_cue_content",
+        "The groups who wrote to her on Thursday say they are worried about the plan.",
+        "they are worried about the plan",
+        "Groups",
+        "indirect",
+    ),
+    # A study or document with its author after it ("conducted by X"): the author speaks.
+    Case(
+        "subject_cue_content",
+        "A study conducted by Acme Labs found that the drug cut the risk by half.",
+        "the drug cut the risk by half",
+        "Acme Labs",
+        "indirect",
+    ),
+    # rules-2.23: a place or occasion after a description that can speak is an adjunct; the
+    # description speaks (it was the object: "the council floor", "Lyon", "the debate").
+    Case(
+        "subject_cue_content",
+        "The mayor on the council floor said the budget was balanced.",
+        "the budget was balanced",
+        "Mayor",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "Officials in Lyon said the attack had failed.",
+        "the attack had failed",
+        "Officials",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The senator during the debate said the bill would fail.",
+        "the bill would fail",
+        "Senator",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "A source familiar with the talks said the deal was close.",
+        "the deal was close",
+        "Source familiar",
+        "indirect",
+    ),
+    # ... but a report speaks for the paper it ran in, a titled person after a body's name
+    # ("The Council on X Director Y") is the speaker, and "the government in Oslo" is Oslo's.
+    Case(
+        "subject_cue_content",
+        "An earlier report in the Herald said that Lund had resigned.",
+        "Lund had resigned",
+        "Herald",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The Council on Harbour Affairs Director Ana Ruiz says the plan failed.",
+        "the plan failed",
+        "Ana Ruiz",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "After years of delay, the government in Oslo finally acknowledged the costs of the dam.",
+        "the costs of the dam",
+        "Oslo",
+        "indirect",
+    ),
+    # An event before a place ("uprising in the valley reveals") is no speaker: a headline's
+    # "Name:" credits the line, cue and all (quotes.name_colon_line).
+    Case(
+        "name_colon_line",
+        "Acme: uprising in the valley reveals deep cracks in the board's authority\n\n"
+        "The board of Acme met on Monday.",
+        "uprising in the valley reveals deep cracks in the board's authority",
+        "Acme",
+        "indirect",
+    ),
     # An appositive with its own prepositional phrase: the name before it is the speaker.
     Case(
         "subject_cue_content",
@@ -1213,6 +1369,21 @@ CONSTRUCTION_CASES = [
 
 # (the check that declines it, text): no claim may come from these.
 CONSTRUCTION_DECLINED = [
+    # rules-2.23: a negative subject speaks for no one ("Nobody said", "None of his men").
+    ("conjoined_or_participle", "Nobody said the plan was dead."),
+    ("conjoined_or_participle", "None of his men had agreed to sign the new contract."),
+    # A lower-case phrase after a preposition ("into the streets") is no subject either.
+    (
+        "conjoined_or_participle",
+        "And next month, that anger could spill into the streets in large protests just when"
+        " both parties - and the host cities - are trying to show unity to the voters.",
+    ),
+    # An event before a place is no subject; without a "Name:" to credit the line, no claim.
+    (
+        "conjoined_or_participle",
+        "Acme: uprising in the valley reveals deep cracks in the board's authority\n\n"
+        "The board met on Monday.",
+    ),
     # "what X called" with no quoted label is no claim of X's.
     ("what_x_called", "The council passed what Ina Lund called a bad budget."),
     # A day before a participle is no subject ("spent Monday campaigning in ...").

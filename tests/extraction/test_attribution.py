@@ -601,12 +601,22 @@ CASES = [
         None,
     ),
     (
-        # A subject that is no name before "in a letter": the letter's author is found
-        # through the document.
+        # A description that can speak before "in a letter" is the subject itself (a union
+        # speaks; rules-2.23: was found through the letter).
         "in-a-letter-subject",
         "The Acme workers union in a letter warned that the plant would close.",
         "the plant would close",
         "Acme workers union",
+        "mention",
+        None,
+    ),
+    (
+        # A subject no lexicon word makes a speaker before "in a letter": the letter's author
+        # is found through the document.
+        "in-a-letter-subject-document",
+        "The Acme night shift in a letter warned that the plant would close.",
+        "the plant would close",
+        "Acme night shift",
         "document",
         None,
     ),

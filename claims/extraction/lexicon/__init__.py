@@ -39,6 +39,7 @@ from .coref import (  # noqa: F401 (re-exported: lx.NAME)
     PERSON_DESCRIPTION_HEADS,
     PLACE_HEADS,
     SINGLE_HOLDER_TITLES,
+    STUDY_NOUNS,
     TRAILING_SUBJECT_ADVERBS,
     US_STATE_ABBREVIATIONS,
 )
@@ -56,6 +57,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     MENTION_TIME_WORDS,
     MESSAGE_NOUNS,
     MONTHS,
+    NAMED_DAY_MODIFIERS,
     NON_CLAUSE_STARTS,
     OBJECT_WORDS,
     PARTICIPLE_NOUNS,

@@ -43,6 +43,27 @@ DOCUMENT_NOUNS = frozenset(
         "text",
     ]
 )
+# Studies and polls, whose author may be named after them ("a study conducted by Acme found").
+STUDY_NOUNS = frozenset(
+    [
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "analysis",
+        "review",
+        "audit",
+        "research",
+        "assessment",
+        "estimate",
+        "estimates",
+        "investigation",
+        "paper",
+        "reports",
+    ]
+)
 # Heads that name the same kind of position: "the Wagner boss" = "Wagner chief X".
 LEADER_HEADS = frozenset(
     [

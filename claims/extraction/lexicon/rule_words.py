@@ -31,6 +31,10 @@ MONTHS = frozenset(
         "december",
     ]
 )
+# Words that name a day with a weekday ("Super Tuesday", "Black Friday"): no time adjunct.
+NAMED_DAY_MODIFIERS = frozenset(
+    ["super", "black", "good", "cyber", "ash", "holy", "easter", "palm", "bloody", "fat", "giving"]
+)
 
 # Time and place adjuncts that may sit between a cue and its "that" complement:
 # "said on Tuesday that ...", "said privately that ...".

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as lx
+from ..adjuncts import time_adjunct
 from ..mentions import _TIME_WORDS, Mention, tokenize
 from ..speakers import reduced_relative, subject_before
 from .article import Article
@@ -78,6 +79,8 @@ def plausible_speaker(mention: Mention, cue: str = "") -> bool:
     words = mention.text.split()
     if not words or words[0].lower() in lx.WH_WORDS:
         return False
+    if words[0].lower() in _NEGATIVE_SUBJECTS or mention.text.lower().startswith("no one"):
+        return False  # "Nobody said ...", "None of his men agreed to ...": no one speaks
     if mention.pronoun or mention.relative or mention.kind == "anonymous":
         return True
     if len(words) == 1 and not words[0][:1].isupper() and not words[0][:1].isdigit():
@@ -88,6 +91,9 @@ def plausible_speaker(mention: Mention, cue: str = "") -> bool:
     # "responsible for saying", "Alongside BLM, saying": a phrase that a preposition opens or
     # ends is no noun phrase.
     return words[0].lower() not in lx.PREPOSITIONS and words[-1].lower() not in lx.PREPOSITIONS
+
+
+_NEGATIVE_SUBJECTS = frozenset(("nobody", "none", "neither", "no"))
 
 
 def reports_speech(art: Article, s: int, e: int) -> bool:
@@ -139,40 +145,22 @@ def subject_adjacent(art: Article, mention: Mention, cs: int) -> bool:
     start = max(mention.end, mention.phrase_end)
     if start >= cs or art.text[start:cs].isspace():
         return True  # the usual case, "Smith said": no tokens in between
-    toks = tokenize(art.text, start, cs)
-    toks = [t for t in toks if not (t.low in lx.AUX_ADVERBS or t.low.endswith("ly"))]
+    words = tokenize(art.text, start, cs)
+    toks = [t for t in words if not (t.low in lx.AUX_ADVERBS or t.low.endswith("ly"))]
     if not toks:
         return True
     first = toks[0]
     if first.text in (",", "(", "—", "–") or first.low in ("that", "who", "which", "whose"):
         return True
-    if _time_adjunct(toks):
-        return True  # "Smith on Monday said", "The company late Friday announced"
+    if time_adjunct(toks) or time_adjunct(words):
+        # "Smith on Monday said", "The company late Friday announced", "Smith last week
+        # said" ("last" is an auxiliary adverb too: "he last spoke")
+        return True
     # "A city official briefed on the talks (, hosted by the mayor,) said": a reduced relative.
     k = next((n for n, t in enumerate(toks) if t.text == ","), len(toks))
     if first.low.endswith("ing") and mention.text.split()[-1].lower() in lx.CALENDAR_WORDS:
         return False  # "spent Monday campaigning in Iowa, showing": a day is no subject
     return reduced_relative(toks, 0, k)
-
-
-# A time adjunct between subject and cue must name a time, not only carry "in the" / "at".
-_TIME_HEADS = lx.CALENDAR_WORDS | lx.TIME_NOUNS | {"yesterday", "today", "tonight"}
-
-
-def _time_adjunct(toks: list) -> bool:
-    """`on Monday`, `late Friday`, `yesterday`, `on Nov. 20`, `this week`: only time words
-    between subject and cue, one a day, date or time noun (issue 10: "Greg Brockman on
-    Saturday announced that ..." was no claim). A lone
-    word must be a day ("what's today called" is no subject and cue), and capitals are a name
-    ("USA TODAY reported")."""
-    if len(toks) > 5 or any(t.text.isupper() and len(t.text) > 1 for t in toks):
-        return False
-    if len(toks) == 1 and toks[0].low not in lx.CALENDAR_WORDS and toks[0].low != "yesterday":
-        return False
-    return any(t.low in _TIME_HEADS or t.text[:1].isdigit() for t in toks) and all(
-        t.low in _TIME_WORDS or t.low in ("early", "late", ".") or t.text[:1].isdigit()
-        for t in toks
-    )
 
 
 def quote_is_title(art: Article, c0: int, pre_end: int, ce: int, s1: int) -> bool:

@@ -13,8 +13,9 @@ import re
 from functools import cached_property
 
 from .. import lexicon as lx
+from ..adjuncts import lone_adverb
 from ..mentions import Mention
-from ..speakers import lone_adverb, subject_before
+from ..speakers import subject_before
 from .article import Article, Draft, NoClaim
 from .checks import fits_cue, plausible_speaker, subject_adjacent
 from .patterns import count_words

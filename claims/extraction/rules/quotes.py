@@ -364,7 +364,7 @@ def name_colon_line(art: Article, para: tuple[int, int]) -> Outcome:
     if text.find(toks[-1].text, p1) < 0:
         return NO_CLAIM  # a speaker the article never names again is a headline phrase
     content = strip_span(text, m.start("content"), p1)
-    if count_words(text, *content, 3) < 3 or CUE_RE.search(text, *content) is not None:
+    if count_words(text, *content, 3) < 3:
         return NO_CLAIM
     colon = m.end("name")
     return Draft(*content, art.kind_of(*content), (colon, colon + 1), mention, art.sentence(p0))
