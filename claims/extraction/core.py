@@ -97,7 +97,10 @@ def _logger():
 # "The mayor on the council floor said", "A poll released Monday showed"), a study's author
 # after it ("conducted by X"); no negative subject speaks ("Nobody said"); a "Name:" line may
 # hold a cue that made no claim ("US: uprising in Russia reveals ...").
-EXTRACTOR_VERSION = "rules-2.23"
+# rules-2.24: remarks or a message stand for who made or sent them ("he made explosive comments
+# calling for ..." is his; "X released a statement highlighting ..." is X's, not the sentence's
+# first subject's); a name that owns the message speaks ("Lund's op-ed supporting ...").
+EXTRACTOR_VERSION = "rules-2.24"
 
 KINDS = ("direct", "indirect", "mixed")
 

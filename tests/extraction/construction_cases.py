@@ -207,6 +207,32 @@ CONSTRUCTION_CASES = [
         "Acme",
         "indirect",
     ),
+    # rules-2.24: remarks or a message stand for who made or sent them: the subject right
+    # before "made", "released", ... speaks, not the sentence's first subject or the remarks.
+    Case(
+        "statement_saying",
+        "Tom Berg was charged shortly after he made angry comments calling for a strike at"
+        " the docks.",
+        "a strike at the docks",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "statement_saying",
+        "After the auditor released a report documenting the losses, Ina Lund released a"
+        " statement highlighting the work of the council.",
+        "the work of the council",
+        "Ina Lund",
+        "indirect",
+    ),
+    # ... a name that owns the message speaks; the claim ends with its fronted clause.
+    Case(
+        "statement_saying",
+        "Since Ina Lund's op-ed supporting the ferry plan in May, she has kept quiet.",
+        "the ferry plan in May",
+        "Ina Lund",
+        "indirect",
+    ),
     # An appositive with its own prepositional phrase: the name before it is the speaker.
     Case(
         "subject_cue_content",

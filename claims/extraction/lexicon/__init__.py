@@ -62,6 +62,7 @@ from .rule_words import (  # noqa: F401 (re-exported: lx.NAME)
     OBJECT_WORDS,
     PARTICIPLE_NOUNS,
     PLURAL_MODIFIERS,
+    REMARK_NOUNS,
     THAT_NOT_CLAUSE,
     TIME_ADJUNCT_STARTS,
     TIME_NOUNS,

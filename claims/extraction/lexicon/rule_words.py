@@ -258,6 +258,11 @@ HEADLINE_LABELS = frozenset(
 )
 # Addressees of a tell-verb: "told reporters", "assured them".
 OBJECT_WORDS = frozenset(("him", "her", "them", "us", "me", "you", "reporters", "it"))
+# Nouns for spoken words that stand for their speaker: "he made explosive comments calling
+# for ...", "her remarks urging ...": the speaker, not the remarks, speaks.
+REMARK_NOUNS = frozenset(
+    ["comments", "comment", "remarks", "remark", "words", "speech", "address", "interview"]
+)
 # Nouns for a message that carries someone's words, beside coref.DOCUMENT_NOUNS: "sent an
 # email saying", "released an ad calling": the sender, not the message, is the speaker.
 MESSAGE_NOUNS = frozenset(

@@ -12,8 +12,9 @@ from ..speakers import clause_subject, subject_before
 from .article import NO_CLAIM, Article, Draft, NoClaim
 from .checks import after_and, complement_ok, plausible_speaker, strong_complement
 from .content import content_after
-from .cue import Cue, Outcome, make_draft, too_short
+from .cue import Cue, Outcome, make_draft, phrase_start, too_short
 from .patterns import CLOSING_QUOTE_ENDINGS
+from .speaker_before import SUBORDINATE_OPEN_RE, end_of_subordinate_clause
 
 _GO_ON_TO_RE = re.compile(r"(?<!\w)(?:went|goes|go|going|gone)\s+on\s+to\s+\Z")
 
@@ -132,23 +133,71 @@ def statement_saying(art: Article, cue: Cue) -> Outcome:
     ):
         return None
     s0, s1 = cue.sentence
-    subject = clause_subject(art.text, s0, mention.start)
+    subject = _author_before(art.text, cue.c0, mention) if _carries_words(mention) else None
+    if subject is None:
+        subject = clause_subject(art.text, s0, mention.start)
     if subject is None or not plausible_speaker(subject):
         return None
     if cue.low in lx.WEAK_CUES and not strong_complement(art, cue.end, s1, cue.word):
         return NO_CLAIM
     content = content_after(art, cue.start, cue.end, s1, cue.word)
+    if SUBORDINATE_OPEN_RE.match(art.text, s0, mention.start):
+        # "Since Lund's op-ed urging a vote, she has ...": the claim ends with the clause
+        content = end_of_subordinate_clause(art, content)
     if too_short(art.text, content):
         return NO_CLAIM
     return make_draft(art, content, cue, subject)
 
 
 def _carries_words(mention: Mention) -> bool:
-    """A phrase that names a message or a time rather than a speaker: "an email", "a new
-    radio ad", "a statement Wednesday" ("X sent an email saying ...": X speaks)."""
+    """A phrase that names a message, a remark or a time rather than a speaker: "an email",
+    "a new radio ad", "explosive comments", "a statement Wednesday" ("X sent an email saying
+    ...", "X made comments calling for ...": X speaks)."""
     words = mention.text.split()
     last = words[-1].lower().strip(".,’'") if words else ""
-    return last in lx.DOCUMENT_NOUNS or last in lx.MESSAGE_NOUNS or last in lx.CALENDAR_WORDS
+    return (
+        last in lx.DOCUMENT_NOUNS
+        or last in lx.MESSAGE_NOUNS
+        or last in lx.REMARK_NOUNS
+        or last in lx.CALENDAR_WORDS
+    )
+
+
+# A verb that makes or sends a message, right before it: its subject is the author ("he made
+# explosive comments calling for ...", "Gowdy released a statement highlighting ...").
+_AUTHOR_VERB_RE = re.compile(
+    r"(?<![\w’'-])(?:made|makes|make|issued|issues|released|releases|sent|sends|posted|posts|"
+    r"put[ \t\xa0]+out|puts[ \t\xa0]+out|wrote|writes|delivered|delivers|gave|gives|"
+    r"published|publishes|tweeted|tweets|drafted|penned)[ \t\xa0]+\Z"
+)
+
+
+def _author_before(text: str, c0: int, mention: Mention) -> Mention | None:
+    """Who made the remarks or sent the message `mention` names: a name that owns it
+    ("Lund's remarks"), or the name or pronoun right before the verb that made or sent it
+    ("shortly after he made explosive comments calling for ..." -> he, not the sentence's
+    first subject); None when neither stands there (the clause's subject is tried next)."""
+    start = phrase_start(mention)
+    owned = _POSSESSOR_RE.match(text, start, mention.end)
+    if owned is not None:
+        owner = subject_before(text, c0, owned.end(1))
+        return owner if owner is not None and owner.proper else None
+    verb = _AUTHOR_VERB_RE.search(text, max(c0, start - 30), start)
+    if verb is None:
+        return None
+    owner = subject_before(text, c0, verb.start())
+    if owner is None or not (owner.pronoun or _all_capitalised(owner.text)):
+        return None  # "Mr. Manafort helped draft a report": read as the clause's subject
+    return owner if not text[max(owner.end, owner.phrase_end) : verb.start()].strip() else None
+
+
+def _all_capitalised(phrase: str) -> bool:
+    return all(w[:1].isupper() for w in phrase.split())
+
+
+# A name that owns a message phrase: "Lund's", "Mr. Lund’s" (not "his": a pronoun may point
+# anywhere, and the clause's subject is the better guess).
+_POSSESSOR_RE = re.compile(r"((?:[A-Z][\w.-]*[ \t\xa0]+){0,3}[A-Z][\w.-]*)[’']s[ \t\xa0]")
 
 
 def conjoined_or_participle(art: Article, cue: Cue) -> Outcome:

@@ -225,8 +225,8 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
     content = content_after(art, cue.start, cue.end, s1, cue.word)
     if mention.relative and art.text[: mention.start].rstrip().endswith(","):
         content = _end_of_relative_clause(art, content)
-    elif _SUBORDINATE_OPEN_RE.match(art.text, cue.sentence[0], mention.start):
-        content = _end_of_subordinate_clause(art, content)
+    elif SUBORDINATE_OPEN_RE.match(art.text, cue.sentence[0], mention.start):
+        content = end_of_subordinate_clause(art, content)
     content = label_end(art, content, cue.low)
     if content[1] <= content[0] or (
         count_words(art.text, *content, 2) < 2 and not art.in_quote(content[0] + 1)
@@ -237,7 +237,7 @@ def subject_cue_content(art: Article, cue: Cue) -> Outcome:
 
 # A sentence that opens with a subordinate clause holding the cue: "Though she conceded that
 # A, B followed.", "While Lund says A, the council ...".
-_SUBORDINATE_OPEN_RE = re.compile(
+SUBORDINATE_OPEN_RE = re.compile(
     r"[\s“\"]*(?:(?:But|And|Yet|So)\s+(?=[a-z]))?(?i:though|although|even\s+though|while|whereas|"
     r"even\s+as|despite|when|as|after|because|since|if|before|once|until|unless)\s+[^,;:]*\Z"
 )
@@ -263,7 +263,7 @@ _MAIN_CLAUSE_RE = re.compile(
 )
 
 
-def _end_of_subordinate_clause(art: Article, content: tuple[int, int]) -> tuple[int, int]:
+def end_of_subordinate_clause(art: Article, content: tuple[int, int]) -> tuple[int, int]:
     """`Though she conceded she is “not a natural speaker,” Lund won the vote.`: the content
     of a cue in a fronted subordinate clause ends where the main clause begins (a quote
     closed at that comma keeps its closing mark)."""
