@@ -11,6 +11,11 @@ speakers) in one statement. With the triggers on, that statement lists its page 
 of migration 0032's claims_claim triggers are disabled. A round times --articles articles each
 way, the order alternating. Prints each round's ms an article and the paired differences'
 median. Compare within one run: the machine is shared.
+
+With --aliases N each article's statement is followed by one inserting N aliases of its
+speakers (as an import stores the surface forms it learns; the speakers have no published
+claim, so the commit also checks the shared counter), and what is turned on and off is
+migration 0034's claims_speakeralias triggers instead (0032's stay on both ways).
 """
 
 import argparse
@@ -25,9 +30,14 @@ from public_common import create_scratch, drop_scratch, log, machine
 
 DATABASE = "claimdesk_bench_scope_d"
 TRIGGERS = ("claims_pagegeneration_pending_claims", "claims_pagegeneration_pending")
+ALIAS_TRIGGERS = tuple(
+    f"claims_pagegeneration_pending_aliases_{event}"
+    for event in ("insert", "update", "delete", "commit")
+)
 
 PROCEDURE = """
-CREATE PROCEDURE bench_articles(n int, INOUT ms float DEFAULT 0) LANGUAGE plpgsql AS $$
+CREATE PROCEDURE bench_articles(n int, aliases int, INOUT ms float DEFAULT 0)
+LANGUAGE plpgsql AS $$
 DECLARE
     started timestamptz := clock_timestamp();
     article bigint;
@@ -49,6 +59,12 @@ BEGIN
             speakers[1 + (i * 5 + k % 5) % array_length(speakers, 1)], '', '', '', '', false,
             now()
         FROM generate_series(0, 9) k;
+        IF aliases > 0 THEN
+            INSERT INTO claims_speakeralias (speaker_id, alias, normalised, created)
+            SELECT speakers[1 + (i * 5 + k % 5) % array_length(speakers, 1)],
+                'Alias ' || article || ' ' || k, 'alias ' || article || ' ' || k, now()
+            FROM generate_series(1, aliases) k;
+        END IF;
         COMMIT;
     END LOOP;
     ms := extract(epoch FROM clock_timestamp() - started) * 1000 / n;
@@ -57,11 +73,18 @@ $$
 """
 
 
-def timed(conn, *, on: bool, articles: int) -> float:
+def _switch(conn, *, on: bool, aliases: int) -> None:
     verb = "ENABLE" if on else "DISABLE"
-    for trigger in TRIGGERS:
-        conn.execute(f"ALTER TABLE claims_claim {verb} TRIGGER {trigger}")
-    return conn.execute("CALL bench_articles(%s)", [articles]).fetchone()[0]
+    table, triggers = (
+        ("claims_speakeralias", ALIAS_TRIGGERS) if aliases else ("claims_claim", TRIGGERS)
+    )
+    for trigger in triggers:
+        conn.execute(f"ALTER TABLE {table} {verb} TRIGGER {trigger}")
+
+
+def timed(conn, *, on: bool, articles: int, aliases: int) -> float:
+    _switch(conn, on=on, aliases=aliases)
+    return conn.execute("CALL bench_articles(%s, %s)", [articles, aliases]).fetchone()[0]
 
 
 def main() -> None:
@@ -69,6 +92,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="per round and way")
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument(
+        "--aliases", type=int, default=0, help="aliases an article; time 0034's triggers"
+    )
     args = parser.parse_args()
 
     url = create_scratch(DATABASE)
@@ -83,16 +109,19 @@ def main() -> None:
             conn.execute(PROCEDURE)
             for n in range(args.rounds):
                 ways = [True, False] if n % 2 == 0 else [False, True]
-                got = {on: timed(conn, on=on, articles=args.articles) for on in ways}
+                got = {
+                    on: timed(conn, on=on, articles=args.articles, aliases=args.aliases)
+                    for on in ways
+                }
                 rows.append((got[True], got[False]))
                 log(f"round {n + 1}: on {got[True]:.3f} ms, off {got[False]:.3f} ms an article")
-            for trigger in TRIGGERS:
-                conn.execute(f"ALTER TABLE claims_claim ENABLE TRIGGER {trigger}")
+            _switch(conn, on=True, aliases=args.aliases)
     finally:
         if not args.keep:
             drop_scratch(url)
 
-    print(f"Machine: {machine()}; {args.articles} articles of 10 claims a round and way")
+    aliases = f" and {args.aliases} aliases (0034's triggers)" if args.aliases else ""
+    print(f"Machine: {machine()}; {args.articles} articles of 10 claims{aliases} a round and way")
     print()
     print("| round | triggers on, ms an article | off | difference |")
     print("|---:|---:|---:|---:|")

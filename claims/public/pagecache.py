@@ -77,6 +77,15 @@ speaker with a published claim, or a container of one (positions and topic pages
 and an outlet not seen before whose claims are public at once (they change the lists' newest
 claim id too).
 
+A search (the claim list with `q`) also matches a claim by its speaker's aliases, which no
+history row the fingerprint reads records. Its key adds a generation the database raises at
+the commit of every write of an alias (added, changed, moved to another speaker, removed, by
+the desk, a merge or an import) whose speaker has a published claim (`claim_list_scope`,
+migration 0034), or in the demo of any alias. An import learning aliases of the speakers it
+creates, or of speakers of unreviewed claims only, changes no page; if a claim of such a
+speaker is published between the write and its commit, the commit raises the shared counters,
+as for the fill-in above. No other public page shows an alias.
+
 The rest of the key is the visibility setting, the scheme (a page links to itself absolutely:
 an http copy must not be served over https), the host, the path, and the query parameters the
 page declares it reads. Every other parameter is dropped from the request before the view
@@ -110,6 +119,7 @@ from claims.models import (
     Tag,
     Topic,
 )
+from claims.public.search import parse_query
 from claims.services.speakers.writes import FILLED_IN_UNSEEN, HANDED_OVER
 
 logger = logging.getLogger(__name__)
@@ -246,8 +256,9 @@ def _generation_sql(kind: str, object_id: str) -> str:
     """The generation `kind` of the object whose id `object_id` (SQL) gives: raised by the
     database at the commit of every transaction that wrote what it stands for (migration
     0032: `lists`, `article` and `speaker-claims` by a new claim, `speaker` and `lists` by a
-    fill-in of a speaker of unreviewed claims only, FILLED_IN_UNSEEN). One primary-key lookup;
-    NULL until the first such commit."""
+    fill-in of a speaker of unreviewed claims only, FILLED_IN_UNSEEN; migration 0034:
+    `aliases` by any alias written, `public-aliases` by an alias of a speaker with a published
+    claim). One primary-key lookup; NULL until the first such commit."""
     # Names from model metadata and the migration; `kind` is one of its constants.
     return (
         f"(SELECT generation FROM {SCOPE_TABLE} "  # noqa: S608
@@ -311,6 +322,23 @@ def lists_scope(request, *args, **kwargs) -> tuple[str, list] | None:
     if not settings.CLAIMDESK_SHOW_UNREVIEWED:
         return None
     return _generation_sql("lists", "0"), []
+
+
+def claim_list_scope(request, *args, **kwargs) -> tuple[str, list] | None:
+    """The claim list's own part of the key: the lists' (`lists_scope`), and for a search the
+    generation of the speakers' aliases, which it matches (claims/public/search.py): raised by
+    the database at the commit of every write of an alias of a speaker with a published claim
+    (`public-aliases`), or in the demo of any alias (`aliases`: any speaker's claims may be
+    public), migration 0034. One primary-key lookup more, for a search only: no other page
+    shows an alias, and a list without a query keeps its key."""
+    lists = lists_scope(request)
+    if not parse_query(request.GET.get("q")):
+        return lists
+    kind = "aliases" if settings.CLAIMDESK_SHOW_UNREVIEWED else "public-aliases"
+    aliases = _generation_sql(kind, "0")
+    if lists is None:
+        return aliases, []
+    return f"{lists[0]}, {aliases}", lists[1]
 
 
 def _page_caches():

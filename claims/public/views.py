@@ -62,6 +62,7 @@ from .filters import SORT_CHOICES, SORT_OLDEST, ClaimFilter
 from .pagecache import (
     article_scope,
     cached_page,
+    claim_list_scope,
     claim_scope,
     lists_scope,
     speaker_scope,
@@ -114,7 +115,7 @@ def home(request):
     )
 
 
-@method_decorator(cached_page(params=CLAIM_LIST_PARAMS, scope=lists_scope), name="dispatch")
+@method_decorator(cached_page(params=CLAIM_LIST_PARAMS, scope=claim_list_scope), name="dispatch")
 class ClaimListView(FilterView):
     """/claims/: filters in the URL, keyset pages (newest/oldest), numbered pages (relevance)."""
 

@@ -207,12 +207,13 @@ def test_the_triggers_predicates_are_the_fingerprints_word_for_word():
     )
 
 
-def test_every_trigger_of_migrations_0030_and_0032_is_in_the_schema():
-    """On SQLite a later migration that remakes claims_claim or a history table (Django's way
-    of altering most columns there) drops its triggers with the old table: create them again
-    in that migration (0030's and 0032's `create`), or this fails."""
+def test_every_trigger_of_migrations_0030_0032_and_0034_is_in_the_schema():
+    """On SQLite a later migration that remakes claims_claim, claims_speakeralias or a history
+    table (Django's way of altering most columns there) drops its triggers with the old table:
+    create them again in that migration (0030's, 0032's and 0034's `create`), or this fails."""
     migration = importlib.import_module("claims.migrations.0030_page_generation")
     scopes = importlib.import_module("claims.migrations.0032_page_generation_scopes")
+    aliases = importlib.import_module("claims.migrations.0034_page_generation_aliases")
     expected = {(table, name) for name, table, *_ in migration._triggers()}
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -225,18 +226,20 @@ def test_every_trigger_of_migrations_0030_and_0032_is_in_the_schema():
             last = importlib.import_module("claims.migrations.0031_page_generation_last")
             expected.add((last.QUEUE, last.QUEUE))  # raises the counter last at COMMIT
             expected |= set(scopes.PG_TRIGGERS)  # the demo's, raised by 0031's at COMMIT
+            expected |= set(aliases.PG_TRIGGERS)  # the aliases', raised alike
         else:
             cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
             found = {(table, name.removeprefix(f"{table}_")) for table, name in cursor.fetchall()}
             expected |= {
                 (table, name.removeprefix(f"{table}_"))
-                for name, table, _ in scopes._sqlite_triggers()
+                for module in (scopes, aliases)
+                for name, table, _ in module._sqlite_triggers()
             }
 
     assert found == expected
-    # 9 history tables and 3 claims_claim events, 2 counters each, and 0032's (and on
+    # 9 history tables and 3 claims_claim events, 2 counters each, 0032's and 0034's (and on
     # PostgreSQL 0031's)
-    assert len(expected) == (29 if connection.vendor == "postgresql" else 27)
+    assert len(expected) == 33
 
 
 def test_the_fill_in_trigger_reads_the_imports_reason_word_for_word():
