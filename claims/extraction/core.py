@@ -100,7 +100,9 @@ def _logger():
 # rules-2.24: remarks or a message stand for who made or sent them ("he made explosive comments
 # calling for ..." is his; "X released a statement highlighting ..." is X's, not the sentence's
 # first subject's); a name that owns the message speaks ("Lund's op-ed supporting ...").
-EXTRACTOR_VERSION = "rules-2.24"
+# rules-2.25: "“A”, added X" (the comma outside the closing mark) is X's quote; "specify" and
+# "underline" are reporting verbs before "that".
+EXTRACTOR_VERSION = "rules-2.25"
 
 KINDS = ("direct", "indirect", "mixed")
 

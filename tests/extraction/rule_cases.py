@@ -170,6 +170,37 @@ CASES = [
     ),
     # A quote resumed after the speaker's appositive with a relative clause or a participle
     # phrase (no cue, no other clause) is the same speaker's.
+    # The comma outside the closing mark (`“A”, added X`, British and European style), and
+    # the participle after it X's too (rules-2.20).
+    Case(
+        "quote_then_cue_subject",
+        "“We left to keep the peace”, added Ina Lund, noting that the march was over.",
+        "“We left to keep the peace”",
+        "Ina Lund",
+        "direct",
+    ),
+    Case(
+        "participle_clause",
+        "“We left to keep the peace”, added Ina Lund, noting that the march was over.",
+        "the march was over",
+        "Ina Lund",
+        "indirect",
+    ),
+    # "underline" and "specify" report speech before "that" (rules-2.20).
+    Case(
+        "participle_clause",
+        "“We saw no threat”, said Tom Berg, underlining that the march was peaceful.",
+        "the march was peaceful",
+        "Tom Berg",
+        "indirect",
+    ),
+    Case(
+        "subject_cue_content",
+        "The union also specified that ten ferries will run in May.",
+        "ten ferries will run in May",
+        "Union",
+        "indirect",
+    ),
     Case(
         "quote_then_cue_subject",
         "“The risk,” said Ana Ruiz, an economist who runs the harbour office, “is that the"

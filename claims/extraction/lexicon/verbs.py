@@ -21,7 +21,7 @@ SPEECH_LEMMAS = _words(
     predict proclaim promise propose question quip recall recount reiterate remark
     repeat reply report respond retort reveal say scream shout state stress suggest tell
     testify threaten tweet urge vow warn whisper write yell call continue interject
-    demand scoff concur chant tout read
+    demand scoff concur chant tout read specify underline
     """
 )
 
@@ -73,7 +73,7 @@ WEAK_LEMMAS = _words(
     mention propose criticize criticise accuse ask advise inform recall reveal promise
     pledge threaten predict respond reply know learn understand feel figure project
     estimate wonder expect agree write add maintain urge vow hope remark joke quip
-    continue read demand concur
+    continue read demand concur specify underline
     """
 )
 

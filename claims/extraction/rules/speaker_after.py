@@ -240,13 +240,27 @@ def quote_then_cue_subject(art: Article, cue: Cue) -> Outcome:
     if cue.belief or cue.low.endswith("ing"):
         return None
     pre = art.text[cue.c0 : cue.start].rstrip()
+    pre_end = cue.c0 + len(pre)
     if not pre.endswith(CLOSING_QUOTE_ENDINGS):
-        return None
-    if _title_case_quote(art, cue.c0 + len(pre)) and quote_is_title(
-        art, cue.c0, cue.c0 + len(pre), cue.end, cue.sentence[1]
+        if not _quote_then_comma(art, cue.c0, pre_end):
+            return None
+        pre_end -= 1  # `“We left”, added Lund, ...`: the comma outside the closing mark
+    if _title_case_quote(art, pre_end) and quote_is_title(
+        art, cue.c0, pre_end, cue.end, cue.sentence[1]
     ):
         return None  # `Berg, the author of “Open Roads,” said the era ... is over`
     return _inverted(art, cue)
+
+
+def _quote_then_comma(art: Article, c0: int, pre_end: int) -> bool:
+    """Is the clause before the comma at pre_end - 1 one closed double-quoted quote (the
+    British and European `“A”, said X`)? A clause that only ends with a quote (`The storm
+    was “a test”, said X`) is clause_then_cue_subject's."""
+    text = art.text
+    if text[pre_end - 1 : pre_end] != "," or text[pre_end - 2 : pre_end - 1] not in ('"', "”"):
+        return False
+    q = art.qindex.containing(pre_end - 2)
+    return q is not None and q.closed and q.end == pre_end - 1 and not text[c0 : q.start].strip()
 
 
 def _title_case_quote(art: Article, pre_end: int) -> bool:
