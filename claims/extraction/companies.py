@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from . import lexicon as lx
 from .mentions import _strip_possessive
@@ -20,10 +21,26 @@ from .mentions import _strip_possessive
 # Heads of a description that only a company answers to (not "group", "giant": a militant
 # group, a tech giant named by its sector).
 FIRM_HEADS = frozenset(("company", "firm", "corporation", "startup"))
+_PARAGRAPHS_REACH = 3000
 _CAPITALISED_RE = re.compile(r"(?<![\w’'&-])[A-Z][\w’'&-]*")
 _SUFFIX_RE = re.compile(
     r",?[ \t\xa0]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|plc|PLC|GmbH|AG|NV|SE)\b(?![’'-])"
 )
+
+
+@dataclass(slots=True)
+class Companies:
+    """An article's company names (`company_names`) and the same names lower-cased."""
+
+    names: list[tuple[int, str]]
+    lowered: frozenset[str]
+    headline_end: int  # where the first line ends
+
+    @classmethod
+    def of(cls, text: str) -> Companies:
+        names = company_names(text)
+        end = text.find("\n")
+        return cls(names, frozenset(n.lower() for _, n in names), end if end >= 0 else len(text))
 
 
 def company_names(text: str) -> list[tuple[int, str]]:
@@ -61,27 +78,30 @@ def company_names(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def nearest_company(text: str, names: list[tuple[int, str]], pos: int) -> str | None:
-    """The company named last before `pos` (`names` from `company_names`) in its paragraph
+def nearest_company(text: str, companies: Companies, pos: int) -> str | None:
+    """The company named last before `pos` (`companies.names`) in its paragraph
     or the one before, else the first company the headline names, else None: a company named
     further up is seldom the one meant ("his Facebook profile" three paragraphs before "The
     company confirmed", meaning his employer)."""
+    names = companies.names
     i = bisect.bisect_left(names, (pos, ""))
     if i and names[i - 1][0] >= _paragraph_before(text, pos):
         return names[i - 1][1]
-    headline = text.find("\n")
-    if names and names[0][0] < min(pos, headline if headline >= 0 else len(text)):
+    if names and names[0][0] < min(pos, companies.headline_end):
         return names[0][1]  # the headline's company: what the article is about
     return None
 
 
 def _paragraph_before(text: str, pos: int) -> int:
-    """Where the paragraph before the one holding `pos` starts (0 at the text's start)."""
+    """Where the paragraph before the one holding `pos` starts (0 at the text's start; no
+    further back than `_PARAGRAPHS_REACH` characters, so that a text without line breaks
+    costs no scan of all of it per "the company")."""
+    lo = max(0, pos - _PARAGRAPHS_REACH)
     k = pos
     for _ in range(2):
-        k = text.rfind("\n", 0, k)
-        while k > 0 and text[k - 1] in "\n \t":
+        k = text.rfind("\n", lo, k)
+        while k > lo and text[k - 1] in "\n \t":
             k -= 1
-        if k <= 0:
-            return 0
+        if k <= lo:
+            return lo
     return k + 1

@@ -29,6 +29,7 @@ _PLURAL_HEADS = lx.PLURAL_GROUP_HINT | frozenset(("officials", "senators", "gove
 _PLURAL_DETERMINERS = frozenset(
     ("several", "many", "some", "these", "those", "both", "all", "two", "three", "four", "few")
 )
+_AROUND = 100
 _LINKS = frozenset(("of", "for", "and", "at", "in"))
 _PLAIN_WORD_RE = re.compile(r"[a-z][a-z-]+")
 # Lower-case words of a description that tell nothing of whom it means ("the embattled
@@ -54,7 +55,8 @@ def holder(
     her), else the nearest. Abbreviated titles and party names count spelled out ("Sen.
     Ana Lund (R-Ky.)" is a Republican senator) only for a description that says more than its
     head: a bare "the senator" is too often the article's main figure, named without the
-    title, to go to the nearest "Sen. X". With `unique`, only the one person of the article who fits."""
+    title, to go to the nearest "Sen. X". With `unique`, only the one person who fits among
+    the people named within `_AROUND` mentions of it (in practice the whole article)."""
     mods: set[str] = set()
     soft: set[str] = set()
     for w in [*head_words[:-1], *tail]:
@@ -92,12 +94,14 @@ def holder(
         return head_ok and all(mod in ws or _country_key(mod) in ws for mod in mods)
 
     definite = _norm(words[0]) == "the"
-    if unique:
-        every = {id(e): e for e in people.mention_ent if fits(e)}
-        if len(every) == 1:
-            return next(iter(every.values()))
-        return epithet(reg, head, mods, pos) if not every else None
     i = bisect.bisect_right(people.mention_pos, pos)
+    if unique:
+        # The people named around it (a bounded window keeps hostile texts linear).
+        near = {id(e): e for e in people.mention_ent[max(0, i - _AROUND) : i + _AROUND]}
+        every = [e for e in near.values() if fits(e)]
+        if len(every) == 1:
+            return every[0]
+        return epithet(reg, head, mods, pos) if not every else None
     before = [people.mention_ent[k] for k in range(i - 1, max(-1, i - 40), -1)]
     found = [e for e in [*before, *(e for _, e in reversed(reg.speakers[-8:]))] if fits(e)]
     if found:

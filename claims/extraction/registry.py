@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .bodykeys import body_keys, is_description
-from .companies import FIRM_HEADS, company_names, nearest_company
+from .companies import FIRM_HEADS, Companies, nearest_company
 from .documents import carried, carrier_near, document_author
 from .holders import capitalised_description, holder
 from .mentions import Mention, _strip_possessive
@@ -85,7 +85,7 @@ class Registry:
     # core._resolve gives the claims found before it that name too.
     renamed: set[int] = field(default_factory=set)
     typed: set[int] = field(default_factory=set)  # ids of one-word persons asked `_typed_body`
-    companies: list[tuple[int, str]] | None = None  # companies.company_names, on first use
+    companies: Companies | None = None  # the article's company names, on first use
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)
@@ -255,17 +255,16 @@ class Registry:
         """The company "the company" at `pos` means: a recent speaker the text shows to be
         a company, else the company the text names last before it (companies.py)."""
         if self.companies is None:
-            self.companies = company_names(self.text)
-        names = {name.lower() for _, name in self.companies}
+            self.companies = Companies.of(self.text)
         for _, ent in reversed(self.speakers[-8:]):
-            if ent.name.lower() in names:
+            if ent.name.lower() in self.companies.lowered:
                 _retype(self, ent)
                 return ent
         name = nearest_company(self.text, self.companies, pos)
         if name is None:
             return None
         low = name.lower()
-        ent = next((e for _, e in reversed(self.speakers) if e.name.lower() == low), None)
+        ent = next((e for _, e in reversed(self.speakers[-50:]) if e.name.lower() == low), None)
         ent = ent or self.bodies.get(low) or self.people.by_name.get(name)
         if ent is None:
             ent = self.bodies[low] = Entity(name, "organization", proper=True, first_pos=pos)

@@ -7,6 +7,12 @@ validity test and the linearity benchmark pick it up.
 
 from __future__ import annotations
 
+
+def _letters(i: int) -> str:
+    """A distinct lower-case word for each i ("aaaa", "aaab", ...): names that differ."""
+    return "".join("abcdefghij"[int(d)] for d in f"{i:04d}")
+
+
 HOSTILE = {
     "straight-quotes": lambda n: '"' * n,
     "curly-quotes": lambda n: "“”" * (n // 2),
@@ -50,6 +56,15 @@ HOSTILE = {
     "that-runs": lambda n: "that " * (n // 5),
     "claim-then-whitespace": lambda n: "claim" + " " * (n - 9) + "that",
     # Content cuts open with [,\s] and look behind it.
+    # Descriptions matched against every person named around them, one person per sentence
+    # (holders.holder, its capitalised path), and "the company" in one long paragraph
+    # (companies.nearest_company reads back to the paragraph before).
+    "described-people": lambda n: "".join(
+        f"Sen. Ana Q{_letters(i)} spoke. The Ohio Republican said no. " for i in range(n // 52)
+    ),
+    "the-company": lambda n: (
+        "Analysts at Brill Corp. were calm. The company said yes. " * (n // 57)
+    ),
     "cut-clauses": lambda n: "he said A, and he said, but also — which ”, and " * (n // 48),
 }
 
