@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from .mentions import Mention, _is_possessive, _strip_possessive, mention_from_tokens, tokenize
 from .people import _DETERMINERS, Entity, _norm
 from .speakers import clause_subject, subject_before
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up cost)
 if TYPE_CHECKING:
     from .registry import Registry
 

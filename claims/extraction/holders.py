@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
 
 from . import descriptors
 from . import lexicon as lx
 from .mentions import _INSTITUTION_WORDS, _country_of, _strip_possessive
 from .people import _DETERMINERS, _PERSON_HEADS, Entity, _norm, role_gender
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up cost)
 if TYPE_CHECKING:  # pragma: no cover
     from .registry import Registry
 

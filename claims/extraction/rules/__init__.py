@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from . import cue_filters, interview, participles, quotes, speaker_after, speaker_before
 from .article import NO_CLAIM, Article, Draft, NoClaim
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up cost)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["NO_CLAIM", "RULES", "Article", "Draft", "NoClaim", "Rule", "rules_for"]
 
