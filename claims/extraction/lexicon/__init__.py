@@ -9,6 +9,7 @@ is re-exported here, so code reads `lexicon.NAME` whichever module holds it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 
@@ -108,12 +109,22 @@ _NOT_IN_KEYS = dict.fromkeys(i for i in range(128) if not ("a" <= chr(i) <= "z" 
 
 
 @functools.cache
-def _given_names() -> dict[str, str]:
-    """The generated table of given_names.py as {name: "f" or "m"}; loaded on first use (its
-    50,000 names cost a few milliseconds, once per process)."""
+def _given_names() -> tuple[tuple[list[str], str], ...]:
+    """The generated tables of given_names.py as (sorted names, "f" or "m"); loaded on first
+    use. Looked up by bisection: a dict of the 51,000 names hashed every one of them, 97 M
+    instructions of nearly every process; splitting and sorting (already sorted: one pass)
+    costs a third of that, and a lookup about 1 µs."""
     from .given_names import FEMALE, MALE
 
-    return dict.fromkeys(FEMALE.split(), "f") | dict.fromkeys(MALE.split(), "m")
+    return (sorted(FEMALE.split()), "f"), (sorted(MALE.split()), "m")
+
+
+def _table_gender(key: str) -> str | None:
+    for names, gender in _given_names():  # no name is in both (test_given_names)
+        i = bisect.bisect_left(names, key)
+        if i < len(names) and names[i] == key:
+            return gender
+    return None
 
 
 def given_name_gender(word: str) -> str:
@@ -127,10 +138,9 @@ def given_name_gender(word: str) -> str:
     else:
         low = unicodedata.normalize("NFKD", bare).lower().translate(_UNDECOMPOSED)
         key = "".join(ch for ch in low if "a" <= ch <= "z" or ch == "-")
-    table = _given_names()
-    found = table.get(key)
+    found = _table_gender(key)
     if found is None and "-" in key:
-        found = table.get(key.split("-", 1)[0])
+        found = _table_gender(key.split("-", 1)[0])
     return found or ""
 
 
