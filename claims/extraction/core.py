@@ -102,7 +102,10 @@ def _logger():
 # first subject's); a name that owns the message speaks ("Lund's op-ed supporting ...").
 # rules-2.25: "“A”, added X" (the comma outside the closing mark) is X's quote; "specify" and
 # "underline" are reporting verbs before "that".
-EXTRACTOR_VERSION = "rules-2.25"
+# rules-2.26: a he/she continues the person who is the subject of the sentence before it (or of
+# its own sentence) when gender allows, before the previous speaker ("Tom Lund said X. Peter
+# Berg took office. He said Y.": Berg); not a subject in a claim's words, a possessive, a question.
+EXTRACTOR_VERSION = "rules-2.26"
 
 KINDS = ("direct", "indirect", "mixed")
 
@@ -291,7 +294,7 @@ def _attach_quotes(art: Article) -> None:
 def _resolve(art: Article) -> list[ExtractedClaim]:
     """Resolve each draft's speaker across the article and build the claims."""
     text = art.text
-    reg = Registry(text, art.in_quote)
+    reg = Registry(text, art.in_quote, sentence=art.sentence, in_claim=art.is_taken)
     reg.prescan()
     out: list[ExtractedClaim] = []
     ents: list[Entity | None] = []

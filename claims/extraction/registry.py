@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from .antecedent import subject_antecedent
 from .bodykeys import body_keys, is_description
 from .companies import FIRM_HEADS, Companies, nearest_company
 from .documents import carried, carrier_near, document_author
@@ -86,6 +87,10 @@ class Registry:
     renamed: set[int] = field(default_factory=set)
     typed: set[int] = field(default_factory=set)  # ids of one-word persons asked `_typed_body`
     companies: Companies | None = None  # the article's company names, on first use
+    # callable(pos) -> (start, end) of the sentence around pos (Article.sentence); None: a
+    # he/she never looks for the subject it continues (antecedent.subject_antecedent).
+    sentence: object = None
+    in_claim: object = None  # callable(pos) -> bool: is pos in the words of a claim?
 
     def __post_init__(self) -> None:
         self.people = People(self.text, self.in_quote, self.speakers)
@@ -287,6 +292,10 @@ class Registry:
         want_person = p in ("m", "f", "s")  # `resolve` has taken relative pronouns already
         if p in ("s",) or m.text.lower() in ("we", "you"):
             return None
+        if p in ("m", "f") and self.sentence is not None:
+            ent = subject_antecedent(self, pos)
+            if ent is not None and self._compatible(ent, p, True):
+                return self._learn_gender(ent, p)
         # The previous speaker, if recent and compatible, wins: news prose keeps its subject.
         for spos, ent in reversed(self.speakers[-3:]):
             if pos - spos > 700:

@@ -971,6 +971,127 @@ CASES = [
         "pronoun",
         None,
     ),
+    # A he/she continues the subject of the sentence before it, or of its own sentence, when
+    # that subject is a person of its gender (antecedent.subject_antecedent, rules-2.26):
+    # the previous speaker no longer wins over the man the article has moved on to.
+    (
+        "pronoun-continues-the-subject-of-the-sentence-before",
+        "Tom Lund said taxes would rise. Peter Berg took office on Monday. "
+        "He said the port would close.",
+        "the port would close",
+        "Peter Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-after-a-quote-continues-the-subject-before-the-quote",
+        "Tom Lund said taxes would rise. But Peter Berg, the new harbour master, disagreed. "
+        "“The port will close,” he said.",
+        "“The port will close,”",
+        "Peter Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-continues-the-subject-of-its-own-sentence",
+        "Tom Lund said taxes would rise. Port director Peter Berg visited the docks, where he "
+        "said the port would close.",
+        "the port would close",
+        "Peter Berg",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-continues-a-subject-named-by-surname-and-honorific",
+        "Peter Berg arrived early. Tom Lund said taxes would rise. Mr. Berg also spoke. "
+        "He said the port would close.",
+        "the port would close",
+        "Peter Berg",
+        "pronoun",
+        None,
+    ),
+    # ... not a subject in the words of a claim (its speaker is what the pronoun continues),
+    # a person in another place of the sentence, a possessive, a fronted phrase's name, or a
+    # subject of the other gender.
+    (
+        "pronoun-skips-a-subject-inside-a-claim",
+        "Tom Lund said taxes would rise. Peter Berg is wrong about the port, Lund argued. "
+        "He said the ships would come.",
+        "the ships would come",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-person-who-is-no-subject",
+        "Tom Lund said taxes would rise. Officials named Peter Berg as the new chief. "
+        "He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-possessive-subject",
+        "Tom Lund said taxes would rise. Peter Berg's office was closed. "
+        "He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-name-in-a-fronted-phrase",
+        "Tom Lund said taxes would rise. After Peter Berg spoke, the crowd left. "
+        "He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-the-subject-of-a-question",
+        "Tom Lund said taxes would rise. Will Peter Berg resign? He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-two-people-as-subject",
+        "Tom Lund said taxes would rise. Peter Berg and Ana Lind took office. "
+        "He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-name-alone-on-its-line",
+        "Tom Lund said taxes would rise.\n\nPeter Berg\n\nHe said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-subject-in-brackets",
+        "Tom Lund said taxes would rise. (Peter Berg took office on Monday.) "
+        "He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
+    (
+        "pronoun-skips-a-subject-of-the-other-gender",
+        "Tom Lund said taxes would rise. Anna Berg took office on Monday. "
+        "He said the port would close.",
+        "the port would close",
+        "Tom Lund",
+        "pronoun",
+        None,
+    ),
     (
         "pronoun-she-skips-an-organisation",
         "Ana Lund visited the port. The port authority said fees would rise. "
